@@ -1,0 +1,112 @@
+//! The command line. Scripts depend on it: keep it stable. Exit codes: 0 ok, 1 failure,
+//! 2 bad usage or bad input.
+
+mod client;
+mod demo;
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+use crate::i18n::t;
+use crate::store::{Store, StoreError};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "twohats",
+    version,
+    about = "A keyboard-first cockpit for freelance community and social media managers.",
+    long_about = "Without a subcommand, opens the full-screen app on the database."
+)]
+pub struct Cli {
+    /// The database file (default: twohats.db in your data folder).
+    #[arg(long, global = true, env = "TWOHATS_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Cmd>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Cmd {
+    /// Add or list clients.
+    Client {
+        #[command(subcommand)]
+        command: client::ClientCmd,
+    },
+    /// Load demo clients to look around.
+    Demo {
+        /// Load even when the database has clients (earlier demo clients are replaced;
+        /// yours are kept).
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+/// A command-line failure: its message and exit code.
+#[derive(Debug)]
+pub struct Failure {
+    pub message: String,
+    pub code: i32,
+}
+
+impl Failure {
+    pub fn usage(message: impl Into<String>) -> Failure {
+        Failure {
+            message: message.into(),
+            code: 2,
+        }
+    }
+    pub fn failed(message: impl Into<String>) -> Failure {
+        Failure {
+            message: message.into(),
+            code: 1,
+        }
+    }
+}
+
+impl From<StoreError> for Failure {
+    fn from(e: StoreError) -> Failure {
+        Failure {
+            code: if e.is_bad_input() { 2 } else { 1 },
+            message: e.to_string(),
+        }
+    }
+}
+
+/// Parses the command line, runs it and returns the exit code.
+pub fn main() -> i32 {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => 0,
+        Err(f) => {
+            eprintln!("twohats: {}", f.message);
+            f.code
+        }
+    }
+}
+
+fn db_path(cli: &Cli) -> Result<PathBuf, Failure> {
+    match &cli.db {
+        Some(p) => Ok(p.clone()),
+        None => crate::paths::default_db_path().ok_or_else(|| Failure::failed(t().cli_no_data_dir)),
+    }
+}
+
+pub fn run(cli: Cli) -> Result<(), Failure> {
+    let path = db_path(&cli)?;
+    let clock = crate::domain::clock::from_env();
+    match cli.command {
+        None => {
+            let store = Store::open(&path)?;
+            crate::tui::run(store, clock).map_err(|e| Failure::failed(e.to_string()))
+        }
+        Some(Cmd::Client { command }) => {
+            let mut store = Store::open(&path)?;
+            client::run(&mut store, clock.as_ref(), command)
+        }
+        Some(Cmd::Demo { force }) => {
+            let mut store = Store::open(&path)?;
+            demo::run(&mut store, clock.as_ref(), force)
+        }
+    }
+}

@@ -1,0 +1,150 @@
+//! The demo data set: a few realistic clients a freelancer might have, so every screen
+//! can be explored before real data exists. Demo clients are marked in the database and
+//! only they are ever replaced by a new demo load.
+
+use chrono::{DateTime, Utc};
+
+use crate::domain::{AccountDraft, ClientDraft, Platform};
+use crate::store::{Store, StoreError};
+
+#[derive(Debug, thiserror::Error)]
+pub enum DemoError {
+    /// The database has clients and `--force` was not given.
+    #[error("the database already has {0} clients")]
+    NotEmpty(i64),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+struct DemoClient {
+    name: &'static str,
+    currency: &'static str,
+    timezone: &'static str,
+    reply_hours: u32,
+    notes: &'static str,
+    accounts: &'static [(Platform, &'static str)],
+}
+
+const CLIENTS: &[DemoClient] = &[
+    DemoClient {
+        name: "Boulangerie Marcel",
+        currency: "EUR",
+        timezone: "Europe/Paris",
+        reply_hours: 4,
+        notes: "Family bakery, two shops in Lyon. Contact: Sophie Marcel.\nPeak season: December (bûches), Easter.",
+        accounts: &[
+            (Platform::Instagram, "@boulangerie.marcel"),
+            (Platform::Facebook, "BoulangerieMarcelLyon"),
+            (Platform::Tiktok, "@marcel_fournil"),
+        ],
+    },
+    DemoClient {
+        name: "Atelier Vélo Rouge",
+        currency: "EUR",
+        timezone: "Europe/Brussels",
+        reply_hours: 6,
+        notes: "Bike repair and rentals in Brussels. Workshops on Saturdays.",
+        accounts: &[
+            (Platform::Instagram, "@atelierverouge"),
+            (Platform::Youtube, "AtelierVeloRouge"),
+            (Platform::Mastodon, "@velorouge@mastodon.social"),
+        ],
+    },
+    DemoClient {
+        name: "Maple & Pine Studio",
+        currency: "CAD",
+        timezone: "America/Toronto",
+        reply_hours: 8,
+        notes: "Interior design studio. B2B leads come from LinkedIn.",
+        accounts: &[
+            (Platform::Linkedin, "maple-pine-studio"),
+            (Platform::X, "@mapleandpine"),
+            (Platform::Bluesky, "@mapleandpine.bsky.social"),
+            (Platform::Pinterest, "mapleandpinestudio"),
+        ],
+    },
+    DemoClient {
+        name: "Hotel Alpenrose",
+        currency: "CHF",
+        timezone: "Europe/Zurich",
+        reply_hours: 2,
+        notes: "Boutique hotel in Zermatt. Guests ask about availability by DM: answer fast.",
+        accounts: &[
+            (Platform::Instagram, "@alpenrose.zermatt"),
+            (Platform::Facebook, "HotelAlpenroseZermatt"),
+            (Platform::Threads, "@alpenrose.zermatt"),
+        ],
+    },
+];
+
+/// Loads the demo clients in one transaction and returns how many were loaded. On a
+/// database with clients it refuses unless `force`; with `force`, earlier demo clients
+/// are replaced and the user's own clients are left alone.
+pub fn load(store: &mut Store, now: DateTime<Utc>, force: bool) -> Result<usize, DemoError> {
+    let existing = store.client_count()?;
+    if existing > 0 && !force {
+        return Err(DemoError::NotEmpty(existing));
+    }
+    store.transaction(|tx| {
+        tx.delete_demo_clients()?;
+        for c in CLIENTS {
+            let draft = ClientDraft {
+                name: c.name.to_string(),
+                currency: c.currency.to_string(),
+                timezone: c.timezone.to_string(),
+                reply_target_hours: c.reply_hours,
+                notes: c.notes.to_string(),
+            };
+            let id = match tx.insert_client(&draft, now, true) {
+                Ok(id) => id,
+                // The user has a client of that name: theirs wins, the demo one is skipped.
+                Err(StoreError::Conflict(_)) => continue,
+                Err(e) => return Err(e),
+            };
+            for (platform, handle) in c.accounts {
+                tx.insert_account(
+                    id,
+                    &AccountDraft {
+                        platform: *platform,
+                        handle: handle.to_string(),
+                    },
+                    now,
+                )?;
+            }
+        }
+        Ok(())
+    })?;
+    Ok(CLIENTS.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    #[test]
+    fn demo_is_valid_and_reloadable() {
+        for c in CLIENTS {
+            let d = ClientDraft {
+                name: c.name.into(),
+                currency: c.currency.into(),
+                timezone: c.timezone.into(),
+                reply_target_hours: c.reply_hours,
+                notes: c.notes.into(),
+            };
+            assert!(d.validate().is_ok(), "{}", c.name);
+        }
+        let now = Utc.with_ymd_and_hms(2026, 11, 22, 9, 0, 0).unwrap();
+        let mut s = Store::open_in_memory().unwrap();
+        assert_eq!(load(&mut s, now, false).unwrap(), CLIENTS.len());
+        assert!(matches!(
+            load(&mut s, now, false),
+            Err(DemoError::NotEmpty(4))
+        ));
+        s.insert_client(&ClientDraft::new("My own client"), now)
+            .unwrap();
+        load(&mut s, now, true).unwrap();
+        assert_eq!(s.client_count().unwrap(), CLIENTS.len() as i64 + 1);
+        assert!(s.find_client("My own client").is_ok());
+    }
+}

@@ -1,0 +1,12 @@
+//! Plain types and rules. No IO, no SQL, no terminal.
+
+pub mod client;
+pub mod clock;
+pub mod money;
+pub mod platform;
+pub mod text;
+
+pub use client::{Account, AccountDraft, Client, ClientDraft, ClientId};
+pub use clock::{Clock, FixedClock, SystemClock};
+pub use money::Money;
+pub use platform::{CountRule, Platform};

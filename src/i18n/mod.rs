@@ -1,0 +1,266 @@
+//! Every user-visible string, in one place. A catalogue is a `Strings` value: a new
+//! language is one more file, and the compiler refuses a catalogue with a string missing.
+//!
+//! Templates name their blanks, `{name}`, so a translation may reorder them; `fill`
+//! puts the values in.
+
+mod en;
+
+use std::sync::OnceLock;
+
+use crate::domain::client::{AccountError, ClientError};
+use crate::tui::action::Command;
+
+pub use en::EN;
+
+/// The interface languages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    En,
+}
+
+static LANG: OnceLock<Lang> = OnceLock::new();
+
+/// Chooses the language once, at start-up; later calls are ignored.
+pub fn set_lang(lang: Lang) {
+    let _ = LANG.set(lang);
+}
+
+/// The catalogue of the chosen language (English when none was chosen).
+pub fn t() -> &'static Strings {
+    match LANG.get().copied().unwrap_or(Lang::En) {
+        Lang::En => &EN,
+    }
+}
+
+/// Fills `{key}` blanks in a template.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = template.to_string();
+    for (k, v) in values {
+        out = out.replace(&format!("{{{k}}}"), v);
+    }
+    out
+}
+
+pub struct Strings {
+    // Tabs
+    pub tab_today: &'static str,
+    pub tab_strategy: &'static str,
+    pub tab_calendar: &'static str,
+    pub tab_inbox: &'static str,
+    pub tab_report: &'static str,
+    pub tab_not_built: &'static str,
+    pub tab_not_built_detail: &'static str,
+    pub all_clients: &'static str,
+    pub too_small: &'static str,
+    // Welcome
+    pub welcome_title: &'static str,
+    pub welcome_body: &'static str,
+    pub welcome_new: &'static str,
+    pub welcome_demo: &'static str,
+    pub welcome_help: &'static str,
+    pub welcome_db: &'static str,
+    // Today
+    pub today_clients_title: &'static str,
+    pub col_client: &'static str,
+    pub col_local_time: &'static str,
+    pub col_reply_target: &'static str,
+    pub col_currency: &'static str,
+    pub col_accounts: &'static str,
+    pub hours_short: &'static str,
+    pub no_clients: &'static str,
+    pub no_accounts: &'static str,
+    // Switcher
+    pub switcher_title: &'static str,
+    pub switcher_type_to_filter: &'static str,
+    pub switcher_clients: &'static str,
+    pub switcher_clients_with_archived: &'static str,
+    pub switcher_no_match: &'static str,
+    pub filter_label: &'static str,
+    pub archived: &'static str,
+    pub client_details: &'static str,
+    pub accounts_title: &'static str,
+    pub no_accounts_hint: &'static str,
+    pub reply_target_line: &'static str,
+    pub chars_limit: &'static str,
+    // Forms
+    pub form_new_client: &'static str,
+    pub form_edit_client: &'static str,
+    pub form_new_account: &'static str,
+    pub form_edit_account: &'static str,
+    pub field_name: &'static str,
+    pub field_currency: &'static str,
+    pub field_timezone: &'static str,
+    pub field_reply_target: &'static str,
+    pub field_notes: &'static str,
+    pub field_platform: &'static str,
+    pub field_handle: &'static str,
+    pub hint_currency: &'static str,
+    pub hint_timezone: &'static str,
+    pub hint_reply_target: &'static str,
+    pub hint_choice: &'static str,
+    pub hint_handle: &'static str,
+    pub save: &'static str,
+    pub cancel: &'static str,
+    pub yes: &'static str,
+    pub no: &'static str,
+    pub confirm_title: &'static str,
+    pub discard_changes: &'static str,
+    pub editor_only_long_text: &'static str,
+    // Validation
+    pub err_required: &'static str,
+    pub err_integer: &'static str,
+    pub err_range: &'static str,
+    pub err_date: &'static str,
+    pub err_datetime: &'static str,
+    pub err_currency: &'static str,
+    pub err_timezone: &'static str,
+    pub err_name_too_long: &'static str,
+    pub err_name_control: &'static str,
+    pub err_handle_space: &'static str,
+    // Status messages
+    pub client_created: &'static str,
+    pub client_saved: &'static str,
+    pub client_archived: &'static str,
+    pub client_restored: &'static str,
+    pub client_is_archived: &'static str,
+    pub account_created: &'static str,
+    pub account_saved: &'static str,
+    pub account_deleted: &'static str,
+    pub account_restored: &'static str,
+    pub demo_loaded: &'static str,
+    pub nothing_to_undo: &'static str,
+    pub now_working_on: &'static str,
+    pub showing_all_clients: &'static str,
+    pub showing_one_client: &'static str,
+    // Help
+    pub help_title: &'static str,
+    pub help_global: &'static str,
+    pub help_welcome: &'static str,
+    pub help_list: &'static str,
+    pub help_form: &'static str,
+    pub help_switcher_filter: &'static str,
+    pub help_switcher_clients: &'static str,
+    pub help_switcher_accounts: &'static str,
+    // Commands, as help lists them
+    pub cmd_quit: &'static str,
+    pub cmd_next_tab: &'static str,
+    pub cmd_prev_tab: &'static str,
+    pub cmd_go_today: &'static str,
+    pub cmd_go_strategy: &'static str,
+    pub cmd_go_calendar: &'static str,
+    pub cmd_go_inbox: &'static str,
+    pub cmd_go_report: &'static str,
+    pub cmd_help: &'static str,
+    pub cmd_switch_client: &'static str,
+    pub cmd_toggle_all: &'static str,
+    pub cmd_back: &'static str,
+    pub cmd_up: &'static str,
+    pub cmd_down: &'static str,
+    pub cmd_top: &'static str,
+    pub cmd_bottom: &'static str,
+    pub cmd_page_up: &'static str,
+    pub cmd_page_down: &'static str,
+    pub cmd_open: &'static str,
+    pub cmd_new: &'static str,
+    pub cmd_edit: &'static str,
+    pub cmd_delete: &'static str,
+    pub cmd_undo: &'static str,
+    pub cmd_filter: &'static str,
+    pub cmd_focus_next: &'static str,
+    pub cmd_focus_prev: &'static str,
+    pub cmd_save: &'static str,
+    pub cmd_external_editor: &'static str,
+    pub cmd_toggle_archived: &'static str,
+    pub cmd_new_account: &'static str,
+    pub cmd_load_demo: &'static str,
+    pub cmd_yes: &'static str,
+    pub cmd_no: &'static str,
+    // Command line
+    pub cli_client_added: &'static str,
+    pub cli_no_clients: &'static str,
+    pub cli_demo_refused: &'static str,
+    pub cli_demo_loaded: &'static str,
+    pub cli_no_data_dir: &'static str,
+}
+
+impl Strings {
+    /// What a command does, in a few words, for help and hints.
+    pub fn command(&self, c: Command) -> &'static str {
+        match c {
+            Command::Quit => self.cmd_quit,
+            Command::NextTab => self.cmd_next_tab,
+            Command::PrevTab => self.cmd_prev_tab,
+            Command::GoToday => self.cmd_go_today,
+            Command::GoStrategy => self.cmd_go_strategy,
+            Command::GoCalendar => self.cmd_go_calendar,
+            Command::GoInbox => self.cmd_go_inbox,
+            Command::GoReport => self.cmd_go_report,
+            Command::Help => self.cmd_help,
+            Command::SwitchClient => self.cmd_switch_client,
+            Command::ToggleAllClients => self.cmd_toggle_all,
+            Command::Back => self.cmd_back,
+            Command::Up => self.cmd_up,
+            Command::Down => self.cmd_down,
+            Command::Top => self.cmd_top,
+            Command::Bottom => self.cmd_bottom,
+            Command::PageUp => self.cmd_page_up,
+            Command::PageDown => self.cmd_page_down,
+            Command::Open => self.cmd_open,
+            Command::New => self.cmd_new,
+            Command::Edit => self.cmd_edit,
+            Command::Delete => self.cmd_delete,
+            Command::Undo => self.cmd_undo,
+            Command::Filter => self.cmd_filter,
+            Command::FocusNext => self.cmd_focus_next,
+            Command::FocusPrev => self.cmd_focus_prev,
+            Command::Save => self.cmd_save,
+            Command::ExternalEditor => self.cmd_external_editor,
+            Command::ToggleArchived => self.cmd_toggle_archived,
+            Command::NewAccount => self.cmd_new_account,
+            Command::LoadDemo => self.cmd_load_demo,
+            Command::Yes => self.cmd_yes,
+            Command::No => self.cmd_no,
+        }
+    }
+}
+
+/// The message for a client field that failed validation.
+pub fn client_error(e: &ClientError) -> String {
+    let s = t();
+    match e {
+        ClientError::NameEmpty => s.err_required.to_string(),
+        ClientError::NameTooLong => fill(
+            s.err_name_too_long,
+            &[("max", &crate::domain::client::MAX_NAME_CHARS.to_string())],
+        ),
+        ClientError::NameHasControl => s.err_name_control.to_string(),
+        ClientError::UnknownCurrency(c) => fill(s.err_currency, &[("code", c)]),
+        ClientError::UnknownTimezone(z) => fill(s.err_timezone, &[("zone", z)]),
+        ClientError::ReplyTargetOutOfRange => fill(
+            s.err_range,
+            &[("min", "1"), ("max", &(24 * 14).to_string())],
+        ),
+    }
+}
+
+pub fn account_error(e: &AccountError) -> String {
+    match e {
+        AccountError::HandleEmpty => t().err_required.to_string(),
+        AccountError::HandleHasSpace => t().err_handle_space.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fill_replaces_named_blanks() {
+        assert_eq!(
+            fill("{a} and {b}, {a}", &[("a", "x"), ("b", "y")]),
+            "x and y, x"
+        );
+        assert_eq!(fill("no blanks", &[("a", "x")]), "no blanks");
+    }
+}

@@ -1,0 +1,27 @@
+//! twohats: a keyboard-first terminal cockpit for freelance community and social media
+//! managers who run several clients' accounts. Everything lives in one local SQLite file.
+//!
+//! # Module map
+//! - [`domain`]: plain types and rules (clients, platforms and their text limits, money,
+//!   time). No IO, no terminal.
+//! - [`store`]: the only place that speaks SQL: opening, pragmas, migrations, one module
+//!   per aggregate with typed queries.
+//! - [`cli`]: the command line (clap definitions and one handler per subcommand).
+//! - [`tui`]: the full-screen app: terminal guard, event loop, keymap -> `Action` ->
+//!   `update` -> `Effect` -> executor; pure views; reusable widgets (form, windowed table).
+//! - [`demo`]: the demo data set, written through the store.
+//! - [`i18n`]: every user-visible string, in one place.
+//! - [`paths`]: where the database lives by default.
+//!
+//! Data flows one way: a key becomes an `Action`, `update` is the only function that
+//! changes the model and returns `Effect`s, the executor runs them against the store and
+//! answers with more `Action`s; views only read the model.
+#![forbid(unsafe_code)]
+
+pub mod cli;
+pub mod demo;
+pub mod domain;
+pub mod i18n;
+pub mod paths;
+pub mod store;
+pub mod tui;

@@ -1,0 +1,111 @@
+//! Accounts: a client's presence on one platform.
+
+use chrono::{DateTime, Utc};
+use rusqlite::{Row, params};
+
+use super::{Result, Store, StoreError, Tx, is_unique_violation, to_ts};
+use crate::domain::client::AccountId;
+use crate::domain::{Account, AccountDraft, ClientId, Platform};
+
+fn row_to_account(r: &Row<'_>) -> rusqlite::Result<Account> {
+    let key: String = r.get(2)?;
+    // The platforms table is seeded from the same catalogue and referenced by a foreign
+    // key, so an unknown key means a corrupt file; report it as such.
+    let platform = Platform::parse(&key).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(
+            2,
+            rusqlite::types::Type::Text,
+            format!("unknown platform {key:?}").into(),
+        )
+    })?;
+    Ok(Account {
+        id: r.get(0)?,
+        client_id: r.get(1)?,
+        platform,
+        handle: r.get(3)?,
+    })
+}
+
+fn duplicate(d: &AccountDraft) -> StoreError {
+    StoreError::Conflict(format!(
+        "this client already has the {} account {}",
+        d.platform.name(),
+        d.handle
+    ))
+}
+
+impl Tx<'_> {
+    /// Live accounts of every client, by client, platform and handle.
+    pub fn accounts(&self) -> Result<Vec<Account>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT id, client_id, platform, handle FROM accounts
+             WHERE deleted_at IS NULL ORDER BY client_id, platform, handle",
+        )?;
+        let rows = st.query_map([], row_to_account)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn insert_account(
+        &self,
+        client: ClientId,
+        d: &AccountDraft,
+        now: DateTime<Utc>,
+    ) -> Result<AccountId> {
+        let mut st = self.conn.prepare_cached(
+            "INSERT INTO accounts (client_id, platform, handle, created_at) VALUES (?1, ?2, ?3, ?4)",
+        )?;
+        match st.execute(params![client, d.platform.key(), d.handle, to_ts(now)]) {
+            Ok(_) => Ok(self.conn.last_insert_rowid()),
+            Err(e) if is_unique_violation(&e) => Err(duplicate(d)),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    pub fn update_account(&self, id: AccountId, d: &AccountDraft) -> Result<()> {
+        let mut st = self
+            .conn
+            .prepare_cached("UPDATE accounts SET platform = ?2, handle = ?3 WHERE id = ?1")?;
+        match st.execute(params![id, d.platform.key(), d.handle]) {
+            Ok(0) => Err(StoreError::NotFound(format!("account {id}"))),
+            Ok(_) => Ok(()),
+            Err(e) if is_unique_violation(&e) => Err(duplicate(d)),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// Moves an account to the trash (`Some(now)`) or brings it back (`None`).
+    pub fn set_account_deleted(&self, id: AccountId, at: Option<DateTime<Utc>>) -> Result<()> {
+        let mut st = self
+            .conn
+            .prepare_cached("UPDATE accounts SET deleted_at = ?2 WHERE id = ?1")?;
+        match st.execute(params![id, at.map(to_ts)]) {
+            Ok(0) => Err(StoreError::NotFound(format!("account {id}"))),
+            Ok(_) => Ok(()),
+            Err(e) if is_unique_violation(&e) => Err(StoreError::Conflict(
+                "an account with the same platform and handle was created since; rename it first"
+                    .into(),
+            )),
+            Err(e) => Err(e.into()),
+        }
+    }
+}
+
+impl Store {
+    pub fn accounts(&self) -> Result<Vec<Account>> {
+        self.tx().accounts()
+    }
+    pub fn insert_account(
+        &self,
+        client: ClientId,
+        d: &AccountDraft,
+        now: DateTime<Utc>,
+    ) -> Result<AccountId> {
+        self.tx().insert_account(client, d, now)
+    }
+    pub fn update_account(&self, id: AccountId, d: &AccountDraft) -> Result<()> {
+        self.tx().update_account(id, d)
+    }
+    pub fn set_account_deleted(&self, id: AccountId, at: Option<DateTime<Utc>>) -> Result<()> {
+        self.tx().set_account_deleted(id, at)
+    }
+}

@@ -1,0 +1,167 @@
+//! Clients: the workspaces everything else belongs to.
+
+use chrono::{DateTime, Utc};
+use rusqlite::{OptionalExtension, Row, params};
+
+use super::{Result, Store, StoreError, Tx, from_ts, is_unique_violation, to_ts};
+use crate::domain::{Client, ClientDraft, ClientId};
+
+const COLUMNS: &str =
+    "id, name, currency, timezone, reply_target_hours, notes, archived_at, created_at";
+
+fn row_to_client(r: &Row<'_>) -> rusqlite::Result<Client> {
+    Ok(Client {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        currency: r.get(2)?,
+        timezone: r.get(3)?,
+        reply_target_hours: r.get(4)?,
+        notes: r.get(5)?,
+        archived_at: r.get::<_, Option<i64>>(6)?.map(from_ts),
+        created_at: from_ts(r.get(7)?),
+    })
+}
+
+/// The key names are compared by: Unicode lower case, outer spaces trimmed.
+fn name_key(name: &str) -> String {
+    name.trim().to_lowercase()
+}
+
+fn name_taken(name: &str) -> StoreError {
+    StoreError::Conflict(format!("a client named \"{name}\" already exists"))
+}
+
+impl Tx<'_> {
+    /// All clients, archived ones included, by name.
+    pub fn clients(&self) -> Result<Vec<Client>> {
+        let mut st = self.conn.prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM clients ORDER BY name_key, id"
+        ))?;
+        let rows = st.query_map([], row_to_client)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn client(&self, id: ClientId) -> Result<Client> {
+        let mut st = self
+            .conn
+            .prepare_cached(&format!("SELECT {COLUMNS} FROM clients WHERE id = ?1"))?;
+        st.query_row([id], row_to_client)
+            .optional()?
+            .ok_or_else(|| StoreError::NotFound(format!("client {id}")))
+    }
+
+    /// Finds a client by its name (any case) or, failing that, by its numeric id.
+    pub fn find_client(&self, name_or_id: &str) -> Result<Client> {
+        let key = name_or_id.trim();
+        let mut st = self.conn.prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM clients WHERE name_key = ?1"
+        ))?;
+        if let Some(c) = st.query_row([name_key(key)], row_to_client).optional()? {
+            return Ok(c);
+        }
+        match key.parse::<ClientId>() {
+            Ok(id) => self.client(id),
+            Err(_) => Err(StoreError::NotFound(format!("client \"{key}\""))),
+        }
+    }
+
+    /// Inserts a validated draft and returns the new id.
+    pub fn insert_client(
+        &self,
+        d: &ClientDraft,
+        now: DateTime<Utc>,
+        is_demo: bool,
+    ) -> Result<ClientId> {
+        let mut st = self.conn.prepare_cached(
+            "INSERT INTO clients (name, name_key, currency, timezone, reply_target_hours, notes, is_demo, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        )?;
+        match st.execute(params![
+            d.name,
+            name_key(&d.name),
+            d.currency,
+            d.timezone,
+            d.reply_target_hours,
+            d.notes,
+            is_demo,
+            to_ts(now)
+        ]) {
+            Ok(_) => Ok(self.conn.last_insert_rowid()),
+            Err(e) if is_unique_violation(&e) => Err(name_taken(&d.name)),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    pub fn update_client(&self, id: ClientId, d: &ClientDraft) -> Result<()> {
+        let mut st = self.conn.prepare_cached(
+            "UPDATE clients SET name = ?2, name_key = ?3, currency = ?4, timezone = ?5,
+                reply_target_hours = ?6, notes = ?7
+             WHERE id = ?1",
+        )?;
+        match st.execute(params![
+            id,
+            d.name,
+            name_key(&d.name),
+            d.currency,
+            d.timezone,
+            d.reply_target_hours,
+            d.notes
+        ]) {
+            Ok(0) => Err(StoreError::NotFound(format!("client {id}"))),
+            Ok(_) => Ok(()),
+            Err(e) if is_unique_violation(&e) => Err(name_taken(&d.name)),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// Archives (`Some(now)`) or brings back (`None`) a client. Archiving hides a client
+    /// from the switcher and the daily views; nothing of its data is removed.
+    pub fn set_client_archived(&self, id: ClientId, at: Option<DateTime<Utc>>) -> Result<()> {
+        let n = self
+            .conn
+            .prepare_cached("UPDATE clients SET archived_at = ?2 WHERE id = ?1")?
+            .execute(params![id, at.map(to_ts)])?;
+        if n == 0 {
+            return Err(StoreError::NotFound(format!("client {id}")));
+        }
+        Ok(())
+    }
+
+    /// Removes the demo clients and everything that belongs to them (cascade), so the
+    /// demo can be loaded afresh. Never touches a client the user created.
+    pub fn delete_demo_clients(&self) -> Result<usize> {
+        Ok(self
+            .conn
+            .execute("DELETE FROM clients WHERE is_demo = 1", [])?)
+    }
+
+    pub fn client_count(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("SELECT count(*) FROM clients", [], |r| r.get(0))?)
+    }
+}
+
+impl Store {
+    pub fn clients(&self) -> Result<Vec<Client>> {
+        self.tx().clients()
+    }
+    pub fn client(&self, id: ClientId) -> Result<Client> {
+        self.tx().client(id)
+    }
+    pub fn find_client(&self, name_or_id: &str) -> Result<Client> {
+        self.tx().find_client(name_or_id)
+    }
+    pub fn insert_client(&self, d: &ClientDraft, now: DateTime<Utc>) -> Result<ClientId> {
+        self.tx().insert_client(d, now, false)
+    }
+    pub fn update_client(&self, id: ClientId, d: &ClientDraft) -> Result<()> {
+        self.tx().update_client(id, d)
+    }
+    pub fn set_client_archived(&self, id: ClientId, at: Option<DateTime<Utc>>) -> Result<()> {
+        self.tx().set_client_archived(id, at)
+    }
+    pub fn client_count(&self) -> Result<i64> {
+        self.tx().client_count()
+    }
+}

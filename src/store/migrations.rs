@@ -1,0 +1,21 @@
+//! Append-only schema migrations. Never edit a released step: add a new one.
+
+use rusqlite::Connection;
+use rusqlite_migration::{M, Migrations};
+
+/// `PRAGMA application_id` of every twohats database ("twoh" in ASCII), so a restore or
+/// an open can tell our files from any other SQLite file.
+pub const APPLICATION_ID: i64 = 0x7477_6f68;
+
+const STEPS: &[M<'static>] = &[M::up(include_str!("sql/0001_clients.sql"))];
+
+/// The schema version this binary writes.
+pub const LATEST_VERSION: i64 = STEPS.len() as i64;
+
+pub fn migrations() -> Migrations<'static> {
+    Migrations::from_slice(STEPS)
+}
+
+pub fn migrate(conn: &mut Connection) -> rusqlite_migration::Result<()> {
+    migrations().to_latest(conn)
+}

@@ -1,0 +1,220 @@
+//! The only place that speaks SQL. `Store::open` sets the pragmas, refuses databases it
+//! must not touch, and migrates; one module per aggregate holds its typed queries.
+
+mod accounts;
+mod clients;
+mod migrations;
+mod settings;
+
+use std::fs::{DirBuilder, OpenOptions};
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use rusqlite::{Connection, OpenFlags};
+
+pub use migrations::{APPLICATION_ID, LATEST_VERSION};
+
+/// How long a write waits for another twohats instance holding the lock.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error(
+        "{path}: this database was written by a newer twohats (schema version {found}, this binary knows up to {supported}); it was not modified. Install the newer twohats to open it."
+    )]
+    NewerSchema {
+        path: String,
+        found: i64,
+        supported: i64,
+    },
+    #[error("{path}: not a twohats database; it was not modified")]
+    NotTwohats { path: String },
+    #[error("{path}: {source}")]
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("database: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("database migration failed: {0}")]
+    Migration(#[from] rusqlite_migration::Error),
+    #[error("{0}")]
+    Conflict(String),
+    #[error("{0} not found")]
+    NotFound(String),
+}
+
+impl StoreError {
+    /// Errors caused by what the user gave us (exit code 2) rather than by the system.
+    pub fn is_bad_input(&self) -> bool {
+        matches!(
+            self,
+            StoreError::NewerSchema { .. }
+                | StoreError::NotTwohats { .. }
+                | StoreError::Conflict(_)
+                | StoreError::NotFound(_)
+        )
+    }
+}
+
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// One open twohats database.
+pub struct Store {
+    conn: Connection,
+    path: Option<PathBuf>,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store").field("path", &self.path).finish()
+    }
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path`. A new file is created 0600 and a
+    /// new folder 0700, because the file holds clients' data.
+    pub fn open(path: &Path) -> Result<Store> {
+        let shown = path.display().to_string();
+        let io = |source| StoreError::Io {
+            path: shown.clone(),
+            source,
+        };
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
+            && !dir.exists()
+        {
+            DirBuilder::new()
+                .recursive(true)
+                .mode(0o700)
+                .create(dir)
+                .map_err(io)?;
+        }
+        if !path.exists() {
+            match OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .mode(0o600)
+                .open(path)
+            {
+                Ok(_) => {}
+                // Another instance created it between our check and our open: fine.
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+                Err(e) => return Err(io(e)),
+            }
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            | OpenFlags::SQLITE_OPEN_URI;
+        let conn = Connection::open_with_flags(path, flags)?;
+        Self::prepare(conn, Some(path.to_path_buf()))
+    }
+
+    /// A private in-memory database, for tests.
+    pub fn open_in_memory() -> Result<Store> {
+        Self::prepare(Connection::open_in_memory()?, None)
+    }
+
+    fn prepare(mut conn: Connection, path: Option<PathBuf>) -> Result<Store> {
+        let shown = path
+            .as_ref()
+            .map_or_else(|| ":memory:".to_string(), |p| p.display().to_string());
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        conn.pragma_update(None, "foreign_keys", true)?;
+        // Everything before the migration only reads, so a file we refuse stays
+        // byte-for-byte as it was.
+        let (version, app_id, tables) = match read_identity(&conn) {
+            Ok(v) => v,
+            Err(rusqlite::Error::SqliteFailure(e, _))
+                if e.code == rusqlite::ErrorCode::NotADatabase =>
+            {
+                return Err(StoreError::NotTwohats { path: shown });
+            }
+            Err(e) => return Err(e.into()),
+        };
+        if version > LATEST_VERSION {
+            return Err(StoreError::NewerSchema {
+                path: shown,
+                found: version,
+                supported: LATEST_VERSION,
+            });
+        }
+        let foreign = if version == 0 {
+            tables > 0
+        } else {
+            app_id != APPLICATION_ID
+        };
+        if foreign {
+            return Err(StoreError::NotTwohats { path: shown });
+        }
+        if path.is_some() {
+            // WAL lets a second instance read while this one writes. A file system that
+            // refuses it answers with the old mode, and the rollback journal still keeps
+            // the data safe, so the answer is not checked.
+            conn.pragma_update_and_check(None, "journal_mode", "WAL", |_| Ok(()))?;
+        }
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        migrations::migrate(&mut conn)?;
+        Ok(Store { conn, path })
+    }
+
+    /// The database file, or `None` in memory.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// The schema version the database is at.
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))?)
+    }
+
+    /// Runs `f` in one transaction: all of it lands, or none of it.
+    pub fn transaction<T>(&mut self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
+        let tx = self.conn.transaction()?;
+        let out = f(&Tx { conn: &tx })?;
+        tx.commit()?;
+        Ok(out)
+    }
+
+    fn tx(&self) -> Tx<'_> {
+        Tx { conn: &self.conn }
+    }
+}
+
+/// Queries run on a connection or inside a transaction; the aggregate modules add their
+/// methods to this type, and `Store` forwards single calls to it.
+pub struct Tx<'c> {
+    conn: &'c Connection,
+}
+
+fn read_identity(conn: &Connection) -> rusqlite::Result<(i64, i64, i64)> {
+    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    let app_id: i64 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
+    let tables: i64 = conn.query_row(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table'",
+        [],
+        |r| r.get(0),
+    )?;
+    Ok((version, app_id, tables))
+}
+
+/// Instants are stored as UTC Unix seconds.
+pub(crate) fn to_ts(t: DateTime<Utc>) -> i64 {
+    t.timestamp()
+}
+
+pub(crate) fn from_ts(secs: i64) -> DateTime<Utc> {
+    DateTime::from_timestamp(secs, 0).unwrap_or_default()
+}
+
+/// True when an error is a UNIQUE constraint violation.
+pub(crate) fn is_unique_violation(e: &rusqlite::Error) -> bool {
+    matches!(e, rusqlite::Error::SqliteFailure(f, _)
+        if f.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE)
+}
+
+#[cfg(test)]
+mod tests;

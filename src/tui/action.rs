@@ -1,0 +1,81 @@
+//! What can happen to the model: a command from the keymap, typed input, time passing,
+//! or the answer of an effect.
+
+use chrono::{DateTime, Utc};
+use ratatui::crossterm::event::KeyEvent;
+
+use crate::domain::client::AccountId;
+use crate::domain::{Account, Client, ClientId};
+
+/// A command a key is bound to. The keymap maps keys to commands per context; the help
+/// screen lists the same table, so it never disagrees with what keys do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Command {
+    Quit,
+    NextTab,
+    PrevTab,
+    GoToday,
+    GoStrategy,
+    GoCalendar,
+    GoInbox,
+    GoReport,
+    Help,
+    SwitchClient,
+    ToggleAllClients,
+    Back,
+    Up,
+    Down,
+    Top,
+    Bottom,
+    PageUp,
+    PageDown,
+    Open,
+    New,
+    Edit,
+    Delete,
+    Undo,
+    Filter,
+    FocusNext,
+    FocusPrev,
+    Save,
+    ExternalEditor,
+    ToggleArchived,
+    NewAccount,
+    LoadDemo,
+    Yes,
+    No,
+}
+
+/// Everything `update` reacts to.
+#[derive(Debug, Clone)]
+pub enum Action {
+    Cmd(Command),
+    /// A key that no binding took, for the focused text field or filter.
+    Input(KeyEvent),
+    Resize(u16, u16),
+    Tick(DateTime<Utc>),
+    /// Fresh data from the store.
+    Loaded(Data),
+    Done(Outcome),
+    /// An effect failed; the text says what and why.
+    Failed(String),
+    /// `$EDITOR` closed: the edited text, or why it could not run.
+    EditorClosed(Result<String, String>),
+}
+
+/// The data the screens show, as loaded from the store.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Data {
+    pub clients: Vec<Client>,
+    pub accounts: Vec<Account>,
+}
+
+/// What a successful write did, so `update` can say so and offer undo.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    ClientSaved { id: ClientId, created: bool },
+    ClientArchived { id: ClientId, archived: bool },
+    AccountSaved { id: AccountId, created: bool },
+    AccountDeleted { id: AccountId, deleted: bool },
+    DemoLoaded { clients: usize },
+}

@@ -1,0 +1,124 @@
+//! The event loop: draw, wait for a key, a resize or a tick, update, run the effects.
+
+use std::io::{self, Write};
+use std::time::Duration;
+
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::{self, Event};
+
+use super::action::Action;
+use super::effect::{self, Effect, LAST_CLIENT};
+use super::keymap;
+use super::model::Model;
+use super::theme::Theme;
+use super::update::update;
+use crate::domain::Clock;
+use crate::store::Store;
+
+/// How often the clock ticks when no key comes (countdowns, expiring messages).
+const TICK: Duration = Duration::from_millis(500);
+
+/// Builds the first model from the store: data, the last client used.
+pub fn initial_model(
+    store: &Store,
+    clock: &dyn Clock,
+    size: (u16, u16),
+    theme: Theme,
+) -> anyhow::Result<Model> {
+    let label = store
+        .path()
+        .map_or_else(|| ":memory:".to_string(), |p| p.display().to_string());
+    let mut m = Model::new(clock.now(), size, theme, label);
+    m.default_timezone = crate::domain::client::system_timezone();
+    let last = store
+        .setting(LAST_CLIENT)?
+        .and_then(|s| s.parse::<i64>().ok());
+    m.current = last;
+    update(&mut m, Action::Loaded(effect::load(store)?));
+    Ok(m)
+}
+
+/// Runs the app until the user quits. The terminal is restored on the way out, on an
+/// error and on a panic (`ratatui::init` installs the hook).
+pub fn run(mut store: Store, clock: Box<dyn Clock>) -> anyhow::Result<()> {
+    let mut terminal = ratatui::init();
+    let result = event_loop(&mut terminal, &mut store, clock.as_ref());
+    ratatui::restore();
+    result
+}
+
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    store: &mut Store,
+    clock: &dyn Clock,
+) -> anyhow::Result<()> {
+    let size = terminal.size()?;
+    let mut model = initial_model(store, clock, (size.width, size.height), Theme::from_env())?;
+    loop {
+        terminal.draw(|f| super::views::render(&model, f))?;
+        if model.quit {
+            return Ok(());
+        }
+        let action = if event::poll(TICK)? {
+            match event::read()? {
+                Event::Key(key) => keymap::resolve(&model, key),
+                Event::Resize(w, h) => Some(Action::Resize(w, h)),
+                _ => None,
+            }
+        } else {
+            Some(Action::Tick(clock.now()))
+        };
+        let mut queue: Vec<Action> = action.into_iter().collect();
+        while !queue.is_empty() {
+            let mut next = Vec::new();
+            for a in queue {
+                for eff in update(&mut model, a) {
+                    match eff {
+                        Effect::OpenEditor(text) => next.push(edit_externally(terminal, &text)),
+                        other => next.extend(effect::execute(store, clock, other)),
+                    }
+                }
+            }
+            queue = next;
+        }
+    }
+}
+
+/// Suspends the app, runs `$VISUAL` or `$EDITOR` (else `vi`) on a private temporary file
+/// holding `text`, and gives back what was saved.
+fn edit_externally(terminal: &mut DefaultTerminal, text: &str) -> Action {
+    ratatui::restore();
+    let result = run_editor(text);
+    *terminal = ratatui::init();
+    let _ = terminal.clear();
+    Action::EditorClosed(result)
+}
+
+fn run_editor(text: &str) -> Result<String, String> {
+    let editor = std::env::var("VISUAL")
+        .or_else(|_| std::env::var("EDITOR"))
+        .unwrap_or_else(|_| "vi".to_string());
+    let mut file = tempfile::Builder::new()
+        .prefix("twohats-")
+        .suffix(".txt")
+        .tempfile()
+        .map_err(|e| format!("cannot create a temporary file: {e}"))?;
+    file.write_all(text.as_bytes())
+        .and_then(|()| file.flush())
+        .map_err(|e| format!("cannot write the temporary file: {e}"))?;
+    // The editor may be given with arguments, like "code --wait".
+    let mut parts = editor.split_whitespace();
+    let program = parts.next().unwrap_or("vi");
+    let status = std::process::Command::new(program)
+        .args(parts)
+        .arg(file.path())
+        .status()
+        .map_err(|e| format!("cannot run {editor}: {e}"))?;
+    if !status.success() {
+        return Err(format!(
+            "{editor} exited with {status}; the text was not changed"
+        ));
+    }
+    std::fs::read_to_string(file.path())
+        .map_err(|e: io::Error| format!("cannot read the edited text: {e}"))
+}

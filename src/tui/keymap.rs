@@ -1,0 +1,275 @@
+//! Keys to commands, per context. This table is the single truth: `resolve` reads it to
+//! handle a key, and the help screen and the hint bar are generated from it.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use super::action::{Action, Command};
+use super::model::{Model, Overlay, SwitcherFocus};
+
+/// Where a binding applies. The active contexts are tried in order; the first match wins.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Ctx {
+    Global,
+    /// The empty database: nothing to show until a client exists.
+    Welcome,
+    List,
+    Today,
+    SwitcherFilter,
+    SwitcherClients,
+    SwitcherAccounts,
+    Form,
+    Confirm,
+    Help,
+    TooSmall,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub mods: KeyModifiers,
+}
+
+const fn k(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        mods: KeyModifiers::NONE,
+    }
+}
+const fn ctrl(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        mods: KeyModifiers::CONTROL,
+    }
+}
+const fn code(code: KeyCode) -> Key {
+    Key {
+        code,
+        mods: KeyModifiers::NONE,
+    }
+}
+
+const UP: Key = code(KeyCode::Up);
+const DOWN: Key = code(KeyCode::Down);
+const ENTER: Key = code(KeyCode::Enter);
+const ESC: Key = code(KeyCode::Esc);
+const TAB: Key = code(KeyCode::Tab);
+const BACKTAB: Key = code(KeyCode::BackTab);
+
+pub struct Binding {
+    pub ctx: Ctx,
+    pub keys: &'static [Key],
+    pub cmd: Command,
+    /// Shown in the one-line hint bar as well as in the help screen.
+    pub hint: bool,
+}
+
+const fn b(ctx: Ctx, keys: &'static [Key], cmd: Command, hint: bool) -> Binding {
+    Binding {
+        ctx,
+        keys,
+        cmd,
+        hint,
+    }
+}
+
+use Command as C;
+use Ctx::*;
+
+pub static BINDINGS: &[Binding] = &[
+    b(TooSmall, &[k('q'), ctrl('c')], C::Quit, true),
+    b(Help, &[ESC, k('?'), k('q')], C::Back, true),
+    b(Help, &[k('j'), DOWN], C::Down, false),
+    b(Help, &[k('k'), UP], C::Up, false),
+    b(Confirm, &[k('y'), ENTER], C::Yes, true),
+    b(Confirm, &[k('n'), ESC], C::No, true),
+    b(Form, &[ctrl('s')], C::Save, true),
+    b(Form, &[ESC], C::Back, true),
+    b(Form, &[TAB], C::FocusNext, true),
+    b(Form, &[BACKTAB], C::FocusPrev, false),
+    b(Form, &[ctrl('e')], C::ExternalEditor, false),
+    b(SwitcherFilter, &[ENTER], C::Open, true),
+    b(SwitcherFilter, &[UP], C::Up, false),
+    b(SwitcherFilter, &[DOWN], C::Down, false),
+    b(SwitcherFilter, &[TAB], C::FocusNext, true),
+    b(SwitcherFilter, &[BACKTAB], C::FocusPrev, false),
+    b(SwitcherFilter, &[ESC], C::Back, true),
+    b(SwitcherFilter, &[ctrl('n')], C::New, true),
+    b(SwitcherClients, &[ENTER], C::Open, true),
+    b(SwitcherClients, &[k('n')], C::New, true),
+    b(SwitcherClients, &[k('e')], C::Edit, true),
+    b(SwitcherClients, &[k('d')], C::Delete, true),
+    b(SwitcherClients, &[k('u')], C::Undo, false),
+    b(SwitcherClients, &[k('A')], C::NewAccount, true),
+    b(SwitcherClients, &[k('z')], C::ToggleArchived, false),
+    b(SwitcherClients, &[k('/')], C::Filter, false),
+    b(SwitcherClients, &[TAB], C::FocusNext, true),
+    b(SwitcherClients, &[BACKTAB], C::FocusPrev, false),
+    b(SwitcherClients, &[ESC, k('q')], C::Back, true),
+    b(SwitcherAccounts, &[k('n'), k('A')], C::NewAccount, true),
+    b(SwitcherAccounts, &[k('e'), ENTER], C::Edit, true),
+    b(SwitcherAccounts, &[k('d')], C::Delete, true),
+    b(SwitcherAccounts, &[k('u')], C::Undo, false),
+    b(SwitcherAccounts, &[k('/')], C::Filter, false),
+    b(SwitcherAccounts, &[TAB], C::FocusNext, true),
+    b(SwitcherAccounts, &[BACKTAB], C::FocusPrev, false),
+    b(SwitcherAccounts, &[ESC, k('q')], C::Back, true),
+    b(Welcome, &[k('n')], C::New, true),
+    b(Welcome, &[k('D')], C::LoadDemo, true),
+    b(Today, &[ENTER], C::Open, true),
+    b(Today, &[k('e')], C::Edit, false),
+    b(Today, &[k('n')], C::New, false),
+    b(List, &[k('j'), DOWN], C::Down, false),
+    b(List, &[k('k'), UP], C::Up, false),
+    b(List, &[k('g'), code(KeyCode::Home)], C::Top, false),
+    b(List, &[k('G'), code(KeyCode::End)], C::Bottom, false),
+    b(List, &[code(KeyCode::PageUp)], C::PageUp, false),
+    b(List, &[code(KeyCode::PageDown)], C::PageDown, false),
+    b(List, &[k('u')], C::Undo, false),
+    b(Global, &[k('1')], C::GoToday, false),
+    b(Global, &[k('2')], C::GoStrategy, false),
+    b(Global, &[k('3')], C::GoCalendar, false),
+    b(Global, &[k('4')], C::GoInbox, false),
+    b(Global, &[k('5')], C::GoReport, false),
+    b(Global, &[TAB], C::NextTab, false),
+    b(Global, &[BACKTAB], C::PrevTab, false),
+    b(Global, &[k('c')], C::SwitchClient, true),
+    b(Global, &[k('a')], C::ToggleAllClients, false),
+    b(Global, &[k('?')], C::Help, true),
+    b(Global, &[k('q'), ctrl('c')], C::Quit, true),
+];
+
+/// The contexts that take keys right now, most specific first.
+pub fn active_contexts(model: &Model) -> Vec<Ctx> {
+    contexts_below(model, model.overlays.len())
+}
+
+/// The contexts as they are with only the first `depth` overlays open; the help screen
+/// uses this to describe what was under it.
+pub fn contexts_below(model: &Model, depth: usize) -> Vec<Ctx> {
+    if model.too_small() {
+        return vec![TooSmall];
+    }
+    match model.overlays[..depth.min(model.overlays.len())].last() {
+        Some(Overlay::Help(_)) => vec![Help],
+        Some(Overlay::Confirm(_)) => vec![Confirm],
+        Some(Overlay::Form(_)) => vec![Form],
+        Some(Overlay::Switcher(s)) => match s.focus {
+            SwitcherFocus::Filter => vec![SwitcherFilter],
+            SwitcherFocus::Clients => vec![SwitcherClients, List],
+            SwitcherFocus::Accounts => vec![SwitcherAccounts, List],
+        },
+        None if model.data.clients.is_empty() => vec![Welcome, Global],
+        None => {
+            let tab = match model.tab {
+                super::model::Tab::Today => Some(Today),
+                _ => None,
+            };
+            tab.into_iter().chain([List, Global]).collect()
+        }
+    }
+}
+
+/// Ignores Shift on characters (the character already says it: `G`, `?`), so terminals
+/// that report Shift and those that do not behave the same.
+fn normalize(key: KeyEvent) -> Key {
+    let mut mods =
+        key.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
+    if matches!(key.code, KeyCode::Char(_) | KeyCode::BackTab) {
+        mods.remove(KeyModifiers::SHIFT);
+    }
+    Key {
+        code: key.code,
+        mods,
+    }
+}
+
+/// Turns a key press into an action, or `None` when nothing takes it.
+pub fn resolve(model: &Model, key: KeyEvent) -> Option<Action> {
+    if key.kind == KeyEventKind::Release {
+        return None;
+    }
+    let ctxs = active_contexts(model);
+    let pressed = normalize(key);
+    for ctx in &ctxs {
+        if let Some(bnd) = BINDINGS
+            .iter()
+            .find(|b| b.ctx == *ctx && b.keys.contains(&pressed))
+        {
+            return Some(Action::Cmd(bnd.cmd));
+        }
+    }
+    // Text fields take what no binding took.
+    if ctxs.iter().any(|c| matches!(c, Form | SwitcherFilter)) {
+        return Some(Action::Input(key));
+    }
+    None
+}
+
+/// The bindings of one context, in table order.
+pub fn bindings(ctx: Ctx) -> impl Iterator<Item = &'static Binding> {
+    BINDINGS.iter().filter(move |b| b.ctx == ctx)
+}
+
+/// How a key is written in help: `q`, `Ctrl-s`, `Tab`, `↑`.
+pub fn key_label(key: &Key) -> String {
+    let base = match key.code {
+        KeyCode::Char(' ') => "Space".to_string(),
+        KeyCode::Char(c) => c.to_string(),
+        KeyCode::Enter => "Enter".into(),
+        KeyCode::Esc => "Esc".into(),
+        KeyCode::Tab => "Tab".into(),
+        KeyCode::BackTab => "Shift-Tab".into(),
+        KeyCode::Up => "↑".into(),
+        KeyCode::Down => "↓".into(),
+        KeyCode::Left => "←".into(),
+        KeyCode::Right => "→".into(),
+        KeyCode::Home => "Home".into(),
+        KeyCode::End => "End".into(),
+        KeyCode::PageUp => "PgUp".into(),
+        KeyCode::PageDown => "PgDn".into(),
+        KeyCode::Backspace => "Backspace".into(),
+        KeyCode::Delete => "Del".into(),
+        KeyCode::F(n) => format!("F{n}"),
+        other => format!("{other:?}"),
+    };
+    if key.mods.contains(KeyModifiers::CONTROL) {
+        format!("Ctrl-{base}")
+    } else if key.mods.contains(KeyModifiers::ALT) {
+        format!("Alt-{base}")
+    } else {
+        base
+    }
+}
+
+/// All keys of a binding: `j/↓`.
+pub fn keys_label(b: &Binding) -> String {
+    b.keys.iter().map(key_label).collect::<Vec<_>>().join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn no_key_is_bound_twice_in_one_context() {
+        let mut seen = HashSet::new();
+        for bnd in BINDINGS {
+            for key in bnd.keys {
+                assert!(
+                    seen.insert((bnd.ctx, key.code, key.mods)),
+                    "{:?} {} bound twice",
+                    bnd.ctx,
+                    key_label(key)
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn labels() {
+        assert_eq!(key_label(&ctrl('s')), "Ctrl-s");
+        assert_eq!(key_label(&BACKTAB), "Shift-Tab");
+        assert_eq!(keys_label(&BINDINGS[0]), "q/Ctrl-c");
+    }
+}

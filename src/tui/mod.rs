@@ -1,0 +1,18 @@
+//! The full-screen app. One direction of flow:
+//! key -> [`keymap`] -> [`action::Action`] -> [`update::update`] -> [`effect::Effect`]s ->
+//! [`effect::execute`] (store, files) -> more actions. [`views`] only read the model.
+
+pub mod action;
+pub mod app;
+pub mod effect;
+pub mod keymap;
+pub mod model;
+pub mod theme;
+pub mod update;
+pub mod views;
+pub mod widgets;
+
+#[cfg(test)]
+pub(crate) mod testing;
+
+pub use app::run;

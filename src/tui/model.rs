@@ -1,0 +1,233 @@
+//! The state of the app. Only `update` changes it; views read it.
+
+use chrono::{DateTime, Utc};
+
+use super::action::Data;
+use super::theme::Theme;
+use super::widgets::confirm::Confirm;
+use super::widgets::form::Form;
+use super::widgets::table::ListCursor;
+use crate::domain::client::AccountId;
+use crate::domain::{Account, Client, ClientId};
+
+/// Below this size the app shows a "terminal too small" message instead of its screens.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 15;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    Today,
+    Strategy,
+    Calendar,
+    Inbox,
+    Report,
+}
+
+impl Tab {
+    pub const ALL: [Tab; 5] = [
+        Tab::Today,
+        Tab::Strategy,
+        Tab::Calendar,
+        Tab::Inbox,
+        Tab::Report,
+    ];
+
+    pub fn index(self) -> usize {
+        Tab::ALL.iter().position(|t| *t == self).unwrap_or(0)
+    }
+    pub fn next(self) -> Tab {
+        Tab::ALL[(self.index() + 1) % Tab::ALL.len()]
+    }
+    pub fn prev(self) -> Tab {
+        Tab::ALL[(self.index() + Tab::ALL.len() - 1) % Tab::ALL.len()]
+    }
+}
+
+/// What a form on screen is for, so a save knows what to write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormPurpose {
+    NewClient,
+    EditClient(ClientId),
+    NewAccount(ClientId),
+    EditAccount(AccountId),
+}
+
+#[derive(Debug, Clone)]
+pub struct FormOverlay {
+    pub purpose: FormPurpose,
+    pub form: Form,
+    /// A save is under way; keys wait for its answer.
+    pub saving: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SwitcherFocus {
+    Filter,
+    Clients,
+    Accounts,
+}
+
+/// The client switcher: type to filter, pick a client, manage clients and accounts.
+#[derive(Debug, Clone)]
+pub struct Switcher {
+    pub filter: String,
+    pub focus: SwitcherFocus,
+    pub clients: ListCursor,
+    pub accounts: ListCursor,
+    pub show_archived: bool,
+}
+
+impl Switcher {
+    pub fn new() -> Switcher {
+        Switcher {
+            filter: String::new(),
+            focus: SwitcherFocus::Filter,
+            clients: ListCursor::default(),
+            accounts: ListCursor::default(),
+            show_archived: false,
+        }
+    }
+
+    /// The clients the filter lets through: names that start with it first, then names
+    /// that contain it, each group by name.
+    pub fn matches<'a>(&self, clients: &'a [Client]) -> Vec<&'a Client> {
+        let f = self.filter.trim().to_lowercase();
+        let mut starts = Vec::new();
+        let mut contains = Vec::new();
+        for c in clients {
+            if c.is_archived() && !self.show_archived {
+                continue;
+            }
+            let name = c.name.to_lowercase();
+            if name.starts_with(&f) {
+                starts.push(c);
+            } else if name.contains(&f) {
+                contains.push(c);
+            }
+        }
+        starts.extend(contains);
+        starts
+    }
+}
+
+impl Default for Switcher {
+    fn default() -> Self {
+        Switcher::new()
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct HelpState {
+    pub scroll: u16,
+}
+
+#[derive(Debug, Clone)]
+pub enum Overlay {
+    Help(HelpState),
+    Switcher(Switcher),
+    Form(FormOverlay),
+    Confirm(Confirm),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatusKind {
+    Info,
+    Success,
+    Error,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub text: String,
+    pub kind: StatusKind,
+    /// The message goes away after this instant.
+    pub until: DateTime<Utc>,
+}
+
+/// Something `u` can take back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Undo {
+    ClientArchived(ClientId),
+    AccountDeleted(AccountId),
+}
+
+#[derive(Debug, Clone)]
+pub struct Model {
+    pub tab: Tab,
+    pub data: Data,
+    pub current: Option<ClientId>,
+    /// Show every client's items rather than the current client's, where a tab can.
+    pub all_clients: bool,
+    pub overlays: Vec<Overlay>,
+    pub status: Option<Status>,
+    pub undo: Vec<Undo>,
+    pub now: DateTime<Utc>,
+    pub size: (u16, u16),
+    pub theme: Theme,
+    /// Where the data lives, shown in help.
+    pub db_label: String,
+    pub today: ListCursor,
+    /// The time zone a new client starts with (the system's, read once at start-up).
+    pub default_timezone: String,
+    pub quit: bool,
+}
+
+impl Model {
+    pub fn new(now: DateTime<Utc>, size: (u16, u16), theme: Theme, db_label: String) -> Model {
+        Model {
+            tab: Tab::Today,
+            data: Data::default(),
+            current: None,
+            all_clients: true,
+            overlays: Vec::new(),
+            status: None,
+            undo: Vec::new(),
+            now,
+            size,
+            theme,
+            db_label,
+            today: ListCursor::default(),
+            default_timezone: crate::domain::client::FALLBACK_TIMEZONE.to_string(),
+            quit: false,
+        }
+    }
+
+    pub fn too_small(&self) -> bool {
+        self.size.0 < MIN_WIDTH || self.size.1 < MIN_HEIGHT
+    }
+
+    pub fn client(&self, id: ClientId) -> Option<&Client> {
+        self.data.clients.iter().find(|c| c.id == id)
+    }
+
+    pub fn current_client(&self) -> Option<&Client> {
+        self.current.and_then(|id| self.client(id))
+    }
+
+    /// Clients in daily use (not archived), by name.
+    pub fn active_clients(&self) -> impl Iterator<Item = &Client> {
+        self.data.clients.iter().filter(|c| !c.is_archived())
+    }
+
+    pub fn accounts_of(&self, client: ClientId) -> impl Iterator<Item = &Account> {
+        self.data
+            .accounts
+            .iter()
+            .filter(move |a| a.client_id == client)
+    }
+
+    pub fn switcher(&self) -> Option<&Switcher> {
+        self.overlays.iter().rev().find_map(|o| match o {
+            Overlay::Switcher(s) => Some(s),
+            _ => None,
+        })
+    }
+
+    /// The client under the switcher's cursor.
+    pub fn switcher_client(&self) -> Option<&Client> {
+        let s = self.switcher()?;
+        let rows = s.matches(&self.data.clients);
+        rows.get(s.clients.selected.min(rows.len().saturating_sub(1)))
+            .copied()
+    }
+}

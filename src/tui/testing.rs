@@ -1,0 +1,96 @@
+//! Test helpers: a model built on an in-memory store with a fixed clock, and a way to
+//! run actions through `update` and the executor as the event loop does.
+
+use chrono::{DateTime, TimeZone, Utc};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::action::Action;
+use super::app::initial_model;
+use super::effect::{self, Effect};
+use super::keymap;
+use super::model::Model;
+use super::theme::Theme;
+use super::update::update;
+use crate::domain::FixedClock;
+use crate::store::Store;
+
+pub fn now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 22, 8, 30, 0).unwrap()
+}
+
+pub struct Harness {
+    pub store: Store,
+    pub model: Model,
+    pub clock: FixedClock,
+}
+
+impl Harness {
+    pub fn empty() -> Harness {
+        let store = Store::open_in_memory().unwrap();
+        let clock = FixedClock(now());
+        let mut model = initial_model(&store, &clock, (100, 30), Theme { color: false }).unwrap();
+        // Snapshots must not depend on the machine's zone.
+        model.default_timezone = "Europe/Paris".into();
+        Harness {
+            store,
+            model,
+            clock,
+        }
+    }
+
+    pub fn demo() -> Harness {
+        let mut h = Harness::empty();
+        crate::demo::load(&mut h.store, now(), false).unwrap();
+        h.model = initial_model(&h.store, &h.clock, (100, 30), Theme { color: false }).unwrap();
+        h.model.default_timezone = "Europe/Paris".into();
+        h
+    }
+
+    /// Runs an action and every effect it causes, like the event loop.
+    pub fn act(&mut self, action: Action) -> Vec<Effect> {
+        let mut seen = Vec::new();
+        let mut queue = vec![action];
+        while let Some(a) = queue.pop() {
+            for eff in update(&mut self.model, a) {
+                seen.push(eff.clone());
+                let mut answers = effect::execute(&mut self.store, &self.clock, eff);
+                answers.reverse();
+                queue.extend(answers);
+            }
+        }
+        seen
+    }
+
+    /// Presses one key through the keymap.
+    pub fn key(&mut self, code: KeyCode, mods: KeyModifiers) -> Vec<Effect> {
+        match keymap::resolve(&self.model, KeyEvent::new(code, mods)) {
+            Some(a) => self.act(a),
+            None => vec![],
+        }
+    }
+
+    pub fn press(&mut self, c: char) -> Vec<Effect> {
+        self.key(KeyCode::Char(c), KeyModifiers::NONE)
+    }
+
+    pub fn ctrl(&mut self, c: char) -> Vec<Effect> {
+        self.key(KeyCode::Char(c), KeyModifiers::CONTROL)
+    }
+
+    pub fn type_text(&mut self, s: &str) {
+        for c in s.chars() {
+            self.press(c);
+        }
+    }
+
+    /// The screen as text.
+    pub fn screen(&self, w: u16, h: u16) -> String {
+        let mut model = self.model.clone();
+        model.size = (w, h);
+        let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
+        term.draw(|f| super::views::render(&model, f)).unwrap();
+        term.backend().to_string()
+    }
+}

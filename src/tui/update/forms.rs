@@ -1,0 +1,222 @@
+//! Opening, saving and closing the client and account forms.
+
+use super::{ask_discard, say};
+use crate::domain::client::{DEFAULT_CURRENCY, DEFAULT_REPLY_HOURS};
+use crate::domain::{AccountDraft, ClientDraft, ClientId, Platform};
+use crate::i18n::{account_error, client_error, fill, t};
+use crate::tui::action::Command;
+use crate::tui::effect::Effect;
+use crate::tui::model::{FormOverlay, FormPurpose, Model, Overlay, StatusKind};
+use crate::tui::widgets::form::{Form, Opt};
+
+fn open(m: &mut Model, purpose: FormPurpose, form: Form) {
+    m.overlays.push(Overlay::Form(FormOverlay {
+        purpose,
+        form,
+        saving: false,
+    }));
+}
+
+/// Closes the form on top, if the top is a form.
+pub fn close_form(m: &mut Model) {
+    if matches!(m.overlays.last(), Some(Overlay::Form(_))) {
+        m.overlays.pop();
+    }
+}
+
+/// The new-client form (`None`) or the edit form of a client.
+pub fn open_client_form(m: &mut Model, id: Option<ClientId>) {
+    let s = t();
+    let existing = id.and_then(|id| m.client(id)).cloned();
+    let (title, purpose) = match &existing {
+        Some(c) => (
+            fill(s.form_edit_client, &[("name", &c.name)]),
+            FormPurpose::EditClient(c.id),
+        ),
+        None => (s.form_new_client.to_string(), FormPurpose::NewClient),
+    };
+    let tz = m.default_timezone.clone();
+    let (name, currency, timezone, hours, notes) = match &existing {
+        Some(c) => (
+            c.name.as_str(),
+            c.currency.as_str(),
+            c.timezone.as_str(),
+            c.reply_target_hours,
+            c.notes.as_str(),
+        ),
+        None => ("", DEFAULT_CURRENCY, tz.as_str(), DEFAULT_REPLY_HOURS, ""),
+    };
+    let form = Form::new(title)
+        .text("name", s.field_name, name, true)
+        .text("currency", s.field_currency, currency, true)
+        .hint(s.hint_currency)
+        .text("timezone", s.field_timezone, timezone, true)
+        .hint(s.hint_timezone)
+        .integer(
+            "reply_target_hours",
+            s.field_reply_target,
+            Some(i64::from(hours)),
+            1,
+            24 * 14,
+        )
+        .hint(s.hint_reply_target)
+        .multiline("notes", s.field_notes, notes);
+    open(m, purpose, form);
+}
+
+/// The new-account form (`None`) or the edit form of an account of `client`.
+pub fn open_account_form(m: &mut Model, client: ClientId, id: Option<i64>) {
+    let s = t();
+    let existing = id
+        .and_then(|id| m.data.accounts.iter().find(|a| a.id == id))
+        .cloned();
+    let client_name = m.client(client).map(|c| c.name.clone()).unwrap_or_default();
+    let (title, purpose) = match &existing {
+        Some(a) => (
+            s.form_edit_account.to_string(),
+            FormPurpose::EditAccount(a.id),
+        ),
+        None => (
+            fill(s.form_new_account, &[("name", &client_name)]),
+            FormPurpose::NewAccount(client),
+        ),
+    };
+    let options = Platform::ALL
+        .iter()
+        .map(|p| Opt::new(p.key(), p.name()))
+        .collect();
+    let platform = existing.as_ref().map_or("instagram", |a| a.platform.key());
+    let handle = existing.as_ref().map_or("", |a| a.handle.as_str());
+    let form = Form::new(title)
+        .choice("platform", s.field_platform, options, platform)
+        .hint(s.hint_choice)
+        .text("handle", s.field_handle, handle, true)
+        .hint(s.hint_handle);
+    open(m, purpose, form);
+}
+
+pub fn command(m: &mut Model, cmd: Command) -> Vec<Effect> {
+    let Some(Overlay::Form(f)) = m.overlays.last_mut() else {
+        return vec![];
+    };
+    if f.saving {
+        return vec![];
+    }
+    match cmd {
+        Command::FocusNext => f.form.focus_next(),
+        Command::FocusPrev => f.form.focus_prev(),
+        Command::Back => {
+            if f.form.is_dirty() {
+                ask_discard(m);
+            } else {
+                close_form(m);
+            }
+        }
+        Command::ExternalEditor => match f.form.focused_multiline() {
+            Some(text) => return vec![Effect::OpenEditor(text)],
+            None => say(m, StatusKind::Info, t().editor_only_long_text.to_string()),
+        },
+        Command::Save => return save(m),
+        _ => {}
+    }
+    vec![]
+}
+
+fn save(m: &mut Model) -> Vec<Effect> {
+    let Some(Overlay::Form(f)) = m.overlays.last_mut() else {
+        return vec![];
+    };
+    f.form.error = None;
+    // Field-level problems and the domain's are shown together, in one pass.
+    let fields_ok = f.form.check();
+    let effect = match f.purpose {
+        FormPurpose::NewClient | FormPurpose::EditClient(_) => {
+            let draft = ClientDraft {
+                name: f.form.text_value("name"),
+                currency: f.form.text_value("currency"),
+                timezone: f.form.text_value("timezone"),
+                reply_target_hours: f
+                    .form
+                    .int_value("reply_target_hours")
+                    .and_then(|n| u32::try_from(n).ok())
+                    .unwrap_or(0),
+                notes: f.form.text_value("notes"),
+            };
+            match draft.validate() {
+                Ok(_) if !fields_ok => return vec![],
+                Ok(draft) => Effect::SaveClient {
+                    id: match f.purpose {
+                        FormPurpose::EditClient(id) => Some(id),
+                        _ => None,
+                    },
+                    draft,
+                },
+                Err(errors) => {
+                    for e in errors {
+                        if f.form.field(e.field()).is_some_and(|x| x.error.is_none()) {
+                            f.form.set_error(e.field(), client_error(&e));
+                        }
+                    }
+                    return vec![];
+                }
+            }
+        }
+        FormPurpose::NewAccount(_) | FormPurpose::EditAccount(_) => {
+            let platform = f
+                .form
+                .choice_value("platform")
+                .and_then(|p| Platform::parse(&p))
+                .unwrap_or(Platform::Instagram);
+            let draft = AccountDraft {
+                platform,
+                handle: f.form.text_value("handle"),
+            };
+            match draft.validate() {
+                Ok(_) if !fields_ok => return vec![],
+                Ok(draft) => match f.purpose {
+                    FormPurpose::NewAccount(client) => Effect::SaveAccount {
+                        id: None,
+                        client,
+                        draft,
+                    },
+                    FormPurpose::EditAccount(id) => {
+                        let client = m
+                            .data
+                            .accounts
+                            .iter()
+                            .find(|a| a.id == id)
+                            .map_or(0, |a| a.client_id);
+                        Effect::SaveAccount {
+                            id: Some(id),
+                            client,
+                            draft,
+                        }
+                    }
+                    _ => return vec![],
+                },
+                Err(e) => {
+                    if f.form.field("handle").is_some_and(|x| x.error.is_none()) {
+                        f.form.set_error("handle", account_error(&e));
+                    }
+                    return vec![];
+                }
+            }
+        }
+    };
+    if let Some(Overlay::Form(f)) = m.overlays.last_mut() {
+        f.saving = true;
+    }
+    vec![effect]
+}
+
+/// `$EDITOR` gave back the text of the focused field, or an error.
+pub fn editor_closed(m: &mut Model, result: Result<String, String>) {
+    match result {
+        Ok(text) => {
+            if let Some(Overlay::Form(f)) = m.overlays.last_mut() {
+                f.form.set_focused_text(&text);
+            }
+        }
+        Err(e) => say(m, StatusKind::Error, e),
+    }
+}

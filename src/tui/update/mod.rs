@@ -1,0 +1,281 @@
+//! `update` is the only function that changes the model. It returns the effects (writes,
+//! the external editor) for the executor to run; their answers come back as actions.
+
+mod forms;
+mod switcher;
+
+use chrono::Duration;
+use ratatui::crossterm::event::KeyEvent;
+
+use super::action::{Action, Command, Data, Outcome};
+use super::effect::Effect;
+use super::model::{HelpState, Model, Overlay, Status, StatusKind, Tab, Undo};
+use super::widgets::confirm::{Confirm, ConfirmKind};
+use crate::i18n::{fill, t};
+
+/// How long a status message stays.
+const STATUS_SECONDS: i64 = 6;
+
+pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
+    match action {
+        Action::Resize(w, h) => {
+            m.size = (w, h);
+            vec![]
+        }
+        Action::Tick(now) => {
+            m.now = now;
+            if m.status.as_ref().is_some_and(|s| s.until <= now) {
+                m.status = None;
+            }
+            vec![]
+        }
+        Action::Loaded(data) => {
+            loaded(m, data);
+            vec![]
+        }
+        Action::Done(outcome) => done(m, outcome),
+        Action::Failed(msg) => {
+            failed(m, msg);
+            vec![]
+        }
+        Action::EditorClosed(result) => {
+            forms::editor_closed(m, result);
+            vec![]
+        }
+        Action::Input(key) => input(m, key),
+        Action::Cmd(cmd) => command(m, cmd),
+    }
+}
+
+/// Shows a message in the status bar for a few seconds.
+pub(crate) fn say(m: &mut Model, kind: StatusKind, text: String) {
+    m.status = Some(Status {
+        text,
+        kind,
+        until: m.now + Duration::seconds(STATUS_SECONDS),
+    });
+}
+
+fn loaded(m: &mut Model, data: Data) {
+    m.data = data;
+    let current_ok = m.current_client().is_some_and(|c| !c.is_archived());
+    if !current_ok {
+        let first = m.active_clients().next().map(|c| c.id);
+        m.current = first;
+    }
+    let n = m.active_clients().count();
+    m.today.clamp(n);
+    for o in &mut m.overlays {
+        if let Overlay::Switcher(s) = o {
+            let len = s.matches(&m.data.clients).len();
+            s.clients.clamp(len);
+        }
+    }
+    switcher::clamp_accounts(m);
+}
+
+fn done(m: &mut Model, outcome: Outcome) -> Vec<Effect> {
+    let s = t();
+    let name_of = |m: &Model, id| m.client(id).map(|c| c.name.clone()).unwrap_or_default();
+    match outcome {
+        Outcome::ClientSaved { id, created } => {
+            forms::close_form(m);
+            let name = name_of(m, id);
+            if created || m.current.is_none() {
+                m.current = Some(id);
+                say(
+                    m,
+                    StatusKind::Success,
+                    fill(s.client_created, &[("name", &name)]),
+                );
+                return vec![Effect::RememberClient(id)];
+            }
+            say(
+                m,
+                StatusKind::Success,
+                fill(s.client_saved, &[("name", &name)]),
+            );
+        }
+        Outcome::ClientArchived { id, archived } => {
+            let name = name_of(m, id);
+            if archived {
+                m.undo.push(Undo::ClientArchived(id));
+                say(
+                    m,
+                    StatusKind::Info,
+                    fill(s.client_archived, &[("name", &name)]),
+                );
+            } else {
+                say(
+                    m,
+                    StatusKind::Success,
+                    fill(s.client_restored, &[("name", &name)]),
+                );
+            }
+        }
+        Outcome::AccountSaved { created, .. } => {
+            forms::close_form(m);
+            let msg = if created {
+                s.account_created
+            } else {
+                s.account_saved
+            };
+            say(m, StatusKind::Success, msg.to_string());
+        }
+        Outcome::AccountDeleted { id, deleted } => {
+            if deleted {
+                m.undo.push(Undo::AccountDeleted(id));
+                say(m, StatusKind::Info, s.account_deleted.to_string());
+            } else {
+                say(m, StatusKind::Success, s.account_restored.to_string());
+            }
+        }
+        Outcome::DemoLoaded { clients } => {
+            say(
+                m,
+                StatusKind::Success,
+                fill(s.demo_loaded, &[("n", &clients.to_string())]),
+            );
+        }
+    }
+    vec![]
+}
+
+fn failed(m: &mut Model, msg: String) {
+    if let Some(Overlay::Form(f)) = m.overlays.last_mut()
+        && f.saving
+    {
+        f.saving = false;
+        f.form.error = Some(msg);
+        return;
+    }
+    say(m, StatusKind::Error, msg);
+}
+
+fn input(m: &mut Model, key: KeyEvent) -> Vec<Effect> {
+    match m.overlays.last_mut() {
+        Some(Overlay::Form(f)) if !f.saving => {
+            f.form.input(key);
+            f.form.error = None;
+        }
+        Some(Overlay::Switcher(_)) => switcher::filter_input(m, key),
+        _ => {}
+    }
+    vec![]
+}
+
+fn command(m: &mut Model, cmd: Command) -> Vec<Effect> {
+    match m.overlays.last_mut() {
+        Some(Overlay::Help(h)) => {
+            match cmd {
+                Command::Back | Command::Help => {
+                    m.overlays.pop();
+                }
+                Command::Down => h.scroll = h.scroll.saturating_add(1),
+                Command::Up => h.scroll = h.scroll.saturating_sub(1),
+                _ => {}
+            }
+            vec![]
+        }
+        Some(Overlay::Confirm(c)) => {
+            let kind = c.kind;
+            m.overlays.pop();
+            if cmd == Command::Yes {
+                match kind {
+                    ConfirmKind::DiscardForm => forms::close_form(m),
+                }
+            }
+            vec![]
+        }
+        Some(Overlay::Form(_)) => forms::command(m, cmd),
+        Some(Overlay::Switcher(_)) => switcher::command(m, cmd),
+        None => screen_command(m, cmd),
+    }
+}
+
+/// A command with no overlay open: global keys and the current tab's list.
+fn screen_command(m: &mut Model, cmd: Command) -> Vec<Effect> {
+    let s = t();
+    match cmd {
+        Command::Quit => m.quit = true,
+        Command::NextTab => m.tab = m.tab.next(),
+        Command::PrevTab => m.tab = m.tab.prev(),
+        Command::GoToday => m.tab = Tab::Today,
+        Command::GoStrategy => m.tab = Tab::Strategy,
+        Command::GoCalendar => m.tab = Tab::Calendar,
+        Command::GoInbox => m.tab = Tab::Inbox,
+        Command::GoReport => m.tab = Tab::Report,
+        Command::Help => m.overlays.push(Overlay::Help(HelpState::default())),
+        Command::SwitchClient => switcher::open(m),
+        Command::ToggleAllClients => {
+            m.all_clients = !m.all_clients;
+            let text = if m.all_clients {
+                s.showing_all_clients.to_string()
+            } else {
+                let name = m
+                    .current_client()
+                    .map(|c| c.name.clone())
+                    .unwrap_or_default();
+                fill(s.showing_one_client, &[("name", &name)])
+            };
+            say(m, StatusKind::Info, text);
+        }
+        Command::LoadDemo => return vec![Effect::LoadDemo],
+        Command::New => forms::open_client_form(m, None),
+        Command::Undo => return undo(m),
+        _ if m.tab == Tab::Today => return today_command(m, cmd),
+        _ => {}
+    }
+    vec![]
+}
+
+fn today_command(m: &mut Model, cmd: Command) -> Vec<Effect> {
+    let len = m.active_clients().count();
+    let selected = m.active_clients().nth(m.today.selected).map(|c| c.id);
+    match cmd {
+        Command::Up => m.today.up(),
+        Command::Down => m.today.down(len),
+        Command::Top => m.today.top(),
+        Command::Bottom => m.today.bottom(len),
+        Command::PageUp => m.today.page_up(),
+        Command::PageDown => m.today.page_down(len),
+        Command::Open => {
+            if let Some(id) = selected {
+                return switcher::make_current(m, id);
+            }
+        }
+        Command::Edit => {
+            if let Some(id) = selected {
+                forms::open_client_form(m, Some(id));
+            }
+        }
+        _ => {}
+    }
+    vec![]
+}
+
+/// Takes back the last archive or delete.
+pub(crate) fn undo(m: &mut Model) -> Vec<Effect> {
+    match m.undo.pop() {
+        Some(Undo::ClientArchived(id)) => vec![Effect::SetClientArchived {
+            id,
+            archived: false,
+        }],
+        Some(Undo::AccountDeleted(id)) => vec![Effect::SetAccountDeleted { id, deleted: false }],
+        None => {
+            say(m, StatusKind::Info, t().nothing_to_undo.to_string());
+            vec![]
+        }
+    }
+}
+
+/// Asks before a form with changes is closed.
+pub(crate) fn ask_discard(m: &mut Model) {
+    m.overlays.push(Overlay::Confirm(Confirm {
+        kind: ConfirmKind::DiscardForm,
+        question: t().discard_changes.to_string(),
+    }));
+}
+
+#[cfg(test)]
+mod tests;

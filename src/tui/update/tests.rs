@@ -1,0 +1,277 @@
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+
+use crate::tui::action::{Action, Command};
+use crate::tui::effect::Effect;
+use crate::tui::model::{FormPurpose, Overlay, StatusKind, SwitcherFocus, Tab};
+use crate::tui::testing::Harness;
+
+fn top_form(h: &Harness) -> &crate::tui::model::FormOverlay {
+    match h.model.overlays.last() {
+        Some(Overlay::Form(f)) => f,
+        other => panic!("expected a form on top, got {other:?}"),
+    }
+}
+
+#[test]
+fn tabs_by_number_and_tab_key() {
+    let mut h = Harness::demo();
+    assert_eq!(h.model.tab, Tab::Today);
+    h.press('3');
+    assert_eq!(h.model.tab, Tab::Calendar);
+    h.key(KeyCode::Tab, KeyModifiers::NONE);
+    assert_eq!(h.model.tab, Tab::Inbox);
+    h.key(KeyCode::BackTab, KeyModifiers::SHIFT);
+    h.key(KeyCode::BackTab, KeyModifiers::SHIFT);
+    assert_eq!(h.model.tab, Tab::Strategy);
+    h.press('5');
+    h.key(KeyCode::Tab, KeyModifiers::NONE);
+    assert_eq!(h.model.tab, Tab::Today, "Tab wraps around");
+    h.press('q');
+    assert!(h.model.quit);
+}
+
+#[test]
+fn creating_the_first_client_with_keys() {
+    let mut h = Harness::empty();
+    assert!(h.model.data.clients.is_empty());
+    h.press('n');
+    assert_eq!(top_form(&h).purpose, FormPurpose::NewClient);
+    h.type_text("Café Lumière");
+    // Currency: replace EUR with CHF.
+    h.key(KeyCode::Tab, KeyModifiers::NONE);
+    for _ in 0..3 {
+        h.key(KeyCode::Backspace, KeyModifiers::NONE);
+    }
+    h.type_text("chf");
+    let effects = h.ctrl('s');
+    assert!(
+        matches!(&effects[0], Effect::SaveClient { id: None, draft } if draft.name == "Café Lumière" && draft.currency == "CHF")
+    );
+    assert!(h.model.overlays.is_empty(), "the form closes after saving");
+    let c = h.store.find_client("café lumière").unwrap();
+    assert_eq!(h.model.current, Some(c.id), "a new client becomes current");
+    assert_eq!(
+        h.store.setting("last_client").unwrap(),
+        Some(c.id.to_string())
+    );
+    assert_eq!(h.model.status.as_ref().unwrap().kind, StatusKind::Success);
+}
+
+#[test]
+fn form_validation_keeps_the_form_open_with_messages() {
+    let mut h = Harness::empty();
+    h.press('n');
+    // Name left empty; bad currency; bad zone; reply target 0.
+    h.key(KeyCode::Tab, KeyModifiers::NONE);
+    for _ in 0..3 {
+        h.key(KeyCode::Backspace, KeyModifiers::NONE);
+    }
+    h.type_text("EURO");
+    let effects = h.ctrl('s');
+    assert!(effects.is_empty());
+    let f = top_form(&h);
+    assert!(f.form.field("name").unwrap().error.is_some());
+    assert_eq!(f.form.focus, 0, "focus goes to the first bad field");
+    h.type_text("Acme");
+    h.ctrl('s');
+    let f = top_form(&h);
+    let err = f.form.field("currency").unwrap().error.clone().unwrap();
+    assert!(err.contains("EURO"), "{err}");
+    assert!(h.store.clients().unwrap().is_empty());
+}
+
+#[test]
+fn duplicate_name_is_shown_in_the_form() {
+    let mut h = Harness::demo();
+    h.press('c');
+    h.ctrl('n');
+    h.type_text("hotel alpenrose");
+    h.ctrl('s');
+    let f = top_form(&h);
+    assert!(!f.saving);
+    assert!(f.form.error.as_deref().unwrap().contains("already exists"));
+}
+
+#[test]
+fn escape_on_a_changed_form_asks_first() {
+    let mut h = Harness::empty();
+    h.press('n');
+    h.key(KeyCode::Esc, KeyModifiers::NONE);
+    assert!(
+        h.model.overlays.is_empty(),
+        "an untouched form closes at once"
+    );
+    h.press('n');
+    h.type_text("x");
+    h.key(KeyCode::Esc, KeyModifiers::NONE);
+    assert!(matches!(h.model.overlays.last(), Some(Overlay::Confirm(_))));
+    h.press('n');
+    assert!(
+        matches!(h.model.overlays.last(), Some(Overlay::Form(_))),
+        "no keeps the form"
+    );
+    h.key(KeyCode::Esc, KeyModifiers::NONE);
+    h.press('y');
+    assert!(h.model.overlays.is_empty());
+}
+
+#[test]
+fn switcher_filters_as_you_type_and_switches() {
+    let mut h = Harness::demo();
+    let before = h.model.current;
+    h.press('c');
+    h.type_text("map");
+    let sw = h.model.switcher().unwrap();
+    let names: Vec<_> = sw
+        .matches(&h.model.data.clients)
+        .iter()
+        .map(|c| c.name.clone())
+        .collect();
+    assert_eq!(names, ["Maple & Pine Studio"]);
+    // 'q' is text in the filter, not quit.
+    h.press('q');
+    assert!(!h.model.quit);
+    h.key(KeyCode::Backspace, KeyModifiers::NONE);
+    h.key(KeyCode::Enter, KeyModifiers::NONE);
+    assert!(h.model.overlays.is_empty());
+    let maple = h.store.find_client("Maple & Pine Studio").unwrap().id;
+    assert_eq!(h.model.current, Some(maple));
+    assert_ne!(before, h.model.current);
+}
+
+#[test]
+fn archive_and_undo_a_client() {
+    let mut h = Harness::demo();
+    h.press('c');
+    h.key(KeyCode::Tab, KeyModifiers::NONE);
+    assert_eq!(h.model.switcher().unwrap().focus, SwitcherFocus::Clients);
+    let target = h.model.switcher_client().unwrap().clone();
+    h.press('d');
+    assert!(h.store.client(target.id).unwrap().is_archived());
+    assert!(
+        h.model
+            .switcher()
+            .unwrap()
+            .matches(&h.model.data.clients)
+            .iter()
+            .all(|c| c.id != target.id)
+    );
+    h.press('u');
+    assert!(!h.store.client(target.id).unwrap().is_archived());
+}
+
+#[test]
+fn current_client_moves_on_when_archived() {
+    let mut h = Harness::demo();
+    let cur = h.model.current.unwrap();
+    h.act(Action::Loaded(h.model.data.clone()));
+    h.press('c');
+    h.key(KeyCode::Tab, KeyModifiers::NONE);
+    let sel = h.model.switcher_client().unwrap().id;
+    assert_eq!(sel, cur, "the switcher opens on the current client");
+    h.press('d');
+    assert_ne!(h.model.current, Some(cur));
+    assert!(h.model.current.is_some());
+}
+
+#[test]
+fn accounts_add_edit_delete_undo() {
+    let mut h = Harness::demo();
+    h.press('c');
+    h.key(KeyCode::Tab, KeyModifiers::NONE);
+    let client = h.model.switcher_client().unwrap().id;
+    let count = |h: &Harness| {
+        h.store
+            .accounts()
+            .unwrap()
+            .iter()
+            .filter(|a| a.client_id == client)
+            .count()
+    };
+    let before = count(&h);
+    h.press('A');
+    assert_eq!(top_form(&h).purpose, FormPurpose::NewAccount(client));
+    // Platform: jump to Bluesky by its first letter.
+    h.press('b');
+    assert_eq!(
+        top_form(&h).form.choice_value("platform").as_deref(),
+        Some("bluesky")
+    );
+    h.key(KeyCode::Tab, KeyModifiers::NONE);
+    h.type_text("@new.bsky.social");
+    h.ctrl('s');
+    assert_eq!(count(&h), before + 1);
+    // Accounts pane: delete the first one, then undo.
+    h.key(KeyCode::Tab, KeyModifiers::NONE);
+    assert_eq!(h.model.switcher().unwrap().focus, SwitcherFocus::Accounts);
+    h.press('d');
+    assert_eq!(count(&h), before);
+    h.press('u');
+    assert_eq!(count(&h), before + 1);
+    // Edit: a handle with a space is refused inline.
+    h.press('e');
+    h.key(KeyCode::Tab, KeyModifiers::NONE);
+    h.type_text(" x");
+    h.ctrl('s');
+    assert!(top_form(&h).form.field("handle").unwrap().error.is_some());
+}
+
+#[test]
+fn help_opens_and_closes_and_lists_what_is_under_it() {
+    let mut h = Harness::demo();
+    h.press('?');
+    assert!(matches!(h.model.overlays.last(), Some(Overlay::Help(_))));
+    let screen = h.screen(100, 40);
+    assert!(screen.contains("clients"), "{screen}");
+    h.key(KeyCode::Esc, KeyModifiers::NONE);
+    assert!(h.model.overlays.is_empty());
+}
+
+#[test]
+fn toggle_all_clients_and_status_expiry() {
+    let mut h = Harness::demo();
+    assert!(h.model.all_clients);
+    h.press('a');
+    assert!(!h.model.all_clients);
+    assert!(h.model.status.is_some());
+    let later = h.model.now + chrono::Duration::seconds(60);
+    h.act(Action::Tick(later));
+    assert!(h.model.status.is_none());
+}
+
+#[test]
+fn demo_from_the_welcome_screen() {
+    let mut h = Harness::empty();
+    let effects = h.press('D');
+    assert_eq!(effects, vec![Effect::LoadDemo]);
+    assert_eq!(h.model.data.clients.len(), 4);
+    assert!(h.model.current.is_some());
+}
+
+#[test]
+fn today_list_moves_and_opens() {
+    let mut h = Harness::demo();
+    h.press('G');
+    assert_eq!(h.model.today.selected, 3);
+    h.press('k');
+    h.key(KeyCode::Enter, KeyModifiers::NONE);
+    let expected = h.model.active_clients().nth(2).unwrap().id;
+    assert_eq!(h.model.current, Some(expected));
+    h.act(Action::Cmd(Command::Edit));
+    assert_eq!(top_form(&h).purpose, FormPurpose::EditClient(expected));
+}
+
+#[test]
+fn editor_result_lands_in_the_focused_field() {
+    let mut h = Harness::empty();
+    h.press('n');
+    let effects = h.ctrl('e');
+    assert!(effects.is_empty(), "Ctrl-e only works on long text fields");
+    for _ in 0..4 {
+        h.key(KeyCode::Tab, KeyModifiers::NONE);
+    }
+    let effects = h.ctrl('e');
+    assert_eq!(effects, vec![Effect::OpenEditor(String::new())]);
+    h.act(Action::EditorClosed(Ok("Written in vim\n".into())));
+    assert_eq!(top_form(&h).form.text_value("notes"), "Written in vim");
+}

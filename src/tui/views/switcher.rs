@@ -1,0 +1,166 @@
+//! The client switcher popup: filter line, client list, the picked client's accounts.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Cell, Clear, Paragraph, Row};
+
+use crate::domain::text::{sanitize_line, truncate};
+use crate::i18n::{fill, t};
+use crate::tui::keymap;
+use crate::tui::model::{Model, Switcher, SwitcherFocus};
+use crate::tui::views::hint_line;
+use crate::tui::widgets::{popup::centered, table};
+
+pub fn render(m: &Model, frame: &mut Frame, area: Rect, sw: &Switcher) {
+    let s = t();
+    let th = &m.theme;
+    let rect = centered(area, 96, 24);
+    frame.render_widget(Clear, rect);
+    let outer = Block::bordered()
+        .border_style(th.focused_border())
+        .title(format!(" {} ", s.switcher_title));
+    let inner = outer.inner(rect);
+    frame.render_widget(outer, rect);
+    let [filter, lists, hints] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
+
+    let filter_style = if sw.focus == SwitcherFocus::Filter {
+        th.key()
+    } else {
+        th.dim()
+    };
+    let cursor = if sw.focus == SwitcherFocus::Filter {
+        "▏"
+    } else {
+        ""
+    };
+    let filter_text = if sw.filter.is_empty() && sw.focus == SwitcherFocus::Filter {
+        Span::styled(format!("{cursor}{}", s.switcher_type_to_filter), th.dim())
+    } else {
+        Span::styled(format!("{}{cursor}", sanitize_line(&sw.filter)), th.input())
+    };
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled(format!("{} ", s.filter_label), filter_style),
+            filter_text,
+        ])),
+        filter,
+    );
+
+    let [left, right] =
+        Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(lists);
+    let rows = sw.matches(&m.data.clients);
+    let title = if sw.show_archived {
+        s.switcher_clients_with_archived
+    } else {
+        s.switcher_clients
+    };
+    let clients_block = Block::bordered()
+        .title(format!(" {title} ({}) ", rows.len()))
+        .border_style(if sw.focus == SwitcherFocus::Clients {
+            th.focused_border()
+        } else {
+            th.base()
+        });
+    table::render(
+        frame,
+        left,
+        clients_block,
+        None,
+        &[Constraint::Fill(1)],
+        &sw.clients,
+        rows.len(),
+        sw.focus != SwitcherFocus::Accounts,
+        th,
+        s.switcher_no_match,
+        |i| {
+            let c = rows[i];
+            let mark = if Some(c.id) == m.current {
+                "● "
+            } else {
+                "  "
+            };
+            let mut spans = vec![Span::raw(mark), Span::raw(sanitize_line(&c.name))];
+            if c.is_archived() {
+                spans.push(Span::styled(format!(" ({})", s.archived), th.dim()));
+            }
+            Row::new(vec![Cell::from(Line::from(spans))])
+        },
+    );
+
+    let picked = rows.get(sw.clients.selected.min(rows.len().saturating_sub(1)));
+    let [details, accounts] =
+        Layout::vertical([Constraint::Length(6), Constraint::Fill(1)]).areas(right);
+    match picked {
+        Some(c) => {
+            let local = m.now.with_timezone(&c.tz()).format("%a %H:%M").to_string();
+            let mut lines = vec![
+                Line::styled(sanitize_line(&c.name), th.title()),
+                Line::raw(format!(
+                    "{} {}   {} {} ({local})",
+                    s.field_currency, c.currency, s.field_timezone, c.timezone
+                )),
+                Line::raw(fill(
+                    s.reply_target_line,
+                    &[("n", &c.reply_target_hours.to_string())],
+                )),
+            ];
+            let w = details.width.saturating_sub(2) as usize;
+            if let Some(first) = c.notes.lines().next() {
+                lines.push(Line::styled(truncate(&sanitize_line(first), w), th.dim()));
+            }
+            frame.render_widget(
+                Paragraph::new(lines)
+                    .block(Block::bordered().title(format!(" {} ", s.client_details))),
+                details,
+            );
+            let accs: Vec<_> = m.accounts_of(c.id).collect();
+            let acc_block = Block::bordered()
+                .title(format!(" {} ({}) ", s.accounts_title, accs.len()))
+                .border_style(if sw.focus == SwitcherFocus::Accounts {
+                    th.focused_border()
+                } else {
+                    th.base()
+                });
+            table::render(
+                frame,
+                accounts,
+                acc_block,
+                None,
+                &[
+                    Constraint::Length(11),
+                    Constraint::Fill(1),
+                    Constraint::Length(10),
+                ],
+                &sw.accounts,
+                accs.len(),
+                sw.focus == SwitcherFocus::Accounts,
+                th,
+                s.no_accounts_hint,
+                |i| {
+                    let a = accs[i];
+                    let limit = a
+                        .platform
+                        .text_limit()
+                        .map(|l| fill(s.chars_limit, &[("n", &l.to_string())]))
+                        .unwrap_or_default();
+                    Row::new(vec![
+                        Cell::from(a.platform.name()),
+                        Cell::from(sanitize_line(&a.handle)),
+                        Cell::from(Line::styled(limit, th.dim())),
+                    ])
+                },
+            );
+        }
+        None => frame.render_widget(Block::bordered(), right),
+    }
+    frame.render_widget(
+        Paragraph::new(hint_line(&keymap::active_contexts(m), th)),
+        hints,
+    );
+}

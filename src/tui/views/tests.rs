@@ -1,0 +1,113 @@
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+
+use crate::tui::testing::Harness;
+
+#[test]
+fn snapshot_welcome_on_an_empty_database() {
+    let h = Harness::empty();
+    insta::assert_snapshot!(h.screen(80, 24));
+}
+
+#[test]
+fn snapshot_today_with_demo_clients() {
+    let h = Harness::demo();
+    insta::assert_snapshot!(h.screen(100, 20));
+}
+
+#[test]
+fn snapshot_client_switcher_filtered() {
+    let mut h = Harness::demo();
+    h.press('c');
+    h.type_text("e");
+    insta::assert_snapshot!(h.screen(100, 30));
+}
+
+#[test]
+fn snapshot_client_switcher_accounts_pane() {
+    let mut h = Harness::demo();
+    h.press('c');
+    h.key(KeyCode::Tab, KeyModifiers::NONE);
+    h.key(KeyCode::Tab, KeyModifiers::NONE);
+    insta::assert_snapshot!(h.screen(100, 30));
+}
+
+#[test]
+fn snapshot_new_client_form_with_errors() {
+    let mut h = Harness::demo();
+    h.press('c');
+    h.ctrl('n');
+    h.key(KeyCode::Tab, KeyModifiers::NONE);
+    h.key(KeyCode::Backspace, KeyModifiers::NONE);
+    h.ctrl('s');
+    insta::assert_snapshot!(h.screen(90, 30));
+}
+
+#[test]
+fn snapshot_help() {
+    let mut h = Harness::demo();
+    h.press('?');
+    insta::assert_snapshot!(h.screen(90, 50));
+}
+
+#[test]
+fn snapshot_empty_state_of_an_unbuilt_tab() {
+    let mut h = Harness::demo();
+    h.press('2');
+    insta::assert_snapshot!(h.screen(80, 16));
+}
+
+#[test]
+fn snapshot_too_small() {
+    let h = Harness::demo();
+    insta::assert_snapshot!(h.screen(40, 8));
+}
+
+/// Every screen at every size from 80x24 down to 1x1 draws without a panic.
+#[test]
+fn size_sweep_never_panics() {
+    let mut screens = Vec::new();
+    let h = Harness::empty();
+    screens.push(h.model.clone());
+    let mut h = Harness::demo();
+    screens.push(h.model.clone());
+    h.press('?');
+    screens.push(h.model.clone());
+    h.key(KeyCode::Esc, KeyModifiers::NONE);
+    h.press('c');
+    screens.push(h.model.clone());
+    h.key(KeyCode::Tab, KeyModifiers::NONE);
+    h.press('e');
+    screens.push(h.model.clone());
+    h.type_text("x");
+    h.key(KeyCode::Esc, KeyModifiers::NONE);
+    screens.push(h.model.clone());
+    for model in screens {
+        let h = Harness {
+            store: crate::store::Store::open_in_memory().unwrap(),
+            model,
+            clock: crate::domain::FixedClock(crate::tui::testing::now()),
+        };
+        for w in 1..=80 {
+            for ht in [1, 2, 3, 5, 8, 12, 15, 16, 20, 24] {
+                let _ = h.screen(w, ht);
+            }
+        }
+        for ht in 1..=24 {
+            let _ = h.screen(80, ht);
+            let _ = h.screen(60, ht);
+        }
+    }
+}
+
+/// Names from outside (a pasted client name, a handle) never reach the terminal with
+/// their control characters.
+#[test]
+fn control_characters_in_names_are_shown_harmlessly() {
+    let mut h = Harness::demo();
+    let id = h.model.data.clients[0].id;
+    h.model.data.clients[0].name = "Evil\u{1b}]0;pwned\u{7}\u{1b}[2J".into();
+    h.model.current = Some(id);
+    let screen = h.screen(100, 20);
+    assert!(!screen.contains('\u{1b}'));
+    assert!(screen.contains("Evil^[]0;pwned^G^[[2J"), "{screen}");
+}

@@ -1,0 +1,785 @@
+//! The form every screen edits with: labelled fields of several kinds, inline validation
+//! messages, a dirty check for "discard changes?".
+//!
+//! The form only holds and parses what is typed; what the values mean (a client, a post)
+//! is checked by the domain, and its errors are put back on fields with `set_error`.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use iso_currency::Currency;
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui_textarea::TextArea;
+
+use super::popup::centered;
+use crate::domain::money::Money;
+use crate::domain::text::{sanitize_line, truncate, width};
+use crate::i18n::{fill, t};
+use crate::tui::theme::Theme;
+
+/// Lines a multi-line field takes on screen.
+const MULTILINE_HEIGHT: u16 = 5;
+
+/// One option of a choice: the stored value and what the user reads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Opt {
+    pub value: String,
+    pub label: String,
+}
+
+impl Opt {
+    pub fn new(value: impl Into<String>, label: impl Into<String>) -> Opt {
+        Opt {
+            value: value.into(),
+            label: label.into(),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub enum FieldKind {
+    Text(TextArea<'static>),
+    Multiline(TextArea<'static>),
+    Integer {
+        area: TextArea<'static>,
+        min: i64,
+        max: i64,
+    },
+    Money {
+        area: TextArea<'static>,
+        currency: Currency,
+    },
+    Date(TextArea<'static>),
+    DateTime(TextArea<'static>),
+    Choice {
+        options: Vec<Opt>,
+        selected: usize,
+    },
+    MultiChoice {
+        options: Vec<Opt>,
+        chosen: Vec<bool>,
+        cursor: usize,
+    },
+}
+
+#[derive(Debug, Clone)]
+pub struct Field {
+    pub key: &'static str,
+    pub label: String,
+    pub kind: FieldKind,
+    pub required: bool,
+    pub error: Option<String>,
+    pub hint: Option<String>,
+    /// The value as first shown, to tell whether anything changed.
+    initial: String,
+}
+
+/// A parsed field value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Empty,
+    Text(String),
+    Int(i64),
+    Money(Money),
+    Date(NaiveDate),
+    DateTime(NaiveDateTime),
+    Choice(String),
+    Multi(Vec<String>),
+}
+
+#[derive(Debug, Clone)]
+pub struct Form {
+    pub title: String,
+    pub fields: Vec<Field>,
+    pub focus: usize,
+    /// An error about the whole form (a save refused by the store).
+    pub error: Option<String>,
+}
+
+fn text_area(value: &str) -> TextArea<'static> {
+    let mut a = TextArea::new(value.lines().map(str::to_string).collect());
+    a.set_cursor_line_style(Style::new());
+    a.move_cursor(ratatui_textarea::CursorMove::Bottom);
+    a.move_cursor(ratatui_textarea::CursorMove::End);
+    a
+}
+
+impl Field {
+    fn area(&self) -> Option<&TextArea<'static>> {
+        match &self.kind {
+            FieldKind::Text(a)
+            | FieldKind::Multiline(a)
+            | FieldKind::Date(a)
+            | FieldKind::DateTime(a)
+            | FieldKind::Integer { area: a, .. }
+            | FieldKind::Money { area: a, .. } => Some(a),
+            _ => None,
+        }
+    }
+
+    fn area_mut(&mut self) -> Option<&mut TextArea<'static>> {
+        match &mut self.kind {
+            FieldKind::Text(a)
+            | FieldKind::Multiline(a)
+            | FieldKind::Date(a)
+            | FieldKind::DateTime(a)
+            | FieldKind::Integer { area: a, .. }
+            | FieldKind::Money { area: a, .. } => Some(a),
+            _ => None,
+        }
+    }
+
+    /// The field's content as one string, for the dirty check.
+    fn raw(&self) -> String {
+        match &self.kind {
+            FieldKind::Choice { options, selected } => options
+                .get(*selected)
+                .map(|o| o.value.clone())
+                .unwrap_or_default(),
+            FieldKind::MultiChoice {
+                options, chosen, ..
+            } => options
+                .iter()
+                .zip(chosen)
+                .filter(|(_, c)| **c)
+                .map(|(o, _)| o.value.as_str())
+                .collect::<Vec<_>>()
+                .join(","),
+            _ => self
+                .area()
+                .map(|a| a.lines().join("\n"))
+                .unwrap_or_default(),
+        }
+    }
+
+    fn is_multiline(&self) -> bool {
+        matches!(self.kind, FieldKind::Multiline(_))
+    }
+
+    fn height(&self) -> u16 {
+        let body = if self.is_multiline() {
+            MULTILINE_HEIGHT
+        } else {
+            1
+        };
+        body + u16::from(self.error.is_some())
+    }
+
+    /// Parses the field; `Err` holds the message to show under it.
+    fn parse(&self) -> Result<Value, String> {
+        let s = t();
+        let raw = self.raw();
+        let trimmed = raw.trim();
+        if trimmed.is_empty() {
+            return if self.required {
+                Err(s.err_required.to_string())
+            } else {
+                Ok(Value::Empty)
+            };
+        }
+        match &self.kind {
+            FieldKind::Text(_) | FieldKind::Multiline(_) => Ok(Value::Text(raw)),
+            FieldKind::Integer { min, max, .. } => {
+                let digits: String = trimmed.chars().filter(|c| !c.is_whitespace()).collect();
+                match digits.parse::<i64>() {
+                    Ok(n) if (*min..=*max).contains(&n) => Ok(Value::Int(n)),
+                    Ok(_) => Err(fill(
+                        s.err_range,
+                        &[("min", &min.to_string()), ("max", &max.to_string())],
+                    )),
+                    Err(_) => Err(s.err_integer.to_string()),
+                }
+            }
+            FieldKind::Money { currency, .. } => Money::parse(trimmed, *currency)
+                .map(Value::Money)
+                .map_err(|e| e.to_string()),
+            FieldKind::Date(_) => NaiveDate::parse_from_str(trimmed, "%Y-%m-%d")
+                .map(Value::Date)
+                .map_err(|_| s.err_date.to_string()),
+            FieldKind::DateTime(_) => NaiveDateTime::parse_from_str(trimmed, "%Y-%m-%d %H:%M")
+                .map(Value::DateTime)
+                .map_err(|_| s.err_datetime.to_string()),
+            FieldKind::Choice { .. } => Ok(Value::Choice(raw)),
+            FieldKind::MultiChoice { .. } => {
+                Ok(Value::Multi(raw.split(',').map(str::to_string).collect()))
+            }
+        }
+    }
+}
+
+/// What a key did to the form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Input {
+    Changed,
+    Moved,
+    Ignored,
+}
+
+impl Form {
+    pub fn new(title: impl Into<String>) -> Form {
+        Form {
+            title: title.into(),
+            fields: Vec::new(),
+            focus: 0,
+            error: None,
+        }
+    }
+
+    fn push(mut self, key: &'static str, label: &str, kind: FieldKind, required: bool) -> Form {
+        let mut f = Field {
+            key,
+            label: label.to_string(),
+            kind,
+            required,
+            error: None,
+            hint: None,
+            initial: String::new(),
+        };
+        f.initial = f.raw();
+        self.fields.push(f);
+        self
+    }
+
+    pub fn text(self, key: &'static str, label: &str, value: &str, required: bool) -> Form {
+        self.push(key, label, FieldKind::Text(text_area(value)), required)
+    }
+    pub fn multiline(self, key: &'static str, label: &str, value: &str) -> Form {
+        self.push(key, label, FieldKind::Multiline(text_area(value)), false)
+    }
+    pub fn integer(
+        self,
+        key: &'static str,
+        label: &str,
+        value: Option<i64>,
+        min: i64,
+        max: i64,
+    ) -> Form {
+        let v = value.map(|v| v.to_string()).unwrap_or_default();
+        self.push(
+            key,
+            label,
+            FieldKind::Integer {
+                area: text_area(&v),
+                min,
+                max,
+            },
+            true,
+        )
+    }
+    pub fn money(
+        self,
+        key: &'static str,
+        label: &str,
+        value: Option<Money>,
+        currency: Currency,
+    ) -> Form {
+        let v = value.map(|m| m.plain()).unwrap_or_default();
+        self.push(
+            key,
+            label,
+            FieldKind::Money {
+                area: text_area(&v),
+                currency,
+            },
+            true,
+        )
+    }
+    pub fn date(
+        self,
+        key: &'static str,
+        label: &str,
+        value: Option<NaiveDate>,
+        required: bool,
+    ) -> Form {
+        let v = value
+            .map(|d| d.format("%Y-%m-%d").to_string())
+            .unwrap_or_default();
+        self.push(key, label, FieldKind::Date(text_area(&v)), required)
+    }
+    pub fn datetime(
+        self,
+        key: &'static str,
+        label: &str,
+        value: Option<NaiveDateTime>,
+        required: bool,
+    ) -> Form {
+        let v = value
+            .map(|d| d.format("%Y-%m-%d %H:%M").to_string())
+            .unwrap_or_default();
+        self.push(key, label, FieldKind::DateTime(text_area(&v)), required)
+    }
+    pub fn choice(self, key: &'static str, label: &str, options: Vec<Opt>, value: &str) -> Form {
+        let selected = options.iter().position(|o| o.value == value).unwrap_or(0);
+        self.push(key, label, FieldKind::Choice { options, selected }, true)
+    }
+    pub fn multi(self, key: &'static str, label: &str, options: Vec<Opt>, values: &[&str]) -> Form {
+        let chosen = options
+            .iter()
+            .map(|o| values.contains(&o.value.as_str()))
+            .collect();
+        self.push(
+            key,
+            label,
+            FieldKind::MultiChoice {
+                options,
+                chosen,
+                cursor: 0,
+            },
+            false,
+        )
+    }
+    /// A line of help under the last field added.
+    pub fn hint(mut self, hint: &str) -> Form {
+        if let Some(f) = self.fields.last_mut() {
+            f.hint = Some(hint.to_string());
+        }
+        self
+    }
+
+    pub fn field(&self, key: &str) -> Option<&Field> {
+        self.fields.iter().find(|f| f.key == key)
+    }
+
+    /// True when any field differs from what it first showed.
+    pub fn is_dirty(&self) -> bool {
+        self.fields.iter().any(|f| f.raw() != f.initial)
+    }
+
+    pub fn focus_next(&mut self) {
+        if !self.fields.is_empty() {
+            self.focus = (self.focus + 1) % self.fields.len();
+        }
+    }
+    pub fn focus_prev(&mut self) {
+        if !self.fields.is_empty() {
+            self.focus = (self.focus + self.fields.len() - 1) % self.fields.len();
+        }
+    }
+
+    /// The focused field is a multi-line text (the one `$EDITOR` can edit).
+    pub fn focused_multiline(&self) -> Option<String> {
+        self.fields
+            .get(self.focus)
+            .filter(|f| f.is_multiline())
+            .map(Field::raw)
+    }
+
+    /// Replaces the text of the focused text field (after `$EDITOR`).
+    pub fn set_focused_text(&mut self, text: &str) {
+        if let Some(area) = self.fields.get_mut(self.focus).and_then(Field::area_mut) {
+            *area = text_area(text.trim_end_matches('\n'));
+        }
+    }
+
+    /// Feeds a key to the focused field.
+    pub fn input(&mut self, key: KeyEvent) -> Input {
+        let Some(field) = self.fields.get_mut(self.focus) else {
+            return Input::Ignored;
+        };
+        let multiline = field.is_multiline();
+        match (&mut field.kind, key.code) {
+            (_, KeyCode::Enter) if !multiline => {
+                self.focus_next();
+                Input::Moved
+            }
+            (_, KeyCode::Down) if !multiline => {
+                self.focus_next();
+                Input::Moved
+            }
+            (_, KeyCode::Up) if !multiline => {
+                self.focus_prev();
+                Input::Moved
+            }
+            (FieldKind::Choice { options, selected }, code) => {
+                let n = options.len().max(1);
+                match code {
+                    KeyCode::Right | KeyCode::Char(' ') => *selected = (*selected + 1) % n,
+                    KeyCode::Left => *selected = (*selected + n - 1) % n,
+                    KeyCode::Char(c) => {
+                        // Jump to the next option starting with the typed letter.
+                        let c = c.to_lowercase().to_string();
+                        let start = *selected + 1;
+                        match (0..options.len())
+                            .map(|i| (start + i) % options.len())
+                            .find(|&i| options[i].label.to_lowercase().starts_with(&c))
+                        {
+                            Some(i) => *selected = i,
+                            None => return Input::Ignored,
+                        }
+                    }
+                    _ => return Input::Ignored,
+                }
+                field.error = None;
+                Input::Changed
+            }
+            (
+                FieldKind::MultiChoice {
+                    options,
+                    chosen,
+                    cursor,
+                },
+                code,
+            ) => {
+                match code {
+                    KeyCode::Right => *cursor = (*cursor + 1).min(options.len().saturating_sub(1)),
+                    KeyCode::Left => *cursor = cursor.saturating_sub(1),
+                    KeyCode::Char(' ') | KeyCode::Char('x') => {
+                        if let Some(c) = chosen.get_mut(*cursor) {
+                            *c = !*c;
+                        }
+                    }
+                    _ => return Input::Ignored,
+                }
+                field.error = None;
+                Input::Changed
+            }
+            _ => {
+                // Control characters never enter a field from the keyboard.
+                if let KeyCode::Char(c) = key.code
+                    && c.is_control()
+                {
+                    return Input::Ignored;
+                }
+                let Some(area) = field.area_mut() else {
+                    return Input::Ignored;
+                };
+                // Ctrl-u deletes to the start of the line, as in a shell (the text
+                // area's own Ctrl-u would undo instead).
+                let changed = if key.code == KeyCode::Char('u')
+                    && key
+                        .modifiers
+                        .contains(ratatui::crossterm::event::KeyModifiers::CONTROL)
+                {
+                    area.delete_line_by_head()
+                } else {
+                    area.input(key)
+                };
+                if changed {
+                    field.error = None;
+                    Input::Changed
+                } else {
+                    Input::Moved
+                }
+            }
+        }
+    }
+
+    /// Parses every field, marks the bad ones, and tells whether all are good.
+    pub fn check(&mut self) -> bool {
+        let mut ok = true;
+        for f in &mut self.fields {
+            f.error = f.parse().err();
+            ok &= f.error.is_none();
+        }
+        if !ok && let Some(i) = self.fields.iter().position(|f| f.error.is_some()) {
+            self.focus = i;
+        }
+        ok
+    }
+
+    /// Puts a domain error on a field and focuses the first bad field.
+    pub fn set_error(&mut self, key: &str, msg: String) {
+        if let Some(i) = self.fields.iter().position(|f| f.key == key) {
+            self.fields[i].error = Some(msg);
+        }
+        if let Some(first) = self.fields.iter().position(|f| f.error.is_some()) {
+            self.focus = first;
+        }
+    }
+
+    pub fn value(&self, key: &str) -> Value {
+        self.field(key)
+            .and_then(|f| f.parse().ok())
+            .unwrap_or(Value::Empty)
+    }
+    pub fn text_value(&self, key: &str) -> String {
+        self.field(key).map(Field::raw).unwrap_or_default()
+    }
+    pub fn int_value(&self, key: &str) -> Option<i64> {
+        match self.value(key) {
+            Value::Int(n) => Some(n),
+            _ => None,
+        }
+    }
+    pub fn choice_value(&self, key: &str) -> Option<String> {
+        match self.value(key) {
+            Value::Choice(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// Height the form wants: fields, hints, the error line and borders.
+    pub fn wanted_height(&self) -> u16 {
+        let fields: u16 = self
+            .fields
+            .iter()
+            .map(|f| f.height() + u16::from(f.hint.is_some()))
+            .sum();
+        fields + 4 + u16::from(self.error.is_some())
+    }
+
+    pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme) {
+        let rect = centered(area, 76, self.wanted_height());
+        frame.render_widget(Clear, rect);
+        let block = Block::bordered()
+            .border_style(theme.focused_border())
+            .title(Span::styled(format!(" {} ", self.title), theme.title()))
+            .title_bottom(Line::from(vec![
+                Span::styled(" Ctrl-s ", theme.key()),
+                Span::raw(t().save),
+                Span::styled("  Esc ", theme.key()),
+                Span::raw(format!("{} ", t().cancel)),
+            ]));
+        let inner = block.inner(rect);
+        frame.render_widget(block, rect);
+        if inner.width < 4 || inner.height == 0 {
+            return;
+        }
+        let label_w = self
+            .fields
+            .iter()
+            .map(|f| width(&f.label) as u16 + 2)
+            .max()
+            .unwrap_or(0)
+            .min(inner.width / 3);
+        let value_w = inner.width.saturating_sub(label_w + 1);
+        // Skip leading fields when the focused one would fall below the bottom.
+        let bottom_reserved = u16::from(self.error.is_some());
+        let avail = inner.height.saturating_sub(bottom_reserved);
+        let heights: Vec<u16> = self
+            .fields
+            .iter()
+            .map(|f| f.height() + u16::from(f.hint.is_some()))
+            .collect();
+        let mut first = 0;
+        while first < self.focus && heights[first..=self.focus].iter().sum::<u16>() > avail {
+            first += 1;
+        }
+        let mut y = inner.y;
+        let end = inner.y + avail;
+        for (i, f) in self.fields.iter().enumerate().skip(first) {
+            if y >= end {
+                break;
+            }
+            let focused = i == self.focus;
+            let label_style = if focused { theme.key() } else { theme.base() };
+            frame.render_widget(
+                Paragraph::new(Span::styled(
+                    truncate(&f.label, label_w as usize),
+                    label_style,
+                )),
+                Rect::new(inner.x, y, label_w, 1),
+            );
+            let body_h = if f.is_multiline() {
+                MULTILINE_HEIGHT.min(end - y)
+            } else {
+                1
+            };
+            let value_rect = Rect::new(inner.x + label_w + 1, y, value_w, body_h);
+            self.render_value(frame, value_rect, f, focused, theme);
+            y += body_h;
+            if let Some(err) = &f.error
+                && y < end
+            {
+                frame.render_widget(
+                    Paragraph::new(Span::styled(
+                        truncate(&format!("✗ {err}"), value_w as usize),
+                        theme.error(),
+                    )),
+                    Rect::new(inner.x + label_w + 1, y, value_w, 1),
+                );
+                y += 1;
+            }
+            if let Some(hint) = &f.hint
+                && y < end
+            {
+                frame.render_widget(
+                    Paragraph::new(Span::styled(truncate(hint, value_w as usize), theme.dim())),
+                    Rect::new(inner.x + label_w + 1, y, value_w, 1),
+                );
+                y += 1;
+            }
+        }
+        if let Some(err) = &self.error {
+            frame.render_widget(
+                Paragraph::new(Span::styled(
+                    truncate(&format!("✗ {err}"), inner.width as usize),
+                    theme.error(),
+                )),
+                Rect::new(inner.x, inner.y + inner.height - 1, inner.width, 1),
+            );
+        }
+    }
+
+    fn render_value(&self, frame: &mut Frame, rect: Rect, f: &Field, focused: bool, theme: &Theme) {
+        let w = rect.width as usize;
+        match &f.kind {
+            FieldKind::Choice { options, selected } => {
+                let label = options.get(*selected).map_or("", |o| o.label.as_str());
+                let text = if focused {
+                    format!("◀ {} ▶", sanitize_line(label))
+                } else {
+                    sanitize_line(label)
+                };
+                let style = if focused {
+                    theme.selected()
+                } else {
+                    theme.base()
+                };
+                frame.render_widget(
+                    Paragraph::new(Span::styled(truncate(&text, w), style)),
+                    rect,
+                );
+            }
+            FieldKind::MultiChoice {
+                options,
+                chosen,
+                cursor,
+            } => {
+                let mut spans = Vec::new();
+                for (i, (o, c)) in options.iter().zip(chosen).enumerate() {
+                    let mark = if *c { "[x] " } else { "[ ] " };
+                    let style = if focused && i == *cursor {
+                        theme.selected()
+                    } else {
+                        theme.base()
+                    };
+                    spans.push(Span::styled(
+                        format!("{mark}{}", sanitize_line(&o.label)),
+                        style,
+                    ));
+                    spans.push(Span::raw(" "));
+                }
+                frame.render_widget(
+                    Paragraph::new(Line::from(spans)).wrap(ratatui::widgets::Wrap { trim: false }),
+                    rect,
+                );
+            }
+            _ => {
+                let Some(area) = f.area() else { return };
+                if focused {
+                    frame.render_widget(area, rect);
+                } else {
+                    let lines: Vec<Line> = area
+                        .lines()
+                        .iter()
+                        .take(rect.height as usize)
+                        .map(|l| Line::styled(truncate(&sanitize_line(l), w), theme.input()))
+                        .collect();
+                    let lines = if lines.iter().all(|l| l.width() == 0) {
+                        vec![Line::styled("·".repeat(w.min(20)), theme.dim())]
+                    } else {
+                        lines
+                    };
+                    frame.render_widget(Paragraph::new(lines), rect);
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::crossterm::event::KeyModifiers;
+
+    fn key(c: KeyCode) -> KeyEvent {
+        KeyEvent::new(c, KeyModifiers::NONE)
+    }
+    fn typed(form: &mut Form, s: &str) {
+        for c in s.chars() {
+            form.input(key(KeyCode::Char(c)));
+        }
+    }
+
+    fn sample() -> Form {
+        Form::new("t")
+            .text("name", "Name", "", true)
+            .integer("hours", "Hours", Some(4), 1, 48)
+            .choice(
+                "cur",
+                "Currency",
+                vec![Opt::new("EUR", "Euro"), Opt::new("USD", "US dollar")],
+                "EUR",
+            )
+            .date("day", "Day", None, false)
+            .money(
+                "amount",
+                "Amount",
+                None,
+                crate::domain::money::currency("EUR").unwrap(),
+            )
+            .multiline("notes", "Notes", "")
+    }
+
+    #[test]
+    fn typing_marks_dirty_and_parses() {
+        let mut f = sample();
+        assert!(!f.is_dirty());
+        typed(&mut f, "Café");
+        assert!(f.is_dirty());
+        assert_eq!(f.text_value("name"), "Café");
+        f.input(key(KeyCode::Enter));
+        assert_eq!(f.focus, 1);
+        f.input(key(KeyCode::Backspace));
+        typed(&mut f, "12");
+        assert_eq!(f.int_value("hours"), Some(12));
+        f.focus_next();
+        f.input(key(KeyCode::Right));
+        assert_eq!(f.choice_value("cur").as_deref(), Some("USD"));
+        f.input(key(KeyCode::Char('e')));
+        assert_eq!(f.choice_value("cur").as_deref(), Some("EUR"));
+    }
+
+    #[test]
+    fn check_reports_each_bad_field() {
+        let mut f = sample();
+        f.focus = 1;
+        f.input(key(KeyCode::Backspace));
+        typed(&mut f, "99");
+        f.focus = 3;
+        typed(&mut f, "2026-13-01");
+        f.focus = 4;
+        typed(&mut f, "12.345");
+        assert!(!f.check());
+        assert_eq!(f.focus, 0, "focus goes to the first bad field");
+        let errs: Vec<_> = f.fields.iter().map(|x| x.error.is_some()).collect();
+        assert_eq!(errs, [true, true, false, true, true, false]);
+        // Fixing a field clears its message as soon as it is edited.
+        typed(&mut f, "X");
+        assert!(f.fields[0].error.is_none());
+    }
+
+    #[test]
+    fn multiline_keeps_newlines_and_arrows() {
+        let mut f = sample();
+        f.focus = 5;
+        typed(&mut f, "a");
+        f.input(key(KeyCode::Enter));
+        typed(&mut f, "b");
+        f.input(key(KeyCode::Up));
+        assert_eq!(f.focus, 5);
+        assert_eq!(f.text_value("notes"), "a\nb");
+        assert_eq!(f.focused_multiline().as_deref(), Some("a\nb"));
+        f.set_focused_text("from editor\n");
+        assert_eq!(f.text_value("notes"), "from editor");
+    }
+
+    #[test]
+    fn ctrl_u_clears_to_the_start_of_the_line() {
+        let mut f = sample();
+        typed(&mut f, "Europe/Paris");
+        f.input(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
+        assert_eq!(f.text_value("name"), "");
+    }
+
+    #[test]
+    fn control_characters_are_not_typed() {
+        let mut f = sample();
+        f.input(key(KeyCode::Char('\u{1b}')));
+        assert_eq!(f.text_value("name"), "");
+    }
+}

@@ -1,0 +1,159 @@
+//! A table that builds only the rows it can show, so a list of 500,000 items costs the
+//! same to draw as a list of 20.
+
+use std::cell::Cell;
+use std::ops::Range;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Paragraph, Row, Table};
+
+use crate::tui::theme::Theme;
+
+/// The selected row of a list, and where its window starts.
+///
+/// The window start is presentation memory, not model state: the view moves it just
+/// enough to keep the selection visible, and remembers it between frames so scrolling
+/// does not jump. Hence the `Cell`.
+#[derive(Debug, Default, Clone)]
+pub struct ListCursor {
+    pub selected: usize,
+    offset: Cell<usize>,
+    page: Cell<usize>,
+}
+
+impl ListCursor {
+    pub fn up(&mut self) {
+        self.selected = self.selected.saturating_sub(1);
+    }
+    pub fn down(&mut self, len: usize) {
+        if self.selected + 1 < len {
+            self.selected += 1;
+        }
+    }
+    pub fn top(&mut self) {
+        self.selected = 0;
+    }
+    pub fn bottom(&mut self, len: usize) {
+        self.selected = len.saturating_sub(1);
+    }
+    /// Moves a page up; a page is the height last drawn.
+    pub fn page_up(&mut self) {
+        self.selected = self.selected.saturating_sub(self.page.get().max(1));
+    }
+    pub fn page_down(&mut self, len: usize) {
+        self.selected = (self.selected + self.page.get().max(1)).min(len.saturating_sub(1));
+    }
+    /// Keeps the selection inside a list that shrank.
+    pub fn clamp(&mut self, len: usize) {
+        self.selected = self.selected.min(len.saturating_sub(1));
+    }
+    /// Selects `index` (for a jump to an item).
+    pub fn select(&mut self, index: usize) {
+        self.selected = index;
+    }
+
+    /// The rows to draw for a list of `len` rows in `height` lines.
+    pub fn window(&self, len: usize, height: usize) -> Range<usize> {
+        self.page.set(height);
+        if height == 0 || len == 0 {
+            return 0..0;
+        }
+        let sel = self.selected.min(len - 1);
+        let mut off = self.offset.get().min(len.saturating_sub(height));
+        if sel < off {
+            off = sel;
+        } else if sel >= off + height {
+            off = sel + 1 - height;
+        }
+        self.offset.set(off);
+        off..(off + height).min(len)
+    }
+}
+
+/// Draws a table of `len` rows where only the visible ones are built by `row`.
+/// `row(i)` gets the absolute index. Returns nothing; the selected row is highlighted.
+#[allow(clippy::too_many_arguments)]
+pub fn render<'a>(
+    frame: &mut Frame,
+    area: Rect,
+    block: Block<'a>,
+    header: Option<Row<'a>>,
+    widths: &[Constraint],
+    cursor: &ListCursor,
+    len: usize,
+    focused: bool,
+    theme: &Theme,
+    empty: &str,
+    mut row: impl FnMut(usize) -> Row<'a>,
+) {
+    let inner = block.inner(area);
+    if len == 0 {
+        frame.render_widget(
+            Paragraph::new(Line::styled(empty.to_string(), theme.dim())).block(block),
+            area,
+        );
+        return;
+    }
+    let header_h = usize::from(header.is_some());
+    let visible = usize::from(inner.height).saturating_sub(header_h);
+    let range = cursor.window(len, visible);
+    let selected = cursor.selected.min(len - 1);
+    let rows: Vec<Row> = range
+        .clone()
+        .map(|i| {
+            let r = row(i);
+            if i == selected && focused {
+                r.style(theme.selected())
+            } else if i == selected {
+                r.style(theme.dim().add_modifier(ratatui::style::Modifier::REVERSED))
+            } else {
+                r
+            }
+        })
+        .collect();
+    let mut table = Table::new(rows, widths.to_vec()).block(block);
+    if let Some(h) = header {
+        table = table.header(h.style(theme.title()));
+    }
+    frame.render_widget(table, area);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn window_follows_the_selection_without_jumping() {
+        let mut c = ListCursor::default();
+        assert_eq!(c.window(100, 10), 0..10);
+        for _ in 0..12 {
+            c.down(100);
+        }
+        assert_eq!(c.window(100, 10), 3..13);
+        c.up();
+        // Moving up inside the window does not scroll.
+        assert_eq!(c.window(100, 10), 3..13);
+        c.bottom(100);
+        assert_eq!(c.window(100, 10), 90..100);
+        c.page_up();
+        assert_eq!(c.selected, 89);
+        c.top();
+        assert_eq!(c.window(100, 10), 0..10);
+        c.page_down(100);
+        assert_eq!(c.selected, 10);
+        assert_eq!(c.window(0, 10), 0..0);
+        assert_eq!(c.window(5, 0), 0..0);
+    }
+
+    #[test]
+    fn clamp_after_shrink() {
+        let mut c = ListCursor::default();
+        c.bottom(50);
+        c.clamp(3);
+        assert_eq!(c.selected, 2);
+        c.clamp(0);
+        assert_eq!(c.selected, 0);
+    }
+}

@@ -1,0 +1,142 @@
+//! The command line, as scripts use it.
+
+mod common;
+
+use common::{BIN, TempDb, stderr, stdout};
+use std::process::Command;
+
+#[test]
+fn client_add_and_list() {
+    let db = TempDb::new();
+    let o = db.run(&[
+        "client",
+        "add",
+        "Boulangerie Marcel",
+        "--currency",
+        "eur",
+        "--timezone",
+        "Europe/Paris",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("Added client Boulangerie Marcel"),
+        "{}",
+        stdout(&o)
+    );
+    // --db after the subcommand works too.
+    let o = Command::new(BIN)
+        .args(["client", "list", "--json", "--db"])
+        .arg(&db.path)
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v[0]["name"], "Boulangerie Marcel");
+    assert_eq!(v[0]["currency"], "EUR");
+    assert_eq!(v[0]["timezone"], "Europe/Paris");
+    assert_eq!(v[0]["reply_target_hours"], 4);
+    assert!(v[0]["accounts"].as_array().unwrap().is_empty());
+    let o = db.run(&["client", "list"]);
+    assert!(
+        stdout(&o).contains("Boulangerie Marcel  EUR Europe/Paris reply 4h"),
+        "{}",
+        stdout(&o)
+    );
+}
+
+#[test]
+fn env_var_chooses_the_database() {
+    let db = TempDb::new();
+    let o = Command::new(BIN)
+        .args(["client", "add", "Via Env", "--timezone", "UTC"])
+        .env("TWOHATS_DB", &db.path)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&db.run(&["client", "list"])).contains("Via Env"));
+}
+
+#[test]
+fn bad_input_exits_2_and_changes_nothing() {
+    let db = TempDb::new();
+    db.run(&["client", "add", "Keep"]);
+    let before = stdout(&db.run(&["client", "list", "--json"]));
+    let o = db.run(&[
+        "client",
+        "add",
+        "New",
+        "--currency",
+        "EURO",
+        "--timezone",
+        "Mars/Base",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains("currency: unknown currency \"EURO\""), "{err}");
+    assert!(
+        err.contains("timezone: unknown time zone \"Mars/Base\""),
+        "{err}"
+    );
+    let o = db.run(&["client", "add", "keep"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("already exists"), "{}", stderr(&o));
+    assert_eq!(stdout(&db.run(&["client", "list", "--json"])), before);
+    let o = db.run(&["client", "frobnicate"]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn demo_refuses_a_database_with_clients_unless_forced() {
+    let db = TempDb::new();
+    let o = db.run(&["demo"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("Loaded 4 demo clients"));
+    let o = db.run(&["demo"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--force"), "{}", stderr(&o));
+    db.run(&["client", "add", "Mine", "--timezone", "UTC"]);
+    let o = db.run(&["demo", "--force"]);
+    assert!(o.status.success());
+    let v: serde_json::Value =
+        serde_json::from_str(&stdout(&db.run(&["client", "list", "--json"]))).unwrap();
+    assert_eq!(v.as_array().unwrap().len(), 5, "demo replaced, mine kept");
+    assert!(v.as_array().unwrap().iter().any(|c| c["name"] == "Mine"));
+    assert!(
+        v.as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["accounts"].as_array().unwrap().len() == 4)
+    );
+}
+
+#[test]
+fn a_newer_database_is_refused_with_exit_2_and_not_modified() {
+    let db = TempDb::new();
+    db.run(&["client", "add", "Keep", "--timezone", "UTC"]);
+    {
+        let c = rusqlite::Connection::open(&db.path).unwrap();
+        c.pragma_update(None, "journal_mode", "DELETE").unwrap();
+        c.pragma_update(None, "user_version", 999).unwrap();
+    }
+    let before = std::fs::read(&db.path).unwrap();
+    for args in [&["client", "list"][..], &["demo", "--force"][..], &[][..]] {
+        let o = db.run(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        let err = stderr(&o);
+        assert!(
+            err.contains("newer twohats") && err.contains("999"),
+            "{err}"
+        );
+    }
+    assert_eq!(std::fs::read(&db.path).unwrap(), before);
+}
+
+#[test]
+fn version_and_help() {
+    let o = Command::new(BIN).arg("--version").output().unwrap();
+    assert!(o.status.success());
+    assert!(stdout(&o).starts_with("twohats "));
+    let o = Command::new(BIN).arg("--help").output().unwrap();
+    assert!(stdout(&o).contains("--db"));
+    assert!(stdout(&o).contains("client"));
+}
