@@ -140,3 +140,23 @@ fn version_and_help() {
     assert!(stdout(&o).contains("--db"));
     assert!(stdout(&o).contains("client"));
 }
+
+#[test]
+fn default_database_lives_in_the_data_folder() {
+    let home = tempfile::tempdir().unwrap();
+    let data = home.path().join("data");
+    let o = Command::new(BIN)
+        .args(["client", "add", "Default Place", "--timezone", "UTC"])
+        .env_remove("TWOHATS_DB")
+        .env("HOME", home.path())
+        .env("XDG_DATA_HOME", &data)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let db = data.join("twohats").join("twohats.db");
+    assert!(db.exists());
+    use std::os::unix::fs::PermissionsExt;
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&db), 0o600);
+    assert_eq!(mode(db.parent().unwrap()), 0o700);
+}

@@ -522,7 +522,8 @@ impl Form {
     }
 
     pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme) {
-        let rect = centered(area, 76, self.wanted_height());
+        // Wide enough for a message beside its label; never wider than the screen.
+        let rect = centered(area, 90, self.wanted_height());
         frame.render_widget(Clear, rect);
         let block = Block::bordered()
             .border_style(theme.focused_border())
