@@ -2,8 +2,11 @@
 
 pub mod client;
 pub mod clock;
+pub mod metric;
 pub mod money;
+pub mod objective;
 pub mod platform;
+pub mod strategy;
 pub mod text;
 
 pub use client::{Account, AccountDraft, Client, ClientDraft, ClientId};

@@ -5,11 +5,16 @@
 //! puts the values in.
 
 mod en;
+pub mod format;
 
 use std::sync::OnceLock;
 
 use crate::domain::client::{AccountError, ClientError};
+use crate::domain::metric::{Metric, Unit};
+use crate::domain::objective::{ObjectiveError, Status};
+use crate::domain::strategy::{BudgetKind, CampaignError, CampaignStatus, Part, Priority};
 use crate::tui::action::Command;
+use crate::tui::strategy::Section;
 
 pub use en::EN;
 
@@ -165,6 +170,7 @@ pub struct Strings {
     pub cmd_new: &'static str,
     pub cmd_edit: &'static str,
     pub cmd_delete: &'static str,
+    pub cmd_archive: &'static str,
     pub cmd_undo: &'static str,
     pub cmd_filter: &'static str,
     pub cmd_focus_next: &'static str,
@@ -176,6 +182,123 @@ pub struct Strings {
     pub cmd_load_demo: &'static str,
     pub cmd_yes: &'static str,
     pub cmd_no: &'static str,
+    // Strategy
+    pub all_platforms: &'static str,
+    pub no_platform: &'static str,
+    pub none: &'static str,
+    pub budget_by_kind: &'static str,
+    pub budget_expenses: &'static str,
+    pub budget_plan: &'static str,
+    pub budget_total: &'static str,
+    pub budget_near: &'static str,
+    pub budget_over: &'static str,
+    pub budget_unplanned: &'static str,
+    pub col_ages: &'static str,
+    pub col_amount: &'static str,
+    pub col_baseline: &'static str,
+    pub col_date: &'static str,
+    pub col_dates: &'static str,
+    pub col_deadline: &'static str,
+    pub col_kind: &'static str,
+    pub col_metric: &'static str,
+    pub col_name: &'static str,
+    pub col_note: &'static str,
+    pub col_platform: &'static str,
+    pub col_platforms: &'static str,
+    pub col_priority: &'static str,
+    pub col_scope: &'static str,
+    pub col_share: &'static str,
+    pub col_start: &'static str,
+    pub col_status: &'static str,
+    pub col_target: &'static str,
+    pub empty_budget: &'static str,
+    pub empty_campaigns: &'static str,
+    pub empty_competitors: &'static str,
+    pub empty_list: &'static str,
+    pub empty_objectives: &'static str,
+    pub empty_targets: &'static str,
+    pub empty_tone: &'static str,
+    pub err_ages: &'static str,
+    pub err_handle_line: &'static str,
+    pub err_hashtag: &'static str,
+    pub err_metric_value: &'static str,
+    pub err_month: &'static str,
+    pub err_negative: &'static str,
+    pub err_pillars_over: &'static str,
+    pub err_deadline: &'static str,
+    pub err_target_equal: &'static str,
+    pub err_end_before_start: &'static str,
+    pub field_age_max: &'static str,
+    pub field_age_min: &'static str,
+    pub field_amount: &'static str,
+    pub field_baseline: &'static str,
+    pub field_budget: &'static str,
+    pub field_campaign: &'static str,
+    pub field_date: &'static str,
+    pub field_deadline: &'static str,
+    pub field_description: &'static str,
+    pub field_end: &'static str,
+    pub field_handles: &'static str,
+    pub field_interests: &'static str,
+    pub field_kind: &'static str,
+    pub field_locations: &'static str,
+    pub field_metric: &'static str,
+    pub field_month: &'static str,
+    pub field_note: &'static str,
+    pub field_objective: &'static str,
+    pub field_pains: &'static str,
+    pub field_platforms: &'static str,
+    pub field_priority: &'static str,
+    pub field_share: &'static str,
+    pub field_start: &'static str,
+    pub field_status: &'static str,
+    pub field_tags: &'static str,
+    pub field_target: &'static str,
+    pub field_tone: &'static str,
+    pub form_edit_part: &'static str,
+    pub form_new_part: &'static str,
+    pub form_tone: &'static str,
+    pub hashtags_title: &'static str,
+    pub help_budget: &'static str,
+    pub help_editorial: &'static str,
+    pub hint_handles: &'static str,
+    pub hint_metric_value: &'static str,
+    pub hint_metric: &'static str,
+    pub hint_month: &'static str,
+    pub hint_multi: &'static str,
+    pub hint_share: &'static str,
+    pub hint_tags: &'static str,
+    pub need_competitor_first: &'static str,
+    pub notes_title: &'static str,
+    pub objective_line: &'static str,
+    pub part_created: &'static str,
+    pub part_saved: &'static str,
+    pub part_trashed: &'static str,
+    pub part_restored: &'static str,
+    pub pillars_complete: &'static str,
+    pub pillars_empty: &'static str,
+    pub pillars_over: &'static str,
+    pub pillars_short: &'static str,
+    pub pillars_title: &'static str,
+    pub planned: &'static str,
+    pub remaining: &'static str,
+    pub spent: &'static str,
+    pub strategy_overview_hint: &'static str,
+    pub tone_label: &'static str,
+    pub tone_saved_name: &'static str,
+    pub cmd_left: &'static str,
+    pub cmd_right: &'static str,
+    pub cmd_prev_month: &'static str,
+    pub cmd_next_month: &'static str,
+    pub cmd_edit_tone: &'static str,
+    pub metric_names: [&'static str; 25],
+    pub budget_kinds: [&'static str; 5],
+    pub campaign_statuses: [&'static str; 5],
+    pub priorities: [&'static str; 3],
+    pub objective_statuses: [&'static str; 5],
+    pub section_titles: [&'static str; 6],
+    pub part_names: [&'static str; 9],
+    pub unit_hints: [&'static str; 5],
     // Command line
     pub cli_client_added: &'static str,
     pub cli_no_clients: &'static str,
@@ -210,6 +333,7 @@ impl Strings {
             Command::New => self.cmd_new,
             Command::Edit => self.cmd_edit,
             Command::Delete => self.cmd_delete,
+            Command::Archive => self.cmd_archive,
             Command::Undo => self.cmd_undo,
             Command::Filter => self.cmd_filter,
             Command::FocusNext => self.cmd_focus_next,
@@ -218,6 +342,11 @@ impl Strings {
             Command::ExternalEditor => self.cmd_external_editor,
             Command::ToggleArchived => self.cmd_toggle_archived,
             Command::NewAccount => self.cmd_new_account,
+            Command::Left => self.cmd_left,
+            Command::Right => self.cmd_right,
+            Command::PrevMonth => self.cmd_prev_month,
+            Command::NextMonth => self.cmd_next_month,
+            Command::EditTone => self.cmd_edit_tone,
             Command::LoadDemo => self.cmd_load_demo,
             Command::Yes => self.cmd_yes,
             Command::No => self.cmd_no,
@@ -248,6 +377,80 @@ pub fn account_error(e: &AccountError) -> String {
     match e {
         AccountError::HandleEmpty => t().err_required.to_string(),
         AccountError::HandleHasSpace => t().err_handle_space.to_string(),
+    }
+}
+
+/// A metric's name.
+pub fn metric_name(m: Metric) -> &'static str {
+    let i = Metric::ALL.iter().position(|x| *x == m).unwrap_or(0);
+    t().metric_names[i]
+}
+
+pub fn budget_kind(k: BudgetKind) -> &'static str {
+    let i = BudgetKind::ALL.iter().position(|x| *x == k).unwrap_or(0);
+    t().budget_kinds[i]
+}
+
+pub fn campaign_status(c: CampaignStatus) -> &'static str {
+    let i = CampaignStatus::ALL
+        .iter()
+        .position(|x| *x == c)
+        .unwrap_or(0);
+    t().campaign_statuses[i]
+}
+
+pub fn priority(p: Priority) -> &'static str {
+    let i = Priority::ALL.iter().position(|x| *x == p).unwrap_or(0);
+    t().priorities[i]
+}
+
+pub fn objective_status(s: Status) -> &'static str {
+    let i = match s {
+        Status::NoData => 0,
+        Status::Achieved => 1,
+        Status::OnTrack => 2,
+        Status::AtRisk => 3,
+        Status::Behind => 4,
+    };
+    t().objective_statuses[i]
+}
+
+pub fn section_title(s: Section) -> &'static str {
+    t().section_titles[s.index()]
+}
+
+/// A strategy part's name, lower case, singular.
+pub fn part_name(p: Part) -> &'static str {
+    t().part_names[p.index()]
+}
+
+/// How a value of `unit` is typed: `in %`, `in EUR`.
+pub fn unit_hint(unit: Unit, currency: &str) -> String {
+    let i = match unit {
+        Unit::Count => 0,
+        Unit::Money => 1,
+        Unit::Percent => 2,
+        Unit::Ratio => 3,
+        Unit::Hours => 4,
+    };
+    fill(t().unit_hints[i], &[("currency", currency)])
+}
+
+pub fn objective_error(e: ObjectiveError) -> String {
+    let s = t();
+    match e {
+        ObjectiveError::DeadlineNotAfterStart => s.err_deadline.to_string(),
+        ObjectiveError::TargetEqualsBaseline => s.err_target_equal.to_string(),
+        ObjectiveError::Negative => s.err_negative.to_string(),
+    }
+}
+
+pub fn campaign_error(e: CampaignError) -> String {
+    let s = t();
+    match e {
+        CampaignError::NameEmpty => s.err_required.to_string(),
+        CampaignError::EndBeforeStart => s.err_end_before_start.to_string(),
+        CampaignError::NegativeBudget => s.err_negative.to_string(),
     }
 }
 

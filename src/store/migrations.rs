@@ -7,7 +7,10 @@ use rusqlite_migration::{M, Migrations};
 /// an open can tell our files from any other SQLite file.
 pub const APPLICATION_ID: i64 = 0x7477_6f68;
 
-const STEPS: &[M<'static>] = &[M::up(include_str!("sql/0001_clients.sql"))];
+const STEPS: &[M<'static>] = &[
+    M::up(include_str!("sql/0001_clients.sql")),
+    M::up(include_str!("sql/0002_strategy.sql")),
+];
 
 /// The schema version this binary writes.
 pub const LATEST_VERSION: i64 = STEPS.len() as i64;

@@ -5,6 +5,7 @@ mod accounts;
 mod clients;
 mod migrations;
 mod settings;
+mod strategy;
 
 use std::fs::{DirBuilder, OpenOptions};
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
@@ -218,3 +219,6 @@ pub(crate) fn is_unique_violation(e: &rusqlite::Error) -> bool {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod tests_strategy;

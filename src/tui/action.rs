@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 use ratatui::crossterm::event::KeyEvent;
 
 use crate::domain::client::AccountId;
+use crate::domain::strategy::{Id, Part, Plan};
 use crate::domain::{Account, Client, ClientId};
 
 /// A command a key is bound to. The keymap maps keys to commands per context; the help
@@ -33,6 +34,7 @@ pub enum Command {
     New,
     Edit,
     Delete,
+    Archive,
     Undo,
     Filter,
     FocusNext,
@@ -41,6 +43,11 @@ pub enum Command {
     ExternalEditor,
     ToggleArchived,
     NewAccount,
+    Left,
+    Right,
+    PrevMonth,
+    NextMonth,
+    EditTone,
     LoadDemo,
     Yes,
     No,
@@ -56,6 +63,8 @@ pub enum Action {
     Tick(DateTime<Utc>),
     /// Fresh data from the store.
     Loaded(Data),
+    /// The strategy of a client, fresh from the store.
+    PlanLoaded(Plan),
     Done(Outcome),
     /// An effect failed; the text says what and why.
     Failed(String),
@@ -73,9 +82,33 @@ pub struct Data {
 /// What a successful write did, so `update` can say so and offer undo.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Outcome {
-    ClientSaved { id: ClientId, created: bool },
-    ClientArchived { id: ClientId, archived: bool },
-    AccountSaved { id: AccountId, created: bool },
-    AccountDeleted { id: AccountId, deleted: bool },
-    DemoLoaded { clients: usize },
+    ClientSaved {
+        id: ClientId,
+        created: bool,
+    },
+    ClientArchived {
+        id: ClientId,
+        archived: bool,
+    },
+    AccountSaved {
+        id: AccountId,
+        created: bool,
+    },
+    AccountDeleted {
+        id: AccountId,
+        deleted: bool,
+    },
+    DemoLoaded {
+        clients: usize,
+    },
+    /// A strategy row (or the tone, `None`) was saved.
+    StrategySaved {
+        part: Option<Part>,
+        created: bool,
+    },
+    Trashed {
+        part: Part,
+        id: Id,
+        deleted: bool,
+    },
 }

@@ -34,7 +34,15 @@ pub fn initial_model(
         .setting(LAST_CLIENT)?
         .and_then(|s| s.parse::<i64>().ok());
     m.current = last;
-    update(&mut m, Action::Loaded(effect::load(store)?));
+    let mut queue = vec![Action::Loaded(effect::load(store)?)];
+    // Loading asks for the current client's plan; answer it before the first frame.
+    while let Some(a) = queue.pop() {
+        for eff in update(&mut m, a) {
+            if let Effect::LoadPlan(client) = eff {
+                queue.push(Action::PlanLoaded(store.plan(client)?));
+            }
+        }
+    }
     Ok(m)
 }
 

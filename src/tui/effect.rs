@@ -2,6 +2,10 @@
 //! the store and answers with actions; it never touches the model.
 
 use crate::domain::client::AccountId;
+use crate::domain::objective::ObjectiveDraft;
+use crate::domain::strategy::{
+    BudgetLine, Campaign, Competitor, CompetitorNote, Expense, HashtagSet, Id, Part, Pillar, Target,
+};
 use crate::domain::{AccountDraft, ClientDraft, ClientId, Clock};
 use crate::store::Store;
 
@@ -27,10 +31,78 @@ pub enum Effect {
         deleted: bool,
     },
     LoadDemo,
+    LoadPlan(ClientId),
+    SaveStrategy {
+        client: ClientId,
+        item: StrategyItem,
+    },
+    Trash {
+        part: Part,
+        id: Id,
+        deleted: bool,
+    },
     /// Remember the current client for the next start.
     RememberClient(ClientId),
     /// Edit this text in `$EDITOR` (run by the event loop, which owns the terminal).
     OpenEditor(String),
+}
+
+/// A strategy row to write (id 0: a new one).
+#[derive(Debug, Clone, PartialEq)]
+pub enum StrategyItem {
+    Target(Target),
+    Objective(Id, ObjectiveDraft),
+    Campaign(Campaign),
+    BudgetLine(BudgetLine),
+    Expense(Expense),
+    Pillar(Pillar),
+    HashtagSet(HashtagSet),
+    Competitor(Competitor),
+    Note(CompetitorNote),
+    Tone(String),
+}
+
+impl StrategyItem {
+    fn part_and_id(&self) -> (Option<Part>, Id) {
+        match self {
+            StrategyItem::Target(x) => (Some(Part::Target), x.id),
+            StrategyItem::Objective(id, _) => (Some(Part::Objective), *id),
+            StrategyItem::Campaign(x) => (Some(Part::Campaign), x.id),
+            StrategyItem::BudgetLine(x) => (Some(Part::BudgetLine), x.id),
+            StrategyItem::Expense(x) => (Some(Part::Expense), x.id),
+            StrategyItem::Pillar(x) => (Some(Part::Pillar), x.id),
+            StrategyItem::HashtagSet(x) => (Some(Part::HashtagSet), x.id),
+            StrategyItem::Competitor(x) => (Some(Part::Competitor), x.id),
+            StrategyItem::Note(x) => (Some(Part::CompetitorNote), x.id),
+            StrategyItem::Tone(_) => (None, 0),
+        }
+    }
+}
+
+fn save_item(
+    store: &mut Store,
+    client: ClientId,
+    item: &StrategyItem,
+    now: chrono::DateTime<chrono::Utc>,
+) -> crate::store::Result<()> {
+    store.transaction(|tx| {
+        match item {
+            StrategyItem::Target(x) => tx.save_target(client, x, now)?,
+            StrategyItem::Objective(id, d) => tx.save_objective(client, *id, d, now)?,
+            StrategyItem::Campaign(x) => tx.save_campaign(client, x, now)?,
+            StrategyItem::BudgetLine(x) => tx.save_budget_line(client, x, now)?,
+            StrategyItem::Expense(x) => tx.save_expense(client, x, now)?,
+            StrategyItem::Pillar(x) => tx.save_pillar(client, x, now)?,
+            StrategyItem::HashtagSet(x) => tx.save_hashtag_set(client, x, now)?,
+            StrategyItem::Competitor(x) => tx.save_competitor(client, x, now)?,
+            StrategyItem::Note(x) => tx.save_note(x, now)?,
+            StrategyItem::Tone(t) => {
+                tx.set_tone(client, t)?;
+                0
+            }
+        };
+        Ok(())
+    })
 }
 
 /// The setting that remembers the last client used.
@@ -83,6 +155,38 @@ pub fn execute(store: &mut Store, clock: &dyn Clock, effect: Effect) -> Vec<Acti
                 crate::demo::DemoError::Store(e) => e,
                 other => crate::store::StoreError::Conflict(other.to_string()),
             }),
+        Effect::LoadPlan(client) => {
+            return match store.plan(client) {
+                Ok(plan) => vec![Action::PlanLoaded(plan)],
+                Err(e) => vec![Action::Failed(e.to_string())],
+            };
+        }
+        Effect::SaveStrategy { client, item } => {
+            let (part, id) = item.part_and_id();
+            return match save_item(store, client, &item, now).and_then(|()| store.plan(client)) {
+                Ok(plan) => vec![
+                    Action::PlanLoaded(plan),
+                    Action::Done(Outcome::StrategySaved {
+                        part,
+                        created: id == 0,
+                    }),
+                ],
+                Err(e) => vec![Action::Failed(e.to_string())],
+            };
+        }
+        Effect::Trash { part, id, deleted } => {
+            let client = store.owner_of(part, id);
+            return match store
+                .set_deleted(part, id, deleted.then_some(now))
+                .and_then(|()| client.and_then(|c| store.plan(c)))
+            {
+                Ok(plan) => vec![
+                    Action::PlanLoaded(plan),
+                    Action::Done(Outcome::Trashed { part, id, deleted }),
+                ],
+                Err(e) => vec![Action::Failed(e.to_string())],
+            };
+        }
         Effect::RememberClient(id) => {
             return match store.set_setting(LAST_CLIENT, &id.to_string()) {
                 Ok(()) => vec![],

@@ -14,6 +14,10 @@ pub enum Ctx {
     Welcome,
     List,
     Today,
+    StrategyOverview,
+    StrategySection,
+    StrategyBudget,
+    StrategyEditorial,
     SwitcherFilter,
     SwitcherClients,
     SwitcherAccounts,
@@ -97,7 +101,7 @@ pub static BINDINGS: &[Binding] = &[
     b(SwitcherClients, &[ENTER], C::Open, true),
     b(SwitcherClients, &[k('n')], C::New, true),
     b(SwitcherClients, &[k('e')], C::Edit, true),
-    b(SwitcherClients, &[k('d')], C::Delete, true),
+    b(SwitcherClients, &[k('d')], C::Archive, true),
     b(SwitcherClients, &[k('u')], C::Undo, false),
     b(SwitcherClients, &[k('A')], C::NewAccount, true),
     b(SwitcherClients, &[k('z')], C::ToggleArchived, false),
@@ -115,6 +119,40 @@ pub static BINDINGS: &[Binding] = &[
     b(SwitcherAccounts, &[ESC, k('q')], C::Back, true),
     b(Welcome, &[k('n')], C::New, true),
     b(Welcome, &[k('D')], C::LoadDemo, true),
+    b(StrategyOverview, &[ENTER], C::Open, true),
+    b(
+        StrategyOverview,
+        &[k('h'), code(KeyCode::Left)],
+        C::Left,
+        false,
+    ),
+    b(
+        StrategyOverview,
+        &[k('l'), code(KeyCode::Right)],
+        C::Right,
+        false,
+    ),
+    b(StrategyOverview, &[k('n')], C::New, true),
+    b(StrategyOverview, &[k('v')], C::EditTone, false),
+    b(StrategySection, &[k('n')], C::New, true),
+    b(StrategySection, &[k('e'), ENTER], C::Edit, true),
+    b(StrategySection, &[k('d')], C::Delete, true),
+    b(
+        StrategySection,
+        &[k('h'), code(KeyCode::Left)],
+        C::Left,
+        false,
+    ),
+    b(
+        StrategySection,
+        &[k('l'), code(KeyCode::Right)],
+        C::Right,
+        false,
+    ),
+    b(StrategySection, &[ESC], C::Back, true),
+    b(StrategyBudget, &[k('[')], C::PrevMonth, true),
+    b(StrategyBudget, &[k(']')], C::NextMonth, true),
+    b(StrategyEditorial, &[k('v')], C::EditTone, true),
     b(Today, &[ENTER], C::Open, true),
     b(Today, &[k('e')], C::Edit, false),
     b(Today, &[k('n')], C::New, false),
@@ -160,11 +198,20 @@ pub fn contexts_below(model: &Model, depth: usize) -> Vec<Ctx> {
         },
         None if model.data.clients.is_empty() => vec![Welcome, Global],
         None => {
-            let tab = match model.tab {
-                super::model::Tab::Today => Some(Today),
-                _ => None,
+            let mut ctxs = match model.tab {
+                super::model::Tab::Today => vec![Today],
+                super::model::Tab::Strategy => match model.strategy.open {
+                    None => vec![StrategyOverview],
+                    Some(super::model::Section::Budget) => vec![StrategyBudget, StrategySection],
+                    Some(super::model::Section::Editorial) => {
+                        vec![StrategyEditorial, StrategySection]
+                    }
+                    Some(_) => vec![StrategySection],
+                },
+                _ => vec![],
             };
-            tab.into_iter().chain([List, Global]).collect()
+            ctxs.extend([List, Global]);
+            ctxs
         }
     }
 }

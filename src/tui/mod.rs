@@ -7,6 +7,7 @@ pub mod app;
 pub mod effect;
 pub mod keymap;
 pub mod model;
+pub mod strategy;
 pub mod theme;
 pub mod update;
 pub mod views;

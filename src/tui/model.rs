@@ -8,7 +8,10 @@ use super::widgets::confirm::Confirm;
 use super::widgets::form::Form;
 use super::widgets::table::ListCursor;
 use crate::domain::client::AccountId;
+use crate::domain::strategy::{Id, Part, Plan};
 use crate::domain::{Account, Client, ClientId};
+
+pub use super::strategy::{Section, StrategyState};
 
 /// Below this size the app shows a "terminal too small" message instead of its screens.
 pub const MIN_WIDTH: u16 = 60;
@@ -50,6 +53,10 @@ pub enum FormPurpose {
     EditClient(ClientId),
     NewAccount(ClientId),
     EditAccount(AccountId),
+    /// A row of the strategy; id 0 is a new one.
+    Strategy(Part, Id),
+    /// The tone of voice of the current client.
+    Tone,
 }
 
 #[derive(Debug, Clone)]
@@ -149,6 +156,7 @@ pub struct Status {
 pub enum Undo {
     ClientArchived(ClientId),
     AccountDeleted(AccountId),
+    Trashed(Part, Id),
 }
 
 #[derive(Debug, Clone)]
@@ -167,6 +175,11 @@ pub struct Model {
     /// Where the data lives, shown in help.
     pub db_label: String,
     pub today: ListCursor,
+    /// The current client's strategy.
+    pub plan: Plan,
+    /// The client whose plan was last asked for, so it is asked once.
+    pub plan_requested: Option<ClientId>,
+    pub strategy: StrategyState,
     /// The time zone a new client starts with (the system's, read once at start-up).
     pub default_timezone: String,
     pub quit: bool,
@@ -187,6 +200,9 @@ impl Model {
             theme,
             db_label,
             today: ListCursor::default(),
+            plan: Plan::default(),
+            plan_requested: None,
+            strategy: StrategyState::default(),
             default_timezone: crate::domain::client::FALLBACK_TIMEZONE.to_string(),
             quit: false,
         }

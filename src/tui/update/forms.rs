@@ -1,6 +1,6 @@
 //! Opening, saving and closing the client and account forms.
 
-use super::{ask_discard, say};
+use super::{ask_discard, say, strategy_forms};
 use crate::domain::client::{DEFAULT_CURRENCY, DEFAULT_REPLY_HOURS};
 use crate::domain::{AccountDraft, ClientDraft, ClientId, Platform};
 use crate::i18n::{account_error, client_error, fill, t};
@@ -123,90 +123,95 @@ pub fn command(m: &mut Model, cmd: Command) -> Vec<Effect> {
 }
 
 fn save(m: &mut Model) -> Vec<Effect> {
-    let Some(Overlay::Form(f)) = m.overlays.last_mut() else {
+    // The form leaves the stack while it is read, so the rest of the model can be read
+    // beside it; it goes back on top whatever the outcome.
+    let Some(Overlay::Form(mut f)) = m.overlays.pop() else {
         return vec![];
     };
     f.form.error = None;
     // Field-level problems and the domain's are shown together, in one pass.
     let fields_ok = f.form.check();
     let effect = match f.purpose {
-        FormPurpose::NewClient | FormPurpose::EditClient(_) => {
-            let draft = ClientDraft {
-                name: f.form.text_value("name"),
-                currency: f.form.text_value("currency"),
-                timezone: f.form.text_value("timezone"),
-                reply_target_hours: f
-                    .form
-                    .int_value("reply_target_hours")
-                    .and_then(|n| u32::try_from(n).ok())
-                    .unwrap_or(0),
-                notes: f.form.text_value("notes"),
-            };
-            match draft.validate() {
-                Ok(_) if !fields_ok => return vec![],
-                Ok(draft) => Effect::SaveClient {
-                    id: match f.purpose {
-                        FormPurpose::EditClient(id) => Some(id),
-                        _ => None,
-                    },
-                    draft,
-                },
-                Err(errors) => {
-                    for e in errors {
-                        if f.form.field(e.field()).is_some_and(|x| x.error.is_none()) {
-                            f.form.set_error(e.field(), client_error(&e));
-                        }
-                    }
-                    return vec![];
-                }
-            }
-        }
+        FormPurpose::NewClient | FormPurpose::EditClient(_) => client_effect(&mut f, fields_ok),
         FormPurpose::NewAccount(_) | FormPurpose::EditAccount(_) => {
-            let platform = f
-                .form
-                .choice_value("platform")
-                .and_then(|p| Platform::parse(&p))
-                .unwrap_or(Platform::Instagram);
-            let draft = AccountDraft {
-                platform,
-                handle: f.form.text_value("handle"),
-            };
-            match draft.validate() {
-                Ok(_) if !fields_ok => return vec![],
-                Ok(draft) => match f.purpose {
-                    FormPurpose::NewAccount(client) => Effect::SaveAccount {
-                        id: None,
-                        client,
-                        draft,
-                    },
-                    FormPurpose::EditAccount(id) => {
-                        let client = m
-                            .data
-                            .accounts
-                            .iter()
-                            .find(|a| a.id == id)
-                            .map_or(0, |a| a.client_id);
-                        Effect::SaveAccount {
-                            id: Some(id),
-                            client,
-                            draft,
-                        }
-                    }
-                    _ => return vec![],
-                },
-                Err(e) => {
-                    if f.form.field("handle").is_some_and(|x| x.error.is_none()) {
-                        f.form.set_error("handle", account_error(&e));
-                    }
-                    return vec![];
-                }
-            }
+            account_effect(m, &mut f, fields_ok)
+        }
+        FormPurpose::Strategy(..) | FormPurpose::Tone => {
+            strategy_forms::save(m, f.purpose, &mut f.form, fields_ok)
         }
     };
-    if let Some(Overlay::Form(f)) = m.overlays.last_mut() {
-        f.saving = true;
+    f.saving = effect.is_some();
+    m.overlays.push(Overlay::Form(f));
+    effect.into_iter().collect()
+}
+
+fn client_effect(f: &mut FormOverlay, fields_ok: bool) -> Option<Effect> {
+    let draft = ClientDraft {
+        name: f.form.text_value("name"),
+        currency: f.form.text_value("currency"),
+        timezone: f.form.text_value("timezone"),
+        reply_target_hours: f
+            .form
+            .int_value("reply_target_hours")
+            .and_then(|n| u32::try_from(n).ok())
+            .unwrap_or(0),
+        notes: f.form.text_value("notes"),
+    };
+    match draft.validate() {
+        Ok(_) if !fields_ok => None,
+        Ok(draft) => Some(Effect::SaveClient {
+            id: match f.purpose {
+                FormPurpose::EditClient(id) => Some(id),
+                _ => None,
+            },
+            draft,
+        }),
+        Err(errors) => {
+            for e in errors {
+                if f.form.field(e.field()).is_some_and(|x| x.error.is_none()) {
+                    f.form.set_error(e.field(), client_error(&e));
+                }
+            }
+            None
+        }
     }
-    vec![effect]
+}
+
+fn account_effect(m: &Model, f: &mut FormOverlay, fields_ok: bool) -> Option<Effect> {
+    let platform = f
+        .form
+        .choice_value("platform")
+        .and_then(|p| Platform::parse(&p))
+        .unwrap_or(Platform::Instagram);
+    let draft = AccountDraft {
+        platform,
+        handle: f.form.text_value("handle"),
+    };
+    match draft.validate() {
+        Ok(_) if !fields_ok => None,
+        Ok(draft) => match f.purpose {
+            FormPurpose::NewAccount(client) => Some(Effect::SaveAccount {
+                id: None,
+                client,
+                draft,
+            }),
+            FormPurpose::EditAccount(id) => {
+                let client = m.data.accounts.iter().find(|a| a.id == id)?.client_id;
+                Some(Effect::SaveAccount {
+                    id: Some(id),
+                    client,
+                    draft,
+                })
+            }
+            _ => None,
+        },
+        Err(e) => {
+            if f.form.field("handle").is_some_and(|x| x.error.is_none()) {
+                f.form.set_error("handle", account_error(&e));
+            }
+            None
+        }
+    }
 }
 
 /// `$EDITOR` gave back the text of the focused field, or an error.

@@ -2,7 +2,11 @@
 //! the external editor) for the executor to run; their answers come back as actions.
 
 mod forms;
+mod strategy;
+mod strategy_forms;
 mod switcher;
+
+pub use strategy_forms::objective_label;
 
 use chrono::Duration;
 use ratatui::crossterm::event::KeyEvent;
@@ -17,6 +21,19 @@ use crate::i18n::{fill, t};
 const STATUS_SECONDS: i64 = 6;
 
 pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
+    let mut effects = dispatch(m, action);
+    // The strategy on screen always belongs to the current client.
+    if let Some(id) = m.current
+        && m.plan.client_id != id
+        && m.plan_requested != Some(id)
+    {
+        m.plan_requested = Some(id);
+        effects.push(Effect::LoadPlan(id));
+    }
+    effects
+}
+
+fn dispatch(m: &mut Model, action: Action) -> Vec<Effect> {
     match action {
         Action::Resize(w, h) => {
             m.size = (w, h);
@@ -31,6 +48,14 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
         }
         Action::Loaded(data) => {
             loaded(m, data);
+            vec![]
+        }
+        Action::PlanLoaded(plan) => {
+            if m.plan.client_id != plan.client_id {
+                m.strategy = Default::default();
+            }
+            m.plan = plan;
+            strategy::clamp(m);
             vec![]
         }
         Action::Done(outcome) => done(m, outcome),
@@ -130,6 +155,37 @@ fn done(m: &mut Model, outcome: Outcome) -> Vec<Effect> {
                 say(m, StatusKind::Success, s.account_restored.to_string());
             }
         }
+        Outcome::StrategySaved { part, created } => {
+            forms::close_form(m);
+            let what = part.map_or(s.tone_saved_name, crate::i18n::part_name);
+            let msg = if created {
+                s.part_created
+            } else {
+                s.part_saved
+            };
+            say(
+                m,
+                StatusKind::Success,
+                fill(msg, &[("part", &capitalize(what))]),
+            );
+        }
+        Outcome::Trashed { part, id, deleted } => {
+            let what = capitalize(crate::i18n::part_name(part));
+            if deleted {
+                m.undo.push(Undo::Trashed(part, id));
+                say(
+                    m,
+                    StatusKind::Info,
+                    fill(s.part_trashed, &[("part", &what)]),
+                );
+            } else {
+                say(
+                    m,
+                    StatusKind::Success,
+                    fill(s.part_restored, &[("part", &what)]),
+                );
+            }
+        }
         Outcome::DemoLoaded { clients } => {
             say(
                 m,
@@ -221,9 +277,11 @@ fn screen_command(m: &mut Model, cmd: Command) -> Vec<Effect> {
             say(m, StatusKind::Info, text);
         }
         Command::LoadDemo => return vec![Effect::LoadDemo],
-        Command::New => forms::open_client_form(m, None),
         Command::Undo => return undo(m),
+        Command::New if m.data.clients.is_empty() => forms::open_client_form(m, None),
+        _ if m.data.clients.is_empty() => {}
         _ if m.tab == Tab::Today => return today_command(m, cmd),
+        _ if m.tab == Tab::Strategy => return strategy::command(m, cmd),
         _ => {}
     }
     vec![]
@@ -249,6 +307,7 @@ fn today_command(m: &mut Model, cmd: Command) -> Vec<Effect> {
                 forms::open_client_form(m, Some(id));
             }
         }
+        Command::New => forms::open_client_form(m, None),
         _ => {}
     }
     vec![]
@@ -262,10 +321,24 @@ pub(crate) fn undo(m: &mut Model) -> Vec<Effect> {
             archived: false,
         }],
         Some(Undo::AccountDeleted(id)) => vec![Effect::SetAccountDeleted { id, deleted: false }],
+        Some(Undo::Trashed(part, id)) => vec![Effect::Trash {
+            part,
+            id,
+            deleted: false,
+        }],
         None => {
             say(m, StatusKind::Info, t().nothing_to_undo.to_string());
             vec![]
         }
+    }
+}
+
+/// `Target` from `target`, for the start of a message.
+fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
     }
 }
 
@@ -279,3 +352,6 @@ pub(crate) fn ask_discard(m: &mut Model) {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod tests_strategy;

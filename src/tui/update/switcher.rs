@@ -138,7 +138,7 @@ pub fn command(m: &mut Model, cmd: Command) -> Vec<Effect> {
                 forms::open_client_form(m, Some(id));
             }
         }
-        (SwitcherFocus::Clients, Command::Delete) => {
+        (SwitcherFocus::Clients, Command::Archive) => {
             if let Some((id, archived)) = picked {
                 return vec![Effect::SetClientArchived {
                     id,

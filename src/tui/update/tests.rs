@@ -243,7 +243,11 @@ fn toggle_all_clients_and_status_expiry() {
 fn demo_from_the_welcome_screen() {
     let mut h = Harness::empty();
     let effects = h.press('D');
-    assert_eq!(effects, vec![Effect::LoadDemo]);
+    assert_eq!(effects[0], Effect::LoadDemo);
+    assert!(
+        matches!(effects[1], Effect::LoadPlan(_)),
+        "the current client's plan follows"
+    );
     assert_eq!(h.model.data.clients.len(), 4);
     assert!(h.model.current.is_some());
 }

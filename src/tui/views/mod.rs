@@ -3,6 +3,7 @@
 mod empty;
 mod help;
 mod shell;
+mod strategy;
 mod switcher;
 mod today;
 
@@ -49,6 +50,7 @@ pub fn render(m: &Model, frame: &mut Frame) {
     } else {
         match m.tab {
             Tab::Today => today::render(m, frame, body),
+            Tab::Strategy => strategy::render(m, frame, body),
             tab => empty::render(m, frame, body, tab),
         }
     }

@@ -50,7 +50,7 @@ fn snapshot_help() {
 }
 
 #[test]
-fn snapshot_empty_state_of_an_unbuilt_tab() {
+fn snapshot_strategy_overview() {
     let mut h = Harness::demo();
     h.press('2');
     insta::assert_snapshot!(h.screen(80, 16));
@@ -110,4 +110,49 @@ fn control_characters_in_names_are_shown_harmlessly() {
     let screen = h.screen(100, 20);
     assert!(!screen.contains('\u{1b}'));
     assert!(screen.contains("Evil^[]0;pwned^G^[[2J"), "{screen}");
+}
+
+fn bakery_strategy() -> Harness {
+    let mut h = Harness::demo();
+    h.press('c');
+    h.type_text("boul");
+    h.key(KeyCode::Enter, KeyModifiers::NONE);
+    h.press('2');
+    h.model.status = None;
+    h
+}
+
+#[test]
+fn snapshot_strategy_overview_wide() {
+    let h = bakery_strategy();
+    insta::assert_snapshot!(h.screen(130, 34));
+}
+
+/// Each section opened from the overview, with the demo bakery's data.
+#[test]
+fn snapshot_strategy_sections() {
+    let moves: [(&str, &[char]); 6] = [
+        ("targets", &[]),
+        ("objectives", &['l']),
+        ("budget", &['l', 'l']),
+        ("editorial", &['j']),
+        ("campaigns", &['j', 'l']),
+        ("competitors", &['j', 'l', 'l']),
+    ];
+    for (name, keys) in moves {
+        let mut h = bakery_strategy();
+        for k in keys {
+            h.press(*k);
+        }
+        h.key(KeyCode::Enter, KeyModifiers::NONE);
+        insta::assert_snapshot!(format!("strategy_{name}"), h.screen(120, 30));
+    }
+}
+
+#[test]
+fn snapshot_objective_form() {
+    let mut h = bakery_strategy();
+    h.press('l');
+    h.press('n');
+    insta::assert_snapshot!(h.screen(100, 30));
 }

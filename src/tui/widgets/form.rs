@@ -73,6 +73,8 @@ pub struct Field {
     pub required: bool,
     pub error: Option<String>,
     pub hint: Option<String>,
+    /// Lines a multi-line field takes on screen.
+    lines: u16,
     /// The value as first shown, to tell whether anything changed.
     initial: String,
 }
@@ -160,11 +162,7 @@ impl Field {
     }
 
     fn height(&self) -> u16 {
-        let body = if self.is_multiline() {
-            MULTILINE_HEIGHT
-        } else {
-            1
-        };
+        let body = if self.is_multiline() { self.lines } else { 1 };
         body + u16::from(self.error.is_some())
     }
 
@@ -173,7 +171,12 @@ impl Field {
         let s = t();
         let raw = self.raw();
         let trimmed = raw.trim();
-        if trimmed.is_empty() {
+        // A choice always holds one of its options, "none" (an empty value) included.
+        let is_choice = matches!(
+            self.kind,
+            FieldKind::Choice { .. } | FieldKind::MultiChoice { .. }
+        );
+        if trimmed.is_empty() && !is_choice {
             return if self.required {
                 Err(s.err_required.to_string())
             } else {
@@ -236,6 +239,7 @@ impl Form {
             required,
             error: None,
             hint: None,
+            lines: MULTILINE_HEIGHT,
             initial: String::new(),
         };
         f.initial = f.raw();
@@ -248,6 +252,21 @@ impl Form {
     }
     pub fn multiline(self, key: &'static str, label: &str, value: &str) -> Form {
         self.push(key, label, FieldKind::Multiline(text_area(value)), false)
+    }
+    /// A multi-line field `lines` high.
+    pub fn multiline_h(self, key: &'static str, label: &str, value: &str, lines: u16) -> Form {
+        let mut f = self.multiline(key, label, value);
+        if let Some(last) = f.fields.last_mut() {
+            last.lines = lines.max(1);
+        }
+        f
+    }
+    /// Makes the last field added optional: empty is fine.
+    pub fn optional(mut self) -> Form {
+        if let Some(f) = self.fields.last_mut() {
+            f.required = false;
+        }
+        self
     }
     pub fn integer(
         self,
@@ -518,7 +537,8 @@ impl Form {
             .iter()
             .map(|f| f.height() + u16::from(f.hint.is_some()))
             .sum();
-        fields + 4 + u16::from(self.error.is_some())
+        // Two borders and one blank line under the last field.
+        fields + 3 + u16::from(self.error.is_some())
     }
 
     pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme) {
@@ -575,7 +595,7 @@ impl Form {
                 Rect::new(inner.x, y, label_w, 1),
             );
             let body_h = if f.is_multiline() {
-                MULTILINE_HEIGHT.min(end - y)
+                f.lines.min(end - y)
             } else {
                 1
             };
@@ -767,6 +787,18 @@ mod tests {
         assert_eq!(f.focused_multiline().as_deref(), Some("a\nb"));
         f.set_focused_text("from editor\n");
         assert_eq!(f.text_value("notes"), "from editor");
+    }
+
+    #[test]
+    fn a_none_choice_is_a_valid_answer() {
+        let mut f = Form::new("t").choice(
+            "platform",
+            "Platform",
+            vec![Opt::new("", "All platforms"), Opt::new("x", "X")],
+            "",
+        );
+        assert!(f.check());
+        assert_eq!(f.choice_value("platform").as_deref(), Some(""));
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Reusable widgets: a form, a windowed table, a confirmation box, a centered popup.
 
+pub mod bar;
 pub mod confirm;
 pub mod form;
 pub mod popup;

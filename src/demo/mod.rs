@@ -5,7 +5,9 @@
 use chrono::{DateTime, Utc};
 
 use crate::domain::{AccountDraft, ClientDraft, Platform};
-use crate::store::{Store, StoreError};
+use crate::store::{Store, StoreError, Tx};
+
+mod strategy;
 
 #[derive(Debug, thiserror::Error)]
 pub enum DemoError {
@@ -101,6 +103,15 @@ pub fn load(store: &mut Store, now: DateTime<Utc>, force: bool) -> Result<usize,
                 Err(StoreError::Conflict(_)) => continue,
                 Err(e) => return Err(e),
             };
+            let today = now
+                .with_timezone(
+                    &draft
+                        .timezone
+                        .parse::<chrono_tz::Tz>()
+                        .unwrap_or(chrono_tz::UTC),
+                )
+                .date_naive();
+            strategy::fill(tx, id, c.name, today, now)?;
             for (platform, handle) in c.accounts {
                 tx.insert_account(
                     id,

@@ -1,0 +1,620 @@
+//! The social media manager's plan for a client: target personas, the editorial line
+//! (tone, content pillars, hashtag sets), campaigns, the budget and the competitors
+//! watched. Objectives live in [`super::objective`].
+
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+
+use super::platform::Platform;
+
+pub type Id = i64;
+
+/// The parts of a strategy that are lists of rows (each goes to the trash on delete).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Part {
+    Target,
+    Objective,
+    Campaign,
+    BudgetLine,
+    Expense,
+    Pillar,
+    HashtagSet,
+    Competitor,
+    CompetitorNote,
+}
+
+impl Part {
+    pub const ALL: [Part; 9] = [
+        Part::Target,
+        Part::Objective,
+        Part::Campaign,
+        Part::BudgetLine,
+        Part::Expense,
+        Part::Pillar,
+        Part::HashtagSet,
+        Part::Competitor,
+        Part::CompetitorNote,
+    ];
+    pub fn index(self) -> usize {
+        Part::ALL.iter().position(|p| *p == self).unwrap_or(0)
+    }
+}
+
+/// How much a target audience matters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Priority {
+    High,
+    Medium,
+    Low,
+}
+
+impl Priority {
+    pub const ALL: [Priority; 3] = [Priority::High, Priority::Medium, Priority::Low];
+    pub fn key(self) -> &'static str {
+        match self {
+            Priority::High => "high",
+            Priority::Medium => "medium",
+            Priority::Low => "low",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Priority> {
+        Priority::ALL.into_iter().find(|p| p.key() == s)
+    }
+}
+
+/// A persona the client's content is made for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Target {
+    pub id: Id,
+    pub name: String,
+    pub description: String,
+    pub age_min: Option<u32>,
+    pub age_max: Option<u32>,
+    pub locations: String,
+    pub interests: String,
+    pub pains: String,
+    pub platforms: Vec<Platform>,
+    pub priority: Priority,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TargetError {
+    NameEmpty,
+    AgesReversed,
+}
+
+impl Target {
+    pub fn validate(&self) -> Result<(), Vec<TargetError>> {
+        let mut errs = Vec::new();
+        if self.name.trim().is_empty() {
+            errs.push(TargetError::NameEmpty);
+        }
+        if let (Some(a), Some(b)) = (self.age_min, self.age_max)
+            && a > b
+        {
+            errs.push(TargetError::AgesReversed);
+        }
+        if errs.is_empty() { Ok(()) } else { Err(errs) }
+    }
+
+    /// `25-34`, `25+`, `up to 34`, or empty.
+    pub fn age_range(&self) -> String {
+        match (self.age_min, self.age_max) {
+            (Some(a), Some(b)) => format!("{a}-{b}"),
+            (Some(a), None) => format!("{a}+"),
+            (None, Some(b)) => format!("≤{b}"),
+            (None, None) => String::new(),
+        }
+    }
+}
+
+/// A content pillar: a theme and the share of posts it should get.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Pillar {
+    pub id: Id,
+    pub name: String,
+    /// Target share of posts, in percent.
+    pub share: u32,
+    pub description: String,
+}
+
+/// What is wrong with a set of pillars as a whole.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PillarsCheck {
+    /// No pillar yet: nothing to add up.
+    Empty,
+    Complete,
+    /// They add up to less than 100: this much is unassigned.
+    Short(u32),
+    /// They add up to more than 100.
+    Over(u32),
+}
+
+/// Pillars' shares must add up to 100.
+pub fn check_pillars<'a>(pillars: impl IntoIterator<Item = &'a Pillar>) -> PillarsCheck {
+    let mut n = 0;
+    let mut total = 0;
+    for p in pillars {
+        n += 1;
+        total += p.share;
+    }
+    match (n, total) {
+        (0, _) => PillarsCheck::Empty,
+        (_, 100) => PillarsCheck::Complete,
+        (_, t) if t < 100 => PillarsCheck::Short(100 - t),
+        (_, t) => PillarsCheck::Over(t - 100),
+    }
+}
+
+/// A named set of hashtags to paste into posts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct HashtagSet {
+    pub id: Id,
+    pub name: String,
+    pub tags: Vec<String>,
+}
+
+/// Reads `#a #b, c` into `["#a", "#b", "#c"]`; a tag with a character that no platform
+/// accepts in a hashtag is returned as the error.
+pub fn parse_hashtags(s: &str) -> Result<Vec<String>, String> {
+    let mut out: Vec<String> = Vec::new();
+    for raw in s.split(|c: char| c.is_whitespace() || c == ',') {
+        let t = raw.trim_start_matches('#');
+        if t.is_empty() {
+            continue;
+        }
+        if !t.chars().all(|c| c.is_alphanumeric() || c == '_') {
+            return Err(raw.to_string());
+        }
+        let tag = format!("#{t}");
+        if !out.iter().any(|o| o.eq_ignore_ascii_case(&tag)) {
+            out.push(tag);
+        }
+    }
+    Ok(out)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CampaignStatus {
+    Planned,
+    Active,
+    Paused,
+    Done,
+    Cancelled,
+}
+
+impl CampaignStatus {
+    pub const ALL: [CampaignStatus; 5] = [
+        CampaignStatus::Planned,
+        CampaignStatus::Active,
+        CampaignStatus::Paused,
+        CampaignStatus::Done,
+        CampaignStatus::Cancelled,
+    ];
+    pub fn key(self) -> &'static str {
+        match self {
+            CampaignStatus::Planned => "planned",
+            CampaignStatus::Active => "active",
+            CampaignStatus::Paused => "paused",
+            CampaignStatus::Done => "done",
+            CampaignStatus::Cancelled => "cancelled",
+        }
+    }
+    pub fn parse(s: &str) -> Option<CampaignStatus> {
+        CampaignStatus::ALL.into_iter().find(|c| c.key() == s)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Campaign {
+    pub id: Id,
+    pub name: String,
+    pub platforms: Vec<Platform>,
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    /// Minor units of the client's currency.
+    pub budget: Option<i64>,
+    pub objective_id: Option<Id>,
+    pub status: CampaignStatus,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CampaignError {
+    NameEmpty,
+    EndBeforeStart,
+    NegativeBudget,
+}
+
+impl CampaignError {
+    pub fn field(self) -> &'static str {
+        match self {
+            CampaignError::NameEmpty => "name",
+            CampaignError::EndBeforeStart => "end",
+            CampaignError::NegativeBudget => "budget",
+        }
+    }
+}
+
+impl Campaign {
+    pub fn validate(&self) -> Result<(), Vec<CampaignError>> {
+        let mut errs = Vec::new();
+        if self.name.trim().is_empty() {
+            errs.push(CampaignError::NameEmpty);
+        }
+        if self.end < self.start {
+            errs.push(CampaignError::EndBeforeStart);
+        }
+        if self.budget.is_some_and(|b| b < 0) {
+            errs.push(CampaignError::NegativeBudget);
+        }
+        if errs.is_empty() { Ok(()) } else { Err(errs) }
+    }
+
+    /// Runs on `day` (both ends included).
+    pub fn covers(&self, day: NaiveDate) -> bool {
+        self.start <= day && day <= self.end
+    }
+}
+
+/// What budget money is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BudgetKind {
+    PaidAds,
+    BoostedPosts,
+    ContentProduction,
+    Tools,
+    FreelancerHours,
+}
+
+impl BudgetKind {
+    pub const ALL: [BudgetKind; 5] = [
+        BudgetKind::PaidAds,
+        BudgetKind::BoostedPosts,
+        BudgetKind::ContentProduction,
+        BudgetKind::Tools,
+        BudgetKind::FreelancerHours,
+    ];
+    pub fn key(self) -> &'static str {
+        match self {
+            BudgetKind::PaidAds => "paid_ads",
+            BudgetKind::BoostedPosts => "boosted_posts",
+            BudgetKind::ContentProduction => "content_production",
+            BudgetKind::Tools => "tools",
+            BudgetKind::FreelancerHours => "freelancer_hours",
+        }
+    }
+    pub fn parse(s: &str) -> Option<BudgetKind> {
+        BudgetKind::ALL.into_iter().find(|k| k.key() == s)
+    }
+    /// Paid media (the "paid" side of organic vs paid).
+    pub fn is_paid(self) -> bool {
+        matches!(self, BudgetKind::PaidAds | BudgetKind::BoostedPosts)
+    }
+}
+
+/// A planned amount for one month, kind and (optionally) platform.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BudgetLine {
+    pub id: Id,
+    /// The first day of the month.
+    pub month: NaiveDate,
+    pub platform: Option<Platform>,
+    pub kind: BudgetKind,
+    pub amount: i64,
+    pub note: String,
+}
+
+/// Money spent, as a line of the ledger.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Expense {
+    pub id: Id,
+    pub date: NaiveDate,
+    pub amount: i64,
+    pub kind: BudgetKind,
+    pub platform: Option<Platform>,
+    pub campaign_id: Option<Id>,
+    pub note: String,
+}
+
+/// How a month's spending compares with its plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BudgetAlert {
+    Fine,
+    /// 90% or more of the plan is spent.
+    Near,
+    /// More than the plan is spent.
+    Over,
+    /// Money was spent with no plan at all.
+    Unplanned,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct BudgetSummary {
+    pub planned: i64,
+    pub spent: i64,
+}
+
+impl BudgetSummary {
+    pub fn remaining(&self) -> i64 {
+        self.planned - self.spent
+    }
+
+    /// Spent as a share of planned, in percent, or `None` with nothing planned.
+    pub fn used_pct(&self) -> Option<f64> {
+        (self.planned > 0).then(|| self.spent as f64 * 100.0 / self.planned as f64)
+    }
+
+    pub fn alert(&self) -> BudgetAlert {
+        match self.used_pct() {
+            None if self.spent > 0 => BudgetAlert::Unplanned,
+            None => BudgetAlert::Fine,
+            Some(_) if self.spent > self.planned => BudgetAlert::Over,
+            Some(p) if p >= 90.0 => BudgetAlert::Near,
+            Some(_) => BudgetAlert::Fine,
+        }
+    }
+}
+
+/// The first day of the month holding `day`.
+pub fn month_of(day: NaiveDate) -> NaiveDate {
+    day.with_day0(0).unwrap_or(day)
+}
+
+/// The first day of the month `delta` months away from `month`.
+pub fn add_months(month: NaiveDate, delta: i32) -> NaiveDate {
+    let total = month.year() * 12 + month.month0() as i32 + delta;
+    NaiveDate::from_ymd_opt(total.div_euclid(12), total.rem_euclid(12) as u32 + 1, 1)
+        .unwrap_or(month)
+}
+
+/// Plan and spending of one month, in total.
+pub fn summarize(lines: &[BudgetLine], expenses: &[Expense], month: NaiveDate) -> BudgetSummary {
+    let next = add_months(month, 1);
+    BudgetSummary {
+        planned: lines
+            .iter()
+            .filter(|l| l.month == month)
+            .map(|l| l.amount)
+            .sum(),
+        spent: expenses
+            .iter()
+            .filter(|e| e.date >= month && e.date < next)
+            .map(|e| e.amount)
+            .sum(),
+    }
+}
+
+/// Plan and spending of one month, per kind, in the order of [`BudgetKind::ALL`]; kinds
+/// with neither plan nor spending are left out.
+pub fn summarize_by_kind(
+    lines: &[BudgetLine],
+    expenses: &[Expense],
+    month: NaiveDate,
+) -> Vec<(BudgetKind, BudgetSummary)> {
+    let next = add_months(month, 1);
+    BudgetKind::ALL
+        .into_iter()
+        .map(|k| {
+            let s = BudgetSummary {
+                planned: lines
+                    .iter()
+                    .filter(|l| l.month == month && l.kind == k)
+                    .map(|l| l.amount)
+                    .sum(),
+                spent: expenses
+                    .iter()
+                    .filter(|e| e.date >= month && e.date < next && e.kind == k)
+                    .map(|e| e.amount)
+                    .sum(),
+            };
+            (k, s)
+        })
+        .filter(|(_, s)| s.planned != 0 || s.spent != 0)
+        .collect()
+}
+
+/// A competitor the client watches.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Competitor {
+    pub id: Id,
+    pub name: String,
+    pub handles: Vec<(Platform, String)>,
+}
+
+/// Reads handles written one per line as `platform handle` (`instagram @rival`). Returns
+/// the 1-based line number and text of the first line it cannot read.
+pub fn parse_handles(s: &str) -> Result<Vec<(Platform, String)>, (usize, String)> {
+    let mut out = Vec::new();
+    for (i, line) in s.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        let mut parts = line.split_whitespace();
+        let platform = parts.next().and_then(Platform::parse);
+        let handle = parts.next();
+        match (platform, handle, parts.next()) {
+            (Some(p), Some(h), None) => out.push((p, h.to_string())),
+            _ => return Err((i + 1, line.to_string())),
+        }
+    }
+    Ok(out)
+}
+
+/// Writes handles back, one per line.
+pub fn format_handles(h: &[(Platform, String)]) -> String {
+    h.iter()
+        .map(|(p, h)| format!("{} {h}", p.key()))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// A dated observation about a competitor.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CompetitorNote {
+    pub id: Id,
+    pub competitor_id: Id,
+    pub date: NaiveDate,
+    pub text: String,
+}
+
+/// Reads a comma-separated list of platform keys, skipping unknown ones.
+pub fn parse_platforms(s: &str) -> Vec<Platform> {
+    s.split(',').filter_map(Platform::parse).collect()
+}
+
+/// Writes platforms as a comma-separated list of keys.
+pub fn format_platforms(p: &[Platform]) -> String {
+    p.iter().map(|p| p.key()).collect::<Vec<_>>().join(",")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn pillar(share: u32) -> Pillar {
+        Pillar {
+            id: 0,
+            name: "p".into(),
+            share,
+            description: String::new(),
+        }
+    }
+
+    #[test]
+    fn pillars_must_add_up_to_100() {
+        assert_eq!(check_pillars(&[]), PillarsCheck::Empty);
+        assert_eq!(
+            check_pillars(&[pillar(60), pillar(40)]),
+            PillarsCheck::Complete
+        );
+        assert_eq!(
+            check_pillars(&[pillar(60), pillar(30)]),
+            PillarsCheck::Short(10)
+        );
+        assert_eq!(
+            check_pillars(&[pillar(60), pillar(50)]),
+            PillarsCheck::Over(10)
+        );
+    }
+
+    #[test]
+    fn hashtags() {
+        assert_eq!(
+            parse_hashtags("#lyon #boulangerie, pain #Lyon").unwrap(),
+            ["#lyon", "#boulangerie", "#pain"]
+        );
+        assert_eq!(parse_hashtags("#ok #not-ok").unwrap_err(), "#not-ok");
+        assert_eq!(parse_hashtags("#café").unwrap(), ["#café"]);
+    }
+
+    #[test]
+    fn campaign_dates() {
+        let c = Campaign {
+            id: 0,
+            name: "Noël".into(),
+            platforms: vec![],
+            start: d(2026, 12, 1),
+            end: d(2026, 11, 30),
+            budget: Some(-1),
+            objective_id: None,
+            status: CampaignStatus::Planned,
+        };
+        assert_eq!(
+            c.validate().unwrap_err(),
+            vec![CampaignError::EndBeforeStart, CampaignError::NegativeBudget]
+        );
+    }
+
+    #[test]
+    fn budget_burn_and_alerts() {
+        let m = d(2026, 11, 1);
+        let line = |amount, kind| BudgetLine {
+            id: 0,
+            month: m,
+            platform: None,
+            kind,
+            amount,
+            note: String::new(),
+        };
+        let exp = |date, amount, kind| Expense {
+            id: 0,
+            date,
+            amount,
+            kind,
+            platform: None,
+            campaign_id: None,
+            note: String::new(),
+        };
+        let lines = [
+            line(50_000, BudgetKind::PaidAds),
+            line(20_000, BudgetKind::ContentProduction),
+        ];
+        let expenses = [
+            exp(d(2026, 11, 3), 30_000, BudgetKind::PaidAds),
+            exp(d(2026, 11, 30), 25_000, BudgetKind::PaidAds),
+            exp(d(2026, 12, 1), 99_999, BudgetKind::PaidAds),
+            exp(d(2026, 11, 5), 5_000, BudgetKind::Tools),
+        ];
+        let s = summarize(&lines, &expenses, m);
+        assert_eq!(
+            (s.planned, s.spent, s.remaining()),
+            (70_000, 60_000, 10_000)
+        );
+        assert_eq!(s.alert(), BudgetAlert::Fine);
+        let by_kind = summarize_by_kind(&lines, &expenses, m);
+        assert_eq!(by_kind[0].0, BudgetKind::PaidAds);
+        assert_eq!(by_kind[0].1.alert(), BudgetAlert::Over);
+        assert_eq!(by_kind[1].1.alert(), BudgetAlert::Fine);
+        assert_eq!(by_kind[2].1.alert(), BudgetAlert::Unplanned);
+        let near = BudgetSummary {
+            planned: 1000,
+            spent: 900,
+        };
+        assert_eq!(near.alert(), BudgetAlert::Near);
+    }
+
+    #[test]
+    fn months() {
+        assert_eq!(add_months(d(2026, 11, 1), 2), d(2027, 1, 1));
+        assert_eq!(add_months(d(2026, 1, 1), -1), d(2025, 12, 1));
+        assert_eq!(month_of(d(2026, 11, 22)), d(2026, 11, 1));
+    }
+
+    #[test]
+    fn handles_per_line() {
+        let h = parse_handles("instagram @rival\n\nx @rival_x").unwrap();
+        assert_eq!(
+            h,
+            vec![
+                (Platform::Instagram, "@rival".into()),
+                (Platform::X, "@rival_x".into())
+            ]
+        );
+        assert_eq!(parse_handles("insta @a").unwrap_err().0, 1);
+        assert_eq!(format_handles(&h), "instagram @rival\nx @rival_x");
+    }
+}
+
+/// Everything of one client's strategy, as the Strategy tab shows it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Plan {
+    pub client_id: i64,
+    pub tone: String,
+    pub targets: Vec<Target>,
+    pub objectives: Vec<super::objective::Objective>,
+    pub campaigns: Vec<Campaign>,
+    pub budget_lines: Vec<BudgetLine>,
+    pub expenses: Vec<Expense>,
+    pub pillars: Vec<Pillar>,
+    pub hashtag_sets: Vec<HashtagSet>,
+    pub competitors: Vec<Competitor>,
+    pub notes: Vec<CompetitorNote>,
+}

@@ -1,0 +1,422 @@
+//! A client's strategy: targets, objectives, campaigns, budget plan and expenses,
+//! editorial line (tone, pillars, hashtag sets), competitors and their notes.
+//!
+//! Every `save_*` inserts when the id is 0 and updates otherwise, and returns the id.
+
+use chrono::{DateTime, Utc};
+use rusqlite::{OptionalExtension, Row, params};
+
+use super::{Result, Store, StoreError, Tx, to_ts};
+use crate::domain::Platform;
+use crate::domain::metric::Metric;
+use crate::domain::objective::{Objective, ObjectiveDraft};
+use crate::domain::strategy::{
+    BudgetKind, BudgetLine, Campaign, CampaignStatus, Competitor, CompetitorNote, Expense,
+    HashtagSet, Id, Part, Pillar, Plan, Priority, Target, format_handles, format_platforms,
+    parse_handles, parse_platforms,
+};
+
+/// The table of each part of a strategy.
+fn table(part: Part) -> &'static str {
+    match part {
+        Part::Target => "targets",
+        Part::Objective => "objectives",
+        Part::Campaign => "campaigns",
+        Part::BudgetLine => "budget_lines",
+        Part::Expense => "expenses",
+        Part::Pillar => "pillars",
+        Part::HashtagSet => "hashtag_sets",
+        Part::Competitor => "competitors",
+        Part::CompetitorNote => "competitor_notes",
+    }
+}
+
+fn bad_value(col: usize, what: &str) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(
+        col,
+        rusqlite::types::Type::Text,
+        format!("unexpected {what} in the database").into(),
+    )
+}
+
+fn platform_col(r: &Row<'_>, col: usize) -> rusqlite::Result<Option<Platform>> {
+    match r.get::<_, Option<String>>(col)? {
+        None => Ok(None),
+        Some(k) => Platform::parse(&k)
+            .map(Some)
+            .ok_or_else(|| bad_value(col, "platform")),
+    }
+}
+
+fn kind_col(r: &Row<'_>, col: usize) -> rusqlite::Result<BudgetKind> {
+    BudgetKind::parse(&r.get::<_, String>(col)?).ok_or_else(|| bad_value(col, "budget kind"))
+}
+
+fn target(r: &Row<'_>) -> rusqlite::Result<Target> {
+    Ok(Target {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        description: r.get(2)?,
+        age_min: r.get(3)?,
+        age_max: r.get(4)?,
+        locations: r.get(5)?,
+        interests: r.get(6)?,
+        pains: r.get(7)?,
+        platforms: parse_platforms(&r.get::<_, String>(8)?),
+        priority: Priority::parse(&r.get::<_, String>(9)?)
+            .ok_or_else(|| bad_value(9, "priority"))?,
+    })
+}
+
+fn objective(r: &Row<'_>) -> rusqlite::Result<Objective> {
+    Ok(Objective {
+        id: r.get(0)?,
+        client_id: r.get(1)?,
+        platform: platform_col(r, 2)?,
+        metric: Metric::parse(&r.get::<_, String>(3)?).ok_or_else(|| bad_value(3, "metric"))?,
+        baseline: r.get(4)?,
+        target: r.get(5)?,
+        start: r.get(6)?,
+        deadline: r.get(7)?,
+        note: r.get(8)?,
+    })
+}
+
+fn campaign(r: &Row<'_>) -> rusqlite::Result<Campaign> {
+    Ok(Campaign {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        platforms: parse_platforms(&r.get::<_, String>(2)?),
+        start: r.get(3)?,
+        end: r.get(4)?,
+        budget: r.get(5)?,
+        objective_id: r.get(6)?,
+        status: CampaignStatus::parse(&r.get::<_, String>(7)?)
+            .ok_or_else(|| bad_value(7, "campaign status"))?,
+    })
+}
+
+fn budget_line(r: &Row<'_>) -> rusqlite::Result<BudgetLine> {
+    Ok(BudgetLine {
+        id: r.get(0)?,
+        month: r.get(1)?,
+        platform: platform_col(r, 2)?,
+        kind: kind_col(r, 3)?,
+        amount: r.get(4)?,
+        note: r.get(5)?,
+    })
+}
+
+fn expense(r: &Row<'_>) -> rusqlite::Result<Expense> {
+    Ok(Expense {
+        id: r.get(0)?,
+        date: r.get(1)?,
+        amount: r.get(2)?,
+        kind: kind_col(r, 3)?,
+        platform: platform_col(r, 4)?,
+        campaign_id: r.get(5)?,
+        note: r.get(6)?,
+    })
+}
+
+fn pillar(r: &Row<'_>) -> rusqlite::Result<Pillar> {
+    Ok(Pillar {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        share: r.get(2)?,
+        description: r.get(3)?,
+    })
+}
+
+fn hashtag_set(r: &Row<'_>) -> rusqlite::Result<HashtagSet> {
+    Ok(HashtagSet {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        tags: r
+            .get::<_, String>(2)?
+            .split_whitespace()
+            .map(str::to_string)
+            .collect(),
+    })
+}
+
+fn competitor(r: &Row<'_>) -> rusqlite::Result<Competitor> {
+    Ok(Competitor {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        // Written by `format_handles`, so it reads back; a hand-edited line is dropped
+        // rather than failing the whole tab.
+        handles: parse_handles(&r.get::<_, String>(2)?).unwrap_or_default(),
+    })
+}
+
+fn note(r: &Row<'_>) -> rusqlite::Result<CompetitorNote> {
+    Ok(CompetitorNote {
+        id: r.get(0)?,
+        competitor_id: r.get(1)?,
+        date: r.get(2)?,
+        text: r.get(3)?,
+    })
+}
+
+impl Tx<'_> {
+    fn list<T>(
+        &self,
+        sql: &str,
+        client: i64,
+        map: fn(&Row<'_>) -> rusqlite::Result<T>,
+    ) -> Result<Vec<T>> {
+        let mut st = self.conn.prepare_cached(sql)?;
+        let rows = st.query_map([client], map)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The whole strategy of a client (rows in the trash left out).
+    pub fn plan(&self, client: i64) -> Result<Plan> {
+        let tone = self
+            .conn
+            .prepare_cached("SELECT tone FROM editorial WHERE client_id = ?1")?
+            .query_row([client], |r| r.get(0))
+            .optional()?
+            .unwrap_or_default();
+        Ok(Plan {
+            client_id: client,
+            tone,
+            targets: self.list(
+                "SELECT id, name, description, age_min, age_max, locations, interests, pains, platforms, priority
+                 FROM targets WHERE client_id = ?1 AND deleted_at IS NULL
+                 ORDER BY CASE priority WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END, name, id",
+                client,
+                target,
+            )?,
+            objectives: self.list(
+                "SELECT id, client_id, platform, metric, baseline, target, start_date, deadline, note
+                 FROM objectives WHERE client_id = ?1 AND deleted_at IS NULL ORDER BY deadline, id",
+                client,
+                objective,
+            )?,
+            campaigns: self.list(
+                "SELECT id, name, platforms, start_date, end_date, budget, objective_id, status
+                 FROM campaigns WHERE client_id = ?1 AND deleted_at IS NULL ORDER BY start_date, id",
+                client,
+                campaign,
+            )?,
+            budget_lines: self.list(
+                "SELECT id, month, platform, kind, amount, note
+                 FROM budget_lines WHERE client_id = ?1 AND deleted_at IS NULL ORDER BY month, kind, id",
+                client,
+                budget_line,
+            )?,
+            expenses: self.list(
+                "SELECT id, date, amount, kind, platform, campaign_id, note
+                 FROM expenses WHERE client_id = ?1 AND deleted_at IS NULL ORDER BY date, id",
+                client,
+                expense,
+            )?,
+            pillars: self.list(
+                "SELECT id, name, share, description
+                 FROM pillars WHERE client_id = ?1 AND deleted_at IS NULL ORDER BY share DESC, name, id",
+                client,
+                pillar,
+            )?,
+            hashtag_sets: self.list(
+                "SELECT id, name, tags
+                 FROM hashtag_sets WHERE client_id = ?1 AND deleted_at IS NULL ORDER BY name, id",
+                client,
+                hashtag_set,
+            )?,
+            competitors: self.list(
+                "SELECT id, name, handles
+                 FROM competitors WHERE client_id = ?1 AND deleted_at IS NULL ORDER BY name, id",
+                client,
+                competitor,
+            )?,
+            notes: self.list(
+                "SELECT n.id, n.competitor_id, n.date, n.text
+                 FROM competitor_notes n JOIN competitors c ON c.id = n.competitor_id
+                 WHERE c.client_id = ?1 AND n.deleted_at IS NULL AND c.deleted_at IS NULL
+                 ORDER BY n.date DESC, n.id DESC",
+                client,
+                note,
+            )?,
+        })
+    }
+
+    /// Runs an INSERT (id 0) or an UPDATE of one row of a client, and returns its id.
+    /// Both statements number the same parameters; the UPDATE takes the id as one more
+    /// at the end and may leave `created_at` unused (SQLite counts parameters by the
+    /// highest number, so a gap is fine).
+    fn upsert(&self, id: Id, insert: &str, update: &str, p: &[&dyn rusqlite::ToSql]) -> Result<Id> {
+        if id == 0 {
+            self.conn.prepare_cached(insert)?.execute(p)?;
+            Ok(self.conn.last_insert_rowid())
+        } else {
+            let mut all: Vec<&dyn rusqlite::ToSql> = p.to_vec();
+            all.push(&id);
+            match self.conn.prepare_cached(update)?.execute(all.as_slice())? {
+                0 => Err(StoreError::NotFound(format!("row {id}"))),
+                _ => Ok(id),
+            }
+        }
+    }
+
+    pub fn set_tone(&self, client: i64, tone: &str) -> Result<()> {
+        self.conn
+            .prepare_cached(
+                "INSERT INTO editorial (client_id, tone) VALUES (?1, ?2)
+                 ON CONFLICT (client_id) DO UPDATE SET tone = excluded.tone",
+            )?
+            .execute(params![client, tone])?;
+        Ok(())
+    }
+
+    pub fn save_target(&self, client: i64, t: &Target, now: DateTime<Utc>) -> Result<Id> {
+        let platforms = format_platforms(&t.platforms);
+        self.upsert(
+            t.id,
+            "INSERT INTO targets (client_id, name, description, age_min, age_max, locations, interests, pains, platforms, priority, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            "UPDATE targets SET name = ?2, description = ?3, age_min = ?4, age_max = ?5, locations = ?6,
+                interests = ?7, pains = ?8, platforms = ?9, priority = ?10
+             WHERE client_id = ?1 AND id = ?12",
+            params![client, t.name, t.description, t.age_min, t.age_max, t.locations, t.interests, t.pains,
+                platforms, t.priority.key(), to_ts(now)],
+        )
+    }
+
+    pub fn save_objective(
+        &self,
+        client: i64,
+        id: Id,
+        o: &ObjectiveDraft,
+        now: DateTime<Utc>,
+    ) -> Result<Id> {
+        self.upsert(
+            id,
+            "INSERT INTO objectives (client_id, platform, metric, baseline, target, start_date, deadline, note, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            "UPDATE objectives SET platform = ?2, metric = ?3, baseline = ?4, target = ?5, start_date = ?6,
+                deadline = ?7, note = ?8
+             WHERE client_id = ?1 AND id = ?10",
+            params![client, o.platform.map(Platform::key), o.metric.key(), o.baseline, o.target, o.start,
+                o.deadline, o.note, to_ts(now)],
+        )
+    }
+
+    pub fn save_campaign(&self, client: i64, c: &Campaign, now: DateTime<Utc>) -> Result<Id> {
+        self.upsert(
+            c.id,
+            "INSERT INTO campaigns (client_id, name, platforms, start_date, end_date, budget, objective_id, status, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            "UPDATE campaigns SET name = ?2, platforms = ?3, start_date = ?4, end_date = ?5, budget = ?6,
+                objective_id = ?7, status = ?8
+             WHERE client_id = ?1 AND id = ?10",
+            params![client, c.name, format_platforms(&c.platforms), c.start, c.end, c.budget, c.objective_id,
+                c.status.key(), to_ts(now)],
+        )
+    }
+
+    pub fn save_budget_line(&self, client: i64, b: &BudgetLine, now: DateTime<Utc>) -> Result<Id> {
+        self.upsert(
+            b.id,
+            "INSERT INTO budget_lines (client_id, month, platform, kind, amount, note, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            "UPDATE budget_lines SET month = ?2, platform = ?3, kind = ?4, amount = ?5, note = ?6
+             WHERE client_id = ?1 AND id = ?8",
+            params![
+                client,
+                b.month,
+                b.platform.map(Platform::key),
+                b.kind.key(),
+                b.amount,
+                b.note,
+                to_ts(now)
+            ],
+        )
+    }
+
+    pub fn save_expense(&self, client: i64, e: &Expense, now: DateTime<Utc>) -> Result<Id> {
+        self.upsert(
+            e.id,
+            "INSERT INTO expenses (client_id, date, amount, kind, platform, campaign_id, note, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            "UPDATE expenses SET date = ?2, amount = ?3, kind = ?4, platform = ?5, campaign_id = ?6, note = ?7
+             WHERE client_id = ?1 AND id = ?9",
+            params![client, e.date, e.amount, e.kind.key(), e.platform.map(Platform::key), e.campaign_id, e.note,
+                to_ts(now)],
+        )
+    }
+
+    pub fn save_pillar(&self, client: i64, p: &Pillar, now: DateTime<Utc>) -> Result<Id> {
+        self.upsert(
+            p.id,
+            "INSERT INTO pillars (client_id, name, share, description, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+            "UPDATE pillars SET name = ?2, share = ?3, description = ?4 WHERE client_id = ?1 AND id = ?6",
+            params![client, p.name, p.share, p.description, to_ts(now)],
+        )
+    }
+
+    pub fn save_hashtag_set(&self, client: i64, h: &HashtagSet, now: DateTime<Utc>) -> Result<Id> {
+        self.upsert(
+            h.id,
+            "INSERT INTO hashtag_sets (client_id, name, tags, created_at) VALUES (?1, ?2, ?3, ?4)",
+            "UPDATE hashtag_sets SET name = ?2, tags = ?3 WHERE client_id = ?1 AND id = ?5",
+            params![client, h.name, h.tags.join(" "), to_ts(now)],
+        )
+    }
+
+    pub fn save_competitor(&self, client: i64, c: &Competitor, now: DateTime<Utc>) -> Result<Id> {
+        self.upsert(
+            c.id,
+            "INSERT INTO competitors (client_id, name, handles, created_at) VALUES (?1, ?2, ?3, ?4)",
+            "UPDATE competitors SET name = ?2, handles = ?3 WHERE client_id = ?1 AND id = ?5",
+            params![client, c.name, format_handles(&c.handles), to_ts(now)],
+        )
+    }
+
+    pub fn save_note(&self, n: &CompetitorNote, now: DateTime<Utc>) -> Result<Id> {
+        self.upsert(
+            n.id,
+            "INSERT INTO competitor_notes (competitor_id, date, text, created_at) VALUES (?1, ?2, ?3, ?4)",
+            "UPDATE competitor_notes SET date = ?2, text = ?3 WHERE competitor_id = ?1 AND id = ?5",
+            params![n.competitor_id, n.date, n.text, to_ts(now)],
+        )
+    }
+
+    /// Moves a row to the trash (`Some(now)`) or brings it back (`None`).
+    pub fn set_deleted(&self, part: Part, id: Id, at: Option<DateTime<Utc>>) -> Result<()> {
+        let sql = format!("UPDATE {} SET deleted_at = ?2 WHERE id = ?1", table(part));
+        match self
+            .conn
+            .prepare_cached(&sql)?
+            .execute(params![id, at.map(to_ts)])?
+        {
+            0 => Err(StoreError::NotFound(format!("{} {id}", table(part)))),
+            _ => Ok(()),
+        }
+    }
+}
+
+impl Store {
+    pub fn plan(&self, client: i64) -> Result<Plan> {
+        self.tx().plan(client)
+    }
+    pub fn set_deleted(&self, part: Part, id: Id, at: Option<DateTime<Utc>>) -> Result<()> {
+        self.tx().set_deleted(part, id, at)
+    }
+}
+
+impl Store {
+    /// The client a strategy row belongs to (in the trash or not).
+    pub fn owner_of(&self, part: Part, id: Id) -> Result<i64> {
+        let sql = match part {
+            Part::CompetitorNote => "SELECT c.client_id FROM competitor_notes n JOIN competitors c ON c.id = n.competitor_id WHERE n.id = ?1".to_string(),
+            _ => format!("SELECT client_id FROM {} WHERE id = ?1", table(part)),
+        };
+        self.conn
+            .prepare_cached(&sql)?
+            .query_row([id], |r| r.get(0))
+            .optional()?
+            .ok_or_else(|| StoreError::NotFound(format!("{} {id}", table(part))))
+    }
+}
