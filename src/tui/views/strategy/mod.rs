@@ -93,7 +93,8 @@ pub fn budget_lines(
             BudgetAlert::Near => th.warn(),
             _ => th.ok(),
         };
-        let w = width.saturating_sub(8).min(30);
+        // Room for the borders and " 100.0%" after the gauge.
+        let w = width.saturating_sub(12).min(30);
         lines.push(Line::from(vec![
             Span::styled(bar(p / 100.0, w), style),
             Span::raw(format!(" {}", format::percent(p))),
