@@ -6,6 +6,7 @@
 //!   time). No IO, no terminal.
 //! - [`store`]: the only place that speaks SQL: opening, pragmas, migrations, one module
 //!   per aggregate with typed queries.
+//! - [`io`]: importers and exporters, pure over bytes and domain types.
 //! - [`cli`]: the command line (clap definitions and one handler per subcommand).
 //! - [`tui`]: the full-screen app: terminal guard, event loop, keymap -> `Action` ->
 //!   `update` -> `Effect` -> executor; pure views; reusable widgets (form, windowed table).
@@ -22,6 +23,7 @@ pub mod cli;
 pub mod demo;
 pub mod domain;
 pub mod i18n;
+pub mod io;
 pub mod paths;
 pub mod store;
 pub mod tui;

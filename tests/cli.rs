@@ -160,3 +160,92 @@ fn default_database_lives_in_the_data_folder() {
     assert_eq!(mode(&db), 0o600);
     assert_eq!(mode(db.parent().unwrap()), 0o700);
 }
+
+const FIX: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/inbox/");
+
+#[test]
+fn import_inbox_all_formats_once_each() {
+    let db = TempDb::new();
+    db.run(&["client", "add", "Atelier", "--timezone", "Europe/Brussels"]);
+    for (file, n) in [("items.csv", 4), ("mastodon.json", 2), ("bluesky.json", 2)] {
+        let path = format!("{FIX}{file}");
+        let o = db.run(&[
+            "import",
+            "inbox",
+            &path,
+            "--client",
+            "atelier",
+            "--platform",
+            "x",
+        ]);
+        assert!(o.status.success(), "{file}: {}", stderr(&o));
+        assert!(
+            stdout(&o).contains(&format!("read {n} items, added {n}, skipped 0")),
+            "{}",
+            stdout(&o)
+        );
+        let again = db.run(&[
+            "import",
+            "inbox",
+            &path,
+            "--client",
+            "atelier",
+            "--platform",
+            "x",
+        ]);
+        assert!(
+            stdout(&again).contains(&format!("added 0, skipped {n}")),
+            "{}",
+            stdout(&again)
+        );
+    }
+    let v: serde_json::Value = serde_json::from_str(&stdout(
+        &db.run(&["inbox", "list", "--json", "--client", "Atelier"]),
+    ))
+    .unwrap();
+    let items = v.as_array().unwrap();
+    assert_eq!(items.len(), 8);
+    for key in [
+        "id",
+        "client",
+        "platform",
+        "kind",
+        "author",
+        "text",
+        "received_at",
+        "status",
+    ] {
+        assert!(items.iter().all(|i| i.get(key).is_some()), "{key}");
+    }
+    assert!(
+        items
+            .iter()
+            .all(|i| i["client"] == "Atelier" && i["status"] == "new")
+    );
+    let replied = stdout(&db.run(&["inbox", "list", "--status", "replied", "--json"]));
+    assert_eq!(replied.trim(), "[]");
+}
+
+#[test]
+fn a_bad_inbox_file_changes_nothing() {
+    let db = TempDb::new();
+    db.run(&["client", "add", "A", "--timezone", "UTC"]);
+    let path = format!("{FIX}bad_kind.csv");
+    let o = db.run(&["import", "inbox", &path, "--client", "A"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("bad_kind.csv:4: kind:"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(
+        stdout(&db.run(&["inbox", "list", "--status", "all", "--json"])).trim(),
+        "[]"
+    );
+    let o = db.run(&["import", "inbox", "/nonexistent.csv", "--client", "A"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("/nonexistent.csv"));
+    let o = db.run(&["import", "inbox", &path, "--client", "Nobody"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("client \"Nobody\" not found"));
+}

@@ -3,6 +3,8 @@
 
 mod client;
 mod demo;
+mod import;
+mod inbox;
 
 use std::path::PathBuf;
 
@@ -32,6 +34,16 @@ pub enum Cmd {
     Client {
         #[command(subcommand)]
         command: client::ClientCmd,
+    },
+    /// Bring outside data in (all of a file or nothing).
+    Import {
+        #[command(subcommand)]
+        command: import::ImportCmd,
+    },
+    /// The inbox from the command line.
+    Inbox {
+        #[command(subcommand)]
+        command: inbox::InboxCmd,
     },
     /// Load demo clients to look around.
     Demo {
@@ -104,6 +116,11 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             let mut store = Store::open(&path)?;
             client::run(&mut store, clock.as_ref(), command)
         }
+        Some(Cmd::Import { command }) => {
+            let mut store = Store::open(&path)?;
+            import::run(&mut store, clock.as_ref(), command)
+        }
+        Some(Cmd::Inbox { command }) => inbox::run(&Store::open(&path)?, command),
         Some(Cmd::Demo { force }) => {
             let mut store = Store::open(&path)?;
             demo::run(&mut store, clock.as_ref(), force)

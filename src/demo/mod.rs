@@ -7,6 +7,7 @@ use chrono::{DateTime, Utc};
 use crate::domain::{AccountDraft, ClientDraft, Platform};
 use crate::store::{Store, StoreError, Tx};
 
+mod inbox;
 mod strategy;
 
 #[derive(Debug, thiserror::Error)]
@@ -112,6 +113,7 @@ pub fn load(store: &mut Store, now: DateTime<Utc>, force: bool) -> Result<usize,
                 )
                 .date_naive();
             strategy::fill(tx, id, c.name, today, now)?;
+            inbox::fill(tx, id, c.name, now)?;
             for (platform, handle) in c.accounts {
                 tx.insert_account(
                     id,

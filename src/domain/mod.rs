@@ -2,6 +2,7 @@
 
 pub mod client;
 pub mod clock;
+pub mod inbox;
 pub mod metric;
 pub mod money;
 pub mod objective;

@@ -77,3 +77,31 @@ mod tests {
         assert_eq!(month(d), "November 2026");
     }
 }
+
+/// A short duration: `45m`, `2h10`, `3d 4h`.
+pub fn duration_short(minutes: i64) -> String {
+    let m = minutes.abs();
+    if m < 60 {
+        format!("{m}m")
+    } else if m < 24 * 60 {
+        format!("{}h{:02}", m / 60, m % 60)
+    } else {
+        format!("{}d {}h", m / (24 * 60), (m % (24 * 60)) / 60)
+    }
+}
+
+/// A date and time in a zone: `Nov 22, 14:05`.
+pub fn day_time(t: chrono::DateTime<chrono_tz::Tz>) -> String {
+    t.format("%b %-d, %H:%M").to_string()
+}
+
+#[cfg(test)]
+mod duration_tests {
+    #[test]
+    fn short_durations() {
+        assert_eq!(super::duration_short(45), "45m");
+        assert_eq!(super::duration_short(130), "2h10");
+        assert_eq!(super::duration_short(-130), "2h10");
+        assert_eq!(super::duration_short(3 * 1440 + 250), "3d 4h");
+    }
+}

@@ -10,6 +10,7 @@ pub mod format;
 use std::sync::OnceLock;
 
 use crate::domain::client::{AccountError, ClientError};
+use crate::domain::inbox;
 use crate::domain::metric::{Metric, Unit};
 use crate::domain::objective::{ObjectiveError, Status};
 use crate::domain::strategy::{BudgetKind, CampaignError, CampaignStatus, Part, Priority};
@@ -299,12 +300,91 @@ pub struct Strings {
     pub section_titles: [&'static str; 6],
     pub part_names: [&'static str; 9],
     pub unit_hints: [&'static str; 5],
+    // Inbox
+    pub all_kinds: &'static str,
+    pub blank_reply: &'static str,
+    pub col_author: &'static str,
+    pub col_left: &'static str,
+    pub col_message: &'static str,
+    pub copied_reply: &'static str,
+    pub copied_text: &'static str,
+    pub err_no_such_time: &'static str,
+    pub field_author_name: &'static str,
+    pub field_author: &'static str,
+    pub field_permalink: &'static str,
+    pub field_received: &'static str,
+    pub field_reply: &'static str,
+    pub field_search: &'static str,
+    pub field_sentiment: &'static str,
+    pub field_tag: &'static str,
+    pub field_tags_inbox: &'static str,
+    pub field_text: &'static str,
+    pub form_edit_saved_reply: &'static str,
+    pub form_filter: &'static str,
+    pub form_new_item: &'static str,
+    pub form_new_saved_reply: &'static str,
+    pub form_reply_many: &'static str,
+    pub form_reply: &'static str,
+    pub form_tags: &'static str,
+    pub help_picker: &'static str,
+    pub hint_local_time: &'static str,
+    pub hint_placeholders: &'static str,
+    pub hint_reply: &'static str,
+    pub hint_tags_many: &'static str,
+    pub hint_tags_one: &'static str,
+    pub inbox_no_match: &'static str,
+    pub inbox_zero: &'static str,
+    pub item_added: &'static str,
+    pub item_already_there: &'static str,
+    pub item_saved: &'static str,
+    pub items_restored: &'static str,
+    pub items_trashed: &'static str,
+    pub late_by: &'static str,
+    pub marked_follow_up: &'static str,
+    pub marked_ignored: &'static str,
+    pub marked_replied: &'static str,
+    pub median_30d: &'static str,
+    pub median_7d: &'static str,
+    pub n_selected: &'static str,
+    pub no_link: &'static str,
+    pub opening_link: &'static str,
+    pub overdue: &'static str,
+    pub p90_30d: &'static str,
+    pub pending: &'static str,
+    pub pick_saved_reply: &'static str,
+    pub received_line: &'static str,
+    pub reply_rate_30d: &'static str,
+    pub reply_saved: &'static str,
+    pub saved_replies_of: &'static str,
+    pub saved_reply_saved: &'static str,
+    pub suggested_mark: &'static str,
+    pub cmd_reply: &'static str,
+    pub cmd_mark_replied: &'static str,
+    pub cmd_ignore: &'static str,
+    pub cmd_follow_up: &'static str,
+    pub cmd_toggle_priority: &'static str,
+    pub cmd_cycle_sentiment: &'static str,
+    pub cmd_edit_tags: &'static str,
+    pub cmd_toggle_select: &'static str,
+    pub cmd_select_all: &'static str,
+    pub cmd_copy: &'static str,
+    pub cmd_open_link: &'static str,
+    pub cmd_saved_replies: &'static str,
+    pub inbox_kinds: [&'static str; 5],
+    pub inbox_statuses: [&'static str; 4],
+    pub sentiments: [&'static str; 3],
+    pub status_filters: [&'static str; 4],
     // Command line
     pub cli_client_added: &'static str,
     pub cli_no_clients: &'static str,
     pub cli_demo_refused: &'static str,
     pub cli_demo_loaded: &'static str,
     pub cli_no_data_dir: &'static str,
+    pub cli_unknown_platform: &'static str,
+    pub cli_unknown_format: &'static str,
+    pub cli_unknown_status: &'static str,
+    pub cli_inbox_imported: &'static str,
+    pub cli_inbox_empty: &'static str,
 }
 
 impl Strings {
@@ -347,6 +427,18 @@ impl Strings {
             Command::PrevMonth => self.cmd_prev_month,
             Command::NextMonth => self.cmd_next_month,
             Command::EditTone => self.cmd_edit_tone,
+            Command::Reply => self.cmd_reply,
+            Command::MarkReplied => self.cmd_mark_replied,
+            Command::Ignore => self.cmd_ignore,
+            Command::FollowUp => self.cmd_follow_up,
+            Command::TogglePriority => self.cmd_toggle_priority,
+            Command::CycleSentiment => self.cmd_cycle_sentiment,
+            Command::EditTags => self.cmd_edit_tags,
+            Command::ToggleSelect => self.cmd_toggle_select,
+            Command::SelectAll => self.cmd_select_all,
+            Command::Copy => self.cmd_copy,
+            Command::OpenLink => self.cmd_open_link,
+            Command::SavedReplies => self.cmd_saved_replies,
             Command::LoadDemo => self.cmd_load_demo,
             Command::Yes => self.cmd_yes,
             Command::No => self.cmd_no,
@@ -378,6 +470,32 @@ pub fn account_error(e: &AccountError) -> String {
         AccountError::HandleEmpty => t().err_required.to_string(),
         AccountError::HandleHasSpace => t().err_handle_space.to_string(),
     }
+}
+
+pub fn inbox_kind(k: inbox::Kind) -> &'static str {
+    let i = inbox::Kind::ALL.iter().position(|x| *x == k).unwrap_or(0);
+    t().inbox_kinds[i]
+}
+
+pub fn inbox_status(s: inbox::Status) -> &'static str {
+    let i = inbox::Status::ALL.iter().position(|x| *x == s).unwrap_or(0);
+    t().inbox_statuses[i]
+}
+
+pub fn sentiment(s: inbox::Sentiment) -> &'static str {
+    let i = inbox::Sentiment::ALL
+        .iter()
+        .position(|x| *x == s)
+        .unwrap_or(0);
+    t().sentiments[i]
+}
+
+pub fn status_filter(s: inbox::StatusFilter) -> &'static str {
+    let i = inbox::StatusFilter::ALL
+        .iter()
+        .position(|x| *x == s)
+        .unwrap_or(0);
+    t().status_filters[i]
 }
 
 /// A metric's name.

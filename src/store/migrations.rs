@@ -10,6 +10,7 @@ pub const APPLICATION_ID: i64 = 0x7477_6f68;
 const STEPS: &[M<'static>] = &[
     M::up(include_str!("sql/0001_clients.sql")),
     M::up(include_str!("sql/0002_strategy.sql")),
+    M::up(include_str!("sql/0003_inbox.sql")),
 ];
 
 /// The schema version this binary writes.

@@ -3,6 +3,7 @@
 
 mod accounts;
 mod clients;
+mod inbox;
 mod migrations;
 mod settings;
 mod strategy;
@@ -222,3 +223,6 @@ mod tests;
 
 #[cfg(test)]
 mod tests_strategy;
+
+#[cfg(test)]
+mod tests_inbox;

@@ -5,8 +5,11 @@ use chrono::{DateTime, Utc};
 use ratatui::crossterm::event::KeyEvent;
 
 use crate::domain::client::AccountId;
+use crate::domain::inbox::{Filter, Item, ItemId, Op, SavedReply};
 use crate::domain::strategy::{Id, Part, Plan};
 use crate::domain::{Account, Client, ClientId};
+use crate::tui::inbox::Counters;
+use crate::tui::widgets::picker::PickPurpose;
 
 /// A command a key is bound to. The keymap maps keys to commands per context; the help
 /// screen lists the same table, so it never disagrees with what keys do.
@@ -48,6 +51,18 @@ pub enum Command {
     PrevMonth,
     NextMonth,
     EditTone,
+    Reply,
+    MarkReplied,
+    Ignore,
+    FollowUp,
+    TogglePriority,
+    CycleSentiment,
+    EditTags,
+    ToggleSelect,
+    SelectAll,
+    Copy,
+    OpenLink,
+    SavedReplies,
     LoadDemo,
     Yes,
     No,
@@ -65,6 +80,22 @@ pub enum Action {
     Loaded(Data),
     /// The strategy of a client, fresh from the store.
     PlanLoaded(Plan),
+    /// The inbox list for a filter: ids in order, the rows around the cursor, counters.
+    InboxLoaded {
+        filter: Filter,
+        ids: Vec<ItemId>,
+        rows: Vec<Item>,
+        counters: Counters,
+    },
+    /// Rows asked for by id; ids asked for but absent are gone from the database.
+    InboxRows {
+        asked: Vec<ItemId>,
+        rows: Vec<Item>,
+    },
+    SavedRepliesLoaded {
+        replies: Vec<SavedReply>,
+        then: PickPurpose,
+    },
     Done(Outcome),
     /// An effect failed; the text says what and why.
     Failed(String),
@@ -109,6 +140,28 @@ pub enum Outcome {
     Trashed {
         part: Part,
         id: Id,
+        deleted: bool,
+    },
+    /// Inbox items changed; `before` is how they were.
+    InboxChanged {
+        before: Vec<Item>,
+        op: Op,
+    },
+    InboxRestored {
+        count: usize,
+    },
+    InboxTrashed {
+        ids: Vec<ItemId>,
+        deleted: bool,
+    },
+    ItemAdded {
+        added: bool,
+    },
+    SavedReplySaved {
+        created: bool,
+    },
+    SavedReplyTrashed {
+        id: i64,
         deleted: bool,
     },
 }

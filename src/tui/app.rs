@@ -83,6 +83,16 @@ fn event_loop(
                 for eff in update(&mut model, a) {
                     match eff {
                         Effect::OpenEditor(text) => next.push(edit_externally(terminal, &text)),
+                        Effect::Copy(text) => {
+                            if let Err(e) = copy_osc52(&text) {
+                                next.push(Action::Failed(format!("clipboard: {e}")));
+                            }
+                        }
+                        Effect::OpenUrl(url) => {
+                            if let Err(e) = open_url(&url) {
+                                next.push(Action::Failed(e));
+                            }
+                        }
                         other => next.extend(effect::execute(store, clock, other)),
                     }
                 }
@@ -90,6 +100,33 @@ fn event_loop(
             queue = next;
         }
     }
+}
+
+/// Puts text on the clipboard with the OSC 52 escape sequence: the terminal does it,
+/// so it works over SSH and needs no clipboard program.
+fn copy_osc52(text: &str) -> io::Result<()> {
+    use base64::Engine;
+    let b64 = base64::engine::general_purpose::STANDARD.encode(text.as_bytes());
+    let mut out = io::stdout();
+    write!(out, "\x1b]52;c;{b64}\x07")?;
+    out.flush()
+}
+
+/// Opens a web address with the system's opener, detached from the terminal.
+fn open_url(url: &str) -> Result<(), String> {
+    let opener = if cfg!(target_os = "macos") {
+        "open"
+    } else {
+        "xdg-open"
+    };
+    std::process::Command::new(opener)
+        .arg(url)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .map(|_| ())
+        .map_err(|e| format!("cannot run {opener} to open {url}: {e}"))
 }
 
 /// Suspends the app, runs `$VISUAL` or `$EDITOR` (else `vi`) on a private temporary file

@@ -2,12 +2,15 @@
 //! the store and answers with actions; it never touches the model.
 
 use crate::domain::client::AccountId;
+use crate::domain::inbox::{Filter, Item, ItemDraft, ItemId, Op, SavedReply};
 use crate::domain::objective::ObjectiveDraft;
 use crate::domain::strategy::{
     BudgetLine, Campaign, Competitor, CompetitorNote, Expense, HashtagSet, Id, Part, Pillar, Target,
 };
 use crate::domain::{AccountDraft, ClientDraft, ClientId, Clock};
 use crate::store::Store;
+use crate::tui::inbox::{Counters, InboxState};
+use crate::tui::widgets::picker::PickPurpose;
 
 use super::action::{Action, Data, Outcome};
 
@@ -41,6 +44,38 @@ pub enum Effect {
         id: Id,
         deleted: bool,
     },
+    LoadInbox {
+        filter: Filter,
+        /// The cursor's index, to load the rows around it.
+        around: usize,
+    },
+    LoadInboxRows(Vec<ItemId>),
+    InboxOp {
+        ids: Vec<ItemId>,
+        op: Op,
+    },
+    RestoreItems(Vec<Item>),
+    TrashItems {
+        ids: Vec<ItemId>,
+        deleted: bool,
+    },
+    AddItem {
+        client: ClientId,
+        draft: ItemDraft,
+    },
+    LoadSavedReplies {
+        client: ClientId,
+        then: PickPurpose,
+    },
+    SaveSavedReply(SavedReply),
+    TrashSavedReply {
+        id: i64,
+        deleted: bool,
+    },
+    /// Put text on the clipboard (OSC 52, run by the event loop, which owns the terminal).
+    Copy(String),
+    /// Open a web address in the browser (run by the event loop).
+    OpenUrl(String),
     /// Remember the current client for the next start.
     RememberClient(ClientId),
     /// Edit this text in `$EDITOR` (run by the event loop, which owns the terminal).
@@ -116,6 +151,28 @@ pub fn load(store: &Store) -> crate::store::Result<Data> {
     })
 }
 
+/// The inbox list of a filter: ids, the rows around `around`, and the counters.
+fn load_inbox(
+    store: &Store,
+    filter: &Filter,
+    around: usize,
+    now: chrono::DateTime<chrono::Utc>,
+) -> crate::store::Result<Action> {
+    let ids = store.item_ids(filter)?;
+    let rows = store.items(&InboxState::window(&ids, around))?;
+    let counters = Counters {
+        all: store.reply_stats(filter.client, now, None)?,
+        last7: store.reply_stats(filter.client, now, Some(now - chrono::Duration::days(7)))?,
+        last30: store.reply_stats(filter.client, now, Some(now - chrono::Duration::days(30)))?,
+    };
+    Ok(Action::InboxLoaded {
+        filter: filter.clone(),
+        ids,
+        rows,
+        counters,
+    })
+}
+
 /// Runs one effect. Writes are followed by a reload, then by what was done.
 pub fn execute(store: &mut Store, clock: &dyn Clock, effect: Effect) -> Vec<Action> {
     let now = clock.now();
@@ -187,6 +244,43 @@ pub fn execute(store: &mut Store, clock: &dyn Clock, effect: Effect) -> Vec<Acti
                 Err(e) => vec![Action::Failed(e.to_string())],
             };
         }
+        Effect::LoadInbox { filter, around } => {
+            return match load_inbox(store, &filter, around, now) {
+                Ok(a) => vec![a],
+                Err(e) => vec![Action::Failed(e.to_string())],
+            };
+        }
+        Effect::LoadInboxRows(ids) => {
+            return match store.items(&ids) {
+                Ok(rows) => vec![Action::InboxRows { asked: ids, rows }],
+                Err(e) => vec![Action::Failed(e.to_string())],
+            };
+        }
+        Effect::InboxOp { ids, op } => store
+            .apply_to_items(&ids, &op, now)
+            .map(|before| Outcome::InboxChanged { before, op }),
+        Effect::RestoreItems(items) => store
+            .restore_items(&items)
+            .map(|()| Outcome::InboxRestored { count: items.len() }),
+        Effect::TrashItems { ids, deleted } => store
+            .set_items_deleted(&ids, deleted.then_some(now))
+            .map(|()| Outcome::InboxTrashed { ids, deleted }),
+        Effect::AddItem { client, draft } => store
+            .transaction(|tx| tx.insert_item(client, &draft, now))
+            .map(|added| Outcome::ItemAdded { added }),
+        Effect::LoadSavedReplies { client, then } => {
+            return match store.saved_replies(client) {
+                Ok(replies) => vec![Action::SavedRepliesLoaded { replies, then }],
+                Err(e) => vec![Action::Failed(e.to_string())],
+            };
+        }
+        Effect::SaveSavedReply(r) => store
+            .transaction(|tx| tx.save_saved_reply(&r, now))
+            .map(|_| Outcome::SavedReplySaved { created: r.id == 0 }),
+        Effect::TrashSavedReply { id, deleted } => store
+            .transaction(|tx| tx.set_saved_reply_deleted(id, deleted.then_some(now)))
+            .map(|()| Outcome::SavedReplyTrashed { id, deleted }),
+        Effect::Copy(_) | Effect::OpenUrl(_) => return vec![],
         Effect::RememberClient(id) => {
             return match store.set_setting(LAST_CLIENT, &id.to_string()) {
                 Ok(()) => vec![],

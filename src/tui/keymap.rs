@@ -18,6 +18,8 @@ pub enum Ctx {
     StrategySection,
     StrategyBudget,
     StrategyEditorial,
+    Inbox,
+    Picker,
     SwitcherFilter,
     SwitcherClients,
     SwitcherAccounts,
@@ -153,6 +155,28 @@ pub static BINDINGS: &[Binding] = &[
     b(StrategyBudget, &[k('[')], C::PrevMonth, true),
     b(StrategyBudget, &[k(']')], C::NextMonth, true),
     b(StrategyEditorial, &[k('v')], C::EditTone, true),
+    b(Inbox, &[k('r'), ENTER], C::Reply, true),
+    b(Inbox, &[k('m')], C::MarkReplied, true),
+    b(Inbox, &[k('i')], C::Ignore, true),
+    b(Inbox, &[k('w')], C::FollowUp, false),
+    b(Inbox, &[k('!')], C::TogglePriority, false),
+    b(Inbox, &[k('s')], C::CycleSentiment, false),
+    b(Inbox, &[k('t')], C::EditTags, false),
+    b(Inbox, &[k(' ')], C::ToggleSelect, false),
+    b(Inbox, &[k('*')], C::SelectAll, false),
+    b(Inbox, &[k('y')], C::Copy, false),
+    b(Inbox, &[k('o')], C::OpenLink, true),
+    b(Inbox, &[k('n')], C::New, false),
+    b(Inbox, &[k('d')], C::Delete, false),
+    b(Inbox, &[k('/')], C::Filter, true),
+    b(Inbox, &[k('S')], C::SavedReplies, false),
+    b(Picker, &[ENTER], C::Open, true),
+    b(Picker, &[k('j'), DOWN], C::Down, false),
+    b(Picker, &[k('k'), UP], C::Up, false),
+    b(Picker, &[k('n')], C::New, true),
+    b(Picker, &[k('e')], C::Edit, true),
+    b(Picker, &[k('d')], C::Delete, true),
+    b(Picker, &[ESC, k('q')], C::Back, true),
     b(Today, &[ENTER], C::Open, true),
     b(Today, &[k('e')], C::Edit, false),
     b(Today, &[k('n')], C::New, false),
@@ -189,6 +213,7 @@ pub fn contexts_below(model: &Model, depth: usize) -> Vec<Ctx> {
     }
     match model.overlays[..depth.min(model.overlays.len())].last() {
         Some(Overlay::Help(_)) => vec![Help],
+        Some(Overlay::Picker(_)) => vec![Picker],
         Some(Overlay::Confirm(_)) => vec![Confirm],
         Some(Overlay::Form(_)) => vec![Form],
         Some(Overlay::Switcher(s)) => match s.focus {
@@ -208,6 +233,7 @@ pub fn contexts_below(model: &Model, depth: usize) -> Vec<Ctx> {
                     }
                     Some(_) => vec![StrategySection],
                 },
+                super::model::Tab::Inbox => vec![Inbox],
                 _ => vec![],
             };
             ctxs.extend([List, Global]);

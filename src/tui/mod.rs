@@ -5,6 +5,7 @@
 pub mod action;
 pub mod app;
 pub mod effect;
+pub mod inbox;
 pub mod keymap;
 pub mod model;
 pub mod strategy;

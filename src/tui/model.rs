@@ -47,7 +47,7 @@ impl Tab {
 }
 
 /// What a form on screen is for, so a save knows what to write.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FormPurpose {
     NewClient,
     EditClient(ClientId),
@@ -57,6 +57,16 @@ pub enum FormPurpose {
     Strategy(Part, Id),
     /// The tone of voice of the current client.
     Tone,
+    /// A reply to these inbox items (the first one is answered; others get the same).
+    Reply(Vec<i64>),
+    /// Tags for these inbox items.
+    Tags(Vec<i64>),
+    /// An inbox item typed by hand, for the current client.
+    NewItem,
+    /// The inbox filter.
+    InboxFilter,
+    /// A saved reply of a client (id 0: new).
+    SavedReply(i64, i64),
 }
 
 #[derive(Debug, Clone)]
@@ -131,6 +141,7 @@ pub struct HelpState {
 #[derive(Debug, Clone)]
 pub enum Overlay {
     Help(HelpState),
+    Picker(super::widgets::picker::Picker),
     Switcher(Switcher),
     Form(FormOverlay),
     Confirm(Confirm),
@@ -157,6 +168,10 @@ pub enum Undo {
     ClientArchived(ClientId),
     AccountDeleted(AccountId),
     Trashed(Part, Id),
+    /// Inbox items as they were before a change or a delete.
+    InboxItems(Vec<crate::domain::inbox::Item>),
+    InboxTrashed(Vec<i64>),
+    SavedReplyTrashed(i64),
 }
 
 #[derive(Debug, Clone)]
@@ -180,6 +195,7 @@ pub struct Model {
     /// The client whose plan was last asked for, so it is asked once.
     pub plan_requested: Option<ClientId>,
     pub strategy: StrategyState,
+    pub inbox: super::inbox::InboxState,
     /// The time zone a new client starts with (the system's, read once at start-up).
     pub default_timezone: String,
     pub quit: bool,
@@ -203,6 +219,7 @@ impl Model {
             plan: Plan::default(),
             plan_requested: None,
             strategy: StrategyState::default(),
+            inbox: Default::default(),
             default_timezone: crate::domain::client::FALLBACK_TIMEZONE.to_string(),
             quit: false,
         }

@@ -14,6 +14,8 @@ const PATIENCE: Duration = Duration::from_secs(30);
 
 pub struct App {
     pub screen: Arc<Mutex<vt100::Parser>>,
+    /// Every byte the app wrote, to check what reached the terminal.
+    pub raw: Arc<Mutex<Vec<u8>>>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn portable_pty::Child + Send + Sync>,
 }
@@ -44,6 +46,8 @@ impl App {
         )));
         let mut reader = pair.master.try_clone_reader().unwrap();
         let sink = Arc::clone(&screen);
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let raw_sink = Arc::clone(&raw);
         std::thread::spawn(move || {
             let mut buf = [0u8; 4096];
             while let Ok(n) = reader.read(&mut buf) {
@@ -51,6 +55,7 @@ impl App {
                     break;
                 }
                 sink.lock().unwrap().process(&buf[..n]);
+                raw_sink.lock().unwrap().extend_from_slice(&buf[..n]);
             }
         });
         let writer = pair.master.take_writer().unwrap();
@@ -58,9 +63,14 @@ impl App {
         std::mem::forget(pair.master);
         App {
             screen,
+            raw,
             writer,
             child,
         }
+    }
+
+    pub fn raw_bytes(&self) -> Vec<u8> {
+        self.raw.lock().unwrap().clone()
     }
 
     pub fn text(&self) -> String {

@@ -1,6 +1,6 @@
 //! Opening, saving and closing the client and account forms.
 
-use super::{ask_discard, say, strategy_forms};
+use super::{ask_discard, inbox, say, strategy_forms};
 use crate::domain::client::{DEFAULT_CURRENCY, DEFAULT_REPLY_HOURS};
 use crate::domain::{AccountDraft, ClientDraft, ClientId, Platform};
 use crate::i18n::{account_error, client_error, fill, t};
@@ -131,18 +131,31 @@ fn save(m: &mut Model) -> Vec<Effect> {
     f.form.error = None;
     // Field-level problems and the domain's are shown together, in one pass.
     let fields_ok = f.form.check();
-    let effect = match f.purpose {
-        FormPurpose::NewClient | FormPurpose::EditClient(_) => client_effect(&mut f, fields_ok),
+    let effects: Option<Vec<Effect>> = match f.purpose.clone() {
+        FormPurpose::NewClient | FormPurpose::EditClient(_) => {
+            client_effect(&mut f, fields_ok).map(|e| vec![e])
+        }
         FormPurpose::NewAccount(_) | FormPurpose::EditAccount(_) => {
-            account_effect(m, &mut f, fields_ok)
+            account_effect(m, &mut f, fields_ok).map(|e| vec![e])
         }
-        FormPurpose::Strategy(..) | FormPurpose::Tone => {
-            strategy_forms::save(m, f.purpose, &mut f.form, fields_ok)
+        p @ (FormPurpose::Strategy(..) | FormPurpose::Tone) => {
+            strategy_forms::save(m, p, &mut f.form, fields_ok).map(|e| vec![e])
         }
+        p => inbox::save(m, &p, &mut f.form, fields_ok),
     };
-    f.saving = effect.is_some();
-    m.overlays.push(Overlay::Form(f));
-    effect.into_iter().collect()
+    match effects {
+        // Nothing to write (a filter): done at once.
+        Some(e) if e.is_empty() => e,
+        Some(e) => {
+            f.saving = true;
+            m.overlays.push(Overlay::Form(f));
+            e
+        }
+        None => {
+            m.overlays.push(Overlay::Form(f));
+            vec![]
+        }
+    }
 }
 
 fn client_effect(f: &mut FormOverlay, fields_ok: bool) -> Option<Effect> {

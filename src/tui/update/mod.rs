@@ -2,6 +2,7 @@
 //! the external editor) for the executor to run; their answers come back as actions.
 
 mod forms;
+mod inbox;
 mod strategy;
 mod strategy_forms;
 mod switcher;
@@ -30,6 +31,7 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
         m.plan_requested = Some(id);
         effects.push(Effect::LoadPlan(id));
     }
+    effects.extend(inbox::sync(m));
     effects
 }
 
@@ -56,6 +58,23 @@ fn dispatch(m: &mut Model, action: Action) -> Vec<Effect> {
             }
             m.plan = plan;
             strategy::clamp(m);
+            vec![]
+        }
+        Action::InboxLoaded {
+            filter,
+            ids,
+            rows,
+            counters,
+        } => {
+            inbox::loaded(m, filter, ids, rows, counters);
+            vec![]
+        }
+        Action::InboxRows { asked, rows } => {
+            inbox::rows(m, asked, rows);
+            vec![]
+        }
+        Action::SavedRepliesLoaded { replies, then } => {
+            inbox::saved_replies_loaded(m, replies, then);
             vec![]
         }
         Action::Done(outcome) => done(m, outcome),
@@ -186,6 +205,99 @@ fn done(m: &mut Model, outcome: Outcome) -> Vec<Effect> {
                 );
             }
         }
+        Outcome::InboxChanged { before, op } => {
+            forms::close_form(m);
+            let n = before.len();
+            if n == 0 {
+                return vec![];
+            }
+            m.undo.push(Undo::InboxItems(before));
+            let msg = match op {
+                crate::domain::inbox::Op::MarkReplied => {
+                    fill(s.marked_replied, &[("n", &n.to_string())])
+                }
+                crate::domain::inbox::Op::Ignore => {
+                    fill(s.marked_ignored, &[("n", &n.to_string())])
+                }
+                crate::domain::inbox::Op::FollowUp => {
+                    fill(s.marked_follow_up, &[("n", &n.to_string())])
+                }
+                crate::domain::inbox::Op::SetReply(_) => s.reply_saved.to_string(),
+                _ => s.item_saved.to_string(),
+            };
+            say(m, StatusKind::Success, msg);
+            // Items that leave the list leave the selection; after a tag or a flag the
+            // same items stay selected for the next action.
+            if matches!(
+                op,
+                crate::domain::inbox::Op::MarkReplied
+                    | crate::domain::inbox::Op::Ignore
+                    | crate::domain::inbox::Op::FollowUp
+                    | crate::domain::inbox::Op::Reopen
+            ) {
+                inbox::after_change(&mut m.inbox);
+            }
+            inbox::stale(m);
+        }
+        Outcome::InboxRestored { count } => {
+            say(
+                m,
+                StatusKind::Success,
+                fill(s.items_restored, &[("n", &count.to_string())]),
+            );
+            inbox::stale(m);
+        }
+        Outcome::InboxTrashed { ids, deleted } => {
+            let n = ids.len().to_string();
+            if deleted {
+                m.undo.push(Undo::InboxTrashed(ids));
+                say(m, StatusKind::Info, fill(s.items_trashed, &[("n", &n)]));
+            } else {
+                say(m, StatusKind::Success, fill(s.items_restored, &[("n", &n)]));
+            }
+            inbox::after_change(&mut m.inbox);
+            inbox::stale(m);
+        }
+        Outcome::ItemAdded { added } => {
+            forms::close_form(m);
+            say(
+                m,
+                StatusKind::Success,
+                if added {
+                    s.item_added
+                } else {
+                    s.item_already_there
+                }
+                .to_string(),
+            );
+            inbox::stale(m);
+        }
+        Outcome::SavedReplySaved { .. } | Outcome::SavedReplyTrashed { .. } => {
+            forms::close_form(m);
+            if let Outcome::SavedReplyTrashed { id, deleted: true } = outcome {
+                m.undo.push(Undo::SavedReplyTrashed(id));
+            }
+            say(m, StatusKind::Success, s.saved_reply_saved.to_string());
+            // Refresh the picker under the form, if one is open.
+            if let Some(Overlay::Picker(p)) = m.overlays.last() {
+                let (client, then) = match &p.purpose {
+                    crate::tui::widgets::picker::PickPurpose::ReplyTemplate { client, .. } => (
+                        *client,
+                        crate::tui::widgets::picker::PickPurpose::SavedReplies { client: *client },
+                    ),
+                    crate::tui::widgets::picker::PickPurpose::SavedReplies { client } => {
+                        (*client, p.purpose.clone())
+                    }
+                };
+                if matches!(
+                    p.purpose,
+                    crate::tui::widgets::picker::PickPurpose::ReplyTemplate { .. }
+                ) {
+                    m.overlays.pop();
+                }
+                return vec![Effect::LoadSavedReplies { client, then }];
+            }
+        }
         Outcome::DemoLoaded { clients } => {
             say(
                 m,
@@ -244,6 +356,7 @@ fn command(m: &mut Model, cmd: Command) -> Vec<Effect> {
             vec![]
         }
         Some(Overlay::Form(_)) => forms::command(m, cmd),
+        Some(Overlay::Picker(_)) => inbox::picker_command(m, cmd),
         Some(Overlay::Switcher(_)) => switcher::command(m, cmd),
         None => screen_command(m, cmd),
     }
@@ -282,6 +395,7 @@ fn screen_command(m: &mut Model, cmd: Command) -> Vec<Effect> {
         _ if m.data.clients.is_empty() => {}
         _ if m.tab == Tab::Today => return today_command(m, cmd),
         _ if m.tab == Tab::Strategy => return strategy::command(m, cmd),
+        _ if m.tab == Tab::Inbox => return inbox::command(m, cmd),
         _ => {}
     }
     vec![]
@@ -321,6 +435,12 @@ pub(crate) fn undo(m: &mut Model) -> Vec<Effect> {
             archived: false,
         }],
         Some(Undo::AccountDeleted(id)) => vec![Effect::SetAccountDeleted { id, deleted: false }],
+        Some(Undo::InboxItems(before)) => vec![Effect::RestoreItems(before)],
+        Some(Undo::InboxTrashed(ids)) => vec![Effect::TrashItems {
+            ids,
+            deleted: false,
+        }],
+        Some(Undo::SavedReplyTrashed(id)) => vec![Effect::TrashSavedReply { id, deleted: false }],
         Some(Undo::Trashed(part, id)) => vec![Effect::Trash {
             part,
             id,
@@ -355,3 +475,6 @@ mod tests;
 
 #[cfg(test)]
 mod tests_strategy;
+
+#[cfg(test)]
+mod tests_inbox;

@@ -20,6 +20,8 @@ pub fn section_title(ctx: Ctx) -> &'static str {
         Ctx::Today => s.tab_today,
         Ctx::StrategyOverview | Ctx::StrategySection => s.tab_strategy,
         Ctx::StrategyBudget => s.help_budget,
+        Ctx::Inbox => s.tab_inbox,
+        Ctx::Picker => s.help_picker,
         Ctx::StrategyEditorial => s.help_editorial,
         Ctx::SwitcherFilter => s.help_switcher_filter,
         Ctx::SwitcherClients => s.help_switcher_clients,

@@ -2,6 +2,7 @@
 
 mod empty;
 mod help;
+mod inbox;
 mod shell;
 mod strategy;
 mod switcher;
@@ -51,6 +52,7 @@ pub fn render(m: &Model, frame: &mut Frame) {
         match m.tab {
             Tab::Today => today::render(m, frame, body),
             Tab::Strategy => strategy::render(m, frame, body),
+            Tab::Inbox => inbox::render(m, frame, body),
             tab => empty::render(m, frame, body, tab),
         }
     }
@@ -58,6 +60,13 @@ pub fn render(m: &Model, frame: &mut Frame) {
     for (depth, o) in m.overlays.iter().enumerate() {
         match o {
             Overlay::Help(h) => help::render(m, frame, area, h, depth),
+            Overlay::Picker(p) => super::widgets::picker::render(
+                frame,
+                area,
+                p,
+                hint_line(&crate::tui::keymap::contexts_below(m, depth + 1), &m.theme),
+                &m.theme,
+            ),
             Overlay::Switcher(s) => switcher::render(m, frame, area, s),
             Overlay::Form(f) => f.form.render(frame, area, &m.theme),
             Overlay::Confirm(c) => super::widgets::confirm::render(frame, area, c, &m.theme),

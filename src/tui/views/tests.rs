@@ -156,3 +156,96 @@ fn snapshot_objective_form() {
     h.press('n');
     insta::assert_snapshot!(h.screen(100, 30));
 }
+
+fn demo_inbox() -> Harness {
+    let mut h = Harness::demo();
+    h.press('4');
+    h.model.status = None;
+    h
+}
+
+#[test]
+fn snapshot_inbox_wide() {
+    let h = demo_inbox();
+    insta::assert_snapshot!(h.screen(140, 26));
+}
+
+#[test]
+fn snapshot_inbox_narrow() {
+    let h = demo_inbox();
+    insta::assert_snapshot!(h.screen(90, 30));
+}
+
+#[test]
+fn snapshot_inbox_saved_reply_picker() {
+    let mut h = demo_inbox();
+    h.press('r');
+    insta::assert_snapshot!(h.screen(120, 26));
+}
+
+/// A comment with an OSC title sequence, a screen clear, C1 controls and a bidi override
+/// reaches the screen only as visible, harmless text; emoji, CJK and right-to-left
+/// text keep the columns after them in place.
+#[test]
+fn outside_text_never_reaches_the_terminal_raw() {
+    let mut h = Harness::demo();
+    let client = h.model.current.unwrap();
+    let evil = "Hi\u{1b}]0;pwned\u{7}\u{1b}[2J\u{1b}[31mred\u{9b}2J\u{202e}evil\r\nnext";
+    let rows = [
+        ("@evil", evil),
+        ("@emoji", "👨‍👩‍👧‍👦 family 🎄🎄 party"),
+        ("@cjk", "日本語のコメントです、ありがとう"),
+        ("@rtl", "שלום, תודה רבה! مرحبا بكم"),
+    ];
+    h.store
+        .transaction(|tx| {
+            for (i, (author, text)) in rows.iter().enumerate() {
+                let d = crate::domain::inbox::ItemDraft {
+                    platform: crate::domain::Platform::Instagram,
+                    kind: crate::domain::inbox::Kind::Comment,
+                    author: (*author).into(),
+                    author_name: "Name\u{1b}[2J".into(),
+                    text: (*text).into(),
+                    received_at: h.clock.0 - chrono::Duration::days(3 - i as i64),
+                    permalink: String::new(),
+                    external_id: Some(format!("evil-{i}")),
+                };
+                tx.insert_item(client, &d, h.clock.0)?;
+            }
+            Ok(())
+        })
+        .unwrap();
+    h.press('4');
+    let screen = h.screen(140, 26);
+    let controls: Vec<char> = screen
+        .chars()
+        .filter(|c| c.is_control() && *c != '\n')
+        .collect();
+    assert!(controls.is_empty(), "{controls:?}");
+    assert!(
+        screen.contains("Hi^[]0;pwned^G^[[2J^[[31mred<U+009B>"),
+        "{screen}"
+    );
+    // Every row of the list keeps the columns after the excerpt in place: the list's
+    // right border is at one screen column on every line.
+    let lefts: Vec<usize> = screen
+        .lines()
+        .filter(|l| {
+            l.contains(" IG @")
+                && ["@emoji", "@cjk", "@rtl", "@evil"]
+                    .iter()
+                    .any(|a| l.contains(a))
+        })
+        .map(|l| {
+            // The list's right border, just after the "Left" column.
+            let upto = l.find("││").unwrap_or(l.len());
+            crate::domain::text::width(&l[..upto])
+        })
+        .collect();
+    assert_eq!(lefts.len(), 4, "{screen}");
+    assert!(
+        lefts.windows(2).all(|w| w[0] == w[1]),
+        "{lefts:?}\n{screen}"
+    );
+    insta::assert_snapshot!(screen);
+}

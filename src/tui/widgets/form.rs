@@ -251,7 +251,10 @@ impl Form {
         self.push(key, label, FieldKind::Text(text_area(value)), required)
     }
     pub fn multiline(self, key: &'static str, label: &str, value: &str) -> Form {
-        self.push(key, label, FieldKind::Multiline(text_area(value)), false)
+        let mut area = text_area(value);
+        // Long text wraps at words, as in any editor, instead of scrolling sideways.
+        area.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
+        self.push(key, label, FieldKind::Multiline(area), false)
     }
     /// A multi-line field `lines` high.
     pub fn multiline_h(self, key: &'static str, label: &str, value: &str, lines: u16) -> Form {
@@ -688,14 +691,24 @@ impl Form {
                         .lines()
                         .iter()
                         .take(rect.height as usize)
-                        .map(|l| Line::styled(truncate(&sanitize_line(l), w), theme.input()))
+                        .map(|l| {
+                            let l = sanitize_line(l);
+                            let l = if f.is_multiline() { l } else { truncate(&l, w) };
+                            Line::styled(l, theme.input())
+                        })
                         .collect();
                     let lines = if lines.iter().all(|l| l.width() == 0) {
                         vec![Line::styled("·".repeat(w.min(20)), theme.dim())]
                     } else {
                         lines
                     };
-                    frame.render_widget(Paragraph::new(lines), rect);
+                    let para = Paragraph::new(lines);
+                    let para = if f.is_multiline() {
+                        para.wrap(ratatui::widgets::Wrap { trim: false })
+                    } else {
+                        para
+                    };
+                    frame.render_widget(para, rect);
                 }
             }
         }

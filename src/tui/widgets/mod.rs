@@ -3,5 +3,6 @@
 pub mod bar;
 pub mod confirm;
 pub mod form;
+pub mod picker;
 pub mod popup;
 pub mod table;

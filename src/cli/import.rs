@@ -1,0 +1,106 @@
+//! `twohats import inbox FILE --client NAME [--format] [--platform]`.
+
+use std::path::Path;
+
+use clap::Subcommand;
+
+use super::Failure;
+use crate::domain::{Clock, Platform};
+use crate::i18n::{fill, t};
+use crate::io::inbox::{self, Context, Format};
+use crate::store::Store;
+
+#[derive(Debug, Subcommand)]
+pub enum ImportCmd {
+    /// Comments, DMs and mentions: a CSV, a JSON array, or Mastodon's or Bluesky's
+    /// notifications.
+    Inbox {
+        file: std::path::PathBuf,
+        /// The client the items belong to (name or id).
+        #[arg(long)]
+        client: String,
+        /// auto, csv, json, mastodon or bluesky.
+        #[arg(long, default_value = "auto")]
+        format: String,
+        /// The platform of rows that do not name one.
+        #[arg(long)]
+        platform: Option<String>,
+    },
+}
+
+/// A progress bar on a terminal, nothing when piped.
+pub fn progress(len: u64) -> indicatif::ProgressBar {
+    let bar = indicatif::ProgressBar::with_draw_target(
+        Some(len),
+        indicatif::ProgressDrawTarget::stderr(),
+    );
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} rows {per_sec}")
+    {
+        bar.set_style(style);
+    }
+    bar
+}
+
+pub fn read_file(path: &Path) -> Result<Vec<u8>, Failure> {
+    std::fs::read(path).map_err(|e| Failure::usage(format!("{}: {e}", path.display())))
+}
+
+pub fn parse_platform(p: Option<&str>) -> Result<Option<Platform>, Failure> {
+    p.map(|p| {
+        Platform::parse(p)
+            .ok_or_else(|| Failure::usage(fill(t().cli_unknown_platform, &[("platform", p)])))
+    })
+    .transpose()
+}
+
+pub fn run(store: &mut Store, clock: &dyn Clock, cmd: ImportCmd) -> Result<(), Failure> {
+    match cmd {
+        ImportCmd::Inbox {
+            file,
+            client,
+            format,
+            platform,
+        } => {
+            let client = store.find_client(&client)?;
+            let format = Format::parse(&format).ok_or_else(|| {
+                Failure::usage(fill(t().cli_unknown_format, &[("format", &format)]))
+            })?;
+            let bytes = read_file(&file)?;
+            let name = file.display().to_string();
+            let ctx = Context {
+                file: &name,
+                platform: parse_platform(platform.as_deref())?,
+                tz: client.tz(),
+            };
+            let items =
+                inbox::read(&bytes, format, &ctx).map_err(|e| Failure::usage(e.to_string()))?;
+            let now = clock.now();
+            let bar = progress(items.len() as u64);
+            let added = store.transaction(|tx| {
+                let mut added = 0;
+                for it in &items {
+                    if tx.insert_item(client.id, it, now)? {
+                        added += 1;
+                    }
+                    bar.inc(1);
+                }
+                Ok(added)
+            })?;
+            bar.finish_and_clear();
+            println!(
+                "{}",
+                fill(
+                    t().cli_inbox_imported,
+                    &[
+                        ("read", &items.len().to_string()),
+                        ("added", &added.to_string()),
+                        ("skipped", &(items.len() - added).to_string()),
+                        ("client", &client.name),
+                    ],
+                )
+            );
+            Ok(())
+        }
+    }
+}

@@ -1,0 +1,42 @@
+//! Importers and exporters, pure over bytes and domain types. The caller writes an
+//! import into the store in one transaction, so a bad file changes nothing.
+
+pub mod inbox;
+pub mod text;
+
+/// What is wrong with an input file, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportError {
+    pub file: String,
+    /// 1-based line; 0 when the problem is the file as a whole.
+    pub line: usize,
+    pub field: Option<String>,
+    pub message: String,
+}
+
+impl ImportError {
+    pub fn new(file: &str, line: usize, field: Option<&str>, message: impl Into<String>) -> Self {
+        ImportError {
+            file: file.to_string(),
+            line,
+            field: field.map(str::to_string),
+            message: message.into(),
+        }
+    }
+}
+
+impl std::fmt::Display for ImportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.line > 0 {
+            write!(f, "{}:{}: ", self.file, self.line)?;
+        } else {
+            write!(f, "{}: ", self.file)?;
+        }
+        if let Some(field) = &self.field {
+            write!(f, "{field}: ")?;
+        }
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for ImportError {}

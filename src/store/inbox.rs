@@ -1,0 +1,389 @@
+//! The inbox: items from the outside (imported or typed), their replies, saved replies.
+//!
+//! The list is read in two steps so it stays fast at any size: the ids that match a
+//! filter, in order, then the details of the rows on screen.
+
+use chrono::{DateTime, Utc};
+use rusqlite::{Row, params, params_from_iter, types::Value};
+
+use super::{Result, Store, StoreError, Tx, from_ts, to_ts};
+use crate::domain::Platform;
+use crate::domain::inbox::{
+    Filter, Item, ItemDraft, ItemId, Kind, ReplyStats, SavedReply, Sentiment, Status, StatusFilter,
+    suggest_sentiment,
+};
+
+const COLUMNS: &str =
+    "id, client_id, platform, kind, author, author_name, text, received_at, permalink,
+    external_id, post_id, status, priority, sentiment, suggested, tags, reply, replied_at";
+
+fn bad(col: usize, what: &str) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(
+        col,
+        rusqlite::types::Type::Text,
+        format!("unexpected {what} in the database").into(),
+    )
+}
+
+fn item(r: &Row<'_>) -> rusqlite::Result<Item> {
+    let platform: String = r.get(2)?;
+    let kind: String = r.get(3)?;
+    let status: String = r.get(11)?;
+    let sentiment: Option<String> = r.get(13)?;
+    let suggested: String = r.get(14)?;
+    let tags: String = r.get(15)?;
+    Ok(Item {
+        id: r.get(0)?,
+        client_id: r.get(1)?,
+        platform: Platform::parse(&platform).ok_or_else(|| bad(2, "platform"))?,
+        kind: Kind::parse(&kind).ok_or_else(|| bad(3, "kind"))?,
+        author: r.get(4)?,
+        author_name: r.get(5)?,
+        text: r.get(6)?,
+        received_at: from_ts(r.get(7)?),
+        permalink: r.get(8)?,
+        external_id: r.get(9)?,
+        post_id: r.get(10)?,
+        status: Status::parse(&status).ok_or_else(|| bad(11, "status"))?,
+        priority: r.get::<_, i64>(12)? != 0,
+        sentiment: sentiment.as_deref().and_then(Sentiment::parse),
+        suggested: Sentiment::parse(&suggested).unwrap_or(Sentiment::Neutral),
+        tags: tags.split_whitespace().map(str::to_string).collect(),
+        reply: r.get(16)?,
+        replied_at: r.get::<_, Option<i64>>(17)?.map(from_ts),
+    })
+}
+
+/// Tags as stored: ` a b `.
+fn tags_col(tags: &[String]) -> String {
+    if tags.is_empty() {
+        " ".into()
+    } else {
+        format!(" {} ", tags.join(" "))
+    }
+}
+
+/// Escapes `%`, `_` and `\` for a LIKE pattern with `ESCAPE '\'`.
+fn like_escape(s: &str) -> String {
+    s.replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_")
+}
+
+/// The WHERE clause and parameters of a filter.
+fn where_clause(f: &Filter) -> (String, Vec<Value>) {
+    let mut sql = String::from("deleted_at IS NULL");
+    let mut p: Vec<Value> = Vec::new();
+    if let Some(c) = f.client {
+        p.push(Value::Integer(c));
+        sql.push_str(&format!(" AND client_id = ?{}", p.len()));
+    }
+    match f.status {
+        StatusFilter::Pending => sql.push_str(" AND status IN ('new', 'follow_up')"),
+        StatusFilter::Replied => sql.push_str(" AND status = 'replied'"),
+        StatusFilter::Ignored => sql.push_str(" AND status = 'ignored'"),
+        StatusFilter::All => {}
+    }
+    if let Some(pl) = f.platform {
+        p.push(Value::Text(pl.key().into()));
+        sql.push_str(&format!(" AND platform = ?{}", p.len()));
+    }
+    if let Some(k) = f.kind {
+        p.push(Value::Text(k.key().into()));
+        sql.push_str(&format!(" AND kind = ?{}", p.len()));
+    }
+    if let Some(t) = &f.tag {
+        p.push(Value::Text(format!(
+            "% {} %",
+            like_escape(&t.to_lowercase())
+        )));
+        sql.push_str(&format!(" AND tags LIKE ?{} ESCAPE '\\'", p.len()));
+    }
+    if let Some(text) = &f.text {
+        for word in text.split_whitespace() {
+            p.push(Value::Text(format!("%{}%", like_escape(word))));
+            let n = p.len();
+            sql.push_str(&format!(
+                " AND (text LIKE ?{n} ESCAPE '\\' OR author LIKE ?{n} ESCAPE '\\' OR author_name LIKE ?{n} ESCAPE '\\')"
+            ));
+        }
+    }
+    (sql, p)
+}
+
+impl Tx<'_> {
+    /// Stores an imported or typed item for a client. Returns `false` when an item with
+    /// the same platform and external id is already there (nothing changes).
+    pub fn insert_item(&self, client: i64, d: &ItemDraft, now: DateTime<Utc>) -> Result<bool> {
+        let n = self
+            .conn
+            .prepare_cached(
+                "INSERT OR IGNORE INTO inbox_items
+                 (client_id, platform, kind, author, author_name, text, received_at, permalink, external_id,
+                  suggested, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            )?
+            .execute(params![
+                client,
+                d.platform.key(),
+                d.kind.key(),
+                d.author,
+                d.author_name,
+                d.text,
+                to_ts(d.received_at),
+                d.permalink,
+                d.external_id,
+                suggest_sentiment(&d.text).key(),
+                to_ts(now)
+            ])?;
+        Ok(n == 1)
+    }
+
+    /// Saves what the user changes on an item: status, flag, sentiment, tags, reply.
+    pub fn update_item(&self, it: &Item) -> Result<()> {
+        let n = self
+            .conn
+            .prepare_cached(
+                "UPDATE inbox_items SET status = ?2, priority = ?3, sentiment = ?4, tags = ?5, reply = ?6,
+                    replied_at = ?7, platform = ?8, kind = ?9, author = ?10, author_name = ?11, text = ?12,
+                    received_at = ?13, permalink = ?14
+                 WHERE id = ?1",
+            )?
+            .execute(params![
+                it.id,
+                it.status.key(),
+                it.priority,
+                it.sentiment.map(Sentiment::key),
+                tags_col(&it.tags),
+                it.reply,
+                it.replied_at.map(to_ts),
+                it.platform.key(),
+                it.kind.key(),
+                it.author,
+                it.author_name,
+                it.text,
+                to_ts(it.received_at),
+                it.permalink
+            ])?;
+        if n == 0 {
+            return Err(StoreError::NotFound(format!("inbox item {id}", id = it.id)));
+        }
+        Ok(())
+    }
+
+    pub fn set_item_deleted(&self, id: ItemId, at: Option<DateTime<Utc>>) -> Result<()> {
+        match self
+            .conn
+            .prepare_cached("UPDATE inbox_items SET deleted_at = ?2 WHERE id = ?1")?
+            .execute(params![id, at.map(to_ts)])?
+        {
+            0 => Err(StoreError::NotFound(format!("inbox item {id}"))),
+            _ => Ok(()),
+        }
+    }
+
+    /// The ids that match a filter: oldest first while waiting for a reply, newest first
+    /// otherwise.
+    pub fn item_ids(&self, f: &Filter) -> Result<Vec<ItemId>> {
+        let (w, p) = where_clause(f);
+        let order = if f.status == StatusFilter::Pending {
+            "received_at ASC, id ASC"
+        } else {
+            "received_at DESC, id DESC"
+        };
+        let mut st = self.conn.prepare_cached(&format!(
+            "SELECT id FROM inbox_items WHERE {w} ORDER BY {order}"
+        ))?;
+        let rows = st.query_map(params_from_iter(p), |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The items with these ids (in any order; missing ids are skipped).
+    pub fn items(&self, ids: &[ItemId]) -> Result<Vec<Item>> {
+        let mut out = Vec::with_capacity(ids.len());
+        let mut st = self
+            .conn
+            .prepare_cached(&format!("SELECT {COLUMNS} FROM inbox_items WHERE id = ?1"))?;
+        for id in ids {
+            if let Some(it) = rusqlite::OptionalExtension::optional(st.query_row([id], item))? {
+                out.push(it);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Every item of a filter, in list order (for the command line).
+    pub fn items_matching(&self, f: &Filter) -> Result<Vec<Item>> {
+        let ids = self.item_ids(f)?;
+        self.items(&ids)
+    }
+
+    /// The figures of [`crate::domain::inbox::stats`] over the items received since
+    /// `since` (all when `None`), for one client or all, computed in SQL.
+    pub fn reply_stats(
+        &self,
+        client: Option<i64>,
+        now: DateTime<Utc>,
+        since: Option<DateTime<Utc>>,
+    ) -> Result<ReplyStats> {
+        let since = since.map_or(i64::MIN, to_ts);
+        let (cw, cp): (&str, Vec<Value>) = match client {
+            Some(c) => ("AND i.client_id = ?3", vec![Value::Integer(c)]),
+            None => ("", vec![]),
+        };
+        let mut base = vec![Value::Integer(to_ts(now)), Value::Integer(since)];
+        base.extend(cp);
+        let (pending, overdue): (i64, i64) = self.conn.prepare_cached(&format!(
+            "SELECT count(*), coalesce(sum(i.received_at + c.reply_target_hours * 3600 < ?1), 0)
+             FROM inbox_items i JOIN clients c ON c.id = i.client_id
+             WHERE i.deleted_at IS NULL AND i.status IN ('new', 'follow_up') AND i.received_at >= ?2 {cw}"
+        ))?
+        .query_row(params_from_iter(base.iter()), |r| Ok((r.get(0)?, r.get(1)?)))?;
+        let replied_where = format!(
+            "FROM inbox_items i WHERE i.deleted_at IS NULL AND i.status = 'replied' AND i.replied_at IS NOT NULL
+             AND i.received_at >= ?2 {cw}"
+        );
+        let replied: i64 = self
+            .conn
+            .prepare_cached(&format!("SELECT count(*) {replied_where}"))?
+            .query_row(params_from_iter(base.iter()), |r| r.get(0))?;
+        let nth = |k: i64| -> Result<i64> {
+            let mut p = base.clone();
+            p.push(Value::Integer(k));
+            let n = p.len();
+            Ok(self
+                .conn
+                .prepare_cached(&format!(
+                    "SELECT (i.replied_at - i.received_at) / 60 AS d {replied_where} ORDER BY d LIMIT 1 OFFSET ?{n}"
+                ))?
+                .query_row(params_from_iter(p.iter()), |r| r.get::<_, i64>(0))?
+                .max(0))
+        };
+        // Nearest rank, as `domain::inbox::percentile`.
+        let rank = |q: f64| ((q * replied as f64).ceil() as i64).clamp(1, replied) - 1;
+        let (median, p90) = if replied > 0 {
+            (Some(nth(rank(0.5))?), Some(nth(rank(0.9))?))
+        } else {
+            (None, None)
+        };
+        let pending = pending as usize;
+        let replied = replied as usize;
+        Ok(ReplyStats {
+            pending,
+            overdue: overdue as usize,
+            replied,
+            reply_rate: (replied + pending > 0)
+                .then(|| replied as f64 * 100.0 / (replied + pending) as f64),
+            median_minutes: median,
+            p90_minutes: p90,
+        })
+    }
+
+    pub fn saved_replies(&self, client: i64) -> Result<Vec<SavedReply>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT id, client_id, name, text FROM saved_replies
+             WHERE client_id = ?1 AND deleted_at IS NULL ORDER BY name, id",
+        )?;
+        let rows = st.query_map([client], |r| {
+            Ok(SavedReply {
+                id: r.get(0)?,
+                client_id: r.get(1)?,
+                name: r.get(2)?,
+                text: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn save_saved_reply(&self, r: &SavedReply, now: DateTime<Utc>) -> Result<i64> {
+        if r.id == 0 {
+            self.conn
+                .prepare_cached("INSERT INTO saved_replies (client_id, name, text, created_at) VALUES (?1, ?2, ?3, ?4)")?
+                .execute(params![r.client_id, r.name, r.text, to_ts(now)])?;
+            Ok(self.conn.last_insert_rowid())
+        } else {
+            match self
+                .conn
+                .prepare_cached("UPDATE saved_replies SET name = ?2, text = ?3 WHERE id = ?1")?
+                .execute(params![r.id, r.name, r.text])?
+            {
+                0 => Err(StoreError::NotFound(format!("saved reply {}", r.id))),
+                _ => Ok(r.id),
+            }
+        }
+    }
+
+    pub fn set_saved_reply_deleted(&self, id: i64, at: Option<DateTime<Utc>>) -> Result<()> {
+        match self
+            .conn
+            .prepare_cached("UPDATE saved_replies SET deleted_at = ?2 WHERE id = ?1")?
+            .execute(params![id, at.map(to_ts)])?
+        {
+            0 => Err(StoreError::NotFound(format!("saved reply {id}"))),
+            _ => Ok(()),
+        }
+    }
+}
+
+impl Store {
+    pub fn item_ids(&self, f: &Filter) -> Result<Vec<ItemId>> {
+        self.tx().item_ids(f)
+    }
+    pub fn items(&self, ids: &[ItemId]) -> Result<Vec<Item>> {
+        self.tx().items(ids)
+    }
+    pub fn items_matching(&self, f: &Filter) -> Result<Vec<Item>> {
+        self.tx().items_matching(f)
+    }
+    pub fn reply_stats(
+        &self,
+        client: Option<i64>,
+        now: DateTime<Utc>,
+        since: Option<DateTime<Utc>>,
+    ) -> Result<ReplyStats> {
+        self.tx().reply_stats(client, now, since)
+    }
+    pub fn saved_replies(&self, client: i64) -> Result<Vec<SavedReply>> {
+        self.tx().saved_replies(client)
+    }
+}
+
+impl Store {
+    /// Applies a change to items in one transaction and returns them as they were
+    /// before, so the change can be undone.
+    pub fn apply_to_items(
+        &mut self,
+        ids: &[ItemId],
+        op: &crate::domain::inbox::Op,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<Item>> {
+        self.transaction(|tx| {
+            let before = tx.items(ids)?;
+            for it in &before {
+                let mut after = it.clone();
+                crate::domain::inbox::apply(op, &mut after, now);
+                tx.update_item(&after)?;
+            }
+            Ok(before)
+        })
+    }
+
+    /// Puts items back as they were (undo).
+    pub fn restore_items(&mut self, items: &[Item]) -> Result<()> {
+        self.transaction(|tx| {
+            for it in items {
+                tx.update_item(it)?;
+            }
+            Ok(())
+        })
+    }
+
+    pub fn set_items_deleted(&mut self, ids: &[ItemId], at: Option<DateTime<Utc>>) -> Result<()> {
+        self.transaction(|tx| {
+            for id in ids {
+                tx.set_item_deleted(*id, at)?;
+            }
+            Ok(())
+        })
+    }
+}

@@ -1,0 +1,236 @@
+use chrono::{DateTime, Duration, TimeZone, Utc};
+
+use super::*;
+use crate::domain::inbox::*;
+use crate::domain::{ClientDraft, Platform};
+
+fn at(h: i64) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 22, 0, 0, 0).unwrap() + Duration::hours(h)
+}
+
+fn draft(ext: &str, h: i64, text: &str) -> ItemDraft {
+    ItemDraft {
+        platform: Platform::Instagram,
+        kind: Kind::Comment,
+        author: "@ana".into(),
+        author_name: "Ana".into(),
+        text: text.into(),
+        received_at: at(h),
+        permalink: "https://instagram.com/p/1".into(),
+        external_id: Some(ext.into()),
+    }
+}
+
+fn setup() -> (Store, i64, i64) {
+    let s = Store::open_in_memory().unwrap();
+    let a = s.insert_client(&ClientDraft::new("A"), at(0)).unwrap();
+    let mut b = ClientDraft::new("B");
+    b.reply_target_hours = 24;
+    let b = s.insert_client(&b, at(0)).unwrap();
+    (s, a, b)
+}
+
+#[test]
+fn the_same_item_is_stored_once() {
+    let (s, a, _) = setup();
+    let tx = s.tx();
+    assert!(tx.insert_item(a, &draft("1", 1, "Love it"), at(2)).unwrap());
+    assert!(!tx.insert_item(a, &draft("1", 1, "Love it"), at(2)).unwrap());
+    let mut other_platform = draft("1", 1, "x");
+    other_platform.platform = Platform::X;
+    assert!(tx.insert_item(a, &other_platform, at(2)).unwrap());
+    // Items typed by hand have no external id and never collide.
+    let mut manual = draft("", 1, "by hand");
+    manual.external_id = None;
+    assert!(tx.insert_item(a, &manual, at(2)).unwrap());
+    assert!(tx.insert_item(a, &manual, at(2)).unwrap());
+    assert_eq!(s.item_ids(&Filter::default()).unwrap().len(), 4);
+}
+
+#[test]
+fn round_trip_and_update() {
+    let (s, a, _) = setup();
+    s.tx()
+        .insert_item(a, &draft("1", 1, "Merci, trop bon !"), at(2))
+        .unwrap();
+    let id = s.item_ids(&Filter::default()).unwrap()[0];
+    let mut it = s.items(&[id]).unwrap().remove(0);
+    assert_eq!(it.suggested, Sentiment::Positive);
+    assert_eq!(it.status, Status::New);
+    it.status = Status::Replied;
+    it.reply = "Merci Ana !".into();
+    it.replied_at = Some(at(3));
+    it.tags = vec!["order".into(), "vip".into()];
+    it.priority = true;
+    it.sentiment = Some(Sentiment::Neutral);
+    s.tx().update_item(&it).unwrap();
+    assert_eq!(s.items(&[id]).unwrap()[0], it);
+}
+
+#[test]
+fn filters_and_order() {
+    let (s, a, b) = setup();
+    let tx = s.tx();
+    tx.insert_item(a, &draft("1", 5, "Opening hours on Sunday?"), at(9))
+        .unwrap();
+    tx.insert_item(a, &draft("2", 1, "Cold bread, 100% disappointed"), at(9))
+        .unwrap();
+    let mut dm = draft("3", 3, "Can I order a cake?");
+    dm.kind = Kind::Dm;
+    dm.platform = Platform::Facebook;
+    tx.insert_item(b, &dm, at(9)).unwrap();
+    let ids = s.item_ids(&Filter::default()).unwrap();
+    let items = s.items(&ids).unwrap();
+    let order: Vec<_> = items
+        .iter()
+        .map(|i| i.external_id.clone().unwrap())
+        .collect();
+    assert_eq!(order, ["2", "3", "1"], "oldest pending first");
+    let only_b = Filter {
+        client: Some(b),
+        ..Filter::default()
+    };
+    assert_eq!(s.item_ids(&only_b).unwrap().len(), 1);
+    let dms = Filter {
+        kind: Some(Kind::Dm),
+        ..Filter::default()
+    };
+    assert_eq!(s.item_ids(&dms).unwrap().len(), 1);
+    let fb = Filter {
+        platform: Some(Platform::Facebook),
+        ..Filter::default()
+    };
+    assert_eq!(s.item_ids(&fb).unwrap().len(), 1);
+    let text = Filter {
+        text: Some("sunday HOURS".into()),
+        ..Filter::default()
+    };
+    assert_eq!(s.item_ids(&text).unwrap().len(), 1);
+    // LIKE wildcards in the search are taken literally.
+    let pct = Filter {
+        text: Some("100%".into()),
+        ..Filter::default()
+    };
+    assert_eq!(s.item_ids(&pct).unwrap().len(), 1);
+    let under = Filter {
+        text: Some("_".into()),
+        ..Filter::default()
+    };
+    assert_eq!(s.item_ids(&under).unwrap().len(), 0);
+    let mut it = items[0].clone();
+    it.tags = vec!["complaint".into()];
+    it.status = Status::Ignored;
+    s.tx().update_item(&it).unwrap();
+    let tagged = Filter {
+        tag: Some("complaint".into()),
+        status: StatusFilter::All,
+        ..Filter::default()
+    };
+    assert_eq!(s.item_ids(&tagged).unwrap(), vec![it.id]);
+    let partial = Filter {
+        tag: Some("compl".into()),
+        status: StatusFilter::All,
+        ..Filter::default()
+    };
+    assert!(s.item_ids(&partial).unwrap().is_empty(), "tags match whole");
+    let ignored = Filter {
+        status: StatusFilter::Ignored,
+        ..Filter::default()
+    };
+    assert_eq!(s.item_ids(&ignored).unwrap(), vec![it.id]);
+    s.tx().set_item_deleted(it.id, Some(at(10))).unwrap();
+    assert!(s.item_ids(&ignored).unwrap().is_empty());
+}
+
+#[test]
+fn sql_figures_match_the_domain_formula() {
+    let (s, a, b) = setup();
+    let tx = s.tx();
+    for (i, (client, h)) in [
+        (a, 0),
+        (a, 1),
+        (a, 2),
+        (b, 3),
+        (b, 4),
+        (a, 10),
+        (b, 11),
+        (a, 20),
+    ]
+    .iter()
+    .enumerate()
+    {
+        tx.insert_item(*client, &draft(&i.to_string(), *h, "hello"), at(*h))
+            .unwrap();
+    }
+    let mut all = s
+        .items_matching(&Filter {
+            status: StatusFilter::All,
+            ..Filter::default()
+        })
+        .unwrap();
+    all.sort_by_key(|i| i.received_at);
+    // Reply to five of them after 30 min, 1 h, 2 h, 4 h and 10 h; ignore one.
+    for (it, mins) in all.iter_mut().zip([30, 60, 120, 240, 600]) {
+        it.status = Status::Replied;
+        it.replied_at = Some(it.received_at + Duration::minutes(mins));
+        s.tx().update_item(it).unwrap();
+    }
+    all[5].status = Status::Ignored;
+    s.tx().update_item(&all[5]).unwrap();
+    let now = at(22);
+    let clients = s.clients().unwrap();
+    let target = |c: i64| {
+        clients
+            .iter()
+            .find(|x| x.id == c)
+            .unwrap()
+            .reply_target_hours
+    };
+    let items = s
+        .items_matching(&Filter {
+            status: StatusFilter::All,
+            ..Filter::default()
+        })
+        .unwrap();
+    for since in [None, Some(at(2)), Some(at(12))] {
+        let expected = stats(items.iter().map(|i| (i, target(i.client_id))), now, since);
+        assert_eq!(
+            s.reply_stats(None, now, since).unwrap(),
+            expected,
+            "{since:?}"
+        );
+    }
+    let only_a: Vec<_> = items.iter().filter(|i| i.client_id == a).collect();
+    let expected = stats(only_a.iter().map(|i| (*i, 4)), now, None);
+    assert_eq!(s.reply_stats(Some(a), now, None).unwrap(), expected);
+    // By hand: all time, replied 5 (median 120 min, p90 600), pending 2 of which the
+    // one received at 20:00 for A (target 4 h) is not overdue at 22:00, and the one
+    // received at 11:00 for B (target 24 h) is not either.
+    let all_time = s.reply_stats(None, now, None).unwrap();
+    assert_eq!(
+        (all_time.replied, all_time.pending, all_time.overdue),
+        (5, 2, 0)
+    );
+    assert_eq!(
+        (all_time.median_minutes, all_time.p90_minutes),
+        (Some(120), Some(600))
+    );
+}
+
+#[test]
+fn saved_replies_round_trip() {
+    let (s, a, _) = setup();
+    let mut r = SavedReply {
+        id: 0,
+        client_id: a,
+        name: "Thanks".into(),
+        text: "Merci {name} !".into(),
+    };
+    r.id = s.tx().save_saved_reply(&r, at(0)).unwrap();
+    assert_eq!(s.saved_replies(a).unwrap(), vec![r.clone()]);
+    r.text = "Thank you {name}!".into();
+    s.tx().save_saved_reply(&r, at(0)).unwrap();
+    assert_eq!(s.saved_replies(a).unwrap()[0].text, "Thank you {name}!");
+    s.tx().set_saved_reply_deleted(r.id, Some(at(1))).unwrap();
+    assert!(s.saved_replies(a).unwrap().is_empty());
+}

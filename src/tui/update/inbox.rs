@@ -1,0 +1,566 @@
+//! Keys on the Inbox tab, the inbox's forms and the saved-reply picker.
+
+use chrono::TimeZone;
+
+use super::say;
+use crate::domain::Platform;
+use crate::domain::inbox::{
+    Filter, ItemDraft, Kind, Op, SavedReply, Sentiment, StatusFilter, fill_reply, parse_tags,
+};
+use crate::i18n::{self, fill, t};
+use crate::tui::action::Command;
+use crate::tui::effect::Effect;
+use crate::tui::inbox::{InboxState, current_item, effective_filter};
+use crate::tui::model::{FormOverlay, FormPurpose, Model, Overlay, StatusKind, Tab};
+use crate::tui::widgets::form::{Form, Opt, Value};
+use crate::tui::widgets::picker::{PickPurpose, Picker};
+
+/// Effects that keep the inbox list in step with its filter and its rows near the cursor.
+pub fn sync(m: &mut Model) -> Vec<Effect> {
+    if m.tab != Tab::Inbox {
+        return vec![];
+    }
+    let filter = effective_filter(m);
+    if m.inbox.loaded.as_ref() != Some(&filter) {
+        m.inbox.loaded = Some(filter.clone());
+        return vec![Effect::LoadInbox {
+            filter,
+            around: m.inbox.cursor.selected,
+        }];
+    }
+    let missing = m.inbox.missing_near_cursor();
+    if missing.is_empty() {
+        vec![]
+    } else {
+        vec![Effect::LoadInboxRows(missing)]
+    }
+}
+
+/// Asks for a fresh list (after a change).
+pub fn stale(m: &mut Model) {
+    m.inbox.loaded = None;
+}
+
+pub fn loaded(
+    m: &mut Model,
+    filter: Filter,
+    ids: Vec<i64>,
+    rows: Vec<crate::domain::inbox::Item>,
+    counters: crate::tui::inbox::Counters,
+) {
+    // A reply to an older request is dropped; the newest one is on its way.
+    if m.inbox.loaded.as_ref() != Some(&filter) {
+        return;
+    }
+    let keep = m.inbox.selected_id();
+    let st = &mut m.inbox;
+    st.ids = ids;
+    st.rows.clear();
+    st.take_rows(rows);
+    st.counters = Some(counters);
+    st.selected
+        .retain(|id| st.rows.contains_key(id) || st.ids.contains(id));
+    // Stay on the same item when it is still listed, else at the same place.
+    if let Some(i) = keep.and_then(|k| st.ids.iter().position(|x| *x == k)) {
+        st.cursor.select(i);
+    }
+    st.cursor.clamp(st.ids.len());
+}
+
+pub fn rows(m: &mut Model, asked: Vec<i64>, rows: Vec<crate::domain::inbox::Item>) {
+    let found: std::collections::HashSet<i64> = rows.iter().map(|r| r.id).collect();
+    let gone: Vec<i64> = asked.into_iter().filter(|id| !found.contains(id)).collect();
+    if !gone.is_empty() {
+        // Deleted elsewhere (another window): drop them rather than ask again.
+        m.inbox.ids.retain(|id| !gone.contains(id));
+        m.inbox.cursor.clamp(m.inbox.ids.len());
+    }
+    m.inbox.take_rows(rows);
+}
+
+fn op(m: &mut Model, op: Op) -> Vec<Effect> {
+    let ids = m.inbox.targets();
+    if ids.is_empty() {
+        return vec![];
+    }
+    vec![Effect::InboxOp { ids, op }]
+}
+
+pub fn command(m: &mut Model, cmd: Command) -> Vec<Effect> {
+    let len = m.inbox.ids.len();
+    let c = &mut m.inbox.cursor;
+    match cmd {
+        Command::Up => c.up(),
+        Command::Down => c.down(len),
+        Command::Top => c.top(),
+        Command::Bottom => c.bottom(len),
+        Command::PageUp => c.page_up(),
+        Command::PageDown => c.page_down(len),
+        Command::ToggleSelect => {
+            if let Some(id) = m.inbox.selected_id() {
+                if !m.inbox.selected.remove(&id) {
+                    m.inbox.selected.insert(id);
+                }
+                m.inbox.cursor.down(len);
+            }
+        }
+        Command::SelectAll => {
+            if m.inbox.selected.is_empty() {
+                m.inbox.selected = m.inbox.ids.iter().copied().collect();
+            } else {
+                m.inbox.selected.clear();
+            }
+        }
+        Command::MarkReplied => return op(m, Op::MarkReplied),
+        Command::Ignore => return op(m, Op::Ignore),
+        Command::FollowUp => return op(m, Op::FollowUp),
+        Command::TogglePriority => {
+            let flag = !current_item(m).is_some_and(|i| i.priority);
+            return op(m, Op::SetPriority(flag));
+        }
+        Command::CycleSentiment => {
+            let Some(it) = current_item(m) else {
+                return vec![];
+            };
+            let next = match it.sentiment() {
+                Sentiment::Positive => Sentiment::Neutral,
+                Sentiment::Neutral => Sentiment::Negative,
+                Sentiment::Negative => Sentiment::Positive,
+            };
+            return op(m, Op::SetSentiment(Some(next)));
+        }
+        Command::Delete => {
+            let ids = m.inbox.targets();
+            if !ids.is_empty() {
+                return vec![Effect::TrashItems { ids, deleted: true }];
+            }
+        }
+        Command::Reply | Command::Open => return start_reply(m),
+        Command::EditTags => open_tags(m),
+        Command::New => open_new_item(m),
+        Command::Filter => open_filter(m),
+        Command::Copy => {
+            if let Some(it) = current_item(m) {
+                let text = if it.reply.is_empty() {
+                    it.text.clone()
+                } else {
+                    it.reply.clone()
+                };
+                let what = if it.reply.is_empty() {
+                    t().copied_text
+                } else {
+                    t().copied_reply
+                };
+                say(m, StatusKind::Info, what.to_string());
+                return vec![Effect::Copy(text)];
+            }
+        }
+        Command::OpenLink => return open_link(m),
+        Command::SavedReplies => {
+            if let Some(client) = current_item(m).map(|i| i.client_id).or(m.current) {
+                return vec![Effect::LoadSavedReplies {
+                    client,
+                    then: PickPurpose::SavedReplies { client },
+                }];
+            }
+        }
+        _ => {}
+    }
+    vec![]
+}
+
+fn open_link(m: &mut Model) -> Vec<Effect> {
+    let Some(it) = current_item(m) else {
+        return vec![];
+    };
+    let url = it.permalink.trim().to_string();
+    // Only web addresses go to the browser: a file: or javascript: link from a
+    // stranger's comment must not run anything.
+    if url.starts_with("https://") || url.starts_with("http://") {
+        say(
+            m,
+            StatusKind::Info,
+            fill(t().opening_link, &[("url", &url)]),
+        );
+        vec![Effect::OpenUrl(url)]
+    } else {
+        say(m, StatusKind::Error, t().no_link.to_string());
+        vec![]
+    }
+}
+
+fn start_reply(m: &mut Model) -> Vec<Effect> {
+    let Some(it) = current_item(m) else {
+        return vec![];
+    };
+    let client = it.client_id;
+    let items = m.inbox.targets();
+    vec![Effect::LoadSavedReplies {
+        client,
+        then: PickPurpose::ReplyTemplate { items, client },
+    }]
+}
+
+/// Saved replies arrived: pick one to start a reply, or manage them.
+pub fn saved_replies_loaded(m: &mut Model, replies: Vec<SavedReply>, then: PickPurpose) {
+    let s = t();
+    m.inbox.saved_replies = replies;
+    match &then {
+        PickPurpose::ReplyTemplate { items, .. } if m.inbox.saved_replies.is_empty() => {
+            open_reply_form(m, items.clone(), None)
+        }
+        PickPurpose::ReplyTemplate { .. } => {
+            let mut entries = vec![(0, s.blank_reply.to_string(), String::new())];
+            entries.extend(
+                m.inbox
+                    .saved_replies
+                    .iter()
+                    .map(|r| (r.id, r.name.clone(), r.text.clone())),
+            );
+            m.overlays.push(Overlay::Picker(Picker {
+                title: s.pick_saved_reply.to_string(),
+                entries,
+                cursor: Default::default(),
+                purpose: then,
+            }));
+        }
+        PickPurpose::SavedReplies { client } => {
+            let name = m
+                .client(*client)
+                .map(|c| c.name.clone())
+                .unwrap_or_default();
+            let entries = m
+                .inbox
+                .saved_replies
+                .iter()
+                .map(|r| (r.id, r.name.clone(), r.text.clone()))
+                .collect();
+            // Replace a manager already open (after an edit) rather than stack another.
+            if let Some(Overlay::Picker(p)) = m.overlays.last_mut()
+                && matches!(p.purpose, PickPurpose::SavedReplies { .. })
+            {
+                p.entries = entries;
+                let n = p.entries.len();
+                p.cursor.clamp(n);
+                return;
+            }
+            m.overlays.push(Overlay::Picker(Picker {
+                title: fill(s.saved_replies_of, &[("client", &name)]),
+                entries,
+                cursor: Default::default(),
+                purpose: then,
+            }));
+        }
+    }
+}
+
+/// Keys in the picker.
+pub fn picker_command(m: &mut Model, cmd: Command) -> Vec<Effect> {
+    let Some(Overlay::Picker(p)) = m.overlays.last_mut() else {
+        return vec![];
+    };
+    let len = p.entries.len();
+    match cmd {
+        Command::Up => p.cursor.up(),
+        Command::Down => p.cursor.down(len),
+        Command::Top => p.cursor.top(),
+        Command::Bottom => p.cursor.bottom(len),
+        Command::Back => {
+            m.overlays.pop();
+        }
+        Command::Open => {
+            let value = p.value();
+            match p.purpose.clone() {
+                PickPurpose::ReplyTemplate { items, .. } => {
+                    m.overlays.pop();
+                    let template = m
+                        .inbox
+                        .saved_replies
+                        .iter()
+                        .find(|r| Some(r.id) == value)
+                        .map(|r| r.text.clone());
+                    open_reply_form(m, items, template);
+                }
+                PickPurpose::SavedReplies { client } => {
+                    if let Some(id) = value {
+                        open_saved_reply_form(m, client, id);
+                    }
+                }
+            }
+        }
+        Command::New => {
+            let client = match &p.purpose {
+                PickPurpose::ReplyTemplate { client, .. }
+                | PickPurpose::SavedReplies { client } => *client,
+            };
+            open_saved_reply_form(m, client, 0);
+        }
+        Command::Edit => {
+            if let (PickPurpose::SavedReplies { client }, Some(id)) = (p.purpose.clone(), p.value())
+            {
+                open_saved_reply_form(m, client, id);
+            }
+        }
+        Command::Delete => {
+            if let (PickPurpose::SavedReplies { .. }, Some(id)) = (&p.purpose, p.value()) {
+                return vec![Effect::TrashSavedReply { id, deleted: true }];
+            }
+        }
+        _ => {}
+    }
+    vec![]
+}
+
+fn push_form(m: &mut Model, purpose: FormPurpose, form: Form) {
+    m.overlays.push(Overlay::Form(FormOverlay {
+        purpose,
+        form,
+        saving: false,
+    }));
+}
+
+fn open_reply_form(m: &mut Model, items: Vec<i64>, template: Option<String>) {
+    let s = t();
+    let Some(first) = items.first().and_then(|id| m.inbox.rows.get(id)).cloned() else {
+        return;
+    };
+    let client = m
+        .client(first.client_id)
+        .map(|c| c.name.clone())
+        .unwrap_or_default();
+    let text = match template {
+        Some(tpl) => fill_reply(&tpl, &first, &client),
+        None if !first.reply.is_empty() => first.reply.clone(),
+        None => String::new(),
+    };
+    let title = if items.len() > 1 {
+        fill(s.form_reply_many, &[("n", &items.len().to_string())])
+    } else {
+        fill(
+            s.form_reply,
+            &[("author", &crate::domain::text::sanitize_line(&first.author))],
+        )
+    };
+    let form = Form::new(title)
+        .multiline_h("reply", s.field_reply, &text, 6)
+        .hint(s.hint_reply);
+    push_form(m, FormPurpose::Reply(items), form);
+}
+
+fn open_tags(m: &mut Model) {
+    let s = t();
+    let items = m.inbox.targets();
+    if items.is_empty() {
+        return;
+    }
+    let current = if items.len() == 1 {
+        m.inbox
+            .rows
+            .get(&items[0])
+            .map(|i| i.tags.join(" "))
+            .unwrap_or_default()
+    } else {
+        String::new()
+    };
+    let title = fill(s.form_tags, &[("n", &items.len().to_string())]);
+    let hint = if items.len() > 1 {
+        s.hint_tags_many
+    } else {
+        s.hint_tags_one
+    };
+    let form = Form::new(title)
+        .text("tags", s.field_tags_inbox, &current, false)
+        .hint(hint);
+    push_form(m, FormPurpose::Tags(items), form);
+}
+
+fn platform_opts() -> Vec<Opt> {
+    Platform::ALL
+        .iter()
+        .map(|p| Opt::new(p.key(), p.name()))
+        .collect()
+}
+
+fn kind_opts() -> Vec<Opt> {
+    Kind::ALL
+        .iter()
+        .map(|k| Opt::new(k.key(), i18n::inbox_kind(*k)))
+        .collect()
+}
+
+fn open_new_item(m: &mut Model) {
+    let s = t();
+    let Some(client) = m.current_client() else {
+        return;
+    };
+    let title = fill(s.form_new_item, &[("client", &client.name)]);
+    let local = m.now.with_timezone(&client.tz()).naive_local();
+    let platform = m
+        .accounts_of(client.id)
+        .next()
+        .map_or("instagram", |a| a.platform.key());
+    let form = Form::new(title)
+        .choice("platform", s.field_platform, platform_opts(), platform)
+        .choice("kind", s.field_kind, kind_opts(), "comment")
+        .text("author", s.field_author, "", true)
+        .text("author_name", s.field_author_name, "", false)
+        .multiline_h("text", s.field_text, "", 4)
+        .datetime("received_at", s.field_received, Some(local), true)
+        .hint(s.hint_local_time)
+        .text("permalink", s.field_permalink, "", false);
+    push_form(m, FormPurpose::NewItem, form);
+}
+
+fn open_filter(m: &mut Model) {
+    let s = t();
+    let f = &m.inbox.filter;
+    let statuses = StatusFilter::ALL
+        .iter()
+        .map(|x| Opt::new(x.key(), i18n::status_filter(*x)))
+        .collect();
+    let mut platforms = vec![Opt::new("", s.all_platforms)];
+    platforms.extend(platform_opts());
+    let mut kinds = vec![Opt::new("", s.all_kinds)];
+    kinds.extend(kind_opts());
+    let form = Form::new(s.form_filter)
+        .text(
+            "text",
+            s.field_search,
+            f.text.as_deref().unwrap_or(""),
+            false,
+        )
+        .choice("status", s.field_status, statuses, f.status.key())
+        .choice(
+            "platform",
+            s.field_platform,
+            platforms,
+            f.platform.map_or("", Platform::key),
+        )
+        .choice("kind", s.field_kind, kinds, f.kind.map_or("", Kind::key))
+        .text("tag", s.field_tag, f.tag.as_deref().unwrap_or(""), false);
+    push_form(m, FormPurpose::InboxFilter, form);
+}
+
+fn open_saved_reply_form(m: &mut Model, client: i64, id: i64) {
+    let s = t();
+    let r = m.inbox.saved_replies.iter().find(|r| r.id == id).cloned();
+    let (name, text) = r.map_or((String::new(), String::new()), |r| (r.name, r.text));
+    let title = if id == 0 {
+        s.form_new_saved_reply
+    } else {
+        s.form_edit_saved_reply
+    };
+    let form = Form::new(title)
+        .text("name", s.field_name, &name, true)
+        .multiline_h("text", s.field_text, &text, 5)
+        .hint(s.hint_placeholders);
+    push_form(m, FormPurpose::SavedReply(client, id), form);
+}
+
+/// The effects of saving an inbox form, or `None` with the messages set.
+pub fn save(
+    m: &mut Model,
+    purpose: &FormPurpose,
+    form: &mut Form,
+    fields_ok: bool,
+) -> Option<Vec<Effect>> {
+    if !fields_ok {
+        return None;
+    }
+    let s = t();
+    match purpose {
+        FormPurpose::Reply(items) => {
+            let text = form.text_value("reply").trim_end().to_string();
+            Some(vec![
+                Effect::InboxOp {
+                    ids: items.clone(),
+                    op: Op::SetReply(text.clone()),
+                },
+                Effect::Copy(text),
+            ])
+        }
+        FormPurpose::Tags(items) => {
+            let tags = parse_tags(&form.text_value("tags"));
+            let op = if items.len() > 1 {
+                Op::AddTags(tags)
+            } else {
+                Op::SetTags(tags)
+            };
+            Some(vec![Effect::InboxOp {
+                ids: items.clone(),
+                op,
+            }])
+        }
+        FormPurpose::NewItem => {
+            let client = m.current_client()?.clone();
+            let Value::DateTime(local) = form.value("received_at") else {
+                return None;
+            };
+            let received_at = match client.tz().from_local_datetime(&local) {
+                chrono::LocalResult::Single(t) | chrono::LocalResult::Ambiguous(t, _) => {
+                    t.with_timezone(&chrono::Utc)
+                }
+                chrono::LocalResult::None => {
+                    form.set_error("received_at", s.err_no_such_time.to_string());
+                    return None;
+                }
+            };
+            let draft = ItemDraft {
+                platform: form
+                    .choice_value("platform")
+                    .and_then(|p| Platform::parse(&p))
+                    .unwrap_or(Platform::Instagram),
+                kind: form
+                    .choice_value("kind")
+                    .and_then(|k| Kind::parse(&k))
+                    .unwrap_or(Kind::Comment),
+                author: form.text_value("author").trim().to_string(),
+                author_name: form.text_value("author_name").trim().to_string(),
+                text: form.text_value("text").trim_end().to_string(),
+                received_at,
+                permalink: form.text_value("permalink").trim().to_string(),
+                external_id: None,
+            };
+            Some(vec![Effect::AddItem {
+                client: client.id,
+                draft,
+            }])
+        }
+        FormPurpose::InboxFilter => {
+            let text = form.text_value("text").trim().to_string();
+            let tag = form
+                .text_value("tag")
+                .trim()
+                .trim_start_matches('#')
+                .to_lowercase();
+            m.inbox.filter = Filter {
+                client: None,
+                status: form
+                    .choice_value("status")
+                    .and_then(|x| StatusFilter::parse(&x))
+                    .unwrap_or_default(),
+                platform: form
+                    .choice_value("platform")
+                    .and_then(|p| Platform::parse(&p)),
+                kind: form.choice_value("kind").and_then(|k| Kind::parse(&k)),
+                tag: (!tag.is_empty()).then_some(tag),
+                text: (!text.is_empty()).then_some(text),
+            };
+            m.inbox.selected.clear();
+            m.inbox.cursor.top();
+            Some(vec![])
+        }
+        FormPurpose::SavedReply(client, id) => Some(vec![Effect::SaveSavedReply(SavedReply {
+            id: *id,
+            client_id: *client,
+            name: form.text_value("name").trim().to_string(),
+            text: form.text_value("text").trim_end().to_string(),
+        })]),
+        _ => None,
+    }
+}
+
+/// Keeps selections and cursors sane after the list changed.
+pub fn after_change(st: &mut InboxState) {
+    st.selected.clear();
+}

@@ -1,0 +1,264 @@
+use chrono::Duration;
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+
+use crate::domain::inbox::{Filter, Status, StatusFilter};
+use crate::tui::effect::Effect;
+use crate::tui::inbox::current_item;
+use crate::tui::model::{FormPurpose, Overlay, Tab};
+use crate::tui::testing::Harness;
+
+fn inbox() -> Harness {
+    let mut h = Harness::demo();
+    h.press('4');
+    assert_eq!(h.model.tab, Tab::Inbox);
+    h
+}
+
+fn key(h: &mut Harness, code: KeyCode) {
+    h.key(code, KeyModifiers::NONE);
+}
+
+fn all_items(h: &Harness) -> Vec<crate::domain::inbox::Item> {
+    h.store
+        .items_matching(&Filter {
+            status: StatusFilter::All,
+            ..Filter::default()
+        })
+        .unwrap()
+}
+
+#[test]
+fn opens_on_pending_items_oldest_first_across_clients() {
+    let h = inbox();
+    let ids = &h.model.inbox.ids;
+    assert_eq!(ids.len(), 12);
+    let items = h.store.items(ids).unwrap();
+    let clients: std::collections::HashSet<_> = items.iter().map(|i| i.client_id).collect();
+    assert_eq!(clients.len(), 4, "all clients by default");
+    assert!(
+        items
+            .windows(2)
+            .all(|w| w[0].received_at <= w[1].received_at)
+    );
+    assert!(items.iter().all(|i| i.status.is_pending()));
+    let c = h.model.inbox.counters.unwrap();
+    assert_eq!((c.all.pending, c.all.overdue), (12, 5));
+    assert!(
+        current_item(&h.model).is_some(),
+        "the rows on screen are loaded"
+    );
+}
+
+#[test]
+fn a_toggles_the_current_client_only() {
+    let mut h = inbox();
+    h.press('a');
+    let cur = h.model.current.unwrap();
+    let items = h.store.items(&h.model.inbox.ids).unwrap();
+    assert!(!items.is_empty());
+    assert!(items.iter().all(|i| i.client_id == cur));
+    h.press('a');
+    assert_eq!(h.model.inbox.ids.len(), 12);
+}
+
+#[test]
+fn mark_replied_records_the_time_and_u_undoes() {
+    let mut h = inbox();
+    let id = h.model.inbox.selected_id().unwrap();
+    h.press('m');
+    let it = h.store.items(&[id]).unwrap().remove(0);
+    assert_eq!(it.status, Status::Replied);
+    assert_eq!(it.replied_at, Some(h.clock.0));
+    assert!(
+        !h.model.inbox.ids.contains(&id),
+        "gone from the pending list"
+    );
+    h.press('u');
+    let it = h.store.items(&[id]).unwrap().remove(0);
+    assert_eq!((it.status, it.replied_at), (Status::New, None));
+    assert!(h.model.inbox.ids.contains(&id));
+}
+
+#[test]
+fn bulk_ignore_and_tag_with_multi_select() {
+    let mut h = inbox();
+    let first_two: Vec<i64> = h.model.inbox.ids[..2].to_vec();
+    h.press(' ');
+    h.press(' ');
+    assert_eq!(h.model.inbox.selected.len(), 2);
+    h.press('t');
+    assert!(
+        matches!(h.model.overlays.last(), Some(Overlay::Form(f)) if f.purpose == FormPurpose::Tags(first_two.clone()))
+    );
+    h.type_text("urgent, vip");
+    h.ctrl('s');
+    for it in h.store.items(&first_two).unwrap() {
+        assert!(
+            it.tags.contains(&"urgent".to_string()) && it.tags.contains(&"vip".to_string()),
+            "{:?}",
+            it.tags
+        );
+    }
+    assert_eq!(
+        h.model.inbox.selected.len(),
+        2,
+        "the selection stays for the next action"
+    );
+    h.press('i');
+    for it in h.store.items(&first_two).unwrap() {
+        assert_eq!(it.status, Status::Ignored);
+    }
+    assert!(h.model.inbox.selected.is_empty());
+    assert_eq!(h.model.inbox.ids.len(), 10);
+}
+
+#[test]
+fn reply_from_a_saved_reply_fills_placeholders_and_copies() {
+    let mut h = inbox();
+    // The oldest pending item is Claire's review of the bakery.
+    let it = current_item(&h.model).unwrap().clone();
+    assert_eq!(it.author, "@claire.b");
+    h.press('r');
+    assert!(matches!(h.model.overlays.last(), Some(Overlay::Picker(_))));
+    // (blank), Horaires, Merci, Réclamation
+    h.press('j');
+    h.press('j');
+    let effects = h.key(KeyCode::Enter, KeyModifiers::NONE);
+    assert!(effects.is_empty());
+    let effects = h.ctrl('s');
+    let copied = effects.iter().find_map(|e| match e {
+        Effect::Copy(t) => Some(t.clone()),
+        _ => None,
+    });
+    assert_eq!(
+        copied.as_deref(),
+        Some(
+            "Merci beaucoup Claire B. ! Toute l'équipe de Boulangerie Marcel vous souhaite une belle journée 🥖"
+        )
+    );
+    let stored = h.store.items(&[it.id]).unwrap().remove(0);
+    assert!(stored.reply.starts_with("Merci beaucoup Claire B."));
+    assert_eq!(
+        stored.status,
+        Status::New,
+        "saving a reply does not mark it replied"
+    );
+    h.press('y');
+    h.press('m');
+    assert_eq!(h.store.items(&[it.id]).unwrap()[0].status, Status::Replied);
+}
+
+#[test]
+fn filter_form_narrows_the_list() {
+    let mut h = inbox();
+    h.press('/');
+    h.type_text("croissant");
+    h.ctrl('s');
+    assert!(h.model.overlays.is_empty());
+    assert_eq!(h.model.inbox.ids.len(), 1);
+    assert!(h.screen(120, 30).contains("\"croissant\""));
+    h.press('/');
+    h.ctrl('u');
+    key(&mut h, KeyCode::Tab);
+    key(&mut h, KeyCode::Right);
+    key(&mut h, KeyCode::Right);
+    key(&mut h, KeyCode::Right);
+    h.ctrl('s');
+    assert_eq!(h.model.inbox.filter.status, StatusFilter::All);
+    assert_eq!(h.model.inbox.ids.len(), all_items(&h).len());
+}
+
+#[test]
+fn priority_sentiment_delete_and_undo() {
+    let mut h = inbox();
+    h.press('j');
+    let id = h.model.inbox.selected_id().unwrap();
+    let before = h.store.items(&[id]).unwrap().remove(0);
+    h.press('!');
+    assert_eq!(h.store.items(&[id]).unwrap()[0].priority, !before.priority);
+    h.press('s');
+    assert!(h.store.items(&[id]).unwrap()[0].sentiment.is_some());
+    h.press('d');
+    assert!(h.store.items(&[id]).unwrap()[0] != before || !h.model.inbox.ids.contains(&id));
+    assert!(!h.model.inbox.ids.contains(&id));
+    h.press('u');
+    assert!(h.model.inbox.ids.contains(&id));
+}
+
+#[test]
+fn new_item_by_hand_in_the_clients_zone() {
+    let mut h = inbox();
+    h.press('n');
+    // platform, kind, author...
+    key(&mut h, KeyCode::Tab);
+    key(&mut h, KeyCode::Tab);
+    h.type_text("@walkin");
+    key(&mut h, KeyCode::Tab);
+    key(&mut h, KeyCode::Tab);
+    h.type_text("Asked at the counter about gift cards");
+    key(&mut h, KeyCode::Tab);
+    h.ctrl('u');
+    // Atelier Vélo Rouge is in Brussels: 10:00 there is 09:00 UTC in November.
+    h.type_text("2026-11-22 10:00");
+    h.ctrl('s');
+    assert!(
+        h.model.overlays.is_empty(),
+        "{:?}",
+        h.model.overlays.last().map(|_| ())
+    );
+    let it = all_items(&h)
+        .into_iter()
+        .find(|i| i.author == "@walkin")
+        .unwrap();
+    assert_eq!(it.received_at.format("%H:%M").to_string(), "09:00");
+    assert_eq!(it.external_id, None);
+}
+
+#[test]
+fn only_web_links_are_opened() {
+    let mut h = inbox();
+    let effects = h.press('o');
+    assert!(matches!(&effects[..], [Effect::OpenUrl(u)] if u.starts_with("https://")));
+    let id = h.model.inbox.selected_id().unwrap();
+    let mut it = h.store.items(&[id]).unwrap().remove(0);
+    it.permalink = "file:///etc/passwd".into();
+    h.store.transaction(|tx| tx.update_item(&it)).unwrap();
+    h.model.inbox.rows.insert(id, it);
+    assert!(h.press('o').is_empty());
+}
+
+#[test]
+fn scrolling_far_loads_rows_near_the_cursor() {
+    let mut h = Harness::demo();
+    let client = h.model.current.unwrap();
+    // 2,000 more items: the cache holds only a window of them.
+    h.store
+        .transaction(|tx| {
+            for i in 0..2000 {
+                let d = crate::domain::inbox::ItemDraft {
+                    platform: crate::domain::Platform::X,
+                    kind: crate::domain::inbox::Kind::Mention,
+                    author: format!("@u{i}"),
+                    author_name: String::new(),
+                    text: format!("message {i}"),
+                    received_at: h.clock.0 - Duration::minutes(5000 - i),
+                    permalink: String::new(),
+                    external_id: Some(format!("bulk-{i}")),
+                };
+                tx.insert_item(client, &d, h.clock.0)?;
+            }
+            Ok(())
+        })
+        .unwrap();
+    h.press('4');
+    assert_eq!(h.model.inbox.ids.len(), 2012);
+    assert!(h.model.inbox.rows.len() < 1000);
+    h.press('G');
+    assert!(current_item(&h.model).is_some());
+    let _ = h.screen(120, 30);
+    for _ in 0..40 {
+        h.key(KeyCode::PageUp, KeyModifiers::NONE);
+        assert!(current_item(&h.model).is_some());
+    }
+    assert!(h.model.inbox.rows.len() <= 1300);
+}
