@@ -249,3 +249,114 @@ fn a_bad_inbox_file_changes_nothing() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("client \"Nobody\" not found"));
 }
+
+const POSTS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/posts/");
+
+fn bakery_with_plan(db: &TempDb) {
+    db.run(&[
+        "client",
+        "add",
+        "Boulangerie Marcel",
+        "--timezone",
+        "Europe/Paris",
+    ]);
+    let c = rusqlite::Connection::open(&db.path).unwrap();
+    c.execute_batch(
+        "INSERT INTO accounts (client_id, platform, handle, created_at) VALUES (1, 'instagram', '@b', 0), (1, 'facebook', 'B', 0);
+         INSERT INTO pillars (client_id, name, share, created_at) VALUES (1, 'Products', 50, 0), (1, 'Behind the scenes', 50, 0);
+         INSERT INTO campaigns (client_id, name, start_date, end_date, status, created_at)
+             VALUES (1, 'Bûches de Noël', '2026-12-01', '2026-12-24', 'active', 0);",
+    )
+    .unwrap();
+}
+
+#[test]
+fn import_posts_then_export_ics() {
+    let db = TempDb::new();
+    bakery_with_plan(&db);
+    let o = db.run(&[
+        "import",
+        "posts",
+        &format!("{POSTS}plan.csv"),
+        "--client",
+        "Boulangerie Marcel",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("imported 3 posts"));
+    let out = db.dir.path().join("cal.ics");
+    let o = db.run(&[
+        "export",
+        "ics",
+        "--client",
+        "Boulangerie Marcel",
+        "--from",
+        "2026-11-01",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = std::fs::read_to_string(&out).unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    assert_eq!(
+        std::fs::metadata(&out).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+    assert!(text.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
+    assert_eq!(
+        text.matches("BEGIN:VEVENT").count(),
+        2,
+        "the October post is before --from"
+    );
+    assert!(text.contains("DTSTART:20261201T073000Z"));
+    assert!(text.contains("SUMMARY:[IG FB] Advent day 1"));
+    // Stdout, a range that ends early.
+    let o = db.run(&[
+        "export",
+        "ics",
+        "--client",
+        "Boulangerie Marcel",
+        "--to",
+        "2026-11-30",
+    ]);
+    assert_eq!(stdout(&o).matches("BEGIN:VEVENT").count(), 1);
+    assert!(
+        stdout(&o).contains("DTSTART:20261025T080000Z"),
+        "09:00 after clocks went back"
+    );
+    let o = db.run(&[
+        "export",
+        "ics",
+        "--client",
+        "Boulangerie Marcel",
+        "--from",
+        "2026-12-10",
+        "--to",
+        "2026-12-01",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn a_bad_posts_file_imports_nothing() {
+    let db = TempDb::new();
+    bakery_with_plan(&db);
+    let o = db.run(&[
+        "import",
+        "posts",
+        &format!("{POSTS}bad_platform.csv"),
+        "--client",
+        "Boulangerie Marcel",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("bad_platform.csv:3: platforms: the client has no LinkedIn account"),
+        "{}",
+        stderr(&o)
+    );
+    let o = db.run(&["export", "ics", "--client", "Boulangerie Marcel"]);
+    assert_eq!(
+        stdout(&o).matches("BEGIN:VEVENT").count(),
+        0,
+        "the good first row was not kept either"
+    );
+}

@@ -26,6 +26,13 @@ pub enum ImportCmd {
         #[arg(long)]
         platform: Option<String>,
     },
+    /// Planned posts: a CSV with the header date,time,platforms,title,body,pillar,campaign,status.
+    Posts {
+        file: std::path::PathBuf,
+        /// The client the posts belong to (name or id).
+        #[arg(long)]
+        client: String,
+    },
 }
 
 /// A progress bar on a terminal, nothing when piped.
@@ -56,6 +63,41 @@ pub fn parse_platform(p: Option<&str>) -> Result<Option<Platform>, Failure> {
 
 pub fn run(store: &mut Store, clock: &dyn Clock, cmd: ImportCmd) -> Result<(), Failure> {
     match cmd {
+        ImportCmd::Posts { file, client } => {
+            let client = store.find_client(&client)?;
+            let bytes = read_file(&file)?;
+            let name = file.display().to_string();
+            let accounts = store.accounts()?;
+            let plan = store.plan(client.id)?;
+            let ctx = crate::io::posts::Context {
+                file: &name,
+                client_id: client.id,
+                tz: client.tz(),
+                accounts: &accounts,
+                pillars: &plan.pillars,
+                campaigns: &plan.campaigns,
+            };
+            let posts =
+                crate::io::posts::read(&bytes, &ctx).map_err(|e| Failure::usage(e.to_string()))?;
+            let now = clock.now();
+            let bar = progress(posts.len() as u64);
+            store.transaction(|tx| {
+                for p in &posts {
+                    tx.save_post(p, now)?;
+                    bar.inc(1);
+                }
+                Ok(())
+            })?;
+            bar.finish_and_clear();
+            println!(
+                "{}",
+                fill(
+                    t().cli_posts_imported,
+                    &[("n", &posts.len().to_string()), ("client", &client.name)]
+                )
+            );
+            Ok(())
+        }
         ImportCmd::Inbox {
             file,
             client,

@@ -3,6 +3,7 @@
 
 mod client;
 mod demo;
+mod export;
 mod import;
 mod inbox;
 
@@ -39,6 +40,11 @@ pub enum Cmd {
     Import {
         #[command(subcommand)]
         command: import::ImportCmd,
+    },
+    /// Write data out for other programs.
+    Export {
+        #[command(subcommand)]
+        command: export::ExportCmd,
     },
     /// The inbox from the command line.
     Inbox {
@@ -120,6 +126,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             let mut store = Store::open(&path)?;
             import::run(&mut store, clock.as_ref(), command)
         }
+        Some(Cmd::Export { command }) => export::run(&Store::open(&path)?, clock.as_ref(), command),
         Some(Cmd::Inbox { command }) => inbox::run(&Store::open(&path)?, command),
         Some(Cmd::Demo { force }) => {
             let mut store = Store::open(&path)?;

@@ -8,6 +8,7 @@ use crate::domain::{AccountDraft, ClientDraft, Platform};
 use crate::store::{Store, StoreError, Tx};
 
 mod inbox;
+mod posts;
 mod strategy;
 
 #[derive(Debug, thiserror::Error)]
@@ -112,18 +113,24 @@ pub fn load(store: &mut Store, now: DateTime<Utc>, force: bool) -> Result<usize,
                         .unwrap_or(chrono_tz::UTC),
                 )
                 .date_naive();
-            strategy::fill(tx, id, c.name, today, now)?;
-            inbox::fill(tx, id, c.name, now)?;
+            let mut account_ids = Vec::new();
             for (platform, handle) in c.accounts {
-                tx.insert_account(
+                account_ids.push(tx.insert_account(
                     id,
                     &AccountDraft {
                         platform: *platform,
                         handle: handle.to_string(),
                     },
                     now,
-                )?;
+                )?);
             }
+            let tz = draft
+                .timezone
+                .parse::<chrono_tz::Tz>()
+                .unwrap_or(chrono_tz::UTC);
+            strategy::fill(tx, id, c.name, today, now)?;
+            inbox::fill(tx, id, c.name, now)?;
+            posts::fill(tx, id, c.name, &account_ids, tz, today, now)?;
         }
         Ok(())
     })?;

@@ -2,11 +2,13 @@
 
 pub mod client;
 pub mod clock;
+pub mod count;
 pub mod inbox;
 pub mod metric;
 pub mod money;
 pub mod objective;
 pub mod platform;
+pub mod post;
 pub mod strategy;
 pub mod text;
 

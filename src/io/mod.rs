@@ -1,7 +1,12 @@
 //! Importers and exporters, pure over bytes and domain types. The caller writes an
 //! import into the store in one transaction, so a bad file changes nothing.
 
+pub mod ics;
 pub mod inbox;
+pub mod posts;
+
+#[cfg(test)]
+mod posts_tests;
 pub mod text;
 
 /// What is wrong with an input file, and where.

@@ -155,8 +155,18 @@ impl Store {
     pub fn insert_client(&self, d: &ClientDraft, now: DateTime<Utc>) -> Result<ClientId> {
         self.tx().insert_client(d, now, false)
     }
-    pub fn update_client(&self, id: ClientId, d: &ClientDraft) -> Result<()> {
-        self.tx().update_client(id, d)
+    /// Saves a client; when its zone changed, its posts keep their wall-clock times.
+    pub fn update_client(&mut self, id: ClientId, d: &ClientDraft) -> Result<()> {
+        self.transaction(|tx| {
+            let before = tx.client(id)?;
+            tx.update_client(id, d)?;
+            if before.timezone != d.timezone
+                && let Ok(tz) = d.timezone.parse()
+            {
+                tx.reschedule_posts(id, tz)?;
+            }
+            Ok(())
+        })
     }
     pub fn set_client_archived(&self, id: ClientId, at: Option<DateTime<Utc>>) -> Result<()> {
         self.tx().set_client_archived(id, at)

@@ -5,6 +5,7 @@ mod accounts;
 mod clients;
 mod inbox;
 mod migrations;
+mod posts;
 mod settings;
 mod strategy;
 
@@ -17,6 +18,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OpenFlags};
 
 pub use migrations::{APPLICATION_ID, LATEST_VERSION};
+pub use posts::PostFilter;
 
 /// How long a write waits for another twohats instance holding the lock.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
@@ -226,3 +228,6 @@ mod tests_strategy;
 
 #[cfg(test)]
 mod tests_inbox;
+
+#[cfg(test)]
+mod tests_posts;

@@ -70,7 +70,7 @@ fn platform_seed_matches_the_catalogue() {
 
 #[test]
 fn clients_round_trip() {
-    let s = Store::open_in_memory().unwrap();
+    let mut s = Store::open_in_memory().unwrap();
     let id = s
         .insert_client(&draft("Boulangerie Marcel"), now())
         .unwrap();
@@ -101,7 +101,7 @@ fn clients_round_trip() {
 
 #[test]
 fn client_names_are_unique_in_any_case() {
-    let s = Store::open_in_memory().unwrap();
+    let mut s = Store::open_in_memory().unwrap();
     s.insert_client(&draft("Café Lumière"), now()).unwrap();
     let err = s.insert_client(&draft("CAFÉ LUMIÈRE"), now());
     assert!(matches!(err, Err(StoreError::Conflict(_))), "{err:?}");

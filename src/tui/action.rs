@@ -5,9 +5,13 @@ use chrono::{DateTime, Utc};
 use ratatui::crossterm::event::KeyEvent;
 
 use crate::domain::client::AccountId;
+use chrono::NaiveDate;
+
 use crate::domain::inbox::{Filter, Item, ItemId, Op, SavedReply};
+use crate::domain::post::Post;
 use crate::domain::strategy::{Id, Part, Plan};
 use crate::domain::{Account, Client, ClientId};
+use crate::store::PostFilter;
 use crate::tui::inbox::Counters;
 use crate::tui::widgets::picker::PickPurpose;
 
@@ -63,6 +67,16 @@ pub enum Command {
     Copy,
     OpenLink,
     SavedReplies,
+    Today,
+    ViewMonth,
+    ViewWeek,
+    ViewList,
+    MovePostBack,
+    MovePostForward,
+    NextPost,
+    PrevPost,
+    MarkPublished,
+    Duplicate,
     LoadDemo,
     Yes,
     No,
@@ -91,6 +105,14 @@ pub enum Action {
     InboxRows {
         asked: Vec<ItemId>,
         rows: Vec<Item>,
+    },
+    PostsLoaded {
+        key: (Option<i64>, NaiveDate, NaiveDate),
+        posts: Vec<Post>,
+    },
+    AgendaLoaded {
+        filter: PostFilter,
+        posts: Vec<Post>,
     },
     SavedRepliesLoaded {
         replies: Vec<SavedReply>,
@@ -161,6 +183,15 @@ pub enum Outcome {
         created: bool,
     },
     SavedReplyTrashed {
+        id: i64,
+        deleted: bool,
+    },
+    /// A post was saved; `before` is how it was (for undo), `None` when new.
+    PostSaved {
+        id: i64,
+        before: Option<Box<Post>>,
+    },
+    PostTrashed {
         id: i64,
         deleted: bool,
     },

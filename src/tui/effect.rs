@@ -4,10 +4,12 @@
 use crate::domain::client::AccountId;
 use crate::domain::inbox::{Filter, Item, ItemDraft, ItemId, Op, SavedReply};
 use crate::domain::objective::ObjectiveDraft;
+use crate::domain::post::Post;
 use crate::domain::strategy::{
     BudgetLine, Campaign, Competitor, CompetitorNote, Expense, HashtagSet, Id, Part, Pillar, Target,
 };
 use crate::domain::{AccountDraft, ClientDraft, ClientId, Clock};
+use crate::store::PostFilter;
 use crate::store::Store;
 use crate::tui::inbox::{Counters, InboxState};
 use crate::tui::widgets::picker::PickPurpose;
@@ -69,6 +71,21 @@ pub enum Effect {
     },
     SaveSavedReply(SavedReply),
     TrashSavedReply {
+        id: i64,
+        deleted: bool,
+    },
+    LoadPosts {
+        client: Option<ClientId>,
+        from: chrono::NaiveDate,
+        to: chrono::NaiveDate,
+    },
+    LoadAgenda(PostFilter),
+    /// Save a post; `before` is how it was, for undo (`None`: a new post).
+    SavePost {
+        post: Box<Post>,
+        before: Option<Box<Post>>,
+    },
+    TrashPost {
         id: i64,
         deleted: bool,
     },
@@ -280,6 +297,27 @@ pub fn execute(store: &mut Store, clock: &dyn Clock, effect: Effect) -> Vec<Acti
         Effect::TrashSavedReply { id, deleted } => store
             .transaction(|tx| tx.set_saved_reply_deleted(id, deleted.then_some(now)))
             .map(|()| Outcome::SavedReplyTrashed { id, deleted }),
+        Effect::LoadPosts { client, from, to } => {
+            return match store.posts_between(client, from, to) {
+                Ok(posts) => vec![Action::PostsLoaded {
+                    key: (client, from, to),
+                    posts,
+                }],
+                Err(e) => vec![Action::Failed(e.to_string())],
+            };
+        }
+        Effect::LoadAgenda(filter) => {
+            return match store.posts_matching(&filter) {
+                Ok(posts) => vec![Action::AgendaLoaded { filter, posts }],
+                Err(e) => vec![Action::Failed(e.to_string())],
+            };
+        }
+        Effect::SavePost { post, before } => store
+            .transaction(|tx| tx.save_post(&post, now))
+            .map(|id| Outcome::PostSaved { id, before }),
+        Effect::TrashPost { id, deleted } => store
+            .transaction(|tx| tx.set_post_deleted(id, deleted.then_some(now)))
+            .map(|()| Outcome::PostTrashed { id, deleted }),
         Effect::Copy(_) | Effect::OpenUrl(_) => return vec![],
         Effect::RememberClient(id) => {
             return match store.set_setting(LAST_CLIENT, &id.to_string()) {

@@ -4,6 +4,7 @@
 
 pub mod action;
 pub mod app;
+pub mod calendar;
 pub mod effect;
 pub mod inbox;
 pub mod keymap;

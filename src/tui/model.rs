@@ -67,6 +67,17 @@ pub enum FormPurpose {
     InboxFilter,
     /// A saved reply of a client (id 0: new).
     SavedReply(i64, i64),
+    /// A post of a client (id 0: new).
+    Post {
+        id: i64,
+        client: i64,
+    },
+    /// Mark a post published: ask its permalink.
+    Published(i64),
+    /// Copy a post to other accounts of its client.
+    Duplicate(i64),
+    /// The agenda filter.
+    PostFilter,
 }
 
 #[derive(Debug, Clone)]
@@ -75,6 +86,9 @@ pub struct FormOverlay {
     pub form: Form,
     /// A save is under way; keys wait for its answer.
     pub saving: bool,
+    /// The user confirmed a save the form would otherwise question (a post over a
+    /// platform's limit marked ready).
+    pub confirmed: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -172,6 +186,9 @@ pub enum Undo {
     InboxItems(Vec<crate::domain::inbox::Item>),
     InboxTrashed(Vec<i64>),
     SavedReplyTrashed(i64),
+    PostTrashed(i64),
+    /// A post as it was before a change (a move, a status).
+    PostChanged(Box<crate::domain::post::Post>),
 }
 
 #[derive(Debug, Clone)]
@@ -196,6 +213,7 @@ pub struct Model {
     pub plan_requested: Option<ClientId>,
     pub strategy: StrategyState,
     pub inbox: super::inbox::InboxState,
+    pub calendar: super::calendar::CalendarState,
     /// The time zone a new client starts with (the system's, read once at start-up).
     pub default_timezone: String,
     pub quit: bool,
@@ -220,6 +238,7 @@ impl Model {
             plan_requested: None,
             strategy: StrategyState::default(),
             inbox: Default::default(),
+            calendar: Default::default(),
             default_timezone: crate::domain::client::FALLBACK_TIMEZONE.to_string(),
             quit: false,
         }

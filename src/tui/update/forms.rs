@@ -1,6 +1,6 @@
 //! Opening, saving and closing the client and account forms.
 
-use super::{ask_discard, inbox, say, strategy_forms};
+use super::{ask_discard, inbox, post_form, say, strategy_forms};
 use crate::domain::client::{DEFAULT_CURRENCY, DEFAULT_REPLY_HOURS};
 use crate::domain::{AccountDraft, ClientDraft, ClientId, Platform};
 use crate::i18n::{account_error, client_error, fill, t};
@@ -14,6 +14,7 @@ fn open(m: &mut Model, purpose: FormPurpose, form: Form) {
         purpose,
         form,
         saving: false,
+        confirmed: false,
     }));
 }
 
@@ -122,7 +123,7 @@ pub fn command(m: &mut Model, cmd: Command) -> Vec<Effect> {
     vec![]
 }
 
-fn save(m: &mut Model) -> Vec<Effect> {
+pub(super) fn save(m: &mut Model) -> Vec<Effect> {
     // The form leaves the stack while it is read, so the rest of the model can be read
     // beside it; it goes back on top whatever the outcome.
     let Some(Overlay::Form(mut f)) = m.overlays.pop() else {
@@ -140,6 +141,29 @@ fn save(m: &mut Model) -> Vec<Effect> {
         }
         p @ (FormPurpose::Strategy(..) | FormPurpose::Tone) => {
             strategy_forms::save(m, p, &mut f.form, fields_ok).map(|e| vec![e])
+        }
+        p @ (FormPurpose::Post { .. }
+        | FormPurpose::Published(_)
+        | FormPurpose::Duplicate(_)
+        | FormPurpose::PostFilter) => {
+            match post_form::save(m, &p, &mut f.form, fields_ok, f.confirmed) {
+                post_form::Save::Invalid => None,
+                post_form::Save::Effects(e) => {
+                    if p == FormPurpose::PostFilter {
+                        post_form::apply_filter(m, &f.form);
+                    }
+                    Some(e)
+                }
+                post_form::Save::Confirm(question) => {
+                    m.overlays.push(Overlay::Form(f));
+                    m.overlays
+                        .push(Overlay::Confirm(crate::tui::widgets::confirm::Confirm {
+                            kind: crate::tui::widgets::confirm::ConfirmKind::SaveAnyway,
+                            question,
+                        }));
+                    return vec![];
+                }
+            }
         }
         p => inbox::save(m, &p, &mut f.form, fields_ok),
     };

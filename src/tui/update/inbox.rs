@@ -316,6 +316,7 @@ fn push_form(m: &mut Model, purpose: FormPurpose, form: Form) {
         purpose,
         form,
         saving: false,
+        confirmed: false,
     }));
 }
 

@@ -1,13 +1,20 @@
 //! `update` is the only function that changes the model. It returns the effects (writes,
 //! the external editor) for the executor to run; their answers come back as actions.
 
+mod calendar;
 mod forms;
 mod inbox;
+mod post_form;
 mod strategy;
 mod strategy_forms;
 mod switcher;
 
 pub use strategy_forms::objective_label;
+
+/// Asks the calendar for fresh posts (after a write made outside `update`, in tests).
+pub fn calendar_stale(m: &mut Model) {
+    calendar::stale(m);
+}
 
 use chrono::Duration;
 use ratatui::crossterm::event::KeyEvent;
@@ -32,6 +39,7 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
         effects.push(Effect::LoadPlan(id));
     }
     effects.extend(inbox::sync(m));
+    effects.extend(calendar::sync(m));
     effects
 }
 
@@ -71,6 +79,14 @@ fn dispatch(m: &mut Model, action: Action) -> Vec<Effect> {
         }
         Action::InboxRows { asked, rows } => {
             inbox::rows(m, asked, rows);
+            vec![]
+        }
+        Action::PostsLoaded { key, posts } => {
+            calendar::posts_loaded(m, key, posts);
+            vec![]
+        }
+        Action::AgendaLoaded { filter, posts } => {
+            calendar::agenda_loaded(m, filter, posts);
             vec![]
         }
         Action::SavedRepliesLoaded { replies, then } => {
@@ -298,6 +314,27 @@ fn done(m: &mut Model, outcome: Outcome) -> Vec<Effect> {
                 return vec![Effect::LoadSavedReplies { client, then }];
             }
         }
+        Outcome::PostSaved { before, .. } => {
+            forms::close_form(m);
+            let msg = match &before {
+                Some(b) => {
+                    m.undo.push(Undo::PostChanged(b.clone()));
+                    s.post_saved
+                }
+                None => s.post_added,
+            };
+            say(m, StatusKind::Success, msg.to_string());
+            calendar::stale(m);
+        }
+        Outcome::PostTrashed { id, deleted } => {
+            if deleted {
+                m.undo.push(Undo::PostTrashed(id));
+                say(m, StatusKind::Info, s.post_trashed.to_string());
+            } else {
+                say(m, StatusKind::Success, s.post_restored.to_string());
+            }
+            calendar::stale(m);
+        }
         Outcome::DemoLoaded { clients } => {
             say(
                 m,
@@ -325,6 +362,8 @@ fn input(m: &mut Model, key: KeyEvent) -> Vec<Effect> {
         Some(Overlay::Form(f)) if !f.saving => {
             f.form.input(key);
             f.form.error = None;
+            f.confirmed = false;
+            post_form::refresh_counters(m);
         }
         Some(Overlay::Switcher(_)) => switcher::filter_input(m, key),
         _ => {}
@@ -351,6 +390,12 @@ fn command(m: &mut Model, cmd: Command) -> Vec<Effect> {
             if cmd == Command::Yes {
                 match kind {
                     ConfirmKind::DiscardForm => forms::close_form(m),
+                    ConfirmKind::SaveAnyway => {
+                        if let Some(Overlay::Form(f)) = m.overlays.last_mut() {
+                            f.confirmed = true;
+                        }
+                        return forms::save(m);
+                    }
                 }
             }
             vec![]
@@ -396,6 +441,7 @@ fn screen_command(m: &mut Model, cmd: Command) -> Vec<Effect> {
         _ if m.tab == Tab::Today => return today_command(m, cmd),
         _ if m.tab == Tab::Strategy => return strategy::command(m, cmd),
         _ if m.tab == Tab::Inbox => return inbox::command(m, cmd),
+        _ if m.tab == Tab::Calendar => return calendar::command(m, cmd),
         _ => {}
     }
     vec![]
@@ -436,6 +482,11 @@ pub(crate) fn undo(m: &mut Model) -> Vec<Effect> {
         }],
         Some(Undo::AccountDeleted(id)) => vec![Effect::SetAccountDeleted { id, deleted: false }],
         Some(Undo::InboxItems(before)) => vec![Effect::RestoreItems(before)],
+        Some(Undo::PostTrashed(id)) => vec![Effect::TrashPost { id, deleted: false }],
+        Some(Undo::PostChanged(before)) => vec![Effect::SavePost {
+            post: before,
+            before: None,
+        }],
         Some(Undo::InboxTrashed(ids)) => vec![Effect::TrashItems {
             ids,
             deleted: false,
@@ -478,3 +529,6 @@ mod tests_strategy;
 
 #[cfg(test)]
 mod tests_inbox;
+
+#[cfg(test)]
+mod tests_calendar;

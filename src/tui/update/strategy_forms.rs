@@ -79,6 +79,7 @@ fn open_form(m: &mut Model, purpose: FormPurpose, form: Form) {
         purpose,
         form,
         saving: false,
+        confirmed: false,
     }));
 }
 

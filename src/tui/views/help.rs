@@ -21,6 +21,7 @@ pub fn section_title(ctx: Ctx) -> &'static str {
         Ctx::StrategyOverview | Ctx::StrategySection => s.tab_strategy,
         Ctx::StrategyBudget => s.help_budget,
         Ctx::Inbox => s.tab_inbox,
+        Ctx::Calendar => s.tab_calendar,
         Ctx::Picker => s.help_picker,
         Ctx::StrategyEditorial => s.help_editorial,
         Ctx::SwitcherFilter => s.help_switcher_filter,

@@ -1,5 +1,6 @@
 //! Pure views: they read the model and draw; they never touch the store.
 
+mod calendar;
 mod empty;
 mod help;
 mod inbox;
@@ -53,6 +54,7 @@ pub fn render(m: &Model, frame: &mut Frame) {
             Tab::Today => today::render(m, frame, body),
             Tab::Strategy => strategy::render(m, frame, body),
             Tab::Inbox => inbox::render(m, frame, body),
+            Tab::Calendar => calendar::render(m, frame, body),
             tab => empty::render(m, frame, body, tab),
         }
     }

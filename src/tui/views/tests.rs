@@ -249,3 +249,33 @@ fn outside_text_never_reaches_the_terminal_raw() {
     );
     insta::assert_snapshot!(screen);
 }
+
+fn bakery_calendar() -> Harness {
+    let mut h = Harness::demo();
+    h.press('c');
+    h.type_text("boul");
+    h.key(KeyCode::Enter, KeyModifiers::NONE);
+    h.press('3');
+    h.press('a');
+    h.model.status = None;
+    h
+}
+
+#[test]
+fn snapshot_calendar_views() {
+    for (name, keys) in [("month", ""), ("week", "w"), ("agenda", "L")] {
+        let mut h = bakery_calendar();
+        for k in keys.chars() {
+            h.press(k);
+        }
+        insta::assert_snapshot!(format!("calendar_{name}"), h.screen(130, 34));
+    }
+}
+
+#[test]
+fn snapshot_post_form_with_counters() {
+    let mut h = bakery_calendar();
+    h.press('l');
+    h.key(KeyCode::Enter, KeyModifiers::NONE);
+    insta::assert_snapshot!(h.screen(110, 40));
+}

@@ -14,6 +14,8 @@ use crate::tui::theme::Theme;
 pub enum ConfirmKind {
     /// Close the form on top and lose its changes.
     DiscardForm,
+    /// Save the form on top although it has a warning.
+    SaveAnyway,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,7 +26,7 @@ pub struct Confirm {
 
 pub fn render(frame: &mut Frame, area: Rect, c: &Confirm, theme: &Theme) {
     let w = (crate::domain::text::width(&c.question) as u16 + 4).clamp(30, 70);
-    let rect = centered(area, w, 5);
+    let rect = centered(area, w, 6);
     frame.render_widget(Clear, rect);
     let s = t();
     let body = vec![

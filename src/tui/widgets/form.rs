@@ -99,6 +99,9 @@ pub struct Form {
     pub focus: usize,
     /// An error about the whole form (a save refused by the store).
     pub error: Option<String>,
+    /// Live notes under the fields (a post's length per platform); `true` marks a
+    /// problem.
+    pub footer: Vec<(String, bool)>,
 }
 
 fn text_area(value: &str) -> TextArea<'static> {
@@ -228,6 +231,7 @@ impl Form {
             fields: Vec::new(),
             focus: 0,
             error: None,
+            footer: Vec::new(),
         }
     }
 
@@ -541,7 +545,7 @@ impl Form {
             .map(|f| f.height() + u16::from(f.hint.is_some()))
             .sum();
         // Two borders and one blank line under the last field.
-        fields + 3 + u16::from(self.error.is_some())
+        fields + 3 + u16::from(self.error.is_some()) + u16::from(!self.footer.is_empty())
     }
 
     pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme) {
@@ -571,7 +575,7 @@ impl Form {
             .min(inner.width / 3);
         let value_w = inner.width.saturating_sub(label_w + 1);
         // Skip leading fields when the focused one would fall below the bottom.
-        let bottom_reserved = u16::from(self.error.is_some());
+        let bottom_reserved = u16::from(self.error.is_some()) + u16::from(!self.footer.is_empty());
         let avail = inner.height.saturating_sub(bottom_reserved);
         let heights: Vec<u16> = self
             .fields
@@ -626,6 +630,23 @@ impl Form {
                 );
                 y += 1;
             }
+        }
+        if !self.footer.is_empty() {
+            let y = inner.y + inner.height - 1 - u16::from(self.error.is_some());
+            let spans: Vec<Span> = self
+                .footer
+                .iter()
+                .flat_map(|(text, bad)| {
+                    [
+                        Span::styled(text.clone(), if *bad { theme.error() } else { theme.ok() }),
+                        Span::raw("  "),
+                    ]
+                })
+                .collect();
+            frame.render_widget(
+                Paragraph::new(Line::from(spans)),
+                Rect::new(inner.x, y, inner.width, 1),
+            );
         }
         if let Some(err) = &self.error {
             frame.render_widget(

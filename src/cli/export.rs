@@ -1,0 +1,106 @@
+//! `twohats export ics --client NAME [--from DATE] [--to DATE] [-o FILE]`.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::Subcommand;
+
+use super::Failure;
+use crate::domain::Clock;
+use crate::io::ics::{self, Event};
+use crate::store::{PostFilter, Store};
+
+#[derive(Debug, Subcommand)]
+pub enum ExportCmd {
+    /// The editorial calendar as an iCalendar file for a calendar program.
+    Ics {
+        /// The client (name or id).
+        #[arg(long)]
+        client: String,
+        /// First day (YYYY-MM-DD, the client's wall clock); all posts when left out.
+        #[arg(long)]
+        from: Option<String>,
+        /// Last day, included.
+        #[arg(long)]
+        to: Option<String>,
+        /// Write to this file instead of standard output.
+        #[arg(short = 'o', long = "output")]
+        output: Option<PathBuf>,
+    },
+}
+
+fn date(flag: &str, s: Option<&str>) -> Result<Option<NaiveDate>, Failure> {
+    s.map(|s| {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d")
+            .map_err(|_| Failure::usage(format!("--{flag}: \"{s}\" is not a date like 2026-11-24")))
+    })
+    .transpose()
+}
+
+/// Writes `text` to a file (created 0600 when new, since it holds client data) or stdout.
+pub fn emit(output: Option<&PathBuf>, text: &str) -> Result<(), Failure> {
+    use std::io::Write;
+    match output {
+        Some(path) => {
+            use std::os::unix::fs::OpenOptionsExt;
+            let mut f = std::fs::OpenOptions::new()
+                .write(true)
+                .create(true)
+                .truncate(true)
+                .mode(0o600)
+                .open(path)
+                .map_err(|e| Failure::failed(format!("{}: {e}", path.display())))?;
+            f.write_all(text.as_bytes())
+                .map_err(|e| Failure::failed(format!("{}: {e}", path.display())))
+        }
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(text.as_bytes())
+                .map_err(|e| Failure::failed(e.to_string()))
+        }
+    }
+}
+
+pub fn run(store: &Store, clock: &dyn Clock, cmd: ExportCmd) -> Result<(), Failure> {
+    let ExportCmd::Ics {
+        client,
+        from,
+        to,
+        output,
+    } = cmd;
+    let client = store.find_client(&client)?;
+    let from = date("from", from.as_deref())?;
+    let to = date("to", to.as_deref())?;
+    if let (Some(f), Some(t)) = (from, to)
+        && t < f
+    {
+        return Err(Failure::usage("--to comes before --from"));
+    }
+    let posts = store.posts_matching(&PostFilter {
+        client: Some(client.id),
+        from,
+        ..PostFilter::default()
+    })?;
+    let accounts = store.accounts()?;
+    let plan = store.plan(client.id)?;
+    let events: Vec<Event> = posts
+        .iter()
+        .filter(|p| match (to, p.day()) {
+            (Some(t), Some(d)) => d <= t,
+            _ => true,
+        })
+        .map(|p| Event {
+            post: p,
+            marks: crate::tui::calendar::marks(p, &accounts),
+            client: &client.name,
+            pillar: p
+                .pillar_id
+                .and_then(|id| plan.pillars.iter().find(|x| x.id == id))
+                .map(|x| x.name.as_str()),
+        })
+        .collect();
+    emit(
+        output.as_ref(),
+        &ics::write(&events, &client.name, clock.now()),
+    )
+}

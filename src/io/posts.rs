@@ -1,0 +1,184 @@
+//! `twohats import posts`: a CSV of planned posts with the header
+//! `date,time,platforms,title,body,pillar,campaign,status`.
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use chrono_tz::Tz;
+
+use super::ImportError;
+use crate::domain::Account;
+use crate::domain::Platform;
+use crate::domain::post::{Post, PostStatus, is_skipped};
+use crate::domain::strategy::{Campaign, Pillar};
+
+pub const HEADER: [&str; 8] = [
+    "date",
+    "time",
+    "platforms",
+    "title",
+    "body",
+    "pillar",
+    "campaign",
+    "status",
+];
+
+/// What the rows are resolved against: the client's zone, accounts, pillars, campaigns.
+pub struct Context<'a> {
+    pub file: &'a str,
+    pub client_id: i64,
+    pub tz: Tz,
+    pub accounts: &'a [Account],
+    pub pillars: &'a [Pillar],
+    pub campaigns: &'a [Campaign],
+}
+
+/// Reads every post of the file, or the first error with its line: nothing is partial.
+pub fn read(bytes: &[u8], ctx: &Context<'_>) -> Result<Vec<Post>, ImportError> {
+    let text = super::text::decode(bytes).map_err(|e| ImportError::new(ctx.file, 0, None, e))?;
+    let mut rdr = csv::ReaderBuilder::new().from_reader(text.as_bytes());
+    let headers = rdr
+        .headers()
+        .map_err(|e| ImportError::new(ctx.file, 1, None, e.to_string()))?
+        .clone();
+    let col = |name: &str| {
+        headers
+            .iter()
+            .position(|h| h.trim().eq_ignore_ascii_case(name))
+    };
+    let missing: Vec<&str> = HEADER
+        .iter()
+        .copied()
+        .filter(|c| col(c).is_none())
+        .collect();
+    if !missing.is_empty() {
+        return Err(ImportError::new(
+            ctx.file,
+            1,
+            None,
+            format!(
+                "missing column(s) {}; the header is {}",
+                missing.join(", "),
+                HEADER.join(",")
+            ),
+        ));
+    }
+    let idx: Vec<usize> = HEADER.iter().map(|h| col(h).unwrap_or(0)).collect();
+    let mut out = Vec::new();
+    for rec in rdr.records() {
+        let rec = rec.map_err(|e| {
+            ImportError::new(
+                ctx.file,
+                e.position().map_or(0, |p| p.line() as usize),
+                None,
+                e.to_string(),
+            )
+        })?;
+        let line = rec.position().map_or(0, |p| p.line() as usize);
+        if rec.iter().all(|f| f.trim().is_empty()) {
+            continue;
+        }
+        let get = |i: usize| rec.get(idx[i]).unwrap_or("").trim();
+        let err = |field: &str, msg: String| ImportError::new(ctx.file, line, Some(field), msg);
+        let date = NaiveDate::parse_from_str(get(0), "%Y-%m-%d").map_err(|_| {
+            err(
+                "date",
+                format!("\"{}\" is not a date like 2026-11-24", get(0)),
+            )
+        })?;
+        let time = NaiveTime::parse_from_str(get(1), "%H:%M")
+            .map_err(|_| err("time", format!("\"{}\" is not a time like 09:30", get(1))))?;
+        let local = NaiveDateTime::new(date, time);
+        if is_skipped(local, ctx.tz) {
+            return Err(err(
+                "time",
+                format!(
+                    "{} {} does not exist in {} (clocks jump forward)",
+                    get(0),
+                    get(1),
+                    ctx.tz
+                ),
+            ));
+        }
+        let mut accounts = Vec::new();
+        for name in get(2).split(';').map(str::trim).filter(|s| !s.is_empty()) {
+            let p = Platform::parse(name)
+                .ok_or_else(|| err("platforms", format!("unknown platform \"{name}\"")))?;
+            let acc = ctx
+                .accounts
+                .iter()
+                .find(|a| a.platform == p && a.client_id == ctx.client_id)
+                .ok_or_else(|| {
+                    err(
+                        "platforms",
+                        format!("the client has no {} account; add it first", p.name()),
+                    )
+                })?;
+            if !accounts.contains(&acc.id) {
+                accounts.push(acc.id);
+            }
+        }
+        if accounts.is_empty() {
+            return Err(err(
+                "platforms",
+                "empty: name at least one, like instagram;facebook".into(),
+            ));
+        }
+        let by_name = |field: &str,
+                       value: &str,
+                       names: Vec<(i64, &str)>|
+         -> Result<Option<i64>, ImportError> {
+            if value.is_empty() {
+                return Ok(None);
+            }
+            names
+                .iter()
+                .find(|(_, n)| n.trim().eq_ignore_ascii_case(value))
+                .map(|(id, _)| Some(*id))
+                .ok_or_else(|| {
+                    err(
+                        field,
+                        format!("no {field} named \"{value}\" for this client"),
+                    )
+                })
+        };
+        let pillar = by_name(
+            "pillar",
+            get(5),
+            ctx.pillars
+                .iter()
+                .map(|p| (p.id, p.name.as_str()))
+                .collect(),
+        )?;
+        let campaign = by_name(
+            "campaign",
+            get(6),
+            ctx.campaigns
+                .iter()
+                .map(|c| (c.id, c.name.as_str()))
+                .collect(),
+        )?;
+        let status = match get(7) {
+            "" => PostStatus::Draft,
+            s => PostStatus::parse(s).ok_or_else(|| {
+                err("status", format!("\"{s}\" is not one of idea, draft, ready, scheduled, published, failed, cancelled"))
+            })?,
+        };
+        let mut post = Post {
+            client_id: ctx.client_id,
+            accounts,
+            status,
+            title: get(3).to_string(),
+            body: rec.get(idx[4]).unwrap_or("").trim_end().to_string(),
+            pillar_id: pillar,
+            campaign_id: campaign,
+            utm_medium: "social".into(),
+            utm_campaign: campaign
+                .and_then(|id| ctx.campaigns.iter().find(|c| c.id == id))
+                .map(|c| crate::domain::post::slug(&c.name))
+                .unwrap_or_default(),
+            ..Post::default()
+        };
+        post.schedule(Some(local), ctx.tz);
+        out.push(post);
+    }
+    Ok(out)
+}

@@ -1,0 +1,282 @@
+//! Posts of the editorial calendar and the accounts each goes out on.
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use chrono_tz::Tz;
+use rusqlite::{OptionalExtension, Row, params, params_from_iter, types::Value};
+
+use super::{Result, Store, StoreError, Tx, from_ts, to_ts};
+use crate::domain::Platform;
+use crate::domain::post::{Post, PostId, PostStatus, instant};
+
+const COLUMNS: &str = "id, client_id, local_time, scheduled_at, status, title, body, first_comment, media,
+    pillar_id, campaign_id, target_id, objective_id, link, utm_medium, utm_campaign, permalink, notes";
+
+/// How wall-clock times are stored: sortable text.
+const LOCAL_FORMAT: &str = "%Y-%m-%d %H:%M";
+
+fn local_col(l: Option<NaiveDateTime>) -> Option<String> {
+    l.map(|l| l.format(LOCAL_FORMAT).to_string())
+}
+
+fn post(r: &Row<'_>) -> rusqlite::Result<Post> {
+    let local: Option<String> = r.get(2)?;
+    let status: String = r.get(4)?;
+    Ok(Post {
+        id: r.get(0)?,
+        client_id: r.get(1)?,
+        accounts: Vec::new(),
+        local: local.and_then(|s| NaiveDateTime::parse_from_str(&s, LOCAL_FORMAT).ok()),
+        at: r.get::<_, Option<i64>>(3)?.map(from_ts),
+        status: PostStatus::parse(&status).unwrap_or_default(),
+        title: r.get(5)?,
+        body: r.get(6)?,
+        first_comment: r.get(7)?,
+        media: r.get(8)?,
+        pillar_id: r.get(9)?,
+        campaign_id: r.get(10)?,
+        target_id: r.get(11)?,
+        objective_id: r.get(12)?,
+        link: r.get(13)?,
+        utm_medium: r.get(14)?,
+        utm_campaign: r.get(15)?,
+        permalink: r.get(16)?,
+        notes: r.get(17)?,
+    })
+}
+
+/// What the agenda lists.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct PostFilter {
+    pub client: Option<i64>,
+    /// From this day on (wall clock); all when `None`.
+    pub from: Option<NaiveDate>,
+    pub platform: Option<Platform>,
+    pub status: Option<PostStatus>,
+    pub pillar: Option<i64>,
+    pub campaign: Option<i64>,
+    pub text: Option<String>,
+}
+
+impl Tx<'_> {
+    fn with_accounts(&self, mut posts: Vec<Post>) -> Result<Vec<Post>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT account_id FROM post_accounts WHERE post_id = ?1 ORDER BY account_id",
+        )?;
+        for p in &mut posts {
+            p.accounts = st
+                .query_map([p.id], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+        }
+        Ok(posts)
+    }
+
+    /// Posts whose wall-clock day is in `from..to` (end excluded), for one client or all.
+    pub fn posts_between(
+        &self,
+        client: Option<i64>,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<Vec<Post>> {
+        let lo = from.format("%Y-%m-%d").to_string();
+        let hi = to.format("%Y-%m-%d").to_string();
+        let posts = match client {
+            Some(c) => self
+                .conn
+                .prepare_cached(&format!(
+                    "SELECT {COLUMNS} FROM posts WHERE client_id = ?1 AND local_time >= ?2 AND local_time < ?3
+                     AND deleted_at IS NULL ORDER BY local_time, id"
+                ))?
+                .query_map(params![c, lo, hi], post)?
+                .collect::<rusqlite::Result<Vec<_>>>()?,
+            None => self
+                .conn
+                .prepare_cached(&format!(
+                    "SELECT {COLUMNS} FROM posts WHERE local_time >= ?1 AND local_time < ?2
+                     AND deleted_at IS NULL ORDER BY local_time, id"
+                ))?
+                .query_map(params![lo, hi], post)?
+                .collect::<rusqlite::Result<Vec<_>>>()?,
+        };
+        self.with_accounts(posts)
+    }
+
+    /// The agenda: posts matching a filter, dated ones by time, then undated ideas.
+    pub fn posts_matching(&self, f: &PostFilter) -> Result<Vec<Post>> {
+        let mut sql = format!("SELECT {COLUMNS} FROM posts p WHERE deleted_at IS NULL");
+        let mut p: Vec<Value> = Vec::new();
+        let mut push = |sql: &mut String, clause: &str, v: Value| {
+            p.push(v);
+            sql.push_str(&clause.replace("?#", &format!("?{}", p.len())));
+        };
+        if let Some(c) = f.client {
+            push(&mut sql, " AND client_id = ?#", Value::Integer(c));
+        }
+        if let Some(d) = f.from {
+            push(
+                &mut sql,
+                " AND (local_time IS NULL OR local_time >= ?#)",
+                Value::Text(d.format("%Y-%m-%d").to_string()),
+            );
+        }
+        if let Some(pl) = f.platform {
+            push(
+                &mut sql,
+                " AND EXISTS (SELECT 1 FROM post_accounts pa JOIN accounts a ON a.id = pa.account_id
+                   WHERE pa.post_id = p.id AND a.platform = ?#)",
+                Value::Text(pl.key().into()),
+            );
+        }
+        if let Some(s) = f.status {
+            push(&mut sql, " AND status = ?#", Value::Text(s.key().into()));
+        }
+        if let Some(x) = f.pillar {
+            push(&mut sql, " AND pillar_id = ?#", Value::Integer(x));
+        }
+        if let Some(x) = f.campaign {
+            push(&mut sql, " AND campaign_id = ?#", Value::Integer(x));
+        }
+        if let Some(text) = &f.text {
+            for w in text.split_whitespace() {
+                let pat = format!(
+                    "%{}%",
+                    w.replace('\\', "\\\\")
+                        .replace('%', "\\%")
+                        .replace('_', "\\_")
+                );
+                push(
+                    &mut sql,
+                    " AND (title LIKE ?# ESCAPE '\\' OR body LIKE ?# ESCAPE '\\')",
+                    Value::Text(pat),
+                );
+            }
+        }
+        sql.push_str(" ORDER BY local_time IS NULL, local_time, id");
+        let posts = self
+            .conn
+            .prepare_cached(&sql)?
+            .query_map(params_from_iter(p), post)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        self.with_accounts(posts)
+    }
+
+    pub fn post(&self, id: PostId) -> Result<Post> {
+        let p = self
+            .conn
+            .prepare_cached(&format!("SELECT {COLUMNS} FROM posts WHERE id = ?1"))?
+            .query_row([id], post)
+            .optional()?
+            .ok_or_else(|| StoreError::NotFound(format!("post {id}")))?;
+        Ok(self.with_accounts(vec![p])?.remove(0))
+    }
+
+    /// Inserts (id 0) or updates a post and its accounts; returns its id.
+    pub fn save_post(&self, p: &Post, now: DateTime<Utc>) -> Result<PostId> {
+        let values = params![
+            p.client_id,
+            local_col(p.local),
+            p.at.map(to_ts),
+            p.status.key(),
+            p.title,
+            p.body,
+            p.first_comment,
+            p.media,
+            p.pillar_id,
+            p.campaign_id,
+            p.target_id,
+            p.objective_id,
+            p.link,
+            p.utm_medium,
+            p.utm_campaign,
+            p.permalink,
+            p.notes,
+            to_ts(now),
+        ];
+        let id = if p.id == 0 {
+            self.conn
+                .prepare_cached(
+                    "INSERT INTO posts (client_id, local_time, scheduled_at, status, title, body, first_comment, media,
+                        pillar_id, campaign_id, target_id, objective_id, link, utm_medium, utm_campaign, permalink,
+                        notes, created_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+                )?
+                .execute(values)?;
+            self.conn.last_insert_rowid()
+        } else {
+            let mut all: Vec<&dyn rusqlite::ToSql> = values.to_vec();
+            all.push(&p.id);
+            let n = self
+                .conn
+                .prepare_cached(
+                    "UPDATE posts SET client_id = ?1, local_time = ?2, scheduled_at = ?3, status = ?4, title = ?5,
+                        body = ?6, first_comment = ?7, media = ?8, pillar_id = ?9, campaign_id = ?10, target_id = ?11,
+                        objective_id = ?12, link = ?13, utm_medium = ?14, utm_campaign = ?15, permalink = ?16,
+                        notes = ?17
+                     WHERE id = ?19",
+                )?
+                .execute(all.as_slice())?;
+            if n == 0 {
+                return Err(StoreError::NotFound(format!("post {}", p.id)));
+            }
+            p.id
+        };
+        self.conn
+            .prepare_cached("DELETE FROM post_accounts WHERE post_id = ?1")?
+            .execute([id])?;
+        let mut ins = self.conn.prepare_cached(
+            "INSERT OR IGNORE INTO post_accounts (post_id, account_id) VALUES (?1, ?2)",
+        )?;
+        for a in &p.accounts {
+            ins.execute(params![id, a])?;
+        }
+        Ok(id)
+    }
+
+    pub fn set_post_deleted(&self, id: PostId, at: Option<DateTime<Utc>>) -> Result<()> {
+        match self
+            .conn
+            .prepare_cached("UPDATE posts SET deleted_at = ?2 WHERE id = ?1")?
+            .execute(params![id, at.map(to_ts)])?
+        {
+            0 => Err(StoreError::NotFound(format!("post {id}"))),
+            _ => Ok(()),
+        }
+    }
+
+    /// Derives the instants of a client's posts again from their wall-clock times, after
+    /// the client moved to another zone: the posts stay at the same local time.
+    pub fn reschedule_posts(&self, client: i64, tz: Tz) -> Result<()> {
+        let rows: Vec<(i64, String)> = self
+            .conn
+            .prepare_cached(
+                "SELECT id, local_time FROM posts WHERE client_id = ?1 AND local_time IS NOT NULL",
+            )?
+            .query_map([client], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut up = self
+            .conn
+            .prepare_cached("UPDATE posts SET scheduled_at = ?2 WHERE id = ?1")?;
+        for (id, local) in rows {
+            if let Ok(l) = NaiveDateTime::parse_from_str(&local, LOCAL_FORMAT) {
+                up.execute(params![id, to_ts(instant(l, tz))])?;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Store {
+    pub fn posts_between(
+        &self,
+        client: Option<i64>,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<Vec<Post>> {
+        self.tx().posts_between(client, from, to)
+    }
+    pub fn posts_matching(&self, f: &PostFilter) -> Result<Vec<Post>> {
+        self.tx().posts_matching(f)
+    }
+    pub fn post(&self, id: PostId) -> Result<Post> {
+        self.tx().post(id)
+    }
+}

@@ -1,0 +1,209 @@
+//! Keys on the Calendar tab, and keeping its posts in step with the dates on screen.
+
+use chrono::{Duration, Months};
+
+use super::{post_form, say};
+use crate::domain::post::Post;
+use crate::i18n::{fill, t};
+use crate::tui::action::Command;
+use crate::tui::calendar::{
+    View, effective_filter, grid_range, posts_of, scope, selected_day, selected_post,
+};
+use crate::tui::effect::Effect;
+use crate::tui::model::{Model, StatusKind, Tab};
+
+/// Effects that load the posts of the dates (or the agenda) on screen.
+pub fn sync(m: &mut Model) -> Vec<Effect> {
+    if m.tab != Tab::Calendar {
+        return vec![];
+    }
+    let mut out = Vec::new();
+    let (from, to) = grid_range(selected_day(m));
+    let key = (scope(m), from, to);
+    if m.calendar.loaded != Some(key) {
+        m.calendar.loaded = Some(key);
+        out.push(Effect::LoadPosts {
+            client: key.0,
+            from,
+            to,
+        });
+    }
+    if m.calendar.view == View::List {
+        let f = effective_filter(m);
+        if m.calendar.list_loaded.as_ref() != Some(&f) {
+            m.calendar.list_loaded = Some(f.clone());
+            out.push(Effect::LoadAgenda(f));
+        }
+    }
+    out
+}
+
+/// Asks for fresh posts after a change.
+pub fn stale(m: &mut Model) {
+    m.calendar.loaded = None;
+    m.calendar.list_loaded = None;
+}
+
+pub fn posts_loaded(
+    m: &mut Model,
+    key: (Option<i64>, chrono::NaiveDate, chrono::NaiveDate),
+    posts: Vec<Post>,
+) {
+    if m.calendar.loaded == Some(key) {
+        m.calendar.posts = posts;
+        let n = posts_of(m, selected_day(m)).len();
+        m.calendar.post = m.calendar.post.min(n.saturating_sub(1));
+    }
+}
+
+pub fn agenda_loaded(m: &mut Model, filter: crate::store::PostFilter, posts: Vec<Post>) {
+    if m.calendar.list_loaded.as_ref() != Some(&filter) {
+        return;
+    }
+    let first_load = m.calendar.list.is_empty();
+    m.calendar.list = posts;
+    if first_load {
+        // Open the agenda on the first post from the selected day on.
+        let day = selected_day(m);
+        let i = m
+            .calendar
+            .list
+            .iter()
+            .position(|p| p.day().is_some_and(|d| d >= day))
+            .unwrap_or(0);
+        m.calendar.list_cursor.select(i);
+    }
+    let n = m.calendar.list.len();
+    m.calendar.list_cursor.clamp(n);
+}
+
+fn go(m: &mut Model, days: i64) {
+    let d = selected_day(m) + Duration::days(days);
+    m.calendar.day = Some(d);
+    m.calendar.post = 0;
+}
+
+/// Moves the selected post by whole days, keeping its wall-clock time; the selection
+/// follows it.
+fn move_post(m: &mut Model, days: i64) -> Vec<Effect> {
+    let Some(p) = selected_post(m).cloned() else {
+        return vec![];
+    };
+    if p.local.is_none() {
+        say(m, StatusKind::Info, t().post_has_no_date.to_string());
+        return vec![];
+    }
+    let tz = m.client(p.client_id).map_or(chrono_tz::UTC, |c| c.tz());
+    let mut moved = p.clone();
+    moved.shift_days(days, tz);
+    if m.calendar.view != View::List {
+        go(m, days);
+        // Stay on the moved post in its new day.
+        let day = selected_day(m);
+        let after: Vec<i64> = posts_of(m, day).iter().map(|x| x.id).collect();
+        let pos = after
+            .iter()
+            .position(|id| {
+                moved.local.is_some_and(|l| {
+                    m.calendar
+                        .posts
+                        .iter()
+                        .find(|x| x.id == *id)
+                        .and_then(|x| x.local)
+                        .is_some_and(|x| x > l)
+                })
+            })
+            .unwrap_or(after.len());
+        m.calendar.post = pos;
+    }
+    vec![Effect::SavePost {
+        post: Box::new(moved),
+        before: Some(Box::new(p)),
+    }]
+}
+
+pub fn command(m: &mut Model, cmd: Command) -> Vec<Effect> {
+    let list = m.calendar.view == View::List;
+    match cmd {
+        Command::Left if !list => go(m, -1),
+        Command::Right if !list => go(m, 1),
+        Command::Up if !list => go(m, -7),
+        Command::Down if !list => go(m, 7),
+        Command::Up => m.calendar.list_cursor.up(),
+        Command::Down => m.calendar.list_cursor.down(m.calendar.list.len()),
+        Command::Top if list => m.calendar.list_cursor.top(),
+        Command::Bottom if list => m.calendar.list_cursor.bottom(m.calendar.list.len()),
+        Command::PageUp if list => m.calendar.list_cursor.page_up(),
+        Command::PageDown if list => m.calendar.list_cursor.page_down(m.calendar.list.len()),
+        Command::Today => {
+            m.calendar.day = None;
+            m.calendar.post = 0;
+        }
+        Command::PrevMonth | Command::NextMonth => {
+            let d = selected_day(m);
+            let d = if cmd == Command::NextMonth {
+                d.checked_add_months(Months::new(1))
+            } else {
+                d.checked_sub_months(Months::new(1))
+            };
+            m.calendar.day = d.or(m.calendar.day);
+            m.calendar.post = 0;
+        }
+        Command::ViewMonth => m.calendar.view = View::Month,
+        Command::ViewWeek => m.calendar.view = View::Week,
+        Command::ViewList => {
+            m.calendar.view = View::List;
+            m.calendar.list.clear();
+            m.calendar.list_loaded = None;
+        }
+        Command::NextPost => {
+            let n = posts_of(m, selected_day(m)).len();
+            if m.calendar.post + 1 < n {
+                m.calendar.post += 1;
+            }
+        }
+        Command::PrevPost => m.calendar.post = m.calendar.post.saturating_sub(1),
+        Command::MovePostBack => return move_post(m, -1),
+        Command::MovePostForward => return move_post(m, 1),
+        Command::New => post_form::open_new(m),
+        Command::Open | Command::Edit => {
+            if let Some(p) = selected_post(m).cloned() {
+                post_form::open_edit(m, &p);
+            } else if !list && cmd == Command::Open {
+                post_form::open_new(m);
+            }
+        }
+        Command::Delete => {
+            if let Some(p) = selected_post(m) {
+                return vec![Effect::TrashPost {
+                    id: p.id,
+                    deleted: true,
+                }];
+            }
+        }
+        Command::Copy => {
+            if let Some(p) = selected_post(m).cloned() {
+                let (text, platform) = post_form::text_to_publish(m, &p);
+                say(
+                    m,
+                    StatusKind::Info,
+                    fill(t().post_copied, &[("platform", &platform)]),
+                );
+                return vec![Effect::Copy(text)];
+            }
+        }
+        Command::MarkPublished => {
+            if let Some(p) = selected_post(m).cloned() {
+                post_form::open_published(m, &p);
+            }
+        }
+        Command::Duplicate => {
+            if let Some(p) = selected_post(m).cloned() {
+                post_form::open_duplicate(m, &p);
+            }
+        }
+        Command::Filter if list => post_form::open_filter(m),
+        _ => {}
+    }
+    vec![]
+}

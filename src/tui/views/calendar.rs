@@ -1,0 +1,440 @@
+//! The Calendar tab: a month grid (Monday first, ISO week numbers), a week by hour, or
+//! the agenda; the selected day's posts below the grid.
+
+use chrono::{Datelike, Duration, NaiveDate, Timelike};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Cell, Paragraph, Row};
+
+use crate::domain::post::{Post, PostStatus};
+use crate::domain::text::{sanitize_line, truncate};
+use crate::i18n::{self, fill, format, t};
+use crate::tui::calendar::{View, marks, monday, posts_of, selected_day, selected_post};
+use crate::tui::model::Model;
+use crate::tui::strategy::client_today;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::table;
+
+pub fn status_style(s: PostStatus, th: &Theme) -> Style {
+    match s {
+        PostStatus::Idea => th.dim(),
+        PostStatus::Draft => th.base(),
+        PostStatus::Ready => th.warn(),
+        PostStatus::Scheduled => th.title(),
+        PostStatus::Published => th.ok(),
+        PostStatus::Failed => th.error(),
+        PostStatus::Cancelled => th.dim().add_modifier(Modifier::CROSSED_OUT),
+    }
+}
+
+/// A post in a crowded cell: `BM 08:30 IG+ Sourdough at dawn` (client initials when
+/// several clients show, the first platform and `+` when there are more).
+fn post_label(m: &Model, p: &Post) -> String {
+    let title = if p.title.trim().is_empty() {
+        p.body.lines().next().unwrap_or("")
+    } else {
+        p.title.as_str()
+    };
+    let time = p
+        .local
+        .map(|l| l.format("%H:%M ").to_string())
+        .unwrap_or_default();
+    let client = if m.all_clients && m.data.clients.len() > 1 {
+        m.client(p.client_id)
+            .map(|c| format!("{} ", initials(&c.name)))
+            .unwrap_or_default()
+    } else {
+        String::new()
+    };
+    let mut platforms = p
+        .accounts
+        .iter()
+        .filter_map(|id| m.data.accounts.iter().find(|a| a.id == *id))
+        .map(|a| a.platform);
+    let mark = match (platforms.next(), platforms.next()) {
+        (Some(a), Some(_)) => format!("{}+ ", a.mark().trim()),
+        (Some(a), None) => format!("{} ", a.mark().trim()),
+        _ => String::new(),
+    };
+    sanitize_line(&format!("{client}{time}{mark}{title}"))
+}
+
+/// A post where there is room: `08:30 [IG FB] Sourdough at dawn`, with the client's
+/// name when several clients show.
+fn full_label(m: &Model, p: &Post) -> String {
+    let title = if p.title.trim().is_empty() {
+        p.body.lines().next().unwrap_or("")
+    } else {
+        p.title.as_str()
+    };
+    let time = p
+        .local
+        .map(|l| l.format("%H:%M ").to_string())
+        .unwrap_or_default();
+    let client = if m.all_clients && m.data.clients.len() > 1 {
+        m.client(p.client_id)
+            .map(|c| format!("{} · ", c.name))
+            .unwrap_or_default()
+    } else {
+        String::new()
+    };
+    sanitize_line(&format!(
+        "{time}{client}{}{title}",
+        marks(p, &m.data.accounts)
+    ))
+}
+
+/// `BM` for Boulangerie Marcel: a short client mark for crowded cells.
+fn initials(name: &str) -> String {
+    name.split_whitespace()
+        .filter_map(|w| w.chars().next())
+        .take(2)
+        .collect::<String>()
+        .to_uppercase()
+}
+
+pub fn render(m: &Model, frame: &mut Frame, area: Rect) {
+    let s = t();
+    let th = &m.theme;
+    let day = selected_day(m);
+    let scope = if m.all_clients {
+        s.all_clients.to_string()
+    } else {
+        m.current_client()
+            .map(|c| sanitize_line(&c.name))
+            .unwrap_or_default()
+    };
+    let view_name = match m.calendar.view {
+        View::Month => s.view_month,
+        View::Week => s.view_week,
+        View::List => s.view_list,
+    };
+    let [head, body] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled(format!(" {} ", format::month(day)), th.title()),
+            Span::raw(format!("· {view_name} · {scope}")),
+            Span::styled(format!("   {}", s.calendar_hint), th.dim()),
+        ])),
+        head,
+    );
+    match m.calendar.view {
+        View::List => agenda(m, frame, body),
+        view => {
+            let panel_h = (body.height / 4).clamp(4, 8);
+            let [grid, panel] =
+                Layout::vertical([Constraint::Fill(1), Constraint::Length(panel_h)]).areas(body);
+            if view == View::Month {
+                month(m, frame, grid);
+            } else {
+                week(m, frame, grid);
+            }
+            day_panel(m, frame, panel);
+        }
+    }
+}
+
+fn weekday_names() -> [&'static str; 7] {
+    t().weekdays_short
+}
+
+fn month(m: &Model, frame: &mut Frame, area: Rect) {
+    let th = &m.theme;
+    let day = selected_day(m);
+    let today = client_today(m);
+    let first = day.with_day(1).unwrap_or(day);
+    let start = monday(first);
+    let week_w = 4u16;
+    let col_w = area.width.saturating_sub(week_w) / 7;
+    let rows = area.height.saturating_sub(1);
+    let row_h = (rows / 6).max(1);
+    // Weekday header.
+    let mut header = vec![Span::raw(format!("{:<4}", t().week_short))];
+    for name in weekday_names() {
+        header.push(Span::styled(
+            truncate(&format!("{name:<w$}", w = col_w as usize), col_w as usize),
+            th.title(),
+        ));
+    }
+    frame.render_widget(
+        Paragraph::new(Line::from(header)),
+        Rect::new(area.x, area.y, area.width, 1),
+    );
+    for w in 0..6u16 {
+        let y = area.y + 1 + w * row_h;
+        if y >= area.y + area.height {
+            break;
+        }
+        let h = row_h.min(area.y + area.height - y);
+        let week_start = start + Duration::days(i64::from(w) * 7);
+        frame.render_widget(
+            Paragraph::new(Line::styled(
+                format!("W{:02}", week_start.iso_week().week()),
+                th.dim(),
+            )),
+            Rect::new(area.x, y, week_w, 1),
+        );
+        for d in 0..7u16 {
+            let date = week_start + Duration::days(i64::from(d));
+            let rect = Rect::new(area.x + week_w + d * col_w, y, col_w, h);
+            cell(
+                m,
+                frame,
+                rect,
+                date,
+                date.month() == first.month(),
+                date == today,
+                date == day,
+            );
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn cell(
+    m: &Model,
+    frame: &mut Frame,
+    rect: Rect,
+    date: NaiveDate,
+    in_month: bool,
+    today: bool,
+    selected: bool,
+) {
+    let th = &m.theme;
+    let w = rect.width.saturating_sub(1) as usize;
+    if w == 0 || rect.height == 0 {
+        return;
+    }
+    let mut number = format!("{:>2}", date.day());
+    if today {
+        number.push_str(&format!(" {}", t().today_mark));
+    }
+    let number_style = if selected {
+        th.selected()
+    } else if today {
+        th.accent()
+    } else if in_month {
+        th.key()
+    } else {
+        th.dim()
+    };
+    let posts = posts_of(m, date);
+    let mut lines = vec![Line::styled(truncate(&number, w), number_style)];
+    let room = rect.height.saturating_sub(1) as usize;
+    let shown = if posts.len() > room {
+        room.saturating_sub(1)
+    } else {
+        posts.len()
+    };
+    for (i, p) in posts.iter().take(shown).enumerate() {
+        let mut style = status_style(p.status, th);
+        if selected && i == m.calendar.post {
+            style = style.add_modifier(Modifier::REVERSED);
+        }
+        lines.push(Line::styled(truncate(&post_label(m, p), w), style));
+    }
+    if posts.len() > shown && room > 0 {
+        lines.push(Line::styled(
+            fill(t().n_more, &[("n", &(posts.len() - shown).to_string())]),
+            th.dim(),
+        ));
+    }
+    frame.render_widget(
+        Paragraph::new(lines),
+        Rect::new(rect.x, rect.y, rect.width.saturating_sub(1), rect.height),
+    );
+}
+
+fn week(m: &Model, frame: &mut Frame, area: Rect) {
+    let th = &m.theme;
+    let day = selected_day(m);
+    let today = client_today(m);
+    let start = monday(day);
+    let hour_w = 6u16;
+    let col_w = area.width.saturating_sub(hour_w) / 7;
+    let mut header = vec![Span::styled(
+        format!("{:<6}", format!("W{:02}", start.iso_week().week())),
+        th.dim(),
+    )];
+    for d in 0..7 {
+        let date = start + Duration::days(d);
+        let label = format!("{} {}", weekday_names()[d as usize], date.day());
+        let style = if date == day {
+            th.selected()
+        } else if date == today {
+            th.accent()
+        } else {
+            th.title()
+        };
+        header.push(Span::styled(
+            truncate(&format!("{label:<w$}", w = col_w as usize), col_w as usize),
+            style,
+        ));
+    }
+    frame.render_widget(
+        Paragraph::new(Line::from(header)),
+        Rect::new(area.x, area.y, area.width, 1),
+    );
+    let rows = area.height.saturating_sub(1);
+    // Working hours first; an earlier or later post widens the range.
+    let week_posts: Vec<&Post> = (0..7)
+        .flat_map(|d| posts_of(m, start + Duration::days(d)))
+        .collect();
+    let first_h = week_posts
+        .iter()
+        .filter_map(|p| p.local)
+        .map(|l| l.hour())
+        .min()
+        .unwrap_or(7)
+        .min(7);
+    let last_h = week_posts
+        .iter()
+        .filter_map(|p| p.local)
+        .map(|l| l.hour())
+        .max()
+        .unwrap_or(21)
+        .max(21);
+    let hours: Vec<u32> = (first_h..=last_h).take(rows as usize).collect();
+    for (row, hour) in hours.iter().enumerate() {
+        let y = area.y + 1 + row as u16;
+        frame.render_widget(
+            Paragraph::new(Line::styled(format!("{hour:02}:00"), th.dim())),
+            Rect::new(area.x, y, hour_w, 1),
+        );
+        for d in 0..7u16 {
+            let date = start + Duration::days(i64::from(d));
+            let in_hour: Vec<&Post> = posts_of(m, date)
+                .into_iter()
+                .filter(|p| p.local.is_some_and(|l| l.hour() == *hour))
+                .collect();
+            let w = col_w.saturating_sub(1) as usize;
+            let line = match in_hour.as_slice() {
+                [] => Line::styled("·", th.dim()),
+                [p] => Line::styled(truncate(&post_label(m, p), w), status_style(p.status, th)),
+                many => Line::styled(
+                    truncate(
+                        &format!("{} +{}", post_label(m, many[0]), many.len() - 1),
+                        w,
+                    ),
+                    status_style(many[0].status, th),
+                ),
+            };
+            let selected_here = date == day
+                && selected_post(m).is_some_and(|sp| in_hour.iter().any(|p| p.id == sp.id));
+            let line = if selected_here {
+                line.patch_style(Style::new().add_modifier(Modifier::REVERSED))
+            } else {
+                line
+            };
+            frame.render_widget(
+                Paragraph::new(line),
+                Rect::new(area.x + hour_w + d * col_w, y, col_w, 1),
+            );
+        }
+    }
+}
+
+fn day_panel(m: &Model, frame: &mut Frame, area: Rect) {
+    let s = t();
+    let th = &m.theme;
+    let day = selected_day(m);
+    let posts = posts_of(m, day);
+    let title = format!(
+        " {} · {} ",
+        day.format("%A %-d %B"),
+        fill(s.n_posts, &[("n", &posts.len().to_string())])
+    );
+    let block = Block::bordered().title(title);
+    let w = block.inner(area).width as usize;
+    let lines: Vec<Line> = if posts.is_empty() {
+        vec![Line::styled(s.day_empty, th.dim())]
+    } else {
+        posts
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let mark = if i == m.calendar.post { "› " } else { "  " };
+                let body = sanitize_line(p.body.lines().next().unwrap_or(""));
+                Line::from(vec![
+                    Span::styled(mark, th.accent()),
+                    Span::styled(
+                        format!("{:<10}", i18n::post_status(p.status)),
+                        status_style(p.status, th),
+                    ),
+                    Span::raw(truncate(
+                        &format!("{} — {body}", full_label(m, p)),
+                        w.saturating_sub(12),
+                    )),
+                ])
+            })
+            .collect()
+    };
+    frame.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+fn agenda(m: &Model, frame: &mut Frame, area: Rect) {
+    let s = t();
+    let th = &m.theme;
+    let list = &m.calendar.list;
+    let show_client = m.all_clients && m.data.clients.len() > 1;
+    table::render(
+        frame,
+        area,
+        Block::bordered().title(format!(" {} ({}) ", s.agenda_title, list.len())),
+        Some(Row::new(vec![
+            s.col_when,
+            s.col_client,
+            s.col_platforms,
+            s.col_status,
+            s.col_pillar,
+            s.col_post,
+        ])),
+        &[
+            Constraint::Length(17),
+            Constraint::Length(if show_client { 14 } else { 0 }),
+            Constraint::Length(10),
+            Constraint::Length(10),
+            Constraint::Length(14),
+            Constraint::Fill(1),
+        ],
+        &m.calendar.list_cursor,
+        list.len(),
+        true,
+        th,
+        s.agenda_empty,
+        |i| {
+            let p = &list[i];
+            let when = p.local.map_or_else(
+                || s.no_date.to_string(),
+                |l| l.format("%a %b %-d %H:%M").to_string(),
+            );
+            let pillar = p
+                .pillar_id
+                .and_then(|id| m.plan.pillars.iter().find(|x| x.id == id))
+                .map(|x| sanitize_line(&x.name))
+                .unwrap_or_default();
+            let title = if p.title.trim().is_empty() {
+                p.body.lines().next().unwrap_or("")
+            } else {
+                &p.title
+            };
+            Row::new(vec![
+                Cell::from(when),
+                Cell::from(
+                    m.client(p.client_id)
+                        .map(|c| sanitize_line(&c.name))
+                        .unwrap_or_default(),
+                ),
+                Cell::from(marks(p, &m.data.accounts)),
+                Cell::from(Span::styled(
+                    i18n::post_status(p.status),
+                    status_style(p.status, th),
+                )),
+                Cell::from(pillar),
+                Cell::from(sanitize_line(title)),
+            ])
+        },
+    );
+}
