@@ -4,11 +4,13 @@ pub mod client;
 pub mod clock;
 pub mod count;
 pub mod inbox;
+pub mod kpi;
 pub mod metric;
 pub mod money;
 pub mod objective;
 pub mod platform;
 pub mod post;
+pub mod report;
 pub mod strategy;
 pub mod text;
 

@@ -3,6 +3,7 @@
 
 pub mod ics;
 pub mod inbox;
+pub mod kpi;
 pub mod posts;
 
 #[cfg(test)]

@@ -12,6 +12,7 @@ const STEPS: &[M<'static>] = &[
     M::up(include_str!("sql/0002_strategy.sql")),
     M::up(include_str!("sql/0003_inbox.sql")),
     M::up(include_str!("sql/0004_posts.sql")),
+    M::up(include_str!("sql/0005_kpi.sql")),
 ];
 
 /// The schema version this binary writes.

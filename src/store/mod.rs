@@ -4,6 +4,7 @@
 mod accounts;
 mod clients;
 mod inbox;
+mod kpi;
 mod migrations;
 mod posts;
 mod settings;
@@ -17,6 +18,7 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OpenFlags};
 
+pub use kpi::Upserted;
 pub use migrations::{APPLICATION_ID, LATEST_VERSION};
 pub use posts::PostFilter;
 

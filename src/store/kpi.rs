@@ -1,0 +1,182 @@
+//! KPI values: upserts (a re-import changes nothing) and the aggregates the report reads,
+//! computed in SQL.
+
+use chrono::NaiveDate;
+use rusqlite::{OptionalExtension, params};
+
+use super::{Result, Store, Tx};
+use crate::domain::Platform;
+use crate::domain::kpi::{DailyValue, PostValue, Source, Sum};
+use crate::domain::metric::Metric;
+
+fn day(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+/// What an import did to the stored values.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Upserted {
+    /// New or changed values.
+    pub stored: usize,
+    /// Values already there with the same number.
+    pub unchanged: usize,
+}
+
+impl Tx<'_> {
+    /// Stores daily values; an existing value of the same day and metric is replaced.
+    pub fn upsert_daily(
+        &self,
+        client: i64,
+        values: &[DailyValue],
+        mut tick: impl FnMut(),
+    ) -> Result<Upserted> {
+        let mut st = self.conn.prepare_cached(
+            "INSERT INTO kpi_daily (client_id, platform, day, metric, value) VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (client_id, platform, day, metric) DO UPDATE SET value = excluded.value
+             WHERE value <> excluded.value",
+        )?;
+        let mut out = Upserted::default();
+        for v in values {
+            let n = st.execute(params![
+                client,
+                v.platform.key(),
+                day(v.day),
+                v.metric.key(),
+                v.value
+            ])?;
+            if n == 1 {
+                out.stored += 1
+            } else {
+                out.unchanged += 1
+            }
+            tick();
+        }
+        Ok(out)
+    }
+
+    pub fn upsert_posts(
+        &self,
+        client: i64,
+        values: &[PostValue],
+        mut tick: impl FnMut(),
+    ) -> Result<Upserted> {
+        let mut st = self.conn.prepare_cached(
+            "INSERT INTO kpi_posts (client_id, platform, external_id, day, title, metric, value)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+             ON CONFLICT (client_id, platform, external_id, metric)
+             DO UPDATE SET value = excluded.value, day = excluded.day, title = excluded.title
+             WHERE value <> excluded.value OR day <> excluded.day OR title <> excluded.title",
+        )?;
+        let mut out = Upserted::default();
+        for v in values {
+            let n = st.execute(params![
+                client,
+                v.platform.key(),
+                v.external_id,
+                day(v.day),
+                v.title,
+                v.metric.key(),
+                v.value
+            ])?;
+            if n == 1 {
+                out.stored += 1
+            } else {
+                out.unchanged += 1
+            }
+            tick();
+        }
+        Ok(out)
+    }
+
+    /// Sums of the additive metrics per platform and source over `from..=to`.
+    pub fn kpi_sums(&self, client: i64, from: NaiveDate, to: NaiveDate) -> Result<Vec<Sum>> {
+        let mut out = Vec::new();
+        for (table, source) in [("kpi_daily", Source::Account), ("kpi_posts", Source::Posts)] {
+            let mut st = self.conn.prepare_cached(&format!(
+                "SELECT platform, metric, sum(value) FROM {table}
+                 WHERE client_id = ?1 AND day >= ?2 AND day <= ?3 AND metric <> 'followers'
+                 GROUP BY platform, metric"
+            ))?;
+            let rows = st.query_map(params![client, day(from), day(to)], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, i64>(2)?,
+                ))
+            })?;
+            for row in rows {
+                let (p, m, v) = row?;
+                if let (Some(platform), Some(metric)) = (Platform::parse(&p), Metric::parse(&m)) {
+                    out.push(Sum {
+                        platform,
+                        metric,
+                        source,
+                        value: v,
+                    });
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// The last followers count of each platform on or before `on`, and its day.
+    pub fn followers_at(
+        &self,
+        client: i64,
+        on: NaiveDate,
+    ) -> Result<Vec<(Platform, NaiveDate, i64)>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT platform, max(day), value FROM kpi_daily
+             WHERE client_id = ?1 AND metric = 'followers' AND day <= ?2 GROUP BY platform",
+        )?;
+        let rows = st.query_map(params![client, day(on)], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, i64>(2)?,
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (p, d, v) = row?;
+            if let (Some(p), Ok(d)) = (
+                Platform::parse(&p),
+                NaiveDate::parse_from_str(&d, "%Y-%m-%d"),
+            ) {
+                out.push((p, d, v));
+            }
+        }
+        out.sort_by_key(|(p, _, _)| *p);
+        Ok(out)
+    }
+
+    /// The day of the newest value of a client, if any.
+    pub fn last_kpi_day(&self, client: i64) -> Result<Option<NaiveDate>> {
+        let d: Option<String> = self
+            .conn
+            .prepare_cached(
+                "SELECT max(d) FROM (SELECT max(day) AS d FROM kpi_daily WHERE client_id = ?1
+                 UNION ALL SELECT max(day) FROM kpi_posts WHERE client_id = ?1)",
+            )?
+            .query_row([client], |r| r.get(0))
+            .optional()?
+            .flatten();
+        Ok(d.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()))
+    }
+}
+
+impl Store {
+    pub fn kpi_sums(&self, client: i64, from: NaiveDate, to: NaiveDate) -> Result<Vec<Sum>> {
+        self.tx().kpi_sums(client, from, to)
+    }
+    pub fn followers_at(
+        &self,
+        client: i64,
+        on: NaiveDate,
+    ) -> Result<Vec<(Platform, NaiveDate, i64)>> {
+        self.tx().followers_at(client, on)
+    }
+    pub fn last_kpi_day(&self, client: i64) -> Result<Option<NaiveDate>> {
+        self.tx().last_kpi_day(client)
+    }
+}
