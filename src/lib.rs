@@ -12,6 +12,7 @@
 //!   `update` -> `Effect` -> executor; pure views; reusable widgets (form, windowed table).
 //! - [`demo`]: the demo data set, written through the store.
 //! - [`i18n`]: every user-visible string, in one place.
+//! - [`report`]: the KPI review of a client and period, assembled from the store.
 //! - [`paths`]: where the database lives by default.
 //!
 //! Data flows one way: a key becomes an `Action`, `update` is the only function that
@@ -25,5 +26,6 @@ pub mod domain;
 pub mod i18n;
 pub mod io;
 pub mod paths;
+pub mod report;
 pub mod store;
 pub mod tui;

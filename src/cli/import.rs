@@ -26,6 +26,20 @@ pub enum ImportCmd {
         #[arg(long)]
         platform: Option<String>,
     },
+    /// Analytics exports: X, Facebook, Instagram, LinkedIn (xls/xlsx), TikTok, YouTube
+    /// (CSV or zip), Meta page files, or a generic long or wide CSV.
+    Kpi {
+        file: std::path::PathBuf,
+        /// The client (name or id).
+        #[arg(long)]
+        client: String,
+        /// auto (from the headers), long, wide, meta, or an export's name.
+        #[arg(long, default_value = "auto")]
+        format: String,
+        /// The platform of files that do not say it (wide CSV, Meta page files).
+        #[arg(long)]
+        platform: Option<String>,
+    },
     /// Planned posts: a CSV with the header date,time,platforms,title,body,pillar,campaign,status.
     Posts {
         file: std::path::PathBuf,
@@ -63,6 +77,68 @@ pub fn parse_platform(p: Option<&str>) -> Result<Option<Platform>, Failure> {
 
 pub fn run(store: &mut Store, clock: &dyn Clock, cmd: ImportCmd) -> Result<(), Failure> {
     match cmd {
+        ImportCmd::Kpi {
+            file,
+            client,
+            format,
+            platform,
+        } => {
+            let client = store.find_client(&client)?;
+            let bytes = read_file(&file)?;
+            let name = file.display().to_string();
+            // Year-less dates (TikTok) are read as on or before the file's last change.
+            let today = clock.now().with_timezone(&client.tz()).date_naive();
+            let reference = std::fs::metadata(&file)
+                .and_then(|m| m.modified())
+                .ok()
+                .map(|t| {
+                    chrono::DateTime::<chrono::Utc>::from(t)
+                        .with_timezone(&client.tz())
+                        .date_naive()
+                })
+                .map_or(today, |d| d.min(today));
+            let ctx = crate::io::kpi::Context {
+                file: &name,
+                platform: parse_platform(platform.as_deref())?,
+                minor: crate::report::minor_units(&client),
+                reference,
+                format: &format,
+            };
+            let data =
+                crate::io::kpi::read(&bytes, &ctx).map_err(|e| Failure::usage(e.to_string()))?;
+            let bar = progress((data.daily.len() + data.posts.len()) as u64);
+            let (daily, posts) = store.transaction(|tx| {
+                let daily = tx.upsert_daily(client.id, &data.daily, || bar.inc(1))?;
+                let posts = tx.upsert_posts(client.id, &data.posts, || bar.inc(1))?;
+                Ok((daily, posts))
+            })?;
+            bar.finish_and_clear();
+            let s = t();
+            println!(
+                "{}",
+                fill(
+                    s.cli_kpi_imported,
+                    &[
+                        ("client", &client.name),
+                        ("formats", &data.formats.join(", ")),
+                        ("rows", &data.rows.to_string()),
+                        ("stored", &(daily.stored + posts.stored).to_string()),
+                        (
+                            "unchanged",
+                            &(daily.unchanged + posts.unchanged).to_string()
+                        ),
+                    ],
+                )
+            );
+            if !data.ignored.is_empty() {
+                let ignored: Vec<&str> = data.ignored.iter().map(String::as_str).collect();
+                println!(
+                    "{}",
+                    fill(s.cli_kpi_ignored, &[("what", &ignored.join(", "))])
+                );
+            }
+            Ok(())
+        }
         ImportCmd::Posts { file, client } => {
             let client = store.find_client(&client)?;
             let bytes = read_file(&file)?;

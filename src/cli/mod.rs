@@ -6,6 +6,7 @@ mod demo;
 mod export;
 mod import;
 mod inbox;
+mod report;
 
 use std::path::PathBuf;
 
@@ -51,6 +52,8 @@ pub enum Cmd {
         #[command(subcommand)]
         command: inbox::InboxCmd,
     },
+    /// The KPI review of a client for a week, a month or any span, for the client.
+    Report(report::ReportArgs),
     /// Load demo clients to look around.
     Demo {
         /// Load even when the database has clients (earlier demo clients are replaced;
@@ -128,6 +131,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         }
         Some(Cmd::Export { command }) => export::run(&Store::open(&path)?, clock.as_ref(), command),
         Some(Cmd::Inbox { command }) => inbox::run(&Store::open(&path)?, command),
+        Some(Cmd::Report(args)) => report::run(&Store::open(&path)?, clock.as_ref(), args),
         Some(Cmd::Demo { force }) => {
             let mut store = Store::open(&path)?;
             demo::run(&mut store, clock.as_ref(), force)

@@ -171,6 +171,27 @@ fn ratio(a: Option<f64>, b: Option<f64>, scale: f64) -> Option<f64> {
     }
 }
 
+/// The derived ratios: key, numerator, denominator, scale.
+const RATIOS: [(&str, Metric, Metric, f64); 7] = [
+    (
+        "engagement_rate_reach",
+        Metric::Engagements,
+        Metric::Reach,
+        100.0,
+    ),
+    (
+        "engagement_rate_impressions",
+        Metric::Engagements,
+        Metric::Impressions,
+        100.0,
+    ),
+    ("ctr", Metric::Clicks, Metric::Impressions, 100.0),
+    ("cpm", Metric::Spend, Metric::Impressions, 1000.0),
+    ("cpc", Metric::Spend, Metric::Clicks, 1.0),
+    ("cpa", Metric::Spend, Metric::Conversions, 1.0),
+    ("roas", Metric::Revenue, Metric::Spend, 1.0),
+];
+
 /// Computes every report key from additive sums and followers at the start and end.
 /// `minor` is the number of minor units in a major one (100 for EUR).
 pub fn figures(
@@ -275,6 +296,25 @@ pub fn platform_figures(
         (!both.is_empty()).then(|| both.iter().filter_map(|p| find(followers_end, *p)).sum());
     let mut totals = figures(&total, (start_total, end_same), minor);
     totals.insert("followers", sum_of(followers_end).map(|v| v as f64));
+    // A ratio in total adds only the platforms that report both of its parts: X's
+    // engagements over Instagram's reach would mean nothing.
+    for (key, num, den, scale) in RATIOS {
+        let both: Vec<&BTreeMap<Metric, i64>> = per
+            .values()
+            .filter(|a| a.contains_key(&num) && a.contains_key(&den))
+            .collect();
+        let n: i64 = both.iter().map(|a| a[&num]).sum();
+        let d: i64 = both.iter().map(|a| a[&den]).sum();
+        let v = (!both.is_empty() && d != 0).then(|| n as f64 / d as f64 * scale);
+        let money = |m: Metric| {
+            if m.unit() == super::metric::Unit::Money {
+                minor
+            } else {
+                1.0
+            }
+        };
+        totals.insert(key, v.map(|v| v * money(den) / money(num)));
+    }
     (out, totals)
 }
 
@@ -398,9 +438,29 @@ mod tests {
         assert_eq!(tot["impressions"], Some(1_500.0));
         assert_eq!(tot["followers"], Some(350.0));
         assert_eq!(tot["follower_growth_pct"], Some(50.0 / 300.0 * 100.0));
-        assert_eq!(
-            tot["engagement_rate_impressions"],
-            Some(50.0 / 1_500.0 * 100.0)
-        );
+        // Only X reports engagements: the total rate is X's, not 50 over both platforms.
+        assert_eq!(tot["engagement_rate_impressions"], Some(10.0));
+    }
+
+    #[test]
+    fn money_ratios_in_total() {
+        let s = |p, m, v| Sum {
+            platform: p,
+            metric: m,
+            source: Source::Account,
+            value: v,
+        };
+        let sums = [
+            s(Platform::Facebook, Metric::Spend, 5_000),
+            s(Platform::Facebook, Metric::Clicks, 100),
+            s(Platform::Facebook, Metric::Impressions, 10_000),
+            s(Platform::Instagram, Metric::Spend, 3_000),
+            s(Platform::Instagram, Metric::Clicks, 20),
+            s(Platform::Instagram, Metric::Revenue, 12_000),
+        ];
+        let (_, tot) = platform_figures(&sums, &[], &[], 100.0);
+        assert!((tot["cpc"].unwrap() - 80.0 / 120.0).abs() < 1e-12); // €80 over 120 clicks
+        assert_eq!(tot["cpm"], Some(5.0)); // €50 over 10,000 impressions (Facebook only)
+        assert_eq!(tot["roas"], Some(4.0)); // €120 over €30 (Instagram only)
     }
 }

@@ -105,3 +105,30 @@ mod duration_tests {
         assert_eq!(super::duration_short(3 * 1440 + 250), "3d 4h");
     }
 }
+
+/// A report value in its unit: `1,234`, `€12.50`, `3.5%`, `2.4x`; an em dash for none.
+pub fn report_value(key: &str, v: Option<f64>, currency: &str) -> String {
+    use crate::domain::metric::Unit;
+    let Some(v) = v else { return "—".into() };
+    match crate::domain::report::key_unit(key) {
+        Unit::Money => {
+            let minor = crate::domain::money::currency(currency).map_or(100.0, |c| {
+                10f64.powi(crate::domain::money::exponent(c) as i32)
+            });
+            money((v * minor).round() as i64, currency)
+        }
+        Unit::Percent => percent(v),
+        Unit::Ratio => format!("{v:.2}x"),
+        _ => count(v.round() as i64),
+    }
+}
+
+/// `▲ 12.5%`, `▼ 3.0%`, `=` or an em dash.
+pub fn change(c: Option<f64>) -> String {
+    match c {
+        None => "—".into(),
+        Some(x) if x > 0.05 => format!("▲ {}", percent(x)),
+        Some(x) if x < -0.05 => format!("▼ {}", percent(-x)),
+        Some(_) => "=".into(),
+    }
+}

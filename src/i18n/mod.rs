@@ -440,6 +440,24 @@ pub struct Strings {
     pub cmd_duplicate: &'static str,
     pub post_statuses: [&'static str; 7],
     pub weekdays_short: [&'static str; 7],
+    // Report
+    pub report_period: &'static str,
+    pub report_previous: &'static str,
+    pub report_this_period: &'static str,
+    pub report_change: &'static str,
+    pub report_totals: &'static str,
+    pub report_current: &'static str,
+    pub report_received: &'static str,
+    pub report_reply_rate: &'static str,
+    pub report_median_reply: &'static str,
+    pub report_p90_reply: &'static str,
+    pub report_planned_posts: &'static str,
+    pub report_published_posts: &'static str,
+    pub report_target: &'static str,
+    pub report_actual: &'static str,
+    pub report_by_platform: &'static str,
+    pub report_footer: &'static str,
+    pub html_lang: &'static str,
     // Command line
     pub cli_client_added: &'static str,
     pub cli_no_clients: &'static str,
@@ -452,6 +470,8 @@ pub struct Strings {
     pub cli_inbox_imported: &'static str,
     pub cli_inbox_empty: &'static str,
     pub cli_posts_imported: &'static str,
+    pub cli_kpi_imported: &'static str,
+    pub cli_kpi_ignored: &'static str,
 }
 
 impl Strings {

@@ -5,6 +5,7 @@ pub mod ics;
 pub mod inbox;
 pub mod kpi;
 pub mod posts;
+pub mod report;
 
 #[cfg(test)]
 mod posts_tests;

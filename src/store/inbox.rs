@@ -387,3 +387,23 @@ impl Store {
         })
     }
 }
+
+impl Store {
+    /// Items of a client received in `from..to` (instants), for period figures.
+    pub fn items_received_between(
+        &self,
+        client: i64,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Result<Vec<Item>> {
+        let ids: Vec<ItemId> = self
+            .conn
+            .prepare_cached(
+                "SELECT id FROM inbox_items WHERE client_id = ?1 AND deleted_at IS NULL
+                 AND received_at >= ?2 AND received_at < ?3 ORDER BY received_at",
+            )?
+            .query_map(params![client, to_ts(from), to_ts(to)], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        self.items(&ids)
+    }
+}

@@ -1,0 +1,223 @@
+//! The report of a client and period, written for the client (HTML), for notes
+//! (Markdown), for spreadsheets (CSV) and for scripts (JSON).
+
+mod html;
+
+use crate::domain::report::REPORT_KEYS;
+use crate::i18n::{self, format, t};
+use crate::report::Report;
+
+pub use html::html;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Markdown,
+    Html,
+    Csv,
+    Json,
+}
+
+impl Format {
+    pub fn parse(s: &str) -> Option<Format> {
+        match s {
+            "md" | "markdown" => Some(Format::Markdown),
+            "html" => Some(Format::Html),
+            "csv" => Some(Format::Csv),
+            "json" => Some(Format::Json),
+            _ => None,
+        }
+    }
+}
+
+pub fn write(r: &Report, f: Format) -> String {
+    match f {
+        Format::Markdown => markdown(r),
+        Format::Html => html(r),
+        Format::Csv => csv(r),
+        Format::Json => json(r),
+    }
+}
+
+/// The shape scripts rely on; a value that cannot be computed is `null`.
+pub fn json(r: &Report) -> String {
+    serde_json::to_string_pretty(r).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+}
+
+/// The name of a report key in the interface's language (every key is a metric's).
+pub fn key_name(key: &str) -> &'static str {
+    crate::domain::metric::Metric::parse(key).map_or("", i18n::metric_name)
+}
+
+pub fn platform_name(key: &str) -> &'static str {
+    crate::domain::Platform::parse(key).map_or("", |p| p.name())
+}
+
+/// Keys with a value in this period or the previous one, in report order.
+pub fn shown_keys<'a>(
+    metrics: &std::collections::BTreeMap<&'static str, crate::report::Value>,
+) -> Vec<&'a str> {
+    REPORT_KEYS
+        .iter()
+        .copied()
+        .filter(|k| {
+            metrics
+                .get(k)
+                .is_some_and(|v| v.value.is_some() || v.previous.is_some())
+        })
+        .collect()
+}
+
+fn markdown(r: &Report) -> String {
+    let s = t();
+    let cur = &r.currency;
+    let mut out = format!(
+        "# {} · {}\n\n{} {} → {} ({} {} → {})\n\n",
+        r.client,
+        r.period.label,
+        s.report_period,
+        r.period.from,
+        r.period.to,
+        s.report_previous,
+        r.previous.from,
+        r.previous.to
+    );
+    let table =
+        |out: &mut String,
+         title: &str,
+         metrics: &std::collections::BTreeMap<&'static str, crate::report::Value>| {
+            let keys = shown_keys(metrics);
+            if keys.is_empty() {
+                return;
+            }
+            out.push_str(&format!(
+                "## {title}\n\n| {} | {} | {} | {} |\n|---|---:|---:|---:|\n",
+                s.col_metric, s.report_this_period, s.report_previous, s.report_change
+            ));
+            for k in keys {
+                let v = &metrics[k];
+                out.push_str(&format!(
+                    "| {} | {} | {} | {} |\n",
+                    key_name(k),
+                    format::report_value(k, v.value, cur),
+                    format::report_value(k, v.previous, cur),
+                    format::change(v.change_pct)
+                ));
+            }
+            out.push('\n');
+        };
+    table(&mut out, s.report_totals, &r.totals);
+    for p in &r.platforms {
+        table(&mut out, platform_name(p.platform), &p.metrics);
+    }
+    if !r.objectives.is_empty() {
+        out.push_str(&format!(
+            "## {}\n\n| {} | {} | {} | {} | {} | {} |\n|---|---|---:|---:|---:|---|\n",
+            s.section_titles[1],
+            s.col_scope,
+            s.col_metric,
+            s.col_baseline,
+            s.col_target,
+            s.report_current,
+            s.col_status
+        ));
+        for o in &r.objectives {
+            out.push_str(&format!(
+                "| {} | {} | {} | {} | {} | {} |\n",
+                o.platform.map_or(s.all_platforms, platform_name),
+                key_name(o.metric),
+                o.baseline,
+                o.target,
+                o.current.map_or("—".into(), |c| c.to_string()),
+                i18n::objective_status(o.status)
+            ));
+        }
+        out.push('\n');
+    }
+    let i = &r.inbox;
+    out.push_str(&format!(
+        "## {}\n\n- {}: {}\n- {}: {}\n- {}: {}\n- {}: {}\n- {}: {}\n\n",
+        s.tab_inbox,
+        s.report_received,
+        i.received,
+        s.report_reply_rate,
+        i.reply_rate.map_or("—".into(), format::percent),
+        s.report_median_reply,
+        i.median_minutes.map_or("—".into(), format::duration_short),
+        s.report_p90_reply,
+        i.p90_minutes.map_or("—".into(), format::duration_short),
+        s.pending,
+        i.pending
+    ));
+    let c = &r.calendar;
+    out.push_str(&format!(
+        "## {}\n\n- {}: {}\n- {}: {}\n",
+        s.tab_calendar, s.report_planned_posts, c.planned, s.report_published_posts, c.published
+    ));
+    for p in &c.pillars {
+        out.push_str(&format!(
+            "- {}: {} ({} {}%)\n",
+            p.pillar,
+            p.actual_pct.map_or("—".into(), format::percent),
+            s.report_target,
+            p.target_pct
+        ));
+    }
+    let b = &r.budget;
+    out.push_str(&format!(
+        "\n## {}\n\n- {}: {}\n- {}: {}\n- {}: {}\n",
+        s.section_titles[2],
+        s.planned,
+        format::report_value("spend", Some(b.planned), cur),
+        s.spent,
+        format::report_value("spend", Some(b.spent), cur),
+        s.remaining,
+        format::report_value("spend", Some(b.remaining), cur),
+    ));
+    out
+}
+
+/// One row per scope and key: `scope,metric,value,previous,change_pct`; money in major
+/// units, rates in percent, empty cells where nothing can be computed.
+fn csv(r: &Report) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let num = |v: Option<f64>| {
+        v.map(|x| format!("{}", (x * 10_000.0).round() / 10_000.0))
+            .unwrap_or_default()
+    };
+    let _ = w.write_record([
+        "client",
+        "period_from",
+        "period_to",
+        "scope",
+        "metric",
+        "value",
+        "previous",
+        "change_pct",
+    ]);
+    let mut rows =
+        |scope: &str, metrics: &std::collections::BTreeMap<&'static str, crate::report::Value>| {
+            for k in REPORT_KEYS {
+                let v = &metrics[k];
+                let _ = w.write_record([
+                    r.client.as_str(),
+                    &r.period.from.to_string(),
+                    &r.period.to.to_string(),
+                    scope,
+                    k,
+                    &num(v.value),
+                    &num(v.previous),
+                    &num(v.change_pct),
+                ]);
+            }
+        };
+    rows("total", &r.totals);
+    for p in &r.platforms {
+        rows(p.platform, &p.metrics);
+    }
+    w.into_inner()
+        .map(|b| String::from_utf8_lossy(&b).into_owned())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,146 @@
+use chrono::{NaiveDate, TimeZone, Utc};
+
+use super::*;
+use crate::domain::kpi::DailyValue;
+use crate::domain::metric::Metric;
+use crate::domain::report::Period;
+use crate::domain::{ClientDraft, Platform};
+use crate::store::Store;
+
+fn report(name: &str) -> Report {
+    let mut s = Store::open_in_memory().unwrap();
+    let now = Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap();
+    let id = s.insert_client(&ClientDraft::new(name), now).unwrap();
+    let d = |day| NaiveDate::from_ymd_opt(2026, 11, day).unwrap();
+    let values = [
+        DailyValue {
+            platform: Platform::Instagram,
+            day: d(17),
+            metric: Metric::Impressions,
+            value: 1230,
+        },
+        DailyValue {
+            platform: Platform::Instagram,
+            day: d(10),
+            metric: Metric::Impressions,
+            value: 1000,
+        },
+        DailyValue {
+            platform: Platform::Instagram,
+            day: d(17),
+            metric: Metric::Clicks,
+            value: 0,
+        },
+        DailyValue {
+            platform: Platform::Facebook,
+            day: d(18),
+            metric: Metric::Spend,
+            value: 2550,
+        },
+    ];
+    s.transaction(|tx| tx.upsert_daily(id, &values, || {}))
+        .unwrap();
+    let c = s.client(id).unwrap();
+    crate::report::build(&s, &c, Period::parse_week("2026-W47").unwrap(), now).unwrap()
+}
+
+#[test]
+fn json_has_the_documented_shape() {
+    let v: serde_json::Value = serde_json::from_str(&json(&report("Boulangerie Marcel"))).unwrap();
+    assert_eq!(v["client"], "Boulangerie Marcel");
+    assert_eq!(v["period"]["from"], "2026-11-16");
+    assert_eq!(v["period"]["to"], "2026-11-22");
+    assert_eq!(v["previous"]["from"], "2026-11-09");
+    assert_eq!(v["previous"]["to"], "2026-11-15");
+    let ig = v["platforms"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["platform"] == "instagram")
+        .unwrap();
+    assert_eq!(ig["metrics"]["impressions"]["value"], 1230.0);
+    assert_eq!(ig["metrics"]["impressions"]["previous"], 1000.0);
+    assert_eq!(ig["metrics"]["impressions"]["change_pct"], 23.0);
+    assert!(ig["metrics"]["ctr"]["value"].as_f64() == Some(0.0));
+    assert!(
+        ig["metrics"]["cpc"]["value"].is_null(),
+        "a denominator of 0 is null"
+    );
+    for key in [
+        "impressions",
+        "engagement_rate_reach",
+        "engagement_rate_impressions",
+        "ctr",
+        "cpm",
+        "cpc",
+        "cpa",
+        "roas",
+        "follower_growth_pct",
+    ] {
+        let t = &v["totals"][key];
+        assert!(
+            t.get("value").is_some()
+                && t.get("previous").is_some()
+                && t.get("change_pct").is_some(),
+            "{key}"
+        );
+    }
+    assert_eq!(v["totals"]["spend"]["value"], 25.5, "money in major units");
+    assert!(v["objectives"].is_array());
+    for block in ["inbox", "calendar", "budget"] {
+        assert!(v[block].is_object(), "{block}");
+    }
+}
+
+#[test]
+fn html_is_self_contained_and_escaped() {
+    let h = html(&report("Chez <script>alert(1)</script> & Co"));
+    assert!(h.starts_with("<!DOCTYPE html>"));
+    assert!(
+        !h.contains("<script"),
+        "no script, and the client's name is escaped"
+    );
+    assert!(h.contains("Chez &lt;script&gt;alert(1)&lt;/script&gt; &amp; Co"));
+    assert!(h.contains("<svg"), "inline charts");
+    assert!(
+        !h.contains("src=") && !h.contains("href=") && !h.contains("@import"),
+        "nothing fetched from elsewhere"
+    );
+    // Tags open and close in pairs.
+    for tag in ["html", "body", "table", "svg", "div", "h2", "tr"] {
+        assert_eq!(
+            h.matches(&format!("<{tag}")).count(),
+            h.matches(&format!("</{tag}>")).count(),
+            "{tag}"
+        );
+    }
+}
+
+#[test]
+fn markdown_and_csv() {
+    let r = report("Boulangerie Marcel");
+    let md = write(&r, Format::Markdown);
+    assert!(md.starts_with("# Boulangerie Marcel · 2026-W47"));
+    assert!(
+        md.contains("| Impressions | 1,230 | 1,000 | ▲ 23.0% |"),
+        "{md}"
+    );
+    let c = write(&r, Format::Csv);
+    let mut rdr = csv::Reader::from_reader(c.as_bytes());
+    let rows: Vec<csv::StringRecord> = rdr.records().map(Result::unwrap).collect();
+    assert_eq!(
+        rows.len(),
+        3 * REPORT_KEYS.len(),
+        "total, facebook, instagram"
+    );
+    let imp = rows
+        .iter()
+        .find(|r| &r[3] == "instagram" && &r[4] == "impressions")
+        .unwrap();
+    assert_eq!((&imp[5], &imp[6], &imp[7]), ("1230", "1000", "23"));
+    let cpc = rows
+        .iter()
+        .find(|r| &r[3] == "instagram" && &r[4] == "cpc")
+        .unwrap();
+    assert_eq!(&cpc[5], "", "empty where nothing can be computed");
+}

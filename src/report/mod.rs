@@ -1,0 +1,314 @@
+//! The KPI review of one client and period, assembled from the store: figures per
+//! platform and in total beside the previous period, the last 12 periods for charts,
+//! objectives measured from the KPIs, inbox, calendar and budget figures. The exporters
+//! (`io::report`) and the Report tab both read this.
+
+pub mod measure;
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use serde::Serialize;
+
+use crate::domain::inbox::{Status, stats};
+use crate::domain::metric::{Unit, format_scaled};
+use crate::domain::money;
+use crate::domain::objective::{Status as ObjectiveStatus, progress};
+use crate::domain::post::PostStatus;
+use crate::domain::report::{Period, REPORT_KEYS, change_pct, platform_figures};
+use crate::domain::strategy::{add_months, month_of, summarize};
+use crate::domain::{Client, Platform};
+use crate::store::{Result, Store};
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Value {
+    pub value: Option<f64>,
+    pub previous: Option<f64>,
+    pub change_pct: Option<f64>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Span {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub label: String,
+}
+
+impl Span {
+    fn of(p: &Period) -> Span {
+        Span {
+            from: p.from,
+            to: p.to,
+            label: p.label(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PlatformBlock {
+    pub platform: &'static str,
+    pub metrics: BTreeMap<&'static str, Value>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ObjectiveLine {
+    pub platform: Option<&'static str>,
+    pub metric: &'static str,
+    /// In the metric's display unit (percent, hours, major money units, counts).
+    pub baseline: f64,
+    pub target: f64,
+    pub current: Option<f64>,
+    pub start: NaiveDate,
+    pub deadline: NaiveDate,
+    pub status: ObjectiveStatus,
+    /// Share of the way from baseline to target, in percent.
+    pub done_pct: Option<f64>,
+    pub projected_pct: Option<f64>,
+}
+
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct InboxBlock {
+    pub received: usize,
+    pub replied: usize,
+    pub pending: usize,
+    pub overdue: usize,
+    pub reply_rate: Option<f64>,
+    pub median_minutes: Option<i64>,
+    pub p90_minutes: Option<i64>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PillarMix {
+    pub pillar: String,
+    pub target_pct: u32,
+    pub posts: usize,
+    pub actual_pct: Option<f64>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CalendarBlock {
+    /// Posts dated in the period, cancelled ones left out.
+    pub planned: usize,
+    pub published: usize,
+    pub pillars: Vec<PillarMix>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct BudgetBlock {
+    /// The month(s) the period falls in.
+    pub months: Vec<String>,
+    /// Major units of `currency`.
+    pub planned: f64,
+    pub spent: f64,
+    pub remaining: f64,
+    pub used_pct: Option<f64>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub client: String,
+    pub currency: String,
+    pub period: Span,
+    pub previous: Span,
+    pub platforms: Vec<PlatformBlock>,
+    pub totals: BTreeMap<&'static str, Value>,
+    pub objectives: Vec<ObjectiveLine>,
+    pub inbox: InboxBlock,
+    pub calendar: CalendarBlock,
+    pub budget: BudgetBlock,
+    /// Totals of the last 12 periods, oldest first (for sparklines and charts).
+    #[serde(skip)]
+    pub series: Vec<(String, BTreeMap<&'static str, Option<f64>>)>,
+}
+
+/// Minor units in a major one of the client's currency.
+pub fn minor_units(client: &Client) -> f64 {
+    money::currency(&client.currency).map_or(100.0, |c| 10f64.powi(money::exponent(c) as i32))
+}
+
+type Figures = (
+    BTreeMap<Platform, BTreeMap<&'static str, Option<f64>>>,
+    BTreeMap<&'static str, Option<f64>>,
+);
+
+pub(crate) fn figures_of(store: &Store, client: &Client, p: &Period) -> Result<Figures> {
+    let sums = store.kpi_sums(client.id, p.from, p.to)?;
+    let start: Vec<(Platform, i64)> = store
+        .followers_at(client.id, p.from - Duration::days(1))?
+        .into_iter()
+        .map(|(pl, _, v)| (pl, v))
+        .collect();
+    let end: Vec<(Platform, i64)> = store
+        .followers_at(client.id, p.to)?
+        .into_iter()
+        .map(|(pl, _, v)| (pl, v))
+        .collect();
+    Ok(platform_figures(&sums, &start, &end, minor_units(client)))
+}
+
+fn values(
+    now: &BTreeMap<&'static str, Option<f64>>,
+    before: Option<&BTreeMap<&'static str, Option<f64>>>,
+) -> BTreeMap<&'static str, Value> {
+    REPORT_KEYS
+        .iter()
+        .map(|k| {
+            let value = now.get(k).copied().flatten();
+            let previous = before.and_then(|b| b.get(k).copied().flatten());
+            (
+                *k,
+                Value {
+                    value,
+                    previous,
+                    change_pct: change_pct(value, previous),
+                },
+            )
+        })
+        .collect()
+}
+
+/// The instant a client's day starts.
+fn day_start(client: &Client, d: NaiveDate) -> DateTime<Utc> {
+    crate::domain::post::instant(d.and_hms_opt(0, 0, 0).unwrap_or_default(), client.tz())
+}
+
+/// Builds the report of `client` for `period`; `now` dates the inbox's overdue count.
+pub fn build(store: &Store, client: &Client, period: Period, now: DateTime<Utc>) -> Result<Report> {
+    let previous = period.previous();
+    let (per_now, tot_now) = figures_of(store, client, &period)?;
+    let (per_before, tot_before) = figures_of(store, client, &previous)?;
+    let platforms = per_now
+        .iter()
+        .map(|(pl, f)| PlatformBlock {
+            platform: pl.key(),
+            metrics: values(f, per_before.get(pl)),
+        })
+        .collect();
+    let mut series = Vec::new();
+    for n in (0..12).rev() {
+        let p = period.shift(n);
+        series.push((p.label(), figures_of(store, client, &p)?.1));
+    }
+    let plan = store.plan(client.id)?;
+    let reference = period.to;
+    let objectives = plan
+        .objectives
+        .iter()
+        .map(|o| -> Result<ObjectiveLine> {
+            let current = measure::measure(store, client, o, reference)?;
+            let pr = progress(o, current, reference);
+            let unit = o.metric.unit();
+            let show = |v: i64| -> f64 {
+                match unit {
+                    Unit::Money => v as f64 / minor_units(client),
+                    _ => format_scaled(v, unit).parse().unwrap_or(0.0),
+                }
+            };
+            Ok(ObjectiveLine {
+                platform: o.platform.map(Platform::key),
+                metric: o.metric.key(),
+                baseline: show(o.baseline),
+                target: show(o.target),
+                current: current.map(|(_, v)| show(v)),
+                start: o.start,
+                deadline: o.deadline,
+                status: pr.status,
+                done_pct: pr.done.map(|d| d * 100.0),
+                projected_pct: pr.projected.map(|d| d * 100.0),
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let items = store.items_received_between(
+        client.id,
+        day_start(client, period.from),
+        day_start(client, period.to + Duration::days(1)),
+    )?;
+    let s = stats(
+        items.iter().map(|i| (i, client.reply_target_hours)),
+        now,
+        None,
+    );
+    let inbox = InboxBlock {
+        received: items.len(),
+        replied: items.iter().filter(|i| i.status == Status::Replied).count(),
+        pending: s.pending,
+        overdue: s.overdue,
+        reply_rate: s.reply_rate,
+        median_minutes: s.median_minutes,
+        p90_minutes: s.p90_minutes,
+    };
+    let posts: Vec<_> = store
+        .posts_between(Some(client.id), period.from, period.to + Duration::days(1))?
+        .into_iter()
+        .filter(|p| p.status != PostStatus::Cancelled)
+        .collect();
+    let pillars = plan
+        .pillars
+        .iter()
+        .map(|pl| {
+            let n = posts.iter().filter(|p| p.pillar_id == Some(pl.id)).count();
+            PillarMix {
+                pillar: pl.name.clone(),
+                target_pct: pl.share,
+                posts: n,
+                actual_pct: (!posts.is_empty()).then(|| n as f64 * 100.0 / posts.len() as f64),
+            }
+        })
+        .collect();
+    let calendar = CalendarBlock {
+        planned: posts.len(),
+        published: posts
+            .iter()
+            .filter(|p| p.status == PostStatus::Published)
+            .count(),
+        pillars,
+    };
+    // The month(s) the period falls in: planned for them, spent from their start to the
+    // period's end.
+    let mut months = Vec::new();
+    let mut m = month_of(period.from);
+    while m <= period.to {
+        months.push(m);
+        m = add_months(m, 1);
+    }
+    let mut planned = 0;
+    let mut spent = 0;
+    for month in &months {
+        let sum = summarize(&plan.budget_lines, &[], *month);
+        planned += sum.planned;
+    }
+    let first = months.first().copied().unwrap_or(period.from);
+    spent += plan
+        .expenses
+        .iter()
+        .filter(|e| e.date >= first && e.date <= period.to)
+        .map(|e| e.amount)
+        .sum::<i64>();
+    let minor = minor_units(client);
+    let budget = BudgetBlock {
+        months: months
+            .iter()
+            .map(|m| m.format("%Y-%m").to_string())
+            .collect(),
+        planned: planned as f64 / minor,
+        spent: spent as f64 / minor,
+        remaining: (planned - spent) as f64 / minor,
+        used_pct: (planned > 0).then(|| spent as f64 * 100.0 / planned as f64),
+    };
+    Ok(Report {
+        client: client.name.clone(),
+        currency: client.currency.clone(),
+        period: Span::of(&period),
+        previous: Span::of(&previous),
+        platforms,
+        totals: values(&tot_now, Some(&tot_before)),
+        objectives,
+        inbox,
+        calendar,
+        budget,
+        series,
+    })
+}
+
+#[cfg(test)]
+mod tests;
