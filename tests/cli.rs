@@ -360,3 +360,150 @@ fn a_bad_posts_file_imports_nothing() {
         "the good first row was not kept either"
     );
 }
+
+const KPI: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/kpi/");
+
+#[test]
+fn import_kpi_and_report_in_every_format() {
+    let db = TempDb::new();
+    db.run(&[
+        "client",
+        "add",
+        "Boulangerie Marcel",
+        "--timezone",
+        "Europe/Paris",
+    ]);
+    for file in ["long.csv", "facebook_posts.csv", "instagram_posts.csv"] {
+        let o = db.run(&[
+            "import",
+            "kpi",
+            &format!("{KPI}{file}"),
+            "--client",
+            "Boulangerie Marcel",
+        ]);
+        assert!(o.status.success(), "{file}: {}", stderr(&o));
+        let again = db.run(&[
+            "import",
+            "kpi",
+            &format!("{KPI}{file}"),
+            "--client",
+            "Boulangerie Marcel",
+        ]);
+        assert!(
+            stdout(&again).contains("stored 0 values"),
+            "{file}: {}",
+            stdout(&again)
+        );
+    }
+    let o = db.run(&[
+        "import",
+        "kpi",
+        &format!("{KPI}wide.csv"),
+        "--client",
+        "Boulangerie Marcel",
+        "--platform",
+        "linkedin",
+    ]);
+    assert!(stdout(&o).contains("Ignored: notes."), "{}", stdout(&o));
+    let o = db.run(&[
+        "report",
+        "--client",
+        "Boulangerie Marcel",
+        "--week",
+        "2026-W47",
+        "--format",
+        "json",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let ig = v["platforms"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["platform"] == "instagram")
+        .unwrap();
+    // Account-level impressions from long.csv (1200 + 1300) win over the posts' 11200.
+    assert_eq!(ig["metrics"]["impressions"]["value"], 2500.0);
+    assert_eq!(
+        ig["metrics"]["saves"]["value"], 105.0,
+        "per-post saves (no account-level ones)"
+    );
+    for fmt in ["md", "html", "csv"] {
+        let out = db.dir.path().join(format!("r.{fmt}"));
+        let o = db.run(&[
+            "report",
+            "--client",
+            "Boulangerie Marcel",
+            "--month",
+            "2026-11",
+            "--format",
+            fmt,
+            "-o",
+            out.to_str().unwrap(),
+        ]);
+        assert!(o.status.success(), "{fmt}: {}", stderr(&o));
+        assert!(std::fs::metadata(&out).unwrap().len() > 100);
+    }
+    let o = db.run(&[
+        "report",
+        "--client",
+        "Boulangerie Marcel",
+        "--from",
+        "2026-11-01",
+        "--to",
+        "2026-11-10",
+        "--format",
+        "csv",
+    ]);
+    assert!(
+        stdout(&o)
+            .starts_with("client,period_from,period_to,scope,metric,value,previous,change_pct")
+    );
+}
+
+#[test]
+fn report_and_import_kpi_errors() {
+    let db = TempDb::new();
+    db.run(&["client", "add", "A", "--timezone", "UTC"]);
+    let o = db.run(&[
+        "import",
+        "kpi",
+        &format!("{KPI}bad_number.csv"),
+        "--client",
+        "A",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("bad_number.csv:3: value: \"lots\" is not a number"));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&db.run(&[
+        "report", "--client", "A", "--week", "2026-W47", "--format", "json",
+    ])))
+    .unwrap();
+    assert!(
+        v["platforms"].as_array().unwrap().is_empty(),
+        "nothing of the bad file was kept"
+    );
+    for args in [
+        vec![
+            "report", "--client", "A", "--week", "2026-W99", "--format", "json",
+        ],
+        vec![
+            "report", "--client", "A", "--month", "2026-11", "--format", "pdf",
+        ],
+        vec!["report", "--client", "A", "--format", "md"],
+        vec![
+            "report", "--client", "A", "--week", "2026-W47", "--month", "2026-11", "--format", "md",
+        ],
+        vec![
+            "import",
+            "kpi",
+            &format!("{KPI}long.csv"),
+            "--client",
+            "A",
+            "--format",
+            "excel",
+        ],
+    ] {
+        let o = db.run(&args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+    }
+}

@@ -8,6 +8,7 @@ use crate::domain::{AccountDraft, ClientDraft, Platform};
 use crate::store::{Store, StoreError, Tx};
 
 mod inbox;
+mod kpi;
 mod posts;
 mod strategy;
 
@@ -131,6 +132,8 @@ pub fn load(store: &mut Store, now: DateTime<Utc>, force: bool) -> Result<usize,
             strategy::fill(tx, id, c.name, today, now)?;
             inbox::fill(tx, id, c.name, now)?;
             posts::fill(tx, id, c.name, &account_ids, tz, today, now)?;
+            let platforms: Vec<Platform> = c.accounts.iter().map(|(p, _)| *p).collect();
+            kpi::fill(tx, id, &platforms, today)?;
         }
         Ok(())
     })?;

@@ -88,7 +88,7 @@ const BAKERY: Demo = Demo {
         },
     ],
     objectives: &[
-        (Some(Instagram), Metric::Followers, 1_840, 2_500, 60, 120),
+        (Some(Instagram), Metric::Followers, 3_000, 5_000, 60, 120),
         (
             Some(Instagram),
             Metric::EngagementRateReach,
@@ -98,7 +98,7 @@ const BAKERY: Demo = Demo {
             60,
         ),
         (None, Metric::ResponseTime, 480, 180, 30, 90),
-        (Some(Tiktok), Metric::VideoViews, 12_000, 40_000, 14, 76),
+        (Some(Tiktok), Metric::VideoViews, 150_000, 500_000, 14, 76),
     ],
     budget: &[
         (BudgetKind::PaidAds, Some(Instagram), 30_000),

@@ -617,4 +617,7 @@ pub struct Plan {
     pub hashtag_sets: Vec<HashtagSet>,
     pub competitors: Vec<Competitor>,
     pub notes: Vec<CompetitorNote>,
+    /// Each objective's measured value (stored units) and the day it describes, from
+    /// the KPIs; absent without data.
+    pub measures: std::collections::BTreeMap<Id, (NaiveDate, i64)>,
 }

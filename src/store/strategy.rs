@@ -239,6 +239,7 @@ impl Tx<'_> {
                 client,
                 note,
             )?,
+            measures: Default::default(),
         })
     }
 

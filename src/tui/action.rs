@@ -77,6 +77,11 @@ pub enum Command {
     PrevPost,
     MarkPublished,
     Duplicate,
+    PeriodWeek,
+    PeriodMonth,
+    PeriodCustom,
+    EnterFigures,
+    Export,
     LoadDemo,
     Yes,
     No,
@@ -109,6 +114,10 @@ pub enum Action {
     PostsLoaded {
         key: (Option<i64>, NaiveDate, NaiveDate),
         posts: Vec<Post>,
+    },
+    ReportLoaded {
+        key: (i64, crate::domain::report::Period),
+        report: Box<crate::report::Report>,
     },
     AgendaLoaded {
         filter: PostFilter,
@@ -194,5 +203,13 @@ pub enum Outcome {
     PostTrashed {
         id: i64,
         deleted: bool,
+    },
+    /// Figures typed for a week were stored.
+    FiguresSaved {
+        values: usize,
+    },
+    /// The report was written to a file.
+    Exported {
+        path: String,
     },
 }

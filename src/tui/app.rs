@@ -38,8 +38,8 @@ pub fn initial_model(
     // Loading asks for the current client's plan; answer it before the first frame.
     while let Some(a) = queue.pop() {
         for eff in update(&mut m, a) {
-            if let Effect::LoadPlan(client) = eff {
-                queue.push(Action::PlanLoaded(store.plan(client)?));
+            if let Effect::LoadPlan(_) = eff {
+                queue.extend(effect::execute_read(store, clock, eff));
             }
         }
     }

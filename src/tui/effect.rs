@@ -80,6 +80,20 @@ pub enum Effect {
         to: chrono::NaiveDate,
     },
     LoadAgenda(PostFilter),
+    LoadReport {
+        client: ClientId,
+        period: crate::domain::report::Period,
+    },
+    SaveFigures {
+        client: ClientId,
+        values: Vec<crate::domain::kpi::DailyValue>,
+    },
+    ExportReport {
+        client: ClientId,
+        period: crate::domain::report::Period,
+        format: crate::io::report::Format,
+        path: String,
+    },
     /// Save a post; `before` is how it was, for undo (`None`: a new post).
     SavePost {
         post: Box<Post>,
@@ -190,6 +204,48 @@ fn load_inbox(
     })
 }
 
+/// A client's strategy, with each objective measured from the KPIs as of today.
+fn load_plan(
+    store: &Store,
+    client: ClientId,
+    now: chrono::DateTime<chrono::Utc>,
+) -> crate::store::Result<crate::domain::strategy::Plan> {
+    let mut plan = store.plan(client)?;
+    let c = store.client(client)?;
+    let today = now.with_timezone(&c.tz()).date_naive();
+    for o in &plan.objectives {
+        if let Some(m) = crate::report::measure::measure(store, &c, o, today)? {
+            plan.measures.insert(o.id, m);
+        }
+    }
+    Ok(plan)
+}
+
+/// Writes a file only its owner can read (it holds a client's figures).
+fn write_private(path: &str, text: &str) -> Result<(), String> {
+    use std::io::Write;
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .mode(0o600)
+        .open(path)
+        .and_then(|mut f| f.write_all(text.as_bytes()))
+        .map_err(|e| format!("{path}: {e}"))
+}
+
+/// Runs an effect that only reads (the first frame's loads); the store is not changed.
+pub fn execute_read(store: &Store, clock: &dyn Clock, effect: Effect) -> Vec<Action> {
+    match effect {
+        Effect::LoadPlan(client) => match load_plan(store, client, clock.now()) {
+            Ok(plan) => vec![Action::PlanLoaded(plan)],
+            Err(e) => vec![Action::Failed(e.to_string())],
+        },
+        _ => vec![],
+    }
+}
+
 /// Runs one effect. Writes are followed by a reload, then by what was done.
 pub fn execute(store: &mut Store, clock: &dyn Clock, effect: Effect) -> Vec<Action> {
     let now = clock.now();
@@ -230,14 +286,16 @@ pub fn execute(store: &mut Store, clock: &dyn Clock, effect: Effect) -> Vec<Acti
                 other => crate::store::StoreError::Conflict(other.to_string()),
             }),
         Effect::LoadPlan(client) => {
-            return match store.plan(client) {
+            return match load_plan(store, client, now) {
                 Ok(plan) => vec![Action::PlanLoaded(plan)],
                 Err(e) => vec![Action::Failed(e.to_string())],
             };
         }
         Effect::SaveStrategy { client, item } => {
             let (part, id) = item.part_and_id();
-            return match save_item(store, client, &item, now).and_then(|()| store.plan(client)) {
+            return match save_item(store, client, &item, now)
+                .and_then(|()| load_plan(store, client, now))
+            {
                 Ok(plan) => vec![
                     Action::PlanLoaded(plan),
                     Action::Done(Outcome::StrategySaved {
@@ -252,7 +310,7 @@ pub fn execute(store: &mut Store, clock: &dyn Clock, effect: Effect) -> Vec<Acti
             let client = store.owner_of(part, id);
             return match store
                 .set_deleted(part, id, deleted.then_some(now))
-                .and_then(|()| client.and_then(|c| store.plan(c)))
+                .and_then(|()| client.and_then(|c| load_plan(store, c, now)))
             {
                 Ok(plan) => vec![
                     Action::PlanLoaded(plan),
@@ -304,6 +362,39 @@ pub fn execute(store: &mut Store, clock: &dyn Clock, effect: Effect) -> Vec<Acti
                     posts,
                 }],
                 Err(e) => vec![Action::Failed(e.to_string())],
+            };
+        }
+        Effect::LoadReport { client, period } => {
+            return match store
+                .client(client)
+                .and_then(|c| crate::report::build(store, &c, period, now))
+            {
+                Ok(r) => vec![Action::ReportLoaded {
+                    key: (client, period),
+                    report: Box::new(r),
+                }],
+                Err(e) => vec![Action::Failed(e.to_string())],
+            };
+        }
+        Effect::SaveFigures { client, values } => store
+            .transaction(|tx| tx.upsert_daily(client, &values, || {}))
+            .map(|u| Outcome::FiguresSaved {
+                values: u.stored + u.unchanged,
+            }),
+        Effect::ExportReport {
+            client,
+            period,
+            format,
+            path,
+        } => {
+            let written = store
+                .client(client)
+                .and_then(|c| crate::report::build(store, &c, period, now))
+                .map_err(|e| e.to_string())
+                .and_then(|r| write_private(&path, &crate::io::report::write(&r, format)));
+            return match written {
+                Ok(()) => vec![Action::Done(Outcome::Exported { path })],
+                Err(e) => vec![Action::Failed(e)],
             };
         }
         Effect::LoadAgenda(filter) => {

@@ -20,6 +20,7 @@ pub enum Ctx {
     StrategyEditorial,
     Inbox,
     Calendar,
+    Report,
     Picker,
     SwitcherFilter,
     SwitcherClients,
@@ -191,6 +192,24 @@ pub static BINDINGS: &[Binding] = &[
     b(Calendar, &[k('p')], C::MarkPublished, true),
     b(Calendar, &[k('D')], C::Duplicate, false),
     b(Calendar, &[k('/')], C::Filter, false),
+    b(
+        Report,
+        &[k('['), k('h'), code(KeyCode::Left)],
+        C::PrevMonth,
+        true,
+    ),
+    b(
+        Report,
+        &[k(']'), k('l'), code(KeyCode::Right)],
+        C::NextMonth,
+        true,
+    ),
+    b(Report, &[k('w')], C::PeriodWeek, true),
+    b(Report, &[k('m')], C::PeriodMonth, true),
+    b(Report, &[k('p')], C::PeriodCustom, false),
+    b(Report, &[k('t')], C::Today, false),
+    b(Report, &[k('e')], C::EnterFigures, true),
+    b(Report, &[k('x')], C::Export, true),
     b(Picker, &[ENTER], C::Open, true),
     b(Picker, &[k('j'), DOWN], C::Down, false),
     b(Picker, &[k('k'), UP], C::Up, false),
@@ -256,7 +275,7 @@ pub fn contexts_below(model: &Model, depth: usize) -> Vec<Ctx> {
                 },
                 super::model::Tab::Inbox => vec![Inbox],
                 super::model::Tab::Calendar => vec![Calendar],
-                _ => vec![],
+                super::model::Tab::Report => vec![Report],
             };
             ctxs.extend([List, Global]);
             ctxs

@@ -9,6 +9,7 @@ pub mod effect;
 pub mod inbox;
 pub mod keymap;
 pub mod model;
+pub mod report;
 pub mod strategy;
 pub mod theme;
 pub mod update;

@@ -78,6 +78,12 @@ pub enum FormPurpose {
     Duplicate(i64),
     /// The agenda filter.
     PostFilter,
+    /// A custom report period.
+    ReportPeriod,
+    /// A week's figures typed by hand, for one platform.
+    KpiWeek(crate::domain::report::Period),
+    /// Export the report on screen to a file.
+    ReportExport,
 }
 
 #[derive(Debug, Clone)]
@@ -214,6 +220,7 @@ pub struct Model {
     pub strategy: StrategyState,
     pub inbox: super::inbox::InboxState,
     pub calendar: super::calendar::CalendarState,
+    pub report: super::report::ReportState,
     /// The time zone a new client starts with (the system's, read once at start-up).
     pub default_timezone: String,
     pub quit: bool,
@@ -239,6 +246,7 @@ impl Model {
             strategy: StrategyState::default(),
             inbox: Default::default(),
             calendar: Default::default(),
+            report: Default::default(),
             default_timezone: crate::domain::client::FALLBACK_TIMEZONE.to_string(),
             quit: false,
         }

@@ -171,8 +171,8 @@ pub fn selected_id(m: &Model, part: Part) -> Option<Id> {
     ids.get(i.min(ids.len().saturating_sub(1))).copied()
 }
 
-/// Where an objective stands today. Measured values come from the KPI data the Report
-/// stores; with none stored yet for its metric, the status is "no data".
+/// Where an objective stands today, from its value measured in the KPIs ("no data"
+/// while none is stored for its metric and scope).
 pub fn objective_progress(m: &Model, o: &Objective) -> Progress {
-    progress(o, None, client_today(m))
+    progress(o, m.plan.measures.get(&o.id).copied(), client_today(m))
 }

@@ -279,10 +279,6 @@ pub fn html(r: &Report) -> String {
         esc(&format::report_value("spend", Some(b.remaining), cur)),
         bar(b.used_pct)
     );
-    let _ = write!(
-        o,
-        "<p class=\"muted\">{}</p></body></html>\n",
-        s.report_footer
-    );
+    let _ = writeln!(o, "<p class=\"muted\">{}</p></body></html>", s.report_footer);
     o
 }

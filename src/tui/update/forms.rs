@@ -1,6 +1,6 @@
 //! Opening, saving and closing the client and account forms.
 
-use super::{ask_discard, inbox, post_form, say, strategy_forms};
+use super::{ask_discard, inbox, post_form, report, say, strategy_forms};
 use crate::domain::client::{DEFAULT_CURRENCY, DEFAULT_REPLY_HOURS};
 use crate::domain::{AccountDraft, ClientDraft, ClientId, Platform};
 use crate::i18n::{account_error, client_error, fill, t};
@@ -164,6 +164,9 @@ pub(super) fn save(m: &mut Model) -> Vec<Effect> {
                     return vec![];
                 }
             }
+        }
+        p @ (FormPurpose::ReportPeriod | FormPurpose::KpiWeek(_) | FormPurpose::ReportExport) => {
+            report::save(m, &p, &mut f.form, fields_ok)
         }
         p => inbox::save(m, &p, &mut f.form, fields_ok),
     };

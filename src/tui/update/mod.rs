@@ -5,6 +5,7 @@ mod calendar;
 mod forms;
 mod inbox;
 mod post_form;
+mod report;
 mod strategy;
 mod strategy_forms;
 mod switcher;
@@ -40,6 +41,7 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
     }
     effects.extend(inbox::sync(m));
     effects.extend(calendar::sync(m));
+    effects.extend(report::sync(m));
     effects
 }
 
@@ -83,6 +85,10 @@ fn dispatch(m: &mut Model, action: Action) -> Vec<Effect> {
         }
         Action::PostsLoaded { key, posts } => {
             calendar::posts_loaded(m, key, posts);
+            vec![]
+        }
+        Action::ReportLoaded { key, report } => {
+            report::loaded(m, key, report);
             vec![]
         }
         Action::AgendaLoaded { filter, posts } => {
@@ -335,6 +341,26 @@ fn done(m: &mut Model, outcome: Outcome) -> Vec<Effect> {
             }
             calendar::stale(m);
         }
+        Outcome::FiguresSaved { values } => {
+            forms::close_form(m);
+            say(
+                m,
+                StatusKind::Success,
+                fill(s.figures_saved, &[("n", &values.to_string())]),
+            );
+            report::stale(m);
+            // Objectives on the Strategy tab read the same figures.
+            m.plan_requested = None;
+            m.plan.client_id = 0;
+        }
+        Outcome::Exported { path } => {
+            forms::close_form(m);
+            say(
+                m,
+                StatusKind::Success,
+                fill(s.report_exported, &[("path", &path)]),
+            );
+        }
         Outcome::DemoLoaded { clients } => {
             say(
                 m,
@@ -442,6 +468,7 @@ fn screen_command(m: &mut Model, cmd: Command) -> Vec<Effect> {
         _ if m.tab == Tab::Strategy => return strategy::command(m, cmd),
         _ if m.tab == Tab::Inbox => return inbox::command(m, cmd),
         _ if m.tab == Tab::Calendar => return calendar::command(m, cmd),
+        _ if m.tab == Tab::Report => return report::command(m, cmd),
         _ => {}
     }
     vec![]
@@ -532,3 +559,6 @@ mod tests_inbox;
 
 #[cfg(test)]
 mod tests_calendar;
+
+#[cfg(test)]
+mod tests_report;

@@ -22,6 +22,7 @@ pub fn section_title(ctx: Ctx) -> &'static str {
         Ctx::StrategyBudget => s.help_budget,
         Ctx::Inbox => s.tab_inbox,
         Ctx::Calendar => s.tab_calendar,
+        Ctx::Report => s.tab_report,
         Ctx::Picker => s.help_picker,
         Ctx::StrategyEditorial => s.help_editorial,
         Ctx::SwitcherFilter => s.help_switcher_filter,

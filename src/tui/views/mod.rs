@@ -1,11 +1,11 @@
 //! Pure views: they read the model and draw; they never touch the store.
 
 mod calendar;
-mod empty;
 mod help;
 mod inbox;
+mod report;
 mod shell;
-mod strategy;
+pub(crate) mod strategy;
 mod switcher;
 mod today;
 
@@ -55,7 +55,7 @@ pub fn render(m: &Model, frame: &mut Frame) {
             Tab::Strategy => strategy::render(m, frame, body),
             Tab::Inbox => inbox::render(m, frame, body),
             Tab::Calendar => calendar::render(m, frame, body),
-            tab => empty::render(m, frame, body, tab),
+            Tab::Report => report::render(m, frame, body),
         }
     }
     shell::status_bar(m, frame, status);

@@ -279,3 +279,12 @@ fn snapshot_post_form_with_counters() {
     h.key(KeyCode::Enter, KeyModifiers::NONE);
     insta::assert_snapshot!(h.screen(110, 40));
 }
+
+#[test]
+fn snapshot_report_tab() {
+    let mut h = bakery_calendar();
+    h.press('a');
+    h.press('5');
+    h.model.status = None;
+    insta::assert_snapshot!(h.screen(140, 40));
+}

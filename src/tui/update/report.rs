@@ -1,0 +1,262 @@
+//! Keys on the Report tab: periods, figures typed by hand for a week, export.
+
+use chrono::Duration;
+
+use crate::domain::Platform;
+use crate::domain::kpi::DailyValue;
+use crate::domain::metric::{Metric, Unit};
+use crate::domain::money::{self, Money};
+use crate::domain::report::{Period, PeriodKind};
+use crate::i18n::{self, fill, t};
+use crate::io::report::Format;
+use crate::tui::action::Command;
+use crate::tui::effect::Effect;
+use crate::tui::model::{FormOverlay, FormPurpose, Model, Overlay, Tab};
+use crate::tui::report::period;
+use crate::tui::widgets::form::{Form, Opt, Value};
+
+/// The metrics of the weekly entry form, in the order typed.
+pub const WEEKLY: [Metric; 15] = [
+    Metric::Followers,
+    Metric::NewFollows,
+    Metric::Impressions,
+    Metric::Reach,
+    Metric::Engagements,
+    Metric::Likes,
+    Metric::Comments,
+    Metric::Shares,
+    Metric::Saves,
+    Metric::Clicks,
+    Metric::VideoViews,
+    Metric::ProfileVisits,
+    Metric::Spend,
+    Metric::Conversions,
+    Metric::Revenue,
+];
+
+/// Effects that build the report of the period on screen.
+pub fn sync(m: &mut Model) -> Vec<Effect> {
+    if m.tab != Tab::Report {
+        return vec![];
+    }
+    let Some(client) = m.current else {
+        return vec![];
+    };
+    let p = period(m);
+    if m.report.loaded != Some((client, p)) {
+        m.report.loaded = Some((client, p));
+        return vec![Effect::LoadReport { client, period: p }];
+    }
+    vec![]
+}
+
+pub fn stale(m: &mut Model) {
+    m.report.loaded = None;
+}
+
+pub fn loaded(m: &mut Model, key: (i64, Period), report: Box<crate::report::Report>) {
+    if m.report.loaded == Some(key) {
+        m.report.report = Some(report);
+    }
+}
+
+fn push(m: &mut Model, purpose: FormPurpose, form: Form) {
+    m.overlays.push(Overlay::Form(FormOverlay {
+        purpose,
+        form,
+        saving: false,
+        confirmed: false,
+    }));
+}
+
+pub fn command(m: &mut Model, cmd: Command) -> Vec<Effect> {
+    let p = period(m);
+    match cmd {
+        Command::PrevMonth | Command::NextMonth | Command::Left | Command::Right => {
+            let back = matches!(cmd, Command::PrevMonth | Command::Left);
+            let next = p.shift(if back { 1 } else { -1 });
+            if p.kind == PeriodKind::Custom {
+                m.report.custom = Some(next);
+            }
+            m.report.anchor = Some(next.from);
+            m.report.scroll = 0;
+        }
+        Command::PeriodWeek => {
+            m.report.kind = Some(PeriodKind::Week);
+            m.report.anchor = Some(p.to.min(p.from + Duration::days(6)));
+        }
+        Command::PeriodMonth => {
+            m.report.kind = Some(PeriodKind::Month);
+            m.report.anchor = Some(p.from);
+        }
+        Command::Today => {
+            m.report.anchor = None;
+            if m.report.kind == Some(PeriodKind::Custom) {
+                m.report.kind = Some(PeriodKind::Week);
+            }
+        }
+        Command::PeriodCustom => open_custom(m, p),
+        Command::EnterFigures => open_figures(m, Period::week_of(p.to)),
+        Command::Export => open_export(m, p),
+        Command::Down => m.report.scroll = m.report.scroll.saturating_add(1),
+        Command::Up => m.report.scroll = m.report.scroll.saturating_sub(1),
+        Command::Top => m.report.scroll = 0,
+        _ => {}
+    }
+    vec![]
+}
+
+fn open_custom(m: &mut Model, p: Period) {
+    let s = t();
+    let form = Form::new(s.form_report_period)
+        .date("from", s.field_from, Some(p.from), true)
+        .date("to", s.field_to, Some(p.to), true);
+    push(m, FormPurpose::ReportPeriod, form);
+}
+
+fn currency(m: &Model) -> iso_currency::Currency {
+    m.current_client()
+        .and_then(|c| money::currency(&c.currency))
+        .unwrap_or(iso_currency::Currency::EUR)
+}
+
+/// The weekly entry form of a platform: one field per metric, for the week.
+fn open_figures(m: &mut Model, week: Period) {
+    let s = t();
+    let Some(client) = m.current_client().cloned() else {
+        return;
+    };
+    let platform = m
+        .accounts_of(client.id)
+        .next()
+        .map_or(Platform::Instagram, |a| a.platform);
+    let platforms: Vec<Opt> = Platform::ALL
+        .iter()
+        .map(|p| Opt::new(p.key(), p.name()))
+        .collect();
+    let mut form = Form::new(fill(
+        s.form_figures,
+        &[("week", &week.label()), ("client", &client.name)],
+    ))
+    .choice("platform", s.field_platform, platforms, platform.key())
+    .hint(s.hint_figures);
+    let cur = currency(m);
+    for metric in WEEKLY {
+        form = match metric.unit() {
+            Unit::Money => form
+                .money(metric.key(), i18n::metric_name(metric), None, cur)
+                .optional(),
+            _ => form
+                .integer(
+                    metric.key(),
+                    i18n::metric_name(metric),
+                    None,
+                    0,
+                    i64::MAX / 4,
+                )
+                .optional(),
+        };
+    }
+    push(m, FormPurpose::KpiWeek(week), form);
+}
+
+fn open_export(m: &mut Model, p: Period) {
+    let s = t();
+    let Some(client) = m.current_client() else {
+        return;
+    };
+    let slug = crate::domain::post::slug(&client.name);
+    let formats = vec![
+        Opt::new("html", "HTML"),
+        Opt::new("md", "Markdown"),
+        Opt::new("csv", "CSV"),
+        Opt::new("json", "JSON"),
+    ];
+    let form = Form::new(s.form_export)
+        .choice("format", s.field_format, formats, "html")
+        .text(
+            "path",
+            s.field_file,
+            &format!("report-{slug}-{}.html", p.label()),
+            true,
+        )
+        .hint(s.hint_export_path);
+    push(m, FormPurpose::ReportExport, form);
+}
+
+/// The effects of a Report form, or `None` with messages set.
+pub fn save(
+    m: &mut Model,
+    purpose: &FormPurpose,
+    form: &mut Form,
+    fields_ok: bool,
+) -> Option<Vec<Effect>> {
+    if !fields_ok {
+        return None;
+    }
+    let s = t();
+    match purpose {
+        FormPurpose::ReportPeriod => {
+            let (Value::Date(from), Value::Date(to)) = (form.value("from"), form.value("to"))
+            else {
+                return None;
+            };
+            if to < from {
+                form.set_error("to", s.err_end_before_start.to_string());
+                return None;
+            }
+            m.report.kind = Some(PeriodKind::Custom);
+            m.report.custom = Some(Period::custom(from, to));
+            m.report.anchor = Some(from);
+            Some(vec![])
+        }
+        FormPurpose::KpiWeek(week) => {
+            let client = m.current?;
+            let platform = form
+                .choice_value("platform")
+                .and_then(|p| Platform::parse(&p))?;
+            let mut values = Vec::new();
+            for metric in WEEKLY {
+                let v = match form.value(metric.key()) {
+                    Value::Int(n) => Some(n),
+                    Value::Money(Money { minor, .. }) => Some(minor),
+                    _ => None,
+                };
+                if let Some(value) = v {
+                    if value < 0 {
+                        form.set_error(metric.key(), s.err_negative.to_string());
+                        return None;
+                    }
+                    // A week typed by hand is stored on its Sunday: sums and the
+                    // followers count of the week come out right in any report.
+                    values.push(DailyValue {
+                        platform,
+                        day: week.to,
+                        metric,
+                        value,
+                    });
+                }
+            }
+            if values.is_empty() {
+                form.error = Some(s.err_no_figures.to_string());
+                return None;
+            }
+            Some(vec![Effect::SaveFigures { client, values }])
+        }
+        FormPurpose::ReportExport => {
+            let client = m.current?;
+            let format = form
+                .choice_value("format")
+                .and_then(|f| Format::parse(&f))
+                .unwrap_or(Format::Html);
+            let path = form.text_value("path").trim().to_string();
+            Some(vec![Effect::ExportReport {
+                client,
+                period: period(m),
+                format,
+                path,
+            }])
+        }
+        _ => None,
+    }
+}
