@@ -279,6 +279,10 @@ pub fn html(r: &Report) -> String {
         esc(&format::report_value("spend", Some(b.remaining), cur)),
         bar(b.used_pct)
     );
-    let _ = writeln!(o, "<p class=\"muted\">{}</p></body></html>", s.report_footer);
+    let _ = writeln!(
+        o,
+        "<p class=\"muted\">{}</p></body></html>",
+        s.report_footer
+    );
     o
 }
