@@ -428,3 +428,33 @@ fn no_panic_on_mangled_files() {
         }
     }
 }
+
+/// A real binary .xls (BIFF8), written once by a spreadsheet library from the facts in
+/// FORMATS.md and kept as a fixture: the same calamine path reads it.
+#[test]
+fn linkedin_binary_xls() {
+    let i = read_fixture("linkedin_content.xls", None);
+    assert!(
+        i.formats.contains(&"LinkedIn page metrics".to_string()),
+        "{:?}",
+        i.formats
+    );
+    assert!(i.formats.contains(&"LinkedIn posts".to_string()));
+    assert_eq!(
+        daily(&i, Platform::Linkedin, d(2026, 11, 17), Impressions),
+        Some(1060)
+    );
+    assert_eq!(
+        daily(&i, Platform::Linkedin, d(2026, 11, 17), Shares),
+        Some(2),
+        "older files say Shares"
+    );
+    assert_eq!(
+        post(
+            &i,
+            "https://www.linkedin.com/feed/update/urn:li:activity:2",
+            NewFollows
+        ),
+        Some(7)
+    );
+}
