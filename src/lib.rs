@@ -10,6 +10,7 @@
 //! - [`cli`]: the command line (clap definitions and one handler per subcommand).
 //! - [`tui`]: the full-screen app: terminal guard, event loop, keymap -> `Action` ->
 //!   `update` -> `Effect` -> executor; pure views; reusable widgets (form, windowed table).
+//! - [`today`]: the daily check-in across all clients (the Today tab and `twohats today`).
 //! - [`demo`]: the demo data set, written through the store.
 //! - [`i18n`]: every user-visible string, in one place.
 //! - [`report`]: the KPI review of a client and period, assembled from the store.
@@ -28,4 +29,5 @@ pub mod io;
 pub mod paths;
 pub mod report;
 pub mod store;
+pub mod today;
 pub mod tui;

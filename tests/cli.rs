@@ -507,3 +507,45 @@ fn report_and_import_kpi_errors() {
         assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
     }
 }
+
+#[test]
+fn today_text_and_json() {
+    let db = TempDb::new();
+    assert!(db.run(&["demo"]).status.success());
+    let o = db.run(&["today", "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    for key in [
+        "posts_due",
+        "posts_late",
+        "inbox",
+        "objectives_at_risk",
+        "budget_alerts",
+        "reviews_due",
+    ] {
+        assert!(v[key].is_array(), "{key}");
+    }
+    let inbox = v["inbox"].as_array().unwrap();
+    assert_eq!(inbox.len(), 4);
+    for i in inbox {
+        for key in ["client", "pending", "overdue", "oldest_received_at"] {
+            assert!(i.get(key).is_some(), "{key}");
+        }
+    }
+    assert_eq!(
+        inbox[0]["client"], "Boulangerie Marcel",
+        "the most overdue first"
+    );
+    assert_eq!(inbox[0]["pending"], 5);
+    assert_eq!(inbox[0]["overdue"], 2);
+    let o = db.run(&["today"]);
+    let text = stdout(&o);
+    assert!(text.starts_with("Today · Nov 22, 2026"), "{text}");
+    assert!(
+        text.contains("Boulangerie Marcel     5 waiting, 2 late"),
+        "{text}"
+    );
+    let empty = TempDb::new();
+    let o = empty.run(&["today"]);
+    assert!(stdout(&o).contains("Nothing needs you right now"));
+}

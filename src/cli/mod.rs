@@ -7,6 +7,7 @@ mod export;
 mod import;
 mod inbox;
 mod report;
+mod today;
 
 use std::path::PathBuf;
 
@@ -54,6 +55,13 @@ pub enum Cmd {
     },
     /// The KPI review of a client for a week, a month or any span, for the client.
     Report(report::ReportArgs),
+    /// The daily check-in across all clients: late posts, posts due today, inbox,
+    /// objectives at risk, budgets, campaigns, reviews due.
+    Today {
+        /// One JSON object, for scripts and notifications.
+        #[arg(long)]
+        json: bool,
+    },
     /// Load demo clients to look around.
     Demo {
         /// Load even when the database has clients (earlier demo clients are replaced;
@@ -132,6 +140,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Some(Cmd::Export { command }) => export::run(&Store::open(&path)?, clock.as_ref(), command),
         Some(Cmd::Inbox { command }) => inbox::run(&Store::open(&path)?, command),
         Some(Cmd::Report(args)) => report::run(&Store::open(&path)?, clock.as_ref(), args),
+        Some(Cmd::Today { json }) => today::run(&Store::open(&path)?, clock.as_ref(), json),
         Some(Cmd::Demo { force }) => {
             let mut store = Store::open(&path)?;
             demo::run(&mut store, clock.as_ref(), force)

@@ -36,6 +36,8 @@ impl Money {
             .chars()
             .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\''))
             .collect();
+        let symbol = display_symbol(currency);
+        let s = s.trim_start_matches(symbol.trim());
         let s = s.trim_start_matches(currency.symbol().symbol.as_str());
         let s = s.trim_end_matches(currency.symbol().symbol.as_str());
         let s = s.trim_end_matches(currency.code()).trim();
@@ -125,11 +127,32 @@ impl Money {
             None => (body, None),
         };
         let grouped = group_thousands(&int, ',');
-        let symbol = self.currency.symbol().symbol;
+        let symbol = display_symbol(self.currency);
         match frac {
             Some(f) => format!("{sign}{symbol}{grouped}.{f}"),
             None => format!("{sign}{symbol}{grouped}"),
         }
+    }
+}
+
+/// The prefix English text writes before an amount: the symbol for the currencies that
+/// own one, a marked dollar where `$` alone would be ambiguous, else the ISO code.
+pub fn display_symbol(c: Currency) -> String {
+    match c.code() {
+        "EUR" => "€".into(),
+        "USD" => "$".into(),
+        "GBP" => "£".into(),
+        "JPY" => "¥".into(),
+        "INR" => "₹".into(),
+        "KRW" => "₩".into(),
+        "CNY" => "CN¥".into(),
+        "CAD" => "CA$".into(),
+        "AUD" => "A$".into(),
+        "NZD" => "NZ$".into(),
+        "HKD" => "HK$".into(),
+        "MXN" => "MX$".into(),
+        "BRL" => "R$".into(),
+        code => format!("{code} "),
     }
 }
 
@@ -212,6 +235,13 @@ mod tests {
         assert_eq!(Money::new(123_456, eur()).display(), "€1,234.56");
         assert_eq!(Money::new(-5, eur()).display(), "-€0.05");
         assert_eq!(Money::new(100_000_000, eur()).plain(), "1000000.00");
+        let chf = currency("CHF").unwrap();
+        assert_eq!(Money::new(250_000, chf).display(), "CHF 2,500.00");
+        assert_eq!(
+            Money::new(120_000, currency("CAD").unwrap()).display(),
+            "CA$1,200.00"
+        );
+        assert_eq!(Money::parse("CHF 12.50", chf).unwrap().minor, 1250);
     }
 
     #[test]

@@ -407,3 +407,21 @@ impl Store {
         self.items(&ids)
     }
 }
+
+impl Store {
+    /// The oldest item of a client still waiting for a reply.
+    pub fn oldest_pending(&self, client: i64) -> Result<Option<Item>> {
+        let id: Option<ItemId> = rusqlite::OptionalExtension::optional(
+            self.conn
+                .prepare_cached(
+                    "SELECT id FROM inbox_items WHERE client_id = ?1 AND deleted_at IS NULL
+                     AND status IN ('new', 'follow_up') ORDER BY received_at, id LIMIT 1",
+                )?
+                .query_row([client], |r| r.get(0)),
+        )?;
+        Ok(match id {
+            Some(id) => self.items(&[id])?.into_iter().next(),
+            None => None,
+        })
+    }
+}

@@ -115,6 +115,7 @@ pub enum Action {
         key: (Option<i64>, NaiveDate, NaiveDate),
         posts: Vec<Post>,
     },
+    TodayLoaded(Box<crate::today::Today>),
     ReportLoaded {
         key: (i64, crate::domain::report::Period),
         report: Box<crate::report::Report>,

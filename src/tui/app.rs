@@ -35,10 +35,11 @@ pub fn initial_model(
         .and_then(|s| s.parse::<i64>().ok());
     m.current = last;
     let mut queue = vec![Action::Loaded(effect::load(store)?)];
-    // Loading asks for the current client's plan; answer it before the first frame.
+    // Loading asks for the current client's plan and the check-in; answer before the
+    // first frame.
     while let Some(a) = queue.pop() {
         for eff in update(&mut m, a) {
-            if let Effect::LoadPlan(_) = eff {
+            if matches!(eff, Effect::LoadPlan(_) | Effect::LoadToday) {
                 queue.extend(effect::execute_read(store, clock, eff));
             }
         }

@@ -34,6 +34,8 @@ pub struct CalendarState {
     pub list_cursor: ListCursor,
     pub filter: PostFilter,
     pub list_loaded: Option<PostFilter>,
+    /// A post to select once the posts of its day are loaded (a jump from Today).
+    pub jump: Option<i64>,
 }
 
 /// The selected day.

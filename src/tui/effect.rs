@@ -80,6 +80,7 @@ pub enum Effect {
         to: chrono::NaiveDate,
     },
     LoadAgenda(PostFilter),
+    LoadToday,
     LoadReport {
         client: ClientId,
         period: crate::domain::report::Period,
@@ -242,6 +243,10 @@ pub fn execute_read(store: &Store, clock: &dyn Clock, effect: Effect) -> Vec<Act
             Ok(plan) => vec![Action::PlanLoaded(plan)],
             Err(e) => vec![Action::Failed(e.to_string())],
         },
+        Effect::LoadToday => match crate::today::build(store, clock.now()) {
+            Ok(t) => vec![Action::TodayLoaded(Box::new(t))],
+            Err(e) => vec![Action::Failed(e.to_string())],
+        },
         _ => vec![],
     }
 }
@@ -361,6 +366,12 @@ pub fn execute(store: &mut Store, clock: &dyn Clock, effect: Effect) -> Vec<Acti
                     key: (client, from, to),
                     posts,
                 }],
+                Err(e) => vec![Action::Failed(e.to_string())],
+            };
+        }
+        Effect::LoadToday => {
+            return match crate::today::build(store, now) {
+                Ok(t) => vec![Action::TodayLoaded(Box::new(t))],
                 Err(e) => vec![Action::Failed(e.to_string())],
             };
         }

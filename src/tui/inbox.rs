@@ -33,6 +33,8 @@ pub struct InboxState {
     pub counters: Option<Counters>,
     /// Saved replies of the clients they were asked for.
     pub saved_replies: Vec<SavedReply>,
+    /// An item to select once the list is loaded (a jump from Today).
+    pub jump: Option<ItemId>,
 }
 
 impl InboxState {

@@ -12,6 +12,7 @@ pub mod model;
 pub mod report;
 pub mod strategy;
 pub mod theme;
+pub mod today;
 pub mod update;
 pub mod views;
 pub mod widgets;

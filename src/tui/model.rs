@@ -46,6 +46,14 @@ impl Tab {
     }
 }
 
+/// What a jump from Today sets on the Strategy tab: month, row, section, pane.
+pub type StrategyJump = (
+    Option<chrono::NaiveDate>,
+    Option<(Part, Id)>,
+    Option<Section>,
+    usize,
+);
+
 /// What a form on screen is for, so a save knows what to write.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FormPurpose {
@@ -212,12 +220,15 @@ pub struct Model {
     pub theme: Theme,
     /// Where the data lives, shown in help.
     pub db_label: String,
-    pub today: ListCursor,
+    pub today: super::today::TodayState,
     /// The current client's strategy.
     pub plan: Plan,
     /// The client whose plan was last asked for, so it is asked once.
     pub plan_requested: Option<ClientId>,
     pub strategy: StrategyState,
+    /// Section, month, row and pane chosen by a jump from Today, to restore once the
+    /// jumped-to client's plan is loaded.
+    pub strategy_after_load: Option<StrategyJump>,
     pub inbox: super::inbox::InboxState,
     pub calendar: super::calendar::CalendarState,
     pub report: super::report::ReportState,
@@ -240,10 +251,11 @@ impl Model {
             size,
             theme,
             db_label,
-            today: ListCursor::default(),
+            today: Default::default(),
             plan: Plan::default(),
             plan_requested: None,
             strategy: StrategyState::default(),
+            strategy_after_load: None,
             inbox: Default::default(),
             calendar: Default::default(),
             report: Default::default(),

@@ -62,6 +62,8 @@ pub struct StrategyState {
     pub cursors: Vec<ListCursor>,
     /// The budget month shown; `None` follows the current month.
     pub month: Option<NaiveDate>,
+    /// A row to select once the plan is loaded (a jump from Today).
+    pub jump: Option<(Part, Id)>,
 }
 
 impl Default for StrategyState {
@@ -72,6 +74,7 @@ impl Default for StrategyState {
             pane: 0,
             cursors: vec![ListCursor::default(); Part::ALL.len()],
             month: None,
+            jump: None,
         }
     }
 }

@@ -51,7 +51,13 @@ pub fn posts_loaded(
 ) {
     if m.calendar.loaded == Some(key) {
         m.calendar.posts = posts;
-        let n = posts_of(m, selected_day(m)).len();
+        let day = selected_day(m);
+        if let Some(id) = m.calendar.jump.take()
+            && let Some(i) = posts_of(m, day).iter().position(|p| p.id == id)
+        {
+            m.calendar.post = i;
+        }
+        let n = posts_of(m, day).len();
         m.calendar.post = m.calendar.post.min(n.saturating_sub(1));
     }
 }

@@ -60,8 +60,10 @@ pub fn loaded(
     st.counters = Some(counters);
     st.selected
         .retain(|id| st.rows.contains_key(id) || st.ids.contains(id));
-    // Stay on the same item when it is still listed, else at the same place.
-    if let Some(i) = keep.and_then(|k| st.ids.iter().position(|x| *x == k)) {
+    // A jump from Today selects its item; otherwise stay on the same item when it is
+    // still listed, else at the same place.
+    let want = st.jump.take().or(keep);
+    if let Some(i) = want.and_then(|k| st.ids.iter().position(|x| *x == k)) {
         st.cursor.select(i);
     }
     st.cursor.clamp(st.ids.len());

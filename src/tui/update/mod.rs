@@ -9,6 +9,7 @@ mod report;
 mod strategy;
 mod strategy_forms;
 mod switcher;
+mod today;
 
 pub use strategy_forms::objective_label;
 
@@ -42,6 +43,7 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
     effects.extend(inbox::sync(m));
     effects.extend(calendar::sync(m));
     effects.extend(report::sync(m));
+    effects.extend(today::sync(m));
     effects
 }
 
@@ -65,8 +67,22 @@ fn dispatch(m: &mut Model, action: Action) -> Vec<Effect> {
         Action::PlanLoaded(plan) => {
             if m.plan.client_id != plan.client_id {
                 m.strategy = Default::default();
+                // A jump from Today chose the section, month and row: keep them.
+                if let Some((month, jump, open, pane)) = m.strategy_after_load.take() {
+                    m.strategy.month = month;
+                    m.strategy.jump = jump;
+                    m.strategy.open = open;
+                    m.strategy.pane = pane;
+                }
             }
             m.plan = plan;
+            if let Some((part, id)) = m.strategy.jump.take()
+                && let Some(i) = crate::tui::strategy::ids(m, part)
+                    .iter()
+                    .position(|x| *x == id)
+            {
+                m.strategy.cursor_mut(part).select(i);
+            }
             strategy::clamp(m);
             vec![]
         }
@@ -85,6 +101,10 @@ fn dispatch(m: &mut Model, action: Action) -> Vec<Effect> {
         }
         Action::PostsLoaded { key, posts } => {
             calendar::posts_loaded(m, key, posts);
+            vec![]
+        }
+        Action::TodayLoaded(t) => {
+            today::loaded(m, t);
             vec![]
         }
         Action::ReportLoaded { key, report } => {
@@ -129,8 +149,6 @@ fn loaded(m: &mut Model, data: Data) {
         let first = m.active_clients().next().map(|c| c.id);
         m.current = first;
     }
-    let n = m.active_clients().count();
-    m.today.clamp(n);
     for o in &mut m.overlays {
         if let Overlay::Switcher(s) = o {
             let len = s.matches(&m.data.clients).len();
@@ -142,6 +160,8 @@ fn loaded(m: &mut Model, data: Data) {
 
 fn done(m: &mut Model, outcome: Outcome) -> Vec<Effect> {
     let s = t();
+    // Anything written may change the check-in.
+    today::stale(m);
     let name_of = |m: &Model, id| m.client(id).map(|c| c.name.clone()).unwrap_or_default();
     match outcome {
         Outcome::ClientSaved { id, created } => {
@@ -464,37 +484,11 @@ fn screen_command(m: &mut Model, cmd: Command) -> Vec<Effect> {
         Command::Undo => return undo(m),
         Command::New if m.data.clients.is_empty() => forms::open_client_form(m, None),
         _ if m.data.clients.is_empty() => {}
-        _ if m.tab == Tab::Today => return today_command(m, cmd),
+        _ if m.tab == Tab::Today => return today::command(m, cmd),
         _ if m.tab == Tab::Strategy => return strategy::command(m, cmd),
         _ if m.tab == Tab::Inbox => return inbox::command(m, cmd),
         _ if m.tab == Tab::Calendar => return calendar::command(m, cmd),
         _ if m.tab == Tab::Report => return report::command(m, cmd),
-        _ => {}
-    }
-    vec![]
-}
-
-fn today_command(m: &mut Model, cmd: Command) -> Vec<Effect> {
-    let len = m.active_clients().count();
-    let selected = m.active_clients().nth(m.today.selected).map(|c| c.id);
-    match cmd {
-        Command::Up => m.today.up(),
-        Command::Down => m.today.down(len),
-        Command::Top => m.today.top(),
-        Command::Bottom => m.today.bottom(len),
-        Command::PageUp => m.today.page_up(),
-        Command::PageDown => m.today.page_down(len),
-        Command::Open => {
-            if let Some(id) = selected {
-                return switcher::make_current(m, id);
-            }
-        }
-        Command::Edit => {
-            if let Some(id) = selected {
-                forms::open_client_form(m, Some(id));
-            }
-        }
-        Command::New => forms::open_client_form(m, None),
         _ => {}
     }
     vec![]
@@ -562,3 +556,6 @@ mod tests_calendar;
 
 #[cfg(test)]
 mod tests_report;
+
+#[cfg(test)]
+mod tests_today;

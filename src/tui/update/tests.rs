@@ -1,6 +1,6 @@
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
-use crate::tui::action::{Action, Command};
+use crate::tui::action::Action;
 use crate::tui::effect::Effect;
 use crate::tui::model::{FormPurpose, Overlay, StatusKind, SwitcherFocus, Tab};
 use crate::tui::testing::Harness;
@@ -250,19 +250,6 @@ fn demo_from_the_welcome_screen() {
     );
     assert_eq!(h.model.data.clients.len(), 4);
     assert!(h.model.current.is_some());
-}
-
-#[test]
-fn today_list_moves_and_opens() {
-    let mut h = Harness::demo();
-    h.press('G');
-    assert_eq!(h.model.today.selected, 3);
-    h.press('k');
-    h.key(KeyCode::Enter, KeyModifiers::NONE);
-    let expected = h.model.active_clients().nth(2).unwrap().id;
-    assert_eq!(h.model.current, Some(expected));
-    h.act(Action::Cmd(Command::Edit));
-    assert_eq!(top_form(&h).purpose, FormPurpose::EditClient(expected));
 }
 
 #[test]

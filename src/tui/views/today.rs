@@ -1,40 +1,43 @@
-//! The Today tab: for now, the clients at a glance (their local time, reply target and
-//! accounts); the welcome screen when there is no client yet.
+//! The Today tab: the daily check-in across all clients, most urgent first; the welcome
+//! screen when there is no client yet.
 
-use chrono::Utc;
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Rect};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Cell, Paragraph, Row, Wrap};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line as TextLine, Span};
+use ratatui::widgets::{Block, Paragraph, Wrap};
 
-use crate::domain::text::sanitize_line;
-use crate::i18n::{fill, t};
+use crate::domain::objective::Status;
+use crate::domain::text::{sanitize_line, truncate};
+use crate::i18n::{self, fill, format, t};
+use crate::today::text::{budget_line, inbox_line, review_line};
+use crate::today::{PostLine, Today};
 use crate::tui::model::Model;
-use crate::tui::widgets::table;
+use crate::tui::theme::Theme;
+use crate::tui::today::{Line, Section, lines, selectable};
 
 pub fn welcome(m: &Model, frame: &mut Frame, area: Rect) {
     let s = t();
     let th = &m.theme;
     let lines = vec![
-        Line::raw(""),
-        Line::styled(s.welcome_title, th.title()),
-        Line::raw(""),
-        Line::raw(s.welcome_body),
-        Line::raw(""),
-        Line::from(vec![
+        TextLine::raw(""),
+        TextLine::styled(s.welcome_title, th.title()),
+        TextLine::raw(""),
+        TextLine::raw(s.welcome_body),
+        TextLine::raw(""),
+        TextLine::from(vec![
             Span::styled("n", th.key()),
             Span::raw(format!("  {}", s.welcome_new)),
         ]),
-        Line::from(vec![
+        TextLine::from(vec![
             Span::styled("D", th.key()),
             Span::raw(format!("  {}", s.welcome_demo)),
         ]),
-        Line::from(vec![
+        TextLine::from(vec![
             Span::styled("?", th.key()),
             Span::raw(format!("  {}", s.welcome_help)),
         ]),
-        Line::raw(""),
-        Line::styled(fill(s.welcome_db, &[("path", &m.db_label)]), th.dim()),
+        TextLine::raw(""),
+        TextLine::styled(fill(s.welcome_db, &[("path", &m.db_label)]), th.dim()),
     ];
     frame.render_widget(
         Paragraph::new(lines)
@@ -44,66 +47,179 @@ pub fn welcome(m: &Model, frame: &mut Frame, area: Rect) {
     );
 }
 
+fn section_title(s: Section) -> &'static str {
+    let st = t();
+    match s {
+        Section::Late => st.today_posts_late,
+        Section::Due => st.today_posts_due,
+        Section::Inbox => st.tab_inbox,
+        Section::Objectives => st.today_objectives,
+        Section::Budgets => st.today_budgets,
+        Section::Campaigns => st.today_campaigns,
+        Section::Reviews => st.today_reviews,
+    }
+}
+
+fn post_text(p: &PostLine, with_day: bool) -> String {
+    let marks: Vec<&str> = p
+        .platforms
+        .iter()
+        .filter_map(|k| crate::domain::Platform::parse(k))
+        .map(|x| x.mark().trim())
+        .collect();
+    let when = if with_day {
+        p.local_time.format("%a %b %-d %H:%M")
+    } else {
+        p.local_time.format("%H:%M")
+    };
+    format!(
+        "{when}  {:<6} {} ({})",
+        marks.join(" "),
+        sanitize_line(&p.title),
+        i18n::post_status(p.status)
+    )
+}
+
+/// The client column and the text of one line, with its style.
+fn line_parts(td: &Today, l: Line, th: &Theme) -> (String, String, ratatui::style::Style) {
+    let s = t();
+    match l {
+        Line::PostLate(i) => {
+            let p = &td.posts_late[i];
+            (p.client.clone(), post_text(p, true), th.error())
+        }
+        Line::PostDue(i) => {
+            let p = &td.posts_due[i];
+            (p.client.clone(), post_text(p, false), th.base())
+        }
+        Line::Inbox(i) => {
+            let x = &td.inbox[i];
+            let style = if x.overdue > 0 { th.error() } else { th.base() };
+            (x.client.clone(), inbox_line(x), style)
+        }
+        Line::Objective(i) => {
+            let o = &td.objectives_at_risk[i];
+            let scope = o
+                .platform
+                .and_then(crate::domain::Platform::parse)
+                .map_or(s.all_platforms, |p| p.name());
+            let text = format!(
+                "{} · {} · {}",
+                fill(
+                    s.today_objective_line,
+                    &[
+                        ("scope", scope),
+                        ("metric", crate::io::report::key_name(o.metric))
+                    ]
+                ),
+                i18n::objective_status(o.status),
+                fill(s.today_by, &[("date", &format::day_month(o.deadline))])
+            );
+            (
+                o.client.clone(),
+                text,
+                if o.status == Status::Behind {
+                    th.error()
+                } else {
+                    th.warn()
+                },
+            )
+        }
+        Line::Budget(i) => {
+            let b = &td.budget_alerts[i];
+            (
+                b.client.clone(),
+                budget_line(b),
+                if b.over { th.error() } else { th.warn() },
+            )
+        }
+        Line::Campaign(i) => {
+            let c = &td.campaigns[i];
+            let (what, day) = if c.starting {
+                (s.today_starts, c.start)
+            } else {
+                (s.today_ends, c.end)
+            };
+            (
+                c.client.clone(),
+                format!(
+                    "{} {what} {}",
+                    sanitize_line(&c.name),
+                    format::day_month(day)
+                ),
+                th.base(),
+            )
+        }
+        Line::Review(i) => {
+            let r = &td.reviews_due[i];
+            (r.client.clone(), review_line(r), th.warn())
+        }
+        Line::Header(..) => (String::new(), String::new(), th.base()),
+    }
+}
+
 pub fn render(m: &Model, frame: &mut Frame, area: Rect) {
     let s = t();
     let th = &m.theme;
-    let clients: Vec<_> = m.active_clients().collect();
-    let header = Row::new(vec![
-        Cell::from(s.col_client),
-        Cell::from(s.col_local_time),
-        Cell::from(s.col_reply_target),
-        Cell::from(s.col_currency),
-        Cell::from(s.col_accounts),
-    ]);
-    let widths = [
-        Constraint::Fill(2),
-        Constraint::Length(18),
-        Constraint::Length(12),
-        Constraint::Length(8),
-        Constraint::Fill(3),
-    ];
+    let [body, hint] = Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
     let block = Block::bordered().title(format!(
-        " {} ",
-        fill(s.today_clients_title, &[("n", &clients.len().to_string())])
+        " {} · {} ",
+        s.tab_today,
+        format::date(m.now.date_naive())
     ));
-    let now = m.now.with_timezone(&Utc);
-    table::render(
-        frame,
-        area,
-        block,
-        Some(header),
-        &widths,
-        &m.today,
-        clients.len(),
-        true,
-        th,
-        s.no_clients,
-        |i| {
-            let c = clients[i];
-            let local = now.with_timezone(&c.tz()).format("%a %H:%M %Z").to_string();
-            let accounts: Vec<String> = m
-                .accounts_of(c.id)
-                .map(|a| format!("{} {}", a.platform.mark().trim(), sanitize_line(&a.handle)))
-                .collect();
-            let current = if Some(c.id) == m.current {
-                "● "
-            } else {
-                "  "
-            };
-            Row::new(vec![
-                Cell::from(format!("{current}{}", sanitize_line(&c.name))),
-                Cell::from(local),
-                Cell::from(fill(
-                    s.hours_short,
-                    &[("n", &c.reply_target_hours.to_string())],
-                )),
-                Cell::from(c.currency.clone()),
-                Cell::from(if accounts.is_empty() {
-                    s.no_accounts.to_string()
-                } else {
-                    accounts.join(", ")
-                }),
-            ])
-        },
+    let inner = block.inner(body);
+    frame.render_widget(block, body);
+    frame.render_widget(
+        Paragraph::new(TextLine::styled(s.today_jump_hint, th.dim())),
+        hint,
     );
+    let Some(td) = m.today.summary.as_deref() else {
+        frame.render_widget(
+            Paragraph::new(TextLine::styled(s.report_loading, th.dim())),
+            inner,
+        );
+        return;
+    };
+    if td.is_calm() {
+        frame.render_widget(
+            Paragraph::new(TextLine::styled(s.today_calm, th.ok())).wrap(Wrap { trim: true }),
+            inner,
+        );
+        return;
+    }
+    let all = lines(td);
+    let chosen = selectable(td).get(m.today.cursor.selected).copied();
+    // Keep the selected line on screen: the window is over all lines, headers included.
+    let sel_index = chosen
+        .and_then(|c| all.iter().position(|l| *l == c))
+        .unwrap_or(0);
+    let height = inner.height as usize;
+    let start = sel_index.saturating_sub(height.saturating_sub(2));
+    let w = inner.width as usize;
+    let out: Vec<TextLine> = all
+        .iter()
+        .skip(start)
+        .take(height)
+        .map(|l| match l {
+            Line::Header(sec, n) => {
+                TextLine::styled(format!("{} ({n})", section_title(*sec)), th.title())
+            }
+            other => {
+                let (client, text, style) = line_parts(td, *other, th);
+                let selected = Some(*other) == chosen;
+                let client = format!("  {:<22}", truncate(&sanitize_line(&client), 21));
+                let text = truncate(&text, w.saturating_sub(24));
+                let line = TextLine::from(vec![
+                    Span::styled(client, th.key()),
+                    Span::styled(text, style),
+                ]);
+                if selected {
+                    line.style(th.selected())
+                } else {
+                    line
+                }
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(out), inner);
 }

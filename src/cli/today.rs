@@ -1,0 +1,19 @@
+//! `twohats today [--json]`: the daily check-in, for a shell login or a scheduled
+//! notification.
+
+use super::Failure;
+use crate::domain::Clock;
+use crate::store::Store;
+use crate::today::{self, text::text};
+
+pub fn run(store: &Store, clock: &dyn Clock, json: bool) -> Result<(), Failure> {
+    let summary = today::build(store, clock.now())?;
+    if json {
+        let text =
+            serde_json::to_string_pretty(&summary).map_err(|e| Failure::failed(e.to_string()))?;
+        println!("{text}");
+    } else {
+        print!("{}", text(&summary, clock.now()));
+    }
+    Ok(())
+}
