@@ -22,7 +22,7 @@ fn create_a_post_move_it_and_find_it_after_a_restart() {
             .unwrap();
     }
     let mut app = pty::App::start(&db.path, 130, 36);
-    app.wait_for("Clients (1)");
+    app.wait_for("Today · Nov 22, 2026");
     app.send("3");
     app.wait_for("November 2026");
     // Today is Sunday Nov 22 (TWOHATS_NOW); go to Tuesday 24 and add a post.
@@ -51,7 +51,7 @@ fn create_a_post_move_it_and_find_it_after_a_restart() {
     assert!(ics.contains("SUMMARY:[IG] Winter menu"));
 
     let mut app = pty::App::start(&db.path, 130, 36);
-    app.wait_for("Clients (1)");
+    app.wait_for("Today · Nov 22, 2026");
     app.send("3");
     app.send("l");
     app.send("l");

@@ -44,7 +44,7 @@ fn import_reply_with_keys_and_find_it_replied_after_a_restart() {
     assert!(stdout(&o).contains("read 4 items, added 4"));
 
     let mut app = pty::App::start(&db.path, 130, 32);
-    app.wait_for("Clients (1)");
+    app.wait_for("Today · Nov 22, 2026");
     app.send("4");
     app.wait_for("Pending 4");
     // The troll's comment is on screen, as harmless text.
@@ -86,7 +86,7 @@ fn import_reply_with_keys_and_find_it_replied_after_a_restart() {
     assert_eq!(v[0]["replied_at"], "2026-11-22T08:30:00Z");
 
     let mut app = pty::App::start(&db.path, 130, 32);
-    app.wait_for("Clients (1)");
+    app.wait_for("Today · Nov 22, 2026");
     app.send("4");
     app.wait_for("Pending 3");
     app.send("q");

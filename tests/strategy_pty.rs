@@ -25,7 +25,7 @@ fn add_objective_and_budget_line_then_restart() {
         .success()
     );
     let mut app = pty::App::start(&db.path, 120, 34);
-    app.wait_for("Clients (1)");
+    app.wait_for("Today · Nov 22, 2026");
     app.send("2");
     app.wait_for("No objective yet");
     // Objectives panel, new objective: Instagram followers 500 -> 1000.
@@ -54,7 +54,7 @@ fn add_objective_and_budget_line_then_restart() {
     assert!(app.wait_exit().success());
 
     let mut app = pty::App::start(&db.path, 120, 34);
-    app.wait_for("Clients (1)");
+    app.wait_for("Today · Nov 22, 2026");
     app.send("2");
     app.wait_for("Instagram · Followers");
     app.wait_for("500 → 1,000");

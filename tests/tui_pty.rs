@@ -25,7 +25,7 @@ fn create_a_client_with_keys_and_find_it_after_a_restart() {
     app.type_text("Europe/Stockholm");
     app.send("\x13"); // Ctrl-s
     app.wait_for("Client Studio Nord created");
-    app.wait_for("Clients (1)");
+    app.wait_for("Today · Nov 22, 2026");
     app.send("q");
     assert!(app.wait_exit().success());
 
@@ -37,7 +37,7 @@ fn create_a_client_with_keys_and_find_it_after_a_restart() {
 
     let mut app = App::start(&db.path, 100, 30);
     app.wait_for("Studio Nord");
-    app.wait_for("Clients (1)");
+    app.wait_for("Today · Nov 22, 2026");
     app.send("q");
     assert!(app.wait_exit().success());
 }
@@ -47,7 +47,7 @@ fn switcher_and_help_in_a_real_terminal() {
     let db = TempDb::new();
     assert!(db.run(&["demo"]).status.success());
     let mut app = App::start(&db.path, 100, 30);
-    app.wait_for("Clients (4)");
+    app.wait_for("Today · Nov 22, 2026");
     app.send("c");
     app.wait_for("type to filter");
     app.type_text("hotel");
