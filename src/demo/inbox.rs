@@ -294,6 +294,16 @@ fn items_for(name: &str) -> &'static [DemoItem] {
 
 /// Writes the demo inbox and saved replies of the client named `name`.
 pub fn fill(tx: &Tx<'_>, client: i64, name: &str, now: DateTime<Utc>) -> Result<()> {
+    // Comments answer the client's latest published post (when the demo has one).
+    let published = tx
+        .posts_matching(&crate::store::PostFilter {
+            client: Some(client),
+            status: Some(crate::domain::post::PostStatus::Published),
+            ..Default::default()
+        })?
+        .into_iter()
+        .filter(|p| !p.permalink.is_empty())
+        .next_back();
     for (i, (platform, kind, author, author_name, text, ago, outcome, tags, flag)) in
         items_for(name).iter().enumerate()
     {
@@ -305,7 +315,10 @@ pub fn fill(tx: &Tx<'_>, client: i64, name: &str, now: DateTime<Utc>) -> Result<
             author_name: (*author_name).into(),
             text: (*text).into(),
             received_at,
-            permalink: format!("https://example.com/{}/{}", platform.key(), i + 1),
+            permalink: match (&published, kind) {
+                (Some(p), Kind::Comment) => format!("{}/comment/{}", p.permalink, i + 1),
+                _ => format!("https://example.com/{}/{}", platform.key(), i + 1),
+            },
             external_id: Some(format!("demo-{client}-{i}")),
         };
         tx.insert_item(client, &draft, now)?;

@@ -130,8 +130,8 @@ pub fn load(store: &mut Store, now: DateTime<Utc>, force: bool) -> Result<usize,
                 .parse::<chrono_tz::Tz>()
                 .unwrap_or(chrono_tz::UTC);
             strategy::fill(tx, id, c.name, today, now)?;
-            inbox::fill(tx, id, c.name, now)?;
             posts::fill(tx, id, c.name, &account_ids, tz, today, now)?;
+            inbox::fill(tx, id, c.name, now)?;
             let platforms: Vec<Platform> = c.accounts.iter().map(|(p, _)| *p).collect();
             kpi::fill(tx, id, &platforms, today)?;
         }

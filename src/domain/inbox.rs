@@ -121,6 +121,8 @@ pub struct Item {
     pub tags: Vec<String>,
     pub reply: String,
     pub replied_at: Option<DateTime<Utc>>,
+    /// The title (or text) of the calendar post the item answers, when known.
+    pub post_title: Option<String>,
 }
 
 impl Item {
@@ -435,6 +437,7 @@ mod tests {
             tags: vec![],
             reply: String::new(),
             replied_at: replied,
+            post_title: None,
         }
     }
 

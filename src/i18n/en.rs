@@ -502,6 +502,7 @@ pub static EN: Strings = Strings {
     today_budget_over: "over budget: {pct} of {planned} spent in {month}",
     today_never: "never",
     today_review_line: "no figures for {week} (last: {last}): import the exports or type the week",
+    answers_post: "On the post",
     today_post_only: "y and p work on post lines.",
     today_jump_hint: "Enter opens the item in its tab · y copies a post · p marks it published",
     cli_client_added: "Added client {name} (id {id}, {currency}, {timezone}).",

@@ -502,6 +502,7 @@ pub struct Strings {
     pub today_review_line: &'static str,
     pub today_jump_hint: &'static str,
     pub today_post_only: &'static str,
+    pub answers_post: &'static str,
     // Command line
     pub cli_client_added: &'static str,
     pub cli_no_clients: &'static str,

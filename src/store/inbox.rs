@@ -15,7 +15,8 @@ use crate::domain::inbox::{
 
 const COLUMNS: &str =
     "id, client_id, platform, kind, author, author_name, text, received_at, permalink,
-    external_id, post_id, status, priority, sentiment, suggested, tags, reply, replied_at";
+    external_id, post_id, status, priority, sentiment, suggested, tags, reply, replied_at,
+    (SELECT CASE WHEN title <> '' THEN title ELSE body END FROM posts WHERE posts.id = post_id)";
 
 fn bad(col: usize, what: &str) -> rusqlite::Error {
     rusqlite::Error::FromSqlConversionFailure(
@@ -51,6 +52,7 @@ fn item(r: &Row<'_>) -> rusqlite::Result<Item> {
         tags: tags.split_whitespace().map(str::to_string).collect(),
         reply: r.get(16)?,
         replied_at: r.get::<_, Option<i64>>(17)?.map(from_ts),
+        post_title: r.get(18)?,
     })
 }
 
@@ -118,10 +120,15 @@ impl Tx<'_> {
         let n = self
             .conn
             .prepare_cached(
+                // The post it answers: the client's post whose published address the
+                // item's link starts with (a comment's link extends its post's).
                 "INSERT OR IGNORE INTO inbox_items
                  (client_id, platform, kind, author, author_name, text, received_at, permalink, external_id,
-                  suggested, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                  suggested, created_at, post_id)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,
+                    (SELECT id FROM posts WHERE client_id = ?1 AND deleted_at IS NULL AND permalink <> ''
+                       AND ?8 <> '' AND substr(?8, 1, length(permalink)) = permalink
+                     ORDER BY length(permalink) DESC LIMIT 1))",
             )?
             .execute(params![
                 client,

@@ -234,3 +234,38 @@ fn saved_replies_round_trip() {
     s.tx().set_saved_reply_deleted(r.id, Some(at(1))).unwrap();
     assert!(s.saved_replies(a).unwrap().is_empty());
 }
+
+#[test]
+fn an_item_is_linked_to_the_post_it_answers() {
+    let (s, a, _) = setup();
+    let mut p = crate::domain::post::Post {
+        client_id: a,
+        title: "Sourdough".into(),
+        ..Default::default()
+    };
+    p.permalink = "https://instagram.com/p/Cx1/".into();
+    let post_id = s.tx().save_post(&p, at(0)).unwrap();
+    let mut d = draft("c1", 1, "Love it");
+    d.permalink = "https://instagram.com/p/Cx1/c/987".into();
+    s.tx().insert_item(a, &d, at(2)).unwrap();
+    let mut other = draft("c2", 1, "Unrelated");
+    other.permalink = "https://instagram.com/p/Zz9/".into();
+    s.tx().insert_item(a, &other, at(2)).unwrap();
+    let items = s.items_matching(&Filter::default()).unwrap();
+    let linked = items
+        .iter()
+        .find(|i| i.external_id.as_deref() == Some("c1"))
+        .unwrap();
+    assert_eq!(
+        (linked.post_id, linked.post_title.as_deref()),
+        (Some(post_id), Some("Sourdough"))
+    );
+    assert_eq!(
+        items
+            .iter()
+            .find(|i| i.external_id.as_deref() == Some("c2"))
+            .unwrap()
+            .post_id,
+        None
+    );
+}

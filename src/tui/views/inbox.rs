@@ -253,6 +253,14 @@ fn detail(m: &Model, frame: &mut Frame, area: Rect) {
             sanitize_line(&it.tags.join(" "))
         )));
     }
+    if let Some(post) = &it.post_title {
+        let first = post.lines().next().unwrap_or("");
+        lines.push(Line::raw(format!(
+            "{}: {}",
+            s.answers_post,
+            sanitize_line(first)
+        )));
+    }
     if !it.permalink.is_empty() {
         lines.push(Line::styled(sanitize_line(&it.permalink), th.dim()));
     }
