@@ -302,8 +302,7 @@ pub fn fill(tx: &Tx<'_>, client: i64, name: &str, now: DateTime<Utc>) -> Result<
             ..Default::default()
         })?
         .into_iter()
-        .filter(|p| !p.permalink.is_empty())
-        .next_back();
+        .rfind(|p| !p.permalink.is_empty());
     for (i, (platform, kind, author, author_name, text, ago, outcome, tags, flag)) in
         items_for(name).iter().enumerate()
     {
