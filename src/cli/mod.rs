@@ -7,6 +7,7 @@ mod export;
 mod import;
 mod inbox;
 mod report;
+mod safety;
 mod today;
 
 use std::path::PathBuf;
@@ -61,6 +62,15 @@ pub enum Cmd {
         /// One JSON object, for scripts and notifications.
         #[arg(long)]
         json: bool,
+    },
+    /// Write a consistent copy of the database (works while the app runs).
+    Backup { file: PathBuf },
+    /// Replace the database with a backup (refuses a file that is not a twohats one).
+    Restore { file: PathBuf },
+    /// What was deleted, and bringing it back.
+    Trash {
+        #[command(subcommand)]
+        command: Option<safety::TrashCmd>,
     },
     /// Load demo clients to look around.
     Demo {
@@ -141,6 +151,9 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Some(Cmd::Inbox { command }) => inbox::run(&Store::open(&path)?, command),
         Some(Cmd::Report(args)) => report::run(&Store::open(&path)?, clock.as_ref(), args),
         Some(Cmd::Today { json }) => today::run(&Store::open(&path)?, clock.as_ref(), json),
+        Some(Cmd::Backup { file }) => safety::backup(&Store::open(&path)?, file),
+        Some(Cmd::Restore { file }) => safety::restore(&mut Store::open(&path)?, file),
+        Some(Cmd::Trash { command }) => safety::trash(&Store::open(&path)?, command),
         Some(Cmd::Demo { force }) => {
             let mut store = Store::open(&path)?;
             demo::run(&mut store, clock.as_ref(), force)

@@ -7,6 +7,7 @@ mod inbox;
 mod kpi;
 mod migrations;
 mod posts;
+mod safety;
 mod settings;
 mod strategy;
 
@@ -21,6 +22,7 @@ use rusqlite::{Connection, OpenFlags};
 pub use kpi::Upserted;
 pub use migrations::{APPLICATION_ID, LATEST_VERSION};
 pub use posts::PostFilter;
+pub use safety::{TrashRow, check_twohats_file, migration_backup_path};
 
 /// How long a write waits for another twohats instance holding the lock.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
@@ -161,6 +163,24 @@ impl Store {
             conn.pragma_update_and_check(None, "journal_mode", "WAL", |_| Ok(()))?;
         }
         conn.pragma_update(None, "synchronous", "NORMAL")?;
+        // Before changing the schema of a database that holds data, keep a copy of it.
+        if version > 0
+            && version < LATEST_VERSION
+            && let Some(p) = &path
+        {
+            let backup = safety::migration_backup_path(p, version);
+            if !backup.exists() {
+                conn.execute("VACUUM INTO ?1", [backup.display().to_string()])?;
+                std::fs::set_permissions(
+                    &backup,
+                    std::os::unix::fs::PermissionsExt::from_mode(0o600),
+                )
+                .map_err(|source| StoreError::Io {
+                    path: backup.display().to_string(),
+                    source,
+                })?;
+            }
+        }
         migrations::migrate(&mut conn)?;
         Ok(Store { conn, path })
     }
@@ -220,6 +240,14 @@ pub(crate) fn from_ts(secs: i64) -> DateTime<Utc> {
 pub(crate) fn is_unique_violation(e: &rusqlite::Error) -> bool {
     matches!(e, rusqlite::Error::SqliteFailure(f, _)
         if f.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE)
+}
+
+impl Store {
+    /// Runs one statement with one text parameter (tests that poison stored text).
+    #[cfg(test)]
+    pub fn execute_for_tests(&self, sql: &str, text: &str) {
+        self.conn.execute(sql, [text]).expect("test statement");
+    }
 }
 
 #[cfg(test)]

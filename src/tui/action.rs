@@ -77,6 +77,8 @@ pub enum Command {
     PrevPost,
     MarkPublished,
     Duplicate,
+    PrevPeriod,
+    NextPeriod,
     PeriodWeek,
     PeriodMonth,
     PeriodCustom,
@@ -116,6 +118,8 @@ pub enum Action {
         posts: Vec<Post>,
     },
     TodayLoaded(Box<crate::today::Today>),
+    /// SQLite's data_version now.
+    DataVersion(i64),
     ReportLoaded {
         key: (i64, crate::domain::report::Period),
         report: Box<crate::report::Report>,

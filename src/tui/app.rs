@@ -34,6 +34,8 @@ pub fn initial_model(
         .setting(LAST_CLIENT)?
         .and_then(|s| s.parse::<i64>().ok());
     m.current = last;
+    // Read with the data, so a write by another window after this moment is noticed.
+    m.data_version = Some(store.data_version()?);
     let mut queue = vec![Action::Loaded(effect::load(store)?)];
     // Loading asks for the current client's plan and the check-in; answer before the
     // first frame.
@@ -63,8 +65,13 @@ fn event_loop(
 ) -> anyhow::Result<()> {
     let size = terminal.size()?;
     let mut model = initial_model(store, clock, (size.width, size.height), Theme::from_env())?;
+    // A switch for the test that checks a panic restores the terminal.
+    let panic_after_first_frame = std::env::var_os("TWOHATS_DEBUG_PANIC").is_some();
     loop {
         terminal.draw(|f| super::views::render(&model, f))?;
+        if panic_after_first_frame {
+            panic!("TWOHATS_DEBUG_PANIC is set: panicking on purpose after the first frame");
+        }
         if model.quit {
             return Ok(());
         }

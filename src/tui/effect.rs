@@ -81,6 +81,10 @@ pub enum Effect {
     },
     LoadAgenda(PostFilter),
     LoadToday,
+    /// Ask SQLite whether another window wrote (cheap; on every tick).
+    CheckDataVersion,
+    /// Load clients and accounts again.
+    Reload,
     LoadReport {
         client: ClientId,
         period: crate::domain::report::Period,
@@ -366,6 +370,18 @@ pub fn execute(store: &mut Store, clock: &dyn Clock, effect: Effect) -> Vec<Acti
                     key: (client, from, to),
                     posts,
                 }],
+                Err(e) => vec![Action::Failed(e.to_string())],
+            };
+        }
+        Effect::CheckDataVersion => {
+            return match store.data_version() {
+                Ok(v) => vec![Action::DataVersion(v)],
+                Err(e) => vec![Action::Failed(e.to_string())],
+            };
+        }
+        Effect::Reload => {
+            return match load(store) {
+                Ok(data) => vec![Action::Loaded(data)],
                 Err(e) => vec![Action::Failed(e.to_string())],
             };
         }

@@ -195,13 +195,13 @@ pub static BINDINGS: &[Binding] = &[
     b(
         Report,
         &[k('['), k('h'), code(KeyCode::Left)],
-        C::PrevMonth,
+        C::PrevPeriod,
         true,
     ),
     b(
         Report,
         &[k(']'), k('l'), code(KeyCode::Right)],
-        C::NextMonth,
+        C::NextPeriod,
         true,
     ),
     b(Report, &[k('w')], C::PeriodWeek, true),

@@ -232,6 +232,8 @@ pub struct Model {
     pub inbox: super::inbox::InboxState,
     pub calendar: super::calendar::CalendarState,
     pub report: super::report::ReportState,
+    /// SQLite's data_version when last checked: it moves when another window commits.
+    pub data_version: Option<i64>,
     /// The time zone a new client starts with (the system's, read once at start-up).
     pub default_timezone: String,
     pub quit: bool,
@@ -260,6 +262,7 @@ impl Model {
             calendar: Default::default(),
             report: Default::default(),
             default_timezone: crate::domain::client::FALLBACK_TIMEZONE.to_string(),
+            data_version: None,
             quit: false,
         }
     }

@@ -16,6 +16,28 @@ use super::update::update;
 use crate::domain::FixedClock;
 use crate::store::Store;
 
+/// The demo, built once per test process (a year of figures takes a while in debug
+/// builds) and restored into each test's own in-memory database.
+fn demo_file() -> &'static std::path::Path {
+    static FILE: std::sync::OnceLock<tempfile::TempPath> = std::sync::OnceLock::new();
+    FILE.get_or_init(|| {
+        let dir = tempfile::Builder::new()
+            .prefix("twohats-demo")
+            .tempdir()
+            .unwrap()
+            .keep();
+        let path = dir.join("demo.db");
+        let mut s = Store::open(&path).unwrap();
+        crate::demo::load(&mut s, now(), false).unwrap();
+        drop(s);
+        let copy = tempfile::NamedTempFile::new().unwrap().into_temp_path();
+        std::fs::remove_file(&copy).unwrap();
+        Store::open(&path).unwrap().backup_to(&copy).unwrap();
+        let _ = std::fs::remove_dir_all(&dir);
+        copy
+    })
+}
+
 pub fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 22, 8, 30, 0).unwrap()
 }
@@ -42,7 +64,7 @@ impl Harness {
 
     pub fn demo() -> Harness {
         let mut h = Harness::empty();
-        crate::demo::load(&mut h.store, now(), false).unwrap();
+        h.store.restore_from(demo_file()).unwrap();
         h.model = initial_model(&h.store, &h.clock, (100, 30), Theme { color: false }).unwrap();
         h.model.default_timezone = "Europe/Paris".into();
         h

@@ -16,12 +16,17 @@ pub struct App {
     pub screen: Arc<Mutex<vt100::Parser>>,
     /// Every byte the app wrote, to check what reached the terminal.
     pub raw: Arc<Mutex<Vec<u8>>>,
+    master: Box<dyn portable_pty::MasterPty + Send>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn portable_pty::Child + Send + Sync>,
 }
 
 impl App {
     pub fn start(db: &std::path::Path, cols: u16, rows: u16) -> App {
+        Self::start_with(db, cols, rows, &[])
+    }
+
+    pub fn start_with(db: &std::path::Path, cols: u16, rows: u16, env: &[(&str, &str)]) -> App {
         let pty = native_pty_system();
         let pair = pty
             .openpty(PtySize {
@@ -37,6 +42,9 @@ impl App {
         cmd.env("TERM", "xterm-256color");
         cmd.env("TWOHATS_NOW", "2026-11-22T08:30:00Z");
         cmd.env_remove("TWOHATS_DB");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
         let child = pair.slave.spawn_command(cmd).unwrap();
         drop(pair.slave);
         let screen = Arc::new(Mutex::new(vt100::Parser::new(
@@ -59,14 +67,30 @@ impl App {
             }
         });
         let writer = pair.master.take_writer().unwrap();
-        // Keep the master open for the life of the test.
-        std::mem::forget(pair.master);
         App {
+            master: pair.master,
             screen,
             raw,
             writer,
             child,
         }
+    }
+
+    /// Resizes the terminal, as a window manager does.
+    pub fn resize(&mut self, cols: u16, rows: u16) {
+        self.master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        let mut p = self.screen.lock().unwrap();
+        p.screen_mut().set_size(
+            std::num::NonZeroU16::new(rows).unwrap(),
+            std::num::NonZeroU16::new(cols).unwrap(),
+        );
     }
 
     pub fn raw_bytes(&self) -> Vec<u8> {

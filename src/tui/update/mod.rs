@@ -58,6 +58,16 @@ fn dispatch(m: &mut Model, action: Action) -> Vec<Effect> {
             if m.status.as_ref().is_some_and(|s| s.until <= now) {
                 m.status = None;
             }
+            vec![Effect::CheckDataVersion]
+        }
+        Action::DataVersion(v) => {
+            let changed = m.data_version.is_some_and(|old| old != v);
+            m.data_version = Some(v);
+            if changed {
+                // Another window wrote: everything on screen is read again.
+                refresh_all(m);
+                return vec![Effect::Reload];
+            }
             vec![]
         }
         Action::Loaded(data) => {
@@ -131,6 +141,16 @@ fn dispatch(m: &mut Model, action: Action) -> Vec<Effect> {
         Action::Input(key) => input(m, key),
         Action::Cmd(cmd) => command(m, cmd),
     }
+}
+
+/// Marks everything loaded as old, so each tab reads it again.
+fn refresh_all(m: &mut Model) {
+    m.plan_requested = None;
+    m.plan.client_id = 0;
+    inbox::stale(m);
+    calendar::stale(m);
+    report::stale(m);
+    today::stale(m);
 }
 
 /// Shows a message in the status bar for a few seconds.

@@ -72,8 +72,8 @@ fn push(m: &mut Model, purpose: FormPurpose, form: Form) {
 pub fn command(m: &mut Model, cmd: Command) -> Vec<Effect> {
     let p = period(m);
     match cmd {
-        Command::PrevMonth | Command::NextMonth | Command::Left | Command::Right => {
-            let back = matches!(cmd, Command::PrevMonth | Command::Left);
+        Command::PrevPeriod | Command::NextPeriod => {
+            let back = cmd == Command::PrevPeriod;
             let next = p.shift(if back { 1 } else { -1 });
             if p.kind == PeriodKind::Custom {
                 m.report.custom = Some(next);

@@ -78,3 +78,5 @@ pub fn render(m: &Model, frame: &mut Frame) {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_safety;

@@ -104,7 +104,21 @@ pub struct Form {
     pub footer: Vec<(String, bool)>,
 }
 
+/// Control and bidi-override characters cannot be edited meaningfully and must not
+/// reach the terminal: a field loads text without them.
+fn editable(value: &str) -> String {
+    value
+        .chars()
+        .filter(|c| {
+            *c == '\n'
+                || !(c.is_control()
+                    || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'))
+        })
+        .collect()
+}
+
 fn text_area(value: &str) -> TextArea<'static> {
+    let value = editable(value);
     let mut a = TextArea::new(value.lines().map(str::to_string).collect());
     a.set_cursor_line_style(Style::new());
     a.move_cursor(ratatui_textarea::CursorMove::Bottom);
@@ -554,7 +568,10 @@ impl Form {
         frame.render_widget(Clear, rect);
         let block = Block::bordered()
             .border_style(theme.focused_border())
-            .title(Span::styled(format!(" {} ", self.title), theme.title()))
+            .title(Span::styled(
+                format!(" {} ", sanitize_line(&self.title)),
+                theme.title(),
+            ))
             .title_bottom(Line::from(vec![
                 Span::styled(" Ctrl-s ", theme.key()),
                 Span::raw(t().save),
@@ -596,7 +613,7 @@ impl Form {
             let label_style = if focused { theme.key() } else { theme.base() };
             frame.render_widget(
                 Paragraph::new(Span::styled(
-                    truncate(&f.label, label_w as usize),
+                    truncate(&sanitize_line(&f.label), label_w as usize),
                     label_style,
                 )),
                 Rect::new(inner.x, y, label_w, 1),

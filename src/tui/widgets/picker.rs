@@ -43,7 +43,7 @@ pub fn render(frame: &mut Frame, area: Rect, p: &Picker, hints: Line<'static>, t
         rect,
         Block::bordered()
             .border_style(th.focused_border())
-            .title(format!(" {} ", p.title))
+            .title(format!(" {} ", sanitize_line(&p.title)))
             .title_bottom(hints),
         None,
         &[Constraint::Length(20), Constraint::Fill(1)],
