@@ -136,7 +136,7 @@ impl Store {
                 out.push(row?);
             }
         }
-        out.sort_by(|a, b| b.deleted_at.cmp(&a.deleted_at));
+        out.sort_by_key(|r| std::cmp::Reverse(r.deleted_at));
         Ok(out)
     }
 
