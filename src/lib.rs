@@ -31,3 +31,6 @@ pub mod report;
 pub mod store;
 pub mod today;
 pub mod tui;
+
+#[cfg(test)]
+mod proptests;

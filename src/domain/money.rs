@@ -36,6 +36,11 @@ impl Money {
             .chars()
             .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\''))
             .collect();
+        // A sign may stand before the symbol (-€12) or after it (€-12).
+        let (lead_neg, s) = match s.strip_prefix('-') {
+            Some(rest) => (true, rest.to_string()),
+            None => (false, s.clone()),
+        };
         let symbol = display_symbol(currency);
         let s = s.trim_start_matches(symbol.trim());
         let s = s.trim_start_matches(currency.symbol().symbol.as_str());
@@ -45,8 +50,8 @@ impl Money {
             return Err(MoneyError::Empty);
         }
         let (neg, s) = match s.strip_prefix('-') {
-            Some(rest) => (true, rest),
-            None => (false, s),
+            Some(rest) => (!lead_neg, rest),
+            None => (lead_neg, s),
         };
         // Decide which separator is the decimal one: the last of '.' or ',' when it is
         // followed by at most `digits` digits and it is not a thousands group of three.
@@ -199,6 +204,8 @@ mod tests {
             ("1234,5", 123_450),
             ("1,234", 123_400),
             ("-12", -1_200),
+            ("-€0.05", -5),
+            ("€-0.05", -5),
             ("€ 9.99", 999),
             ("0.01", 1),
             (".5", 50),

@@ -1,7 +1,7 @@
 //! The report of a client and period, written for the client (HTML), for notes
 //! (Markdown), for spreadsheets (CSV) and for scripts (JSON).
 
-mod html;
+pub mod html;
 
 use crate::domain::report::REPORT_KEYS;
 use crate::i18n::{self, format, t};
