@@ -6,16 +6,13 @@
 
 mod en;
 pub mod format;
+mod names;
+
+pub use names::*;
 
 use std::sync::OnceLock;
 
-use crate::domain::client::{AccountError, ClientError};
-use crate::domain::inbox;
-use crate::domain::metric::{Metric, Unit};
-use crate::domain::objective::{ObjectiveError, Status};
-use crate::domain::strategy::{BudgetKind, CampaignError, CampaignStatus, Part, Priority};
 use crate::tui::action::Command;
-use crate::tui::strategy::Section;
 
 pub use en::EN;
 
@@ -598,140 +595,6 @@ impl Strings {
             Command::Yes => self.cmd_yes,
             Command::No => self.cmd_no,
         }
-    }
-}
-
-/// The message for a client field that failed validation.
-pub fn client_error(e: &ClientError) -> String {
-    let s = t();
-    match e {
-        ClientError::NameEmpty => s.err_required.to_string(),
-        ClientError::NameTooLong => fill(
-            s.err_name_too_long,
-            &[("max", &crate::domain::client::MAX_NAME_CHARS.to_string())],
-        ),
-        ClientError::NameHasControl => s.err_name_control.to_string(),
-        ClientError::UnknownCurrency(c) => fill(s.err_currency, &[("code", c)]),
-        ClientError::UnknownTimezone(z) => fill(s.err_timezone, &[("zone", z)]),
-        ClientError::ReplyTargetOutOfRange => fill(
-            s.err_range,
-            &[("min", "1"), ("max", &(24 * 14).to_string())],
-        ),
-    }
-}
-
-pub fn account_error(e: &AccountError) -> String {
-    match e {
-        AccountError::HandleEmpty => t().err_required.to_string(),
-        AccountError::HandleHasSpace => t().err_handle_space.to_string(),
-    }
-}
-
-pub fn post_status(s: crate::domain::post::PostStatus) -> &'static str {
-    let i = crate::domain::post::PostStatus::ALL
-        .iter()
-        .position(|x| *x == s)
-        .unwrap_or(0);
-    t().post_statuses[i]
-}
-
-pub fn inbox_kind(k: inbox::Kind) -> &'static str {
-    let i = inbox::Kind::ALL.iter().position(|x| *x == k).unwrap_or(0);
-    t().inbox_kinds[i]
-}
-
-pub fn inbox_status(s: inbox::Status) -> &'static str {
-    let i = inbox::Status::ALL.iter().position(|x| *x == s).unwrap_or(0);
-    t().inbox_statuses[i]
-}
-
-pub fn sentiment(s: inbox::Sentiment) -> &'static str {
-    let i = inbox::Sentiment::ALL
-        .iter()
-        .position(|x| *x == s)
-        .unwrap_or(0);
-    t().sentiments[i]
-}
-
-pub fn status_filter(s: inbox::StatusFilter) -> &'static str {
-    let i = inbox::StatusFilter::ALL
-        .iter()
-        .position(|x| *x == s)
-        .unwrap_or(0);
-    t().status_filters[i]
-}
-
-/// A metric's name.
-pub fn metric_name(m: Metric) -> &'static str {
-    let i = Metric::ALL.iter().position(|x| *x == m).unwrap_or(0);
-    t().metric_names[i]
-}
-
-pub fn budget_kind(k: BudgetKind) -> &'static str {
-    let i = BudgetKind::ALL.iter().position(|x| *x == k).unwrap_or(0);
-    t().budget_kinds[i]
-}
-
-pub fn campaign_status(c: CampaignStatus) -> &'static str {
-    let i = CampaignStatus::ALL
-        .iter()
-        .position(|x| *x == c)
-        .unwrap_or(0);
-    t().campaign_statuses[i]
-}
-
-pub fn priority(p: Priority) -> &'static str {
-    let i = Priority::ALL.iter().position(|x| *x == p).unwrap_or(0);
-    t().priorities[i]
-}
-
-pub fn objective_status(s: Status) -> &'static str {
-    let i = match s {
-        Status::NoData => 0,
-        Status::Achieved => 1,
-        Status::OnTrack => 2,
-        Status::AtRisk => 3,
-        Status::Behind => 4,
-    };
-    t().objective_statuses[i]
-}
-
-pub fn section_title(s: Section) -> &'static str {
-    t().section_titles[s.index()]
-}
-
-/// A strategy part's name, lower case, singular.
-pub fn part_name(p: Part) -> &'static str {
-    t().part_names[p.index()]
-}
-
-/// How a value of `unit` is typed: `in %`, `in EUR`.
-pub fn unit_hint(unit: Unit, currency: &str) -> String {
-    let i = match unit {
-        Unit::Count => 0,
-        Unit::Money => 1,
-        Unit::Percent => 2,
-        Unit::Ratio => 3,
-        Unit::Hours => 4,
-    };
-    fill(t().unit_hints[i], &[("currency", currency)])
-}
-
-pub fn objective_error(e: ObjectiveError) -> String {
-    let s = t();
-    match e {
-        ObjectiveError::DeadlineNotAfterStart => s.err_deadline.to_string(),
-        ObjectiveError::TargetEqualsBaseline => s.err_target_equal.to_string(),
-        ObjectiveError::Negative => s.err_negative.to_string(),
-    }
-}
-
-pub fn campaign_error(e: CampaignError) -> String {
-    let s = t();
-    match e {
-        CampaignError::NameEmpty => s.err_required.to_string(),
-        CampaignError::EndBeforeStart => s.err_end_before_start.to_string(),
-        CampaignError::NegativeBudget => s.err_negative.to_string(),
     }
 }
 

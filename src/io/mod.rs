@@ -47,3 +47,35 @@ impl std::fmt::Display for ImportError {
 }
 
 impl std::error::Error for ImportError {}
+
+/// The position of each column of `required` in a CSV header (any case, any order), or
+/// the error naming the missing ones.
+pub fn header_columns(
+    file: &str,
+    headers: &csv::StringRecord,
+    required: &[&str],
+) -> Result<Vec<usize>, ImportError> {
+    let col = |name: &str| {
+        headers
+            .iter()
+            .position(|h| h.trim().eq_ignore_ascii_case(name))
+    };
+    let missing: Vec<&str> = required
+        .iter()
+        .copied()
+        .filter(|c| col(c).is_none())
+        .collect();
+    if !missing.is_empty() {
+        return Err(ImportError::new(
+            file,
+            1,
+            None,
+            format!(
+                "missing column(s) {}; the header is {}",
+                missing.join(", "),
+                required.join(",")
+            ),
+        ));
+    }
+    Ok(required.iter().map(|c| col(c).unwrap_or(0)).collect())
+}

@@ -39,29 +39,7 @@ pub fn read(bytes: &[u8], ctx: &Context<'_>) -> Result<Vec<Post>, ImportError> {
         .headers()
         .map_err(|e| ImportError::new(ctx.file, 1, None, e.to_string()))?
         .clone();
-    let col = |name: &str| {
-        headers
-            .iter()
-            .position(|h| h.trim().eq_ignore_ascii_case(name))
-    };
-    let missing: Vec<&str> = HEADER
-        .iter()
-        .copied()
-        .filter(|c| col(c).is_none())
-        .collect();
-    if !missing.is_empty() {
-        return Err(ImportError::new(
-            ctx.file,
-            1,
-            None,
-            format!(
-                "missing column(s) {}; the header is {}",
-                missing.join(", "),
-                HEADER.join(",")
-            ),
-        ));
-    }
-    let idx: Vec<usize> = HEADER.iter().map(|h| col(h).unwrap_or(0)).collect();
+    let idx = super::header_columns(ctx.file, &headers, &HEADER)?;
     let mut out = Vec::new();
     for rec in rdr.records() {
         let rec = rec.map_err(|e| {

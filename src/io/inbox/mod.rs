@@ -127,39 +127,11 @@ fn read_csv(text: &str, ctx: &Context<'_>) -> Result<Vec<ItemDraft>, ImportError
         .headers()
         .map_err(|e| ImportError::new(ctx.file, 1, None, e.to_string()))?
         .clone();
-    let col = |name: &str| {
-        headers
-            .iter()
-            .position(|h| h.trim().eq_ignore_ascii_case(name))
-    };
-    let missing: Vec<&str> = CSV_REQUIRED
+    let idx = super::header_columns(ctx.file, &headers, &CSV_REQUIRED)?;
+    let (ip, ik, ia, it, ir, il, ie) = (idx[0], idx[1], idx[2], idx[3], idx[4], idx[5], idx[6]);
+    let iname = headers
         .iter()
-        .copied()
-        .filter(|c| col(c).is_none())
-        .collect();
-    if !missing.is_empty() {
-        return Err(ImportError::new(
-            ctx.file,
-            1,
-            None,
-            format!(
-                "missing column(s) {}; the header is {}",
-                missing.join(", "),
-                CSV_REQUIRED.join(",")
-            ),
-        ));
-    }
-    let idx = |name: &str| col(name).unwrap_or(0);
-    let (ip, ik, ia, it, ir, il, ie) = (
-        idx("platform"),
-        idx("kind"),
-        idx("author"),
-        idx("text"),
-        idx("received_at"),
-        idx("permalink"),
-        idx("external_id"),
-    );
-    let iname = col("author_name");
+        .position(|h| h.trim().eq_ignore_ascii_case("author_name"));
     let mut out = Vec::new();
     for rec in rdr.records() {
         let rec = rec.map_err(|e| {

@@ -9,7 +9,8 @@ use crate::tui::effect::Effect;
 use crate::tui::model::{FormOverlay, FormPurpose, Model, Overlay, StatusKind};
 use crate::tui::widgets::form::{Form, Opt};
 
-fn open(m: &mut Model, purpose: FormPurpose, form: Form) {
+/// Puts a form on top of the screen.
+pub fn open(m: &mut Model, purpose: FormPurpose, form: Form) {
     m.overlays.push(Overlay::Form(FormOverlay {
         purpose,
         form,

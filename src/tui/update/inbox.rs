@@ -11,7 +11,7 @@ use crate::i18n::{self, fill, t};
 use crate::tui::action::Command;
 use crate::tui::effect::Effect;
 use crate::tui::inbox::{InboxState, current_item, effective_filter};
-use crate::tui::model::{FormOverlay, FormPurpose, Model, Overlay, StatusKind, Tab};
+use crate::tui::model::{FormPurpose, Model, Overlay, StatusKind, Tab};
 use crate::tui::widgets::form::{Form, Opt, Value};
 use crate::tui::widgets::picker::{PickPurpose, Picker};
 
@@ -313,15 +313,6 @@ pub fn picker_command(m: &mut Model, cmd: Command) -> Vec<Effect> {
     vec![]
 }
 
-fn push_form(m: &mut Model, purpose: FormPurpose, form: Form) {
-    m.overlays.push(Overlay::Form(FormOverlay {
-        purpose,
-        form,
-        saving: false,
-        confirmed: false,
-    }));
-}
-
 fn open_reply_form(m: &mut Model, items: Vec<i64>, template: Option<String>) {
     let s = t();
     let Some(first) = items.first().and_then(|id| m.inbox.rows.get(id)).cloned() else {
@@ -347,7 +338,7 @@ fn open_reply_form(m: &mut Model, items: Vec<i64>, template: Option<String>) {
     let form = Form::new(title)
         .multiline_h("reply", s.field_reply, &text, 6)
         .hint(s.hint_reply);
-    push_form(m, FormPurpose::Reply(items), form);
+    super::forms::open(m, FormPurpose::Reply(items), form);
 }
 
 fn open_tags(m: &mut Model) {
@@ -374,7 +365,7 @@ fn open_tags(m: &mut Model) {
     let form = Form::new(title)
         .text("tags", s.field_tags_inbox, &current, false)
         .hint(hint);
-    push_form(m, FormPurpose::Tags(items), form);
+    super::forms::open(m, FormPurpose::Tags(items), form);
 }
 
 fn platform_opts() -> Vec<Opt> {
@@ -411,7 +402,7 @@ fn open_new_item(m: &mut Model) {
         .datetime("received_at", s.field_received, Some(local), true)
         .hint(s.hint_local_time)
         .text("permalink", s.field_permalink, "", false);
-    push_form(m, FormPurpose::NewItem, form);
+    super::forms::open(m, FormPurpose::NewItem, form);
 }
 
 fn open_filter(m: &mut Model) {
@@ -441,7 +432,7 @@ fn open_filter(m: &mut Model) {
         )
         .choice("kind", s.field_kind, kinds, f.kind.map_or("", Kind::key))
         .text("tag", s.field_tag, f.tag.as_deref().unwrap_or(""), false);
-    push_form(m, FormPurpose::InboxFilter, form);
+    super::forms::open(m, FormPurpose::InboxFilter, form);
 }
 
 fn open_saved_reply_form(m: &mut Model, client: i64, id: i64) {
@@ -457,7 +448,7 @@ fn open_saved_reply_form(m: &mut Model, client: i64, id: i64) {
         .text("name", s.field_name, &name, true)
         .multiline_h("text", s.field_text, &text, 5)
         .hint(s.hint_placeholders);
-    push_form(m, FormPurpose::SavedReply(client, id), form);
+    super::forms::open(m, FormPurpose::SavedReply(client, id), form);
 }
 
 /// The effects of saving an inbox form, or `None` with the messages set.

@@ -10,7 +10,7 @@ use crate::i18n::{self, fill, format, t};
 use crate::store::PostFilter;
 use crate::tui::calendar::selected_day;
 use crate::tui::effect::Effect;
-use crate::tui::model::{FormOverlay, FormPurpose, Model, Overlay};
+use crate::tui::model::{FormPurpose, Model, Overlay};
 use crate::tui::widgets::form::{Form, Opt, Value};
 
 /// What saving a post form leads to.
@@ -23,12 +23,7 @@ pub enum Save {
 }
 
 fn push(m: &mut Model, purpose: FormPurpose, form: Form) {
-    m.overlays.push(Overlay::Form(FormOverlay {
-        purpose,
-        form,
-        saving: false,
-        confirmed: false,
-    }));
+    super::forms::open(m, purpose, form);
     refresh_counters(m);
 }
 

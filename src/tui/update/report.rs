@@ -11,7 +11,7 @@ use crate::i18n::{self, fill, t};
 use crate::io::report::Format;
 use crate::tui::action::Command;
 use crate::tui::effect::Effect;
-use crate::tui::model::{FormOverlay, FormPurpose, Model, Overlay, Tab};
+use crate::tui::model::{FormPurpose, Model, Tab};
 use crate::tui::report::period;
 use crate::tui::widgets::form::{Form, Opt, Value};
 
@@ -60,15 +60,6 @@ pub fn loaded(m: &mut Model, key: (i64, Period), report: Box<crate::report::Repo
     }
 }
 
-fn push(m: &mut Model, purpose: FormPurpose, form: Form) {
-    m.overlays.push(Overlay::Form(FormOverlay {
-        purpose,
-        form,
-        saving: false,
-        confirmed: false,
-    }));
-}
-
 pub fn command(m: &mut Model, cmd: Command) -> Vec<Effect> {
     let p = period(m);
     match cmd {
@@ -111,7 +102,7 @@ fn open_custom(m: &mut Model, p: Period) {
     let form = Form::new(s.form_report_period)
         .date("from", s.field_from, Some(p.from), true)
         .date("to", s.field_to, Some(p.to), true);
-    push(m, FormPurpose::ReportPeriod, form);
+    super::forms::open(m, FormPurpose::ReportPeriod, form);
 }
 
 fn currency(m: &Model) -> iso_currency::Currency {
@@ -157,7 +148,7 @@ fn open_figures(m: &mut Model, week: Period) {
                 .optional(),
         };
     }
-    push(m, FormPurpose::KpiWeek(week), form);
+    super::forms::open(m, FormPurpose::KpiWeek(week), form);
 }
 
 fn open_export(m: &mut Model, p: Period) {
@@ -181,7 +172,7 @@ fn open_export(m: &mut Model, p: Period) {
             true,
         )
         .hint(s.hint_export_path);
-    push(m, FormPurpose::ReportExport, form);
+    super::forms::open(m, FormPurpose::ReportExport, form);
 }
 
 /// The effects of a Report form, or `None` with messages set.

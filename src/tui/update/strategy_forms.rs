@@ -15,7 +15,7 @@ use crate::domain::strategy::{
 };
 use crate::i18n::{self, fill, format, t};
 use crate::tui::effect::{Effect, StrategyItem};
-use crate::tui::model::{FormOverlay, FormPurpose, Model, Overlay};
+use crate::tui::model::{FormPurpose, Model};
 use crate::tui::strategy::{budget_month, client_today, selected_competitor};
 use crate::tui::widgets::form::{Form, Opt, Value};
 
@@ -72,15 +72,6 @@ pub fn objective_label(m: &Model, id: Id) -> String {
             )
         })
         .unwrap_or_default()
-}
-
-fn open_form(m: &mut Model, purpose: FormPurpose, form: Form) {
-    m.overlays.push(Overlay::Form(FormOverlay {
-        purpose,
-        form,
-        saving: false,
-        confirmed: false,
-    }));
 }
 
 fn title(part: Part, id: Id) -> String {
@@ -345,7 +336,7 @@ pub fn open(m: &mut Model, part: Part, id: Id) {
                 .multiline_h("text", s.field_note, &text, 4)
         }
     };
-    open_form(m, FormPurpose::Strategy(part, id), form);
+    super::forms::open(m, FormPurpose::Strategy(part, id), form);
 }
 
 /// Opens the tone-of-voice form of the current client.
@@ -355,7 +346,7 @@ pub fn open_tone(m: &mut Model) {
     }
     let s = t();
     let form = Form::new(s.form_tone).multiline_h("tone", s.field_tone, &m.plan.tone.clone(), 8);
-    open_form(m, FormPurpose::Tone, form);
+    super::forms::open(m, FormPurpose::Tone, form);
 }
 
 fn date_of(form: &Form, key: &str) -> Option<NaiveDate> {

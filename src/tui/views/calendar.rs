@@ -29,14 +29,19 @@ pub fn status_style(s: PostStatus, th: &Theme) -> Style {
     }
 }
 
+/// A post's title, or the first line of its text.
+fn title_of(p: &Post) -> &str {
+    if p.title.trim().is_empty() {
+        p.body.lines().next().unwrap_or("")
+    } else {
+        &p.title
+    }
+}
+
 /// A post in a crowded cell: `BM 08:30 IG+ Sourdough at dawn` (client initials when
 /// several clients show, the first platform and `+` when there are more).
 fn post_label(m: &Model, p: &Post) -> String {
-    let title = if p.title.trim().is_empty() {
-        p.body.lines().next().unwrap_or("")
-    } else {
-        p.title.as_str()
-    };
+    let title = title_of(p);
     let time = p
         .local
         .map(|l| l.format("%H:%M ").to_string())
@@ -64,11 +69,7 @@ fn post_label(m: &Model, p: &Post) -> String {
 /// A post where there is room: `08:30 [IG FB] Sourdough at dawn`, with the client's
 /// name when several clients show.
 fn full_label(m: &Model, p: &Post) -> String {
-    let title = if p.title.trim().is_empty() {
-        p.body.lines().next().unwrap_or("")
-    } else {
-        p.title.as_str()
-    };
+    let title = title_of(p);
     let time = p
         .local
         .map(|l| l.format("%H:%M ").to_string())
@@ -415,11 +416,7 @@ fn agenda(m: &Model, frame: &mut Frame, area: Rect) {
                 .and_then(|id| m.plan.pillars.iter().find(|x| x.id == id))
                 .map(|x| sanitize_line(&x.name))
                 .unwrap_or_default();
-            let title = if p.title.trim().is_empty() {
-                p.body.lines().next().unwrap_or("")
-            } else {
-                &p.title
-            };
+            let title = title_of(p);
             Row::new(vec![
                 Cell::from(when),
                 Cell::from(
