@@ -203,6 +203,7 @@ pub fn run(store: &mut Store, clock: &dyn Clock, cmd: ImportCmd) -> Result<(), F
                     }
                     bar.inc(1);
                 }
+                tx.link_items_to_posts(client.id, now)?;
                 Ok(added)
             })?;
             bar.finish_and_clear();

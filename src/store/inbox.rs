@@ -120,15 +120,10 @@ impl Tx<'_> {
         let n = self
             .conn
             .prepare_cached(
-                // The post it answers: the client's post whose published address the
-                // item's link starts with (a comment's link extends its post's).
                 "INSERT OR IGNORE INTO inbox_items
                  (client_id, platform, kind, author, author_name, text, received_at, permalink, external_id,
-                  suggested, created_at, post_id)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,
-                    (SELECT id FROM posts WHERE client_id = ?1 AND deleted_at IS NULL AND permalink <> ''
-                       AND ?8 <> '' AND substr(?8, 1, length(permalink)) = permalink
-                     ORDER BY length(permalink) DESC LIMIT 1))",
+                  suggested, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
             )?
             .execute(params![
                 client,
@@ -144,6 +139,21 @@ impl Tx<'_> {
                 to_ts(now)
             ])?;
         Ok(n == 1)
+    }
+
+    /// Links a client's items stored at `created` (one import) to the posts they answer:
+    /// the post whose published address the item's link starts with (a comment's link
+    /// extends its post's). Run once after an import, not per item. Returns the items
+    /// looked at.
+    pub fn link_items_to_posts(&self, client: i64, created: DateTime<Utc>) -> Result<usize> {
+        Ok(self.conn.prepare_cached(
+            "UPDATE inbox_items SET post_id = (
+                SELECT p.id FROM posts p WHERE p.client_id = inbox_items.client_id AND p.deleted_at IS NULL
+                  AND p.permalink <> '' AND substr(inbox_items.permalink, 1, length(p.permalink)) = p.permalink
+                ORDER BY length(p.permalink) DESC LIMIT 1)
+             WHERE client_id = ?1 AND created_at = ?2 AND post_id IS NULL AND permalink <> ''",
+        )?
+        .execute(params![client, to_ts(created)])?)
     }
 
     /// Saves what the user changes on an item: status, flag, sentiment, tags, reply.

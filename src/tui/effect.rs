@@ -350,7 +350,11 @@ pub fn execute(store: &mut Store, clock: &dyn Clock, effect: Effect) -> Vec<Acti
             .set_items_deleted(&ids, deleted.then_some(now))
             .map(|()| Outcome::InboxTrashed { ids, deleted }),
         Effect::AddItem { client, draft } => store
-            .transaction(|tx| tx.insert_item(client, &draft, now))
+            .transaction(|tx| {
+                let added = tx.insert_item(client, &draft, now)?;
+                tx.link_items_to_posts(client, now)?;
+                Ok(added)
+            })
             .map(|added| Outcome::ItemAdded { added }),
         Effect::LoadSavedReplies { client, then } => {
             return match store.saved_replies(client) {
