@@ -6,7 +6,48 @@ use crate::domain::Clock;
 use crate::i18n::{fill, t};
 use crate::store::Store;
 
-pub fn run(store: &mut Store, clock: &dyn Clock, force: bool) -> Result<(), Failure> {
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum Scale {
+    Small,
+    Large,
+}
+
+pub fn run(store: &mut Store, clock: &dyn Clock, scale: Scale, force: bool) -> Result<(), Failure> {
+    if let Scale::Large = scale {
+        let s = demo::large::LARGE;
+        let total =
+            (s.accounts * s.kpi_days * demo::large::METRICS.len() + s.posts + s.items) as u64;
+        let bar = super::import::progress(total);
+        let started = std::time::Instant::now();
+        return match demo::load_scale(store, s, clock.now(), force, |n| bar.inc(n)) {
+            Ok([c, a, p, i, k]) => {
+                bar.finish_and_clear();
+                println!(
+                    "{}",
+                    fill(
+                        t().cli_demo_large,
+                        &[
+                            ("clients", &c.to_string()),
+                            ("accounts", &a.to_string()),
+                            ("posts", &p.to_string()),
+                            ("items", &i.to_string()),
+                            ("values", &k.to_string()),
+                            (
+                                "seconds",
+                                &format!("{:.1}", started.elapsed().as_secs_f64())
+                            ),
+                        ],
+                    )
+                );
+                Ok(())
+            }
+            Err(DemoError::NotEmpty(n)) => Err(Failure::usage(fill(
+                t().cli_demo_refused,
+                &[("n", &n.to_string())],
+            ))),
+            Err(DemoError::Store(e)) => Err(e.into()),
+        };
+    }
     match demo::load(store, clock.now(), force) {
         Ok(n) => {
             let path = store

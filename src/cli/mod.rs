@@ -74,6 +74,10 @@ pub enum Cmd {
     },
     /// Load demo clients to look around.
     Demo {
+        /// small: four clients to look around; large: 30 clients, 50,000 posts,
+        /// 500,000 inbox items and 2,000,000 daily figures, for benchmarks.
+        #[arg(long, value_enum, default_value = "small")]
+        scale: demo::Scale,
         /// Load even when the database has clients (earlier demo clients are replaced;
         /// yours are kept).
         #[arg(long)]
@@ -154,9 +158,9 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Some(Cmd::Backup { file }) => safety::backup(&Store::open(&path)?, file),
         Some(Cmd::Restore { file }) => safety::restore(&mut Store::open(&path)?, file),
         Some(Cmd::Trash { command }) => safety::trash(&Store::open(&path)?, command),
-        Some(Cmd::Demo { force }) => {
+        Some(Cmd::Demo { scale, force }) => {
             let mut store = Store::open(&path)?;
-            demo::run(&mut store, clock.as_ref(), force)
+            demo::run(&mut store, clock.as_ref(), scale, force)
         }
     }
 }

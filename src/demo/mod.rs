@@ -9,6 +9,7 @@ use crate::store::{Store, StoreError, Tx};
 
 mod inbox;
 mod kpi;
+pub mod large;
 mod posts;
 mod strategy;
 
@@ -82,6 +83,26 @@ const CLIENTS: &[DemoClient] = &[
     },
 ];
 
+/// Loads the demo at a given scale (the large one for benchmarks) in one transaction,
+/// with the same refusal and replacement rules as [`load`]; returns (clients, accounts,
+/// posts, items, daily values).
+pub fn load_scale(
+    store: &mut Store,
+    scale: large::Scale,
+    now: DateTime<Utc>,
+    force: bool,
+    tick: impl FnMut(u64),
+) -> Result<[usize; 5], DemoError> {
+    let existing = store.client_count()?;
+    if existing > 0 && !force {
+        return Err(DemoError::NotEmpty(existing));
+    }
+    Ok(store.transaction(|tx| {
+        tx.delete_demo_clients()?;
+        large::fill(tx, scale, now, tick)
+    })?)
+}
+
 /// Loads the demo clients in one transaction and returns how many were loaded. On a
 /// database with clients it refuses unless `force`; with `force`, earlier demo clients
 /// are replaced and the user's own clients are left alone.
@@ -144,6 +165,52 @@ pub fn load(store: &mut Store, now: DateTime<Utc>, force: bool) -> Result<usize,
 mod tests {
     use super::*;
     use chrono::TimeZone;
+
+    #[test]
+    fn large_demo_counts_at_a_small_scale() {
+        let now = Utc.with_ymd_and_hms(2026, 11, 22, 9, 0, 0).unwrap();
+        let scale = large::Scale {
+            clients: 3,
+            accounts: 8,
+            posts: 120,
+            items: 600,
+            kpi_days: 20,
+        };
+        let mut s = Store::open_in_memory().unwrap();
+        let counts = load_scale(&mut s, scale, now, false, |_| {}).unwrap();
+        assert_eq!(counts, [3, 8, 120, 600, 8 * 20 * 15]);
+        assert_eq!(s.client_count().unwrap(), 3);
+        assert_eq!(s.accounts().unwrap().len(), 8);
+        let items = s
+            .item_ids(&crate::domain::inbox::Filter {
+                status: crate::domain::inbox::StatusFilter::All,
+                ..Default::default()
+            })
+            .unwrap();
+        assert_eq!(items.len(), 600);
+        let pending = s
+            .item_ids(&crate::domain::inbox::Filter::default())
+            .unwrap();
+        assert!(
+            !pending.is_empty() && pending.len() < 60,
+            "only the last week's half waits: {}",
+            pending.len()
+        );
+        // Deterministic: the same numbers again.
+        let mut again = Store::open_in_memory().unwrap();
+        load_scale(&mut again, scale, now, false, |_| {}).unwrap();
+        assert_eq!(
+            again
+                .item_ids(&crate::domain::inbox::Filter::default())
+                .unwrap()
+                .len(),
+            pending.len()
+        );
+        assert!(matches!(
+            load_scale(&mut s, scale, now, false, |_| {}),
+            Err(DemoError::NotEmpty(3))
+        ));
+    }
 
     #[test]
     fn demo_is_valid_and_reloadable() {

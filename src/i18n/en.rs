@@ -510,6 +510,7 @@ pub static EN: Strings = Strings {
     cli_client_added: "Added client {name} (id {id}, {currency}, {timezone}).",
     cli_no_clients: "No clients yet. Add one with: twohats client add NAME",
     cli_demo_refused: "This database already has {n} clients. Run `twohats demo --force` to add the demo clients beside them (earlier demo clients are replaced; yours are not touched).",
+    cli_demo_large: "Loaded the large demo: {clients} clients, {accounts} accounts, {posts} posts, {items} inbox items, {values} daily values in {seconds} s.",
     cli_demo_loaded: "Loaded {n} demo clients into {path}.",
     cli_unknown_platform: "unknown platform \"{platform}\": use facebook, instagram, linkedin, x, tiktok, youtube, threads, mastodon, bluesky, pinterest, blog or forum",
     cli_unknown_format: "unknown format \"{format}\"",

@@ -507,6 +507,7 @@ pub struct Strings {
     pub cli_no_clients: &'static str,
     pub cli_demo_refused: &'static str,
     pub cli_demo_loaded: &'static str,
+    pub cli_demo_large: &'static str,
     pub cli_no_data_dir: &'static str,
     pub cli_unknown_platform: &'static str,
     pub cli_unknown_format: &'static str,

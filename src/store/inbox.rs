@@ -296,6 +296,20 @@ impl Tx<'_> {
         })
     }
 
+    /// Items still waiting and how many of them are past the client's reply-time target:
+    /// the two counts the daily check-in needs, without the reply-time figures.
+    pub fn pending_counts(&self, client: i64, now: DateTime<Utc>) -> Result<(usize, usize)> {
+        let (pending, overdue): (i64, i64) = self
+            .conn
+            .prepare_cached(
+                "SELECT count(*), coalesce(sum(i.received_at + c.reply_target_hours * 3600 < ?2), 0)
+                 FROM inbox_items i JOIN clients c ON c.id = i.client_id
+                 WHERE i.client_id = ?1 AND i.deleted_at IS NULL AND i.status IN ('new', 'follow_up')",
+            )?
+            .query_row(params![client, to_ts(now)], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok((pending as usize, overdue as usize))
+    }
+
     pub fn saved_replies(&self, client: i64) -> Result<Vec<SavedReply>> {
         let mut st = self.conn.prepare_cached(
             "SELECT id, client_id, name, text FROM saved_replies
@@ -362,6 +376,9 @@ impl Store {
     }
     pub fn saved_replies(&self, client: i64) -> Result<Vec<SavedReply>> {
         self.tx().saved_replies(client)
+    }
+    pub fn pending_counts(&self, client: i64, now: DateTime<Utc>) -> Result<(usize, usize)> {
+        self.tx().pending_counts(client, now)
     }
 }
 

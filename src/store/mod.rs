@@ -205,7 +205,7 @@ impl Store {
         Ok(out)
     }
 
-    fn tx(&self) -> Tx<'_> {
+    pub(crate) fn tx(&self) -> Tx<'_> {
         Tx { conn: &self.conn }
     }
 }
@@ -214,6 +214,13 @@ impl Store {
 /// methods to this type, and `Store` forwards single calls to it.
 pub struct Tx<'c> {
     conn: &'c Connection,
+}
+
+impl Tx<'_> {
+    /// The id of the row the last INSERT made.
+    pub fn last_insert_id(&self) -> i64 {
+        self.conn.last_insert_rowid()
+    }
 }
 
 fn read_identity(conn: &Connection) -> rusqlite::Result<(i64, i64, i64)> {

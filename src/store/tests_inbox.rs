@@ -200,6 +200,13 @@ fn sql_figures_match_the_domain_formula() {
             "{since:?}"
         );
     }
+    for client in [a, b] {
+        let full = s.reply_stats(Some(client), now, None).unwrap();
+        assert_eq!(
+            s.pending_counts(client, now).unwrap(),
+            (full.pending, full.overdue)
+        );
+    }
     let only_a: Vec<_> = items.iter().filter(|i| i.client_id == a).collect();
     let expected = stats(only_a.iter().map(|i| (*i, 4)), now, None);
     assert_eq!(s.reply_stats(Some(a), now, None).unwrap(), expected);

@@ -180,14 +180,14 @@ pub fn build(store: &Store, now: DateTime<Utc>) -> Result<Today> {
     t.posts_due.sort_by_key(|p| p.at);
     for c in &clients {
         let today = client_today(c, now);
-        let s = store.reply_stats(Some(c.id), now, None)?;
-        if s.pending > 0 {
+        let (pending, overdue) = store.pending_counts(c.id, now)?;
+        if pending > 0 {
             let oldest = store.oldest_pending(c.id)?;
             t.inbox.push(InboxLine {
                 client: c.name.clone(),
                 client_id: c.id,
-                pending: s.pending,
-                overdue: s.overdue,
+                pending,
+                overdue,
                 oldest_received_at: oldest.as_ref().map(|i| i.received_at),
                 oldest_item_id: oldest.as_ref().map(|i| i.id),
                 oldest_minutes_left: oldest
