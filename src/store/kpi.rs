@@ -119,34 +119,31 @@ impl Tx<'_> {
         Ok(out)
     }
 
-    /// The last followers count of each platform on or before `on`, and its day.
+    /// The last followers count of each platform on or before `on`, and its day: one
+    /// index probe per platform (kpi_daily_metric_day), however long the history.
     pub fn followers_at(
         &self,
         client: i64,
         on: NaiveDate,
     ) -> Result<Vec<(Platform, NaiveDate, i64)>> {
         let mut st = self.conn.prepare_cached(
-            "SELECT platform, max(day), value FROM kpi_daily
-             WHERE client_id = ?1 AND metric = 'followers' AND day <= ?2 GROUP BY platform",
+            "SELECT day, value FROM kpi_daily
+             WHERE client_id = ?1 AND platform = ?2 AND metric = 'followers' AND day <= ?3
+             ORDER BY day DESC LIMIT 1",
         )?;
-        let rows = st.query_map(params![client, day(on)], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, i64>(2)?,
-            ))
-        })?;
         let mut out = Vec::new();
-        for row in rows {
-            let (p, d, v) = row?;
-            if let (Some(p), Ok(d)) = (
-                Platform::parse(&p),
-                NaiveDate::parse_from_str(&d, "%Y-%m-%d"),
-            ) {
+        for p in Platform::ALL {
+            let row: Option<(String, i64)> = st
+                .query_row(params![client, p.key(), day(on)], |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })
+                .optional()?;
+            if let Some((d, v)) = row
+                && let Ok(d) = NaiveDate::parse_from_str(&d, "%Y-%m-%d")
+            {
                 out.push((p, d, v));
             }
         }
-        out.sort_by_key(|(p, _, _)| *p);
         Ok(out)
     }
 

@@ -13,6 +13,7 @@ const STEPS: &[M<'static>] = &[
     M::up(include_str!("sql/0003_inbox.sql")),
     M::up(include_str!("sql/0004_posts.sql")),
     M::up(include_str!("sql/0005_kpi.sql")),
+    M::up(include_str!("sql/0006_kpi_index.sql")),
 ];
 
 /// The schema version this binary writes.

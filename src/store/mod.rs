@@ -268,3 +268,6 @@ mod tests_inbox;
 
 #[cfg(test)]
 mod tests_posts;
+
+#[cfg(test)]
+mod tests_plan;

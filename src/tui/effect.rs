@@ -196,8 +196,25 @@ fn load_inbox(
 ) -> crate::store::Result<Action> {
     let ids = store.item_ids(filter)?;
     let rows = store.items(&InboxState::window(&ids, around))?;
+    // All time: only the pending and overdue counts (sorting every replied item for an
+    // all-time median would cost more than the whole list); medians over 7 and 30 days.
+    let (pending, overdue) = match filter.client {
+        Some(c) => store.pending_counts(c, now)?,
+        None => store.clients()?.iter().try_fold((0, 0), |(p, o), c| {
+            store
+                .pending_counts(c.id, now)
+                .map(|(p2, o2)| (p + p2, o + o2))
+        })?,
+    };
     let counters = Counters {
-        all: store.reply_stats(filter.client, now, None)?,
+        all: crate::domain::inbox::ReplyStats {
+            pending,
+            overdue,
+            replied: 0,
+            reply_rate: None,
+            median_minutes: None,
+            p90_minutes: None,
+        },
         last7: store.reply_stats(filter.client, now, Some(now - chrono::Duration::days(7)))?,
         last30: store.reply_stats(filter.client, now, Some(now - chrono::Duration::days(30)))?,
     };

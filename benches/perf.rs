@@ -1,0 +1,367 @@
+//! `cargo bench`: the figures behind the README's Performance section, measured on the
+//! large demo (30 clients, 50,000 posts, 500,000 inbox items, 2,000,400 daily figures).
+//!
+//! Prints start-up to first frame, the latency of each key (handle it, run its effects,
+//! draw the frame into a 200x50 buffer) over scripted sessions, import throughput beside
+//! `sqlite3`'s own `.import` of the same file, a client-month report, and peak memory.
+//! Set `TWOHATS_BENCH_DB` to reuse a database; by default it is built once under
+//! `target/perf/`.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use chrono::{TimeZone, Utc};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use twohats::domain::{Clock, FixedClock};
+use twohats::store::Store;
+use twohats::tui::action::Action;
+use twohats::tui::{app, effect, keymap, theme::Theme, update::update, views};
+
+const W: u16 = 200;
+const H: u16 = 50;
+
+fn clock() -> FixedClock {
+    FixedClock(Utc.with_ymd_and_hms(2026, 11, 22, 8, 30, 0).unwrap())
+}
+
+fn database() -> PathBuf {
+    if let Some(p) = std::env::var_os("TWOHATS_BENCH_DB") {
+        return PathBuf::from(p);
+    }
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/perf/large.db");
+    if !path.exists() {
+        let t = Instant::now();
+        let mut s = Store::open(&path).expect("bench database");
+        twohats::demo::load_scale(
+            &mut s,
+            twohats::demo::large::LARGE,
+            clock().now(),
+            false,
+            |_| {},
+        )
+        .expect("large demo");
+        println!("built the large demo in {:.1} s", t.elapsed().as_secs_f64());
+    }
+    path
+}
+
+fn percentile(v: &mut [Duration], q: f64) -> Duration {
+    v.sort();
+    let rank = ((q * v.len() as f64).ceil() as usize).clamp(1, v.len());
+    v[rank - 1]
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.2} ms", d.as_secs_f64() * 1000.0)
+}
+
+struct Session {
+    store: Store,
+    model: twohats::tui::model::Model,
+    term: Terminal<TestBackend>,
+    clock: FixedClock,
+}
+
+impl Session {
+    fn open(path: &Path) -> Session {
+        let store = Store::open(path).expect("open");
+        let clock = clock();
+        let model =
+            app::initial_model(&store, &clock, (W, H), Theme { color: true }).expect("model");
+        let mut term = Terminal::new(TestBackend::new(W, H)).expect("terminal");
+        term.draw(|f| views::render(&model, f)).expect("draw");
+        Session {
+            store,
+            model,
+            term,
+            clock,
+        }
+    }
+
+    /// One key as the event loop handles it: keymap, update, effects, frame.
+    fn key(&mut self, key: KeyEvent) -> Duration {
+        let t = Instant::now();
+        let mut queue: Vec<Action> = keymap::resolve(&self.model, key).into_iter().collect();
+        while let Some(a) = queue.pop() {
+            for eff in update(&mut self.model, a) {
+                let mut answers = effect::execute(&mut self.store, &self.clock, eff);
+                answers.reverse();
+                queue.extend(answers);
+            }
+        }
+        self.term
+            .draw(|f| views::render(&self.model, f))
+            .expect("draw");
+        t.elapsed()
+    }
+
+    fn char(&mut self, c: char) -> Duration {
+        self.key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
+    }
+}
+
+fn report(name: &str, mut v: Vec<Duration>) {
+    let n = v.len();
+    let p50 = percentile(&mut v, 0.5);
+    let p99 = percentile(&mut v, 0.99);
+    let max = *v.last().unwrap_or(&Duration::ZERO);
+    println!(
+        "{name:<28} {n:>6} keys   p50 {:>10}   p99 {:>10}   max {:>10}",
+        ms(p50),
+        ms(p99),
+        ms(max)
+    );
+}
+
+fn peak_rss_mb() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
+        })
+        .map_or(0.0, |kb| kb / 1024.0)
+}
+
+fn main() {
+    // `cargo bench` passes `--bench`; nothing else is read.
+    let path = database();
+    println!(
+        "database: {} ({:.0} MB)",
+        path.display(),
+        std::fs::metadata(&path).map_or(0.0, |m| m.len() as f64 / 1e6)
+    );
+
+    // Start-up: open, check the schema, load, draw Today into 200x50.
+    let mut starts: Vec<Duration> = (0..15)
+        .map(|_| {
+            let t = Instant::now();
+            let s = Session::open(&path);
+            let d = t.elapsed();
+            drop(s);
+            d
+        })
+        .collect();
+    println!(
+        "start-up to first frame        median {:>10}   max {:>10}",
+        ms(percentile(&mut starts, 0.5)),
+        ms(*starts.last().unwrap_or(&Duration::ZERO))
+    );
+
+    let mut s = Session::open(&path);
+    // Scroll the whole inbox (all clients, pending), then the replied ones.
+    s.char('4');
+    let mut v = Vec::new();
+    let n = s.model.inbox.ids.len();
+    for _ in 0..n.min(5_000) {
+        v.push(s.char('j'));
+    }
+    v.push(s.char('G'));
+    v.push(s.char('g'));
+    s.char('a');
+    let m = s.model.inbox.ids.len();
+    for _ in 0..(m / 40).min(2_000) {
+        v.push(s.key(KeyEvent::new(KeyCode::PageDown, KeyModifiers::NONE)));
+    }
+    s.char('a');
+    report(&format!("scroll the inbox ({n} items)"), v);
+
+    // Switch clients through the switcher.
+    let names: Vec<String> = s
+        .model
+        .data
+        .clients
+        .iter()
+        .map(|c| c.name.clone())
+        .collect();
+    let mut v = Vec::new();
+    s.char('1');
+    for name in &names {
+        v.push(s.char('c'));
+        for c in name.chars().take(6) {
+            v.push(s.char(c));
+        }
+        v.push(s.key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)));
+    }
+    report("switch clients", v);
+
+    // Flip months on the calendar, all clients then one.
+    s.char('3');
+    let mut v = Vec::new();
+    for _ in 0..24 {
+        v.push(s.char(']'));
+    }
+    for _ in 0..24 {
+        v.push(s.char('['));
+    }
+    v.push(s.char('a'));
+    for _ in 0..12 {
+        v.push(s.char('['));
+    }
+    report("flip months", v);
+
+    // Change report periods: weeks, then months.
+    s.char('5');
+    let mut v = Vec::new();
+    for _ in 0..26 {
+        v.push(s.char('['));
+    }
+    v.push(s.char('m'));
+    for _ in 0..12 {
+        v.push(s.char('['));
+    }
+    report("change report periods", v);
+
+    // Filter the inbox by text.
+    s.char('a');
+    s.char('4');
+    let mut v = Vec::new();
+    for word in ["blue", "happy", "open"] {
+        v.push(s.char('/'));
+        v.push(s.key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL)));
+        for c in word.chars() {
+            v.push(s.char(c));
+        }
+        v.push(s.key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL)));
+    }
+    report("filter the inbox by text", v);
+    let rss = peak_rss_mb();
+
+    // A client-month report.
+    let client = s.store.clients().expect("clients").remove(0);
+    let period = twohats::domain::report::Period::parse_month("2026-10").expect("month");
+    let mut v: Vec<Duration> = (0..10)
+        .map(|_| {
+            let t = Instant::now();
+            twohats::report::build(&s.store, &client, period, clock().now()).expect("report");
+            t.elapsed()
+        })
+        .collect();
+    println!(
+        "report, one client-month       median {:>10}",
+        ms(percentile(&mut v, 0.5))
+    );
+    println!("peak memory (RSS) of the app   {rss:.1} MB");
+    drop(s);
+
+    imports();
+}
+
+/// Import throughput on a generated 1,000,000-row CSV, beside sqlite3's own `.import`.
+fn imports() {
+    const ROWS: usize = 1_000_000;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let kpi_csv = dir.path().join("kpi.csv");
+    let mut text = String::with_capacity(ROWS * 40);
+    text.push_str("date,platform,metric,value\n");
+    let metrics = [
+        "impressions",
+        "reach",
+        "engagements",
+        "likes",
+        "comments",
+        "shares",
+        "saves",
+        "clicks",
+        "video_views",
+        "profile_visits",
+    ];
+    let start = chrono::NaiveDate::from_ymd_opt(2000, 1, 1).expect("date");
+    for i in 0..ROWS {
+        let day = start + chrono::Duration::days((i / (metrics.len() * 4)) as i64);
+        let platform = ["instagram", "facebook", "x", "tiktok"][(i / metrics.len()) % 4];
+        text.push_str(&format!(
+            "{day},{platform},{},{}\n",
+            metrics[i % metrics.len()],
+            i % 5000
+        ));
+    }
+    std::fs::write(&kpi_csv, &text).expect("write");
+    let inbox_csv = dir.path().join("inbox.csv");
+    let mut text = String::with_capacity(ROWS * 70);
+    text.push_str("platform,kind,author,text,received_at,permalink,external_id\n");
+    for i in 0..ROWS {
+        text.push_str(&format!(
+            "x,mention,@u{},hello {i},2026-11-20T10:00:00Z,,b{i}\n",
+            i % 9999
+        ));
+    }
+    std::fs::write(&inbox_csv, &text).expect("write");
+
+    let sqlite = |file: &Path| -> Option<f64> {
+        let db = dir
+            .path()
+            .join(format!("plain-{}.db", file.file_stem()?.to_string_lossy()));
+        let t = Instant::now();
+        let ok = std::process::Command::new("sqlite3")
+            .arg(&db)
+            .arg(format!(".import --csv {} t", file.display()))
+            .status()
+            .ok()?
+            .success();
+        ok.then(|| ROWS as f64 / t.elapsed().as_secs_f64())
+    };
+
+    let db = dir.path().join("import.db");
+    let mut store = Store::open(&db).expect("store");
+    let client = store
+        .insert_client(&twohats::domain::ClientDraft::new("Bench"), clock().now())
+        .expect("client");
+    let c = store.client(client).expect("client");
+    let t = Instant::now();
+    let bytes = std::fs::read(&kpi_csv).expect("read");
+    let ctx = twohats::io::kpi::Context {
+        file: "kpi.csv",
+        platform: None,
+        minor: 100.0,
+        reference: clock().now().date_naive(),
+        format: "auto",
+    };
+    let data = twohats::io::kpi::read(&bytes, &ctx).expect("parse");
+    store
+        .transaction(|tx| tx.upsert_daily(client, &data.daily, || {}))
+        .expect("store");
+    let ours = ROWS as f64 / t.elapsed().as_secs_f64();
+    let theirs = sqlite(&kpi_csv);
+    print_import("import kpi", ours, theirs);
+
+    let t = Instant::now();
+    let bytes = std::fs::read(&inbox_csv).expect("read");
+    let ctx = twohats::io::inbox::Context {
+        file: "inbox.csv",
+        platform: None,
+        tz: c.tz(),
+    };
+    let items =
+        twohats::io::inbox::read(&bytes, twohats::io::inbox::Format::Csv, &ctx).expect("parse");
+    let now = clock().now();
+    store
+        .transaction(|tx| {
+            for it in &items {
+                tx.insert_item(client, it, now)?;
+            }
+            Ok(())
+        })
+        .expect("store");
+    let ours = ROWS as f64 / t.elapsed().as_secs_f64();
+    let theirs = sqlite(&inbox_csv);
+    print_import("import inbox", ours, theirs);
+}
+
+fn print_import(name: &str, ours: f64, theirs: Option<f64>) {
+    match theirs {
+        Some(t) => println!(
+            "{name:<28} {:>10.0} rows/s   sqlite3 .import {:>10.0} rows/s   ratio {:.2}",
+            ours,
+            t,
+            ours / t
+        ),
+        None => println!(
+            "{name:<28} {:>10.0} rows/s   (sqlite3 not found: no comparison)",
+            ours
+        ),
+    }
+}

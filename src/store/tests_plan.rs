@@ -1,0 +1,101 @@
+//! Every query the hot paths run uses an index on the big tables: no full scan of inbox
+//! items, KPI values or posts. The statements are captured as run (SQLite's trace), so
+//! the test follows the code rather than a copy of its SQL.
+
+use std::sync::Mutex;
+
+use chrono::{Duration, TimeZone, Utc};
+
+use super::*;
+use crate::domain::inbox::{Filter, StatusFilter};
+use crate::domain::report::Period;
+
+static SEEN: Mutex<Vec<String>> = Mutex::new(Vec::new());
+
+fn record(sql: &str) {
+    if let Ok(mut v) = SEEN.lock() {
+        v.push(sql.to_string());
+    }
+}
+
+const BIG: [&str; 4] = ["inbox_items", "kpi_daily", "kpi_posts", "posts"];
+
+#[test]
+fn hot_queries_search_by_index() {
+    let now = Utc.with_ymd_and_hms(2026, 11, 22, 8, 30, 0).unwrap();
+    let mut s = Store::open_in_memory().unwrap();
+    let scale = crate::demo::large::Scale {
+        clients: 3,
+        accounts: 8,
+        posts: 600,
+        items: 3_000,
+        kpi_days: 90,
+    };
+    crate::demo::load_scale(&mut s, scale, now, false, |_| {}).unwrap();
+    s.conn.trace(Some(record));
+    let clients = s.clients().unwrap();
+    let c = &clients[0];
+    crate::today::build(&s, now).unwrap();
+    for f in [
+        Filter::default(),
+        Filter {
+            client: Some(c.id),
+            ..Filter::default()
+        },
+        Filter {
+            client: Some(c.id),
+            status: StatusFilter::Replied,
+            ..Filter::default()
+        },
+        Filter {
+            text: Some("blue".into()),
+            ..Filter::default()
+        },
+    ] {
+        let ids = s.item_ids(&f).unwrap();
+        s.items(&ids[..ids.len().min(50)]).unwrap();
+    }
+    s.reply_stats(Some(c.id), now, Some(now - Duration::days(7)))
+        .unwrap();
+    s.reply_stats(None, now, Some(now - Duration::days(30)))
+        .unwrap();
+    crate::report::build(&s, c, Period::parse_month("2026-10").unwrap(), now).unwrap();
+    let day = now.date_naive();
+    s.posts_between(None, day - Duration::days(35), day + Duration::days(7))
+        .unwrap();
+    s.posts_between(
+        Some(c.id),
+        day - Duration::days(35),
+        day + Duration::days(7),
+    )
+    .unwrap();
+    s.conn.trace(None);
+
+    let mut statements: Vec<String> = SEEN.lock().unwrap().clone();
+    statements.sort();
+    statements.dedup();
+    let mut checked = 0;
+    for sql in statements
+        .iter()
+        .filter(|q| q.trim_start().to_uppercase().starts_with("SELECT"))
+    {
+        let mut st = s
+            .conn
+            .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+            .unwrap();
+        let plan: Vec<String> = st
+            .query_map([], |r| r.get::<_, String>(3))
+            .unwrap()
+            .map(|r| r.unwrap())
+            .collect();
+        for step in &plan {
+            for table in BIG {
+                let full = step.starts_with(&format!("SCAN {table}"))
+                    && !step.contains("USING COVERING INDEX");
+                assert!(!full, "a full scan of {table}:\n{sql}\n{plan:#?}");
+            }
+        }
+        checked += 1;
+    }
+    assert!(checked > 15, "{checked} statements checked");
+}
