@@ -12,9 +12,11 @@ use crate::domain::report::Period;
 
 static SEEN: Mutex<Vec<String>> = Mutex::new(Vec::new());
 
-fn record(sql: &str) {
-    if let Ok(mut v) = SEEN.lock() {
-        v.push(sql.to_string());
+fn record(event: rusqlite::trace::TraceEvent<'_>) {
+    if let rusqlite::trace::TraceEvent::Stmt(stmt, _) = event
+        && let (Some(sql), Ok(mut v)) = (stmt.expanded_sql(), SEEN.lock())
+    {
+        v.push(sql);
     }
 }
 
@@ -32,7 +34,10 @@ fn hot_queries_search_by_index() {
         kpi_days: 90,
     };
     crate::demo::load_scale(&mut s, scale, now, false, |_| {}).unwrap();
-    s.conn.trace(Some(record));
+    s.conn.trace_v2(
+        rusqlite::trace::TraceEventCodes::SQLITE_TRACE_STMT,
+        Some(record),
+    );
     let clients = s.clients().unwrap();
     let c = &clients[0];
     crate::today::build(&s, now).unwrap();
@@ -69,7 +74,8 @@ fn hot_queries_search_by_index() {
         day + Duration::days(7),
     )
     .unwrap();
-    s.conn.trace(None);
+    s.conn
+        .trace_v2(rusqlite::trace::TraceEventCodes::empty(), None);
 
     let mut statements: Vec<String> = SEEN.lock().unwrap().clone();
     statements.sort();
