@@ -16,7 +16,7 @@ pub fn run(store: &mut Store, clock: &dyn Clock, scale: Scale, force: bool) -> R
     if let Scale::Large = scale {
         let s = demo::large::LARGE;
         let total =
-            (s.accounts * s.kpi_days * demo::large::METRICS.len() + s.posts + s.items) as u64;
+            (s.accounts * s.kpi_days * demo::large::metrics().len() + s.posts + s.items) as u64;
         let bar = super::import::progress(total);
         let started = std::time::Instant::now();
         return match demo::load_scale(store, s, clock.now(), force, |n| bar.inc(n)) {

@@ -32,23 +32,13 @@ pub const LARGE: Scale = Scale {
     kpi_days: 1_667,
 };
 
-pub const METRICS: [Metric; 15] = [
-    Metric::Impressions,
-    Metric::Reach,
-    Metric::Engagements,
-    Metric::Likes,
-    Metric::Comments,
-    Metric::Shares,
-    Metric::Saves,
-    Metric::Clicks,
-    Metric::VideoViews,
-    Metric::ProfileVisits,
-    Metric::NewFollows,
-    Metric::Followers,
-    Metric::Spend,
-    Metric::Conversions,
-    Metric::Revenue,
-];
+/// The canonical metrics (additive ones and followers): every one a daily value.
+pub fn metrics() -> Vec<Metric> {
+    Metric::ALL
+        .into_iter()
+        .filter(|m| m.is_canonical())
+        .collect()
+}
 
 const BUSINESSES: [&str; 10] = [
     "Bakery",
@@ -133,13 +123,14 @@ pub fn fill(
     // Daily figures for every account.
     let mut kpi = 0;
     for (n, (client, _, platform)) in accounts.iter().enumerate() {
-        let mut values = Vec::with_capacity(scale.kpi_days * METRICS.len());
+        let metrics = metrics();
+        let mut values = Vec::with_capacity(scale.kpi_days * metrics.len());
         let mut followers = 500.0 + (n as f64) * 37.0;
         for d in 0..scale.kpi_days {
             let day: NaiveDate = today - Duration::days((scale.kpi_days - d) as i64);
             let imp = 300.0 + rng.below(2_000) as f64;
             followers += rng.below(9) as f64;
-            for m in METRICS {
+            for &m in &metrics {
                 let v = match m {
                     Metric::Impressions => imp,
                     Metric::Reach => imp * 0.6,
