@@ -22,6 +22,18 @@ pub struct Upserted {
     pub unchanged: usize,
 }
 
+impl Upserted {
+    /// Counts one upsert from the rows SQLite reports changed: the `WHERE` on the
+    /// conflict update makes an identical value report 0.
+    fn count(&mut self, changed_rows: usize) {
+        if changed_rows == 1 {
+            self.stored += 1
+        } else {
+            self.unchanged += 1
+        }
+    }
+}
+
 impl Tx<'_> {
     /// Stores daily values; an existing value of the same day and metric is replaced.
     pub fn upsert_daily(
@@ -44,11 +56,7 @@ impl Tx<'_> {
                 v.metric.key(),
                 v.value
             ])?;
-            if n == 1 {
-                out.stored += 1
-            } else {
-                out.unchanged += 1
-            }
+            out.count(n);
             tick();
         }
         Ok(out)
@@ -78,11 +86,7 @@ impl Tx<'_> {
                 v.metric.key(),
                 v.value
             ])?;
-            if n == 1 {
-                out.stored += 1
-            } else {
-                out.unchanged += 1
-            }
+            out.count(n);
             tick();
         }
         Ok(out)
