@@ -2,8 +2,7 @@
 
 mod common;
 
-use common::{BIN, TempDb, stderr, stdout};
-use std::process::Command;
+use common::{TempDb, stderr, stdout, twohats};
 
 #[test]
 fn client_add_and_list() {
@@ -24,7 +23,7 @@ fn client_add_and_list() {
         stdout(&o)
     );
     // --db after the subcommand works too.
-    let o = Command::new(BIN)
+    let o = twohats()
         .args(["client", "list", "--json", "--db"])
         .arg(&db.path)
         .output()
@@ -47,7 +46,7 @@ fn client_add_and_list() {
 #[test]
 fn env_var_chooses_the_database() {
     let db = TempDb::new();
-    let o = Command::new(BIN)
+    let o = twohats()
         .args(["client", "add", "Via Env", "--timezone", "UTC"])
         .env("TWOHATS_DB", &db.path)
         .output()
@@ -133,10 +132,10 @@ fn a_newer_database_is_refused_with_exit_2_and_not_modified() {
 
 #[test]
 fn version_and_help() {
-    let o = Command::new(BIN).arg("--version").output().unwrap();
+    let o = twohats().arg("--version").output().unwrap();
     assert!(o.status.success());
     assert!(stdout(&o).starts_with("twohats "));
-    let o = Command::new(BIN).arg("--help").output().unwrap();
+    let o = twohats().arg("--help").output().unwrap();
     assert!(stdout(&o).contains("--db"));
     assert!(stdout(&o).contains("client"));
 }
@@ -145,7 +144,7 @@ fn version_and_help() {
 fn default_database_lives_in_the_data_folder() {
     let home = tempfile::tempdir().unwrap();
     let data = home.path().join("data");
-    let o = Command::new(BIN)
+    let o = twohats()
         .args(["client", "add", "Default Place", "--timezone", "UTC"])
         .env_remove("TWOHATS_DB")
         .env("HOME", home.path())
@@ -548,4 +547,100 @@ fn today_text_and_json() {
     let empty = TempDb::new();
     let o = empty.run(&["today"]);
     assert!(stdout(&o).contains("Nothing needs you right now"));
+}
+
+/// French from `--lang fr`, from `LANG`, and from the `lang` setting; English back with
+/// `--lang en` or `lang auto`.
+#[test]
+fn the_command_line_speaks_french() {
+    let db = TempDb::new();
+    let path = db.path.to_str().unwrap();
+    let fr = |args: &[&str]| {
+        twohats()
+            .args(["--db", path])
+            .args(args)
+            .env("LANG", "fr_FR.UTF-8")
+            .env("TWOHATS_NOW", "2026-11-22T08:30:00Z")
+            .output()
+            .unwrap()
+    };
+    let o = db.run(&["--lang", "fr", "client", "list"]);
+    assert!(
+        stdout(&o).contains("Aucun client pour l'instant"),
+        "{}",
+        stdout(&o)
+    );
+
+    // Bad input: French message, same place (field), exit 2, nothing written.
+    let o = fr(&["client", "add", "Boulangerie", "--currency", "EURO"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("currency: devise inconnue \"EURO\""),
+        "{}",
+        stderr(&o)
+    );
+    assert!(
+        fr(&["client", "add", "Boulangerie", "--timezone", "Europe/Paris"])
+            .status
+            .success()
+    );
+    let o = fr(&["client", "list"]);
+    assert!(stdout(&o).contains("réponse 4 h"), "{}", stdout(&o));
+    let bad = format!("{FIX}bad_kind.csv");
+    let o = fr(&["import", "inbox", &bad, "--client", "Boulangerie"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("bad_kind.csv:4: kind: \"shout\" n'est pas l'une des valeurs"),
+        "{}",
+        stderr(&o)
+    );
+    let o = fr(&["client", "add", "boulangerie"]);
+    assert!(stderr(&o).contains("existe déjà"), "{}", stderr(&o));
+
+    // Help and clap's own errors.
+    let o = fr(&["--help"]);
+    let help = stdout(&o);
+    assert!(o.status.success());
+    for want in [
+        "Utilisation :",
+        "Commandes :",
+        "Afficher l'aide",
+        "Importer des données",
+    ] {
+        assert!(help.contains(want), "{want} in {help}");
+    }
+    assert!(!help.contains("Print help"), "{help}");
+    let o = fr(&["--nope"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("erreur : argument inattendu '--nope'"),
+        "{}",
+        stderr(&o)
+    );
+
+    // The setting wins over the locale; the flag wins over the setting.
+    let o = db.run(&["lang", "fr"]);
+    assert!(
+        stdout(&o).contains("Langue réglée sur français"),
+        "{}",
+        stdout(&o)
+    );
+    assert!(stdout(&db.run(&["client", "list"])).contains("réponse 4 h"));
+    let o = db.run(&["lang"]);
+    assert!(
+        stdout(&o).contains("français (fr), d'après le réglage lang"),
+        "{}",
+        stdout(&o)
+    );
+    assert!(stdout(&db.run(&["--lang", "en", "client", "list"])).contains("reply 4h"));
+    let o = db.run(&["lang", "klingon"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("langue inconnue \"klingon\""),
+        "{}",
+        stderr(&o)
+    );
+    let o = db.run(&["lang", "auto"]);
+    assert!(stdout(&o).contains("English here"), "{}", stdout(&o));
+    assert!(stdout(&db.run(&["client", "list"])).contains("reply 4h"));
 }

@@ -4,10 +4,10 @@
 
 mod common;
 
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::time::Duration;
 
-use common::{BIN, TempDb};
+use common::{TempDb, twohats};
 
 const TRIALS: u64 = 60;
 const KPI_ROWS_PER_FILE: usize = 365 * 8;
@@ -102,7 +102,7 @@ fn sigkill_during_imports_and_edits_never_corrupts_or_half_writes() {
             // An edit touching every table of the demo clients at once.
             _ => vec!["demo".into(), "--force".into()],
         };
-        let mut child = Command::new(BIN)
+        let mut child = twohats()
             .arg("--db")
             .arg(&db.path)
             .args(&args)

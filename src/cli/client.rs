@@ -124,14 +124,21 @@ pub fn run(store: &mut Store, clock: &dyn Clock, cmd: ClientCmd) -> Result<(), F
                     .filter(|a| a.client_id == c.id)
                     .map(|a| format!("{} {}", a.platform.key(), a.handle))
                     .collect();
-                let archived = if c.is_archived() { " (archived)" } else { "" };
+                let archived = if c.is_archived() {
+                    format!(" ({})", t().archived)
+                } else {
+                    String::new()
+                };
                 println!(
-                    "{:>4}  {}{archived}  {} {} reply {}h  {}",
+                    "{:>4}  {}{archived}  {} {} {}  {}",
                     c.id,
                     crate::domain::text::sanitize_line(&c.name),
                     c.currency,
                     c.timezone,
-                    c.reply_target_hours,
+                    fill(
+                        t().cli_reply_within,
+                        &[("n", &c.reply_target_hours.to_string())]
+                    ),
                     crate::domain::text::sanitize_line(&accs.join(", "))
                 );
             }

@@ -31,8 +31,12 @@ pub enum ExportCmd {
 
 fn date(flag: &str, s: Option<&str>) -> Result<Option<NaiveDate>, Failure> {
     s.map(|s| {
-        NaiveDate::parse_from_str(s, "%Y-%m-%d")
-            .map_err(|_| Failure::usage(format!("--{flag}: \"{s}\" is not a date like 2026-11-24")))
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| {
+            Failure::usage(crate::i18n::fill(
+                crate::i18n::t().cli_bad_date,
+                &[("flag", flag), ("value", s)],
+            ))
+        })
     })
     .transpose()
 }
@@ -74,7 +78,7 @@ pub fn run(store: &Store, clock: &dyn Clock, cmd: ExportCmd) -> Result<(), Failu
     if let (Some(f), Some(t)) = (from, to)
         && t < f
     {
-        return Err(Failure::usage("--to comes before --from"));
+        return Err(Failure::usage(crate::i18n::t().cli_to_before_from));
     }
     let posts = store.posts_matching(&PostFilter {
         client: Some(client.id),

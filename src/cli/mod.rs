@@ -10,24 +10,44 @@ mod report;
 mod safety;
 mod today;
 
+mod lang;
+
+use std::ffi::OsString;
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand};
+use clap::{ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::i18n::t;
 use crate::store::{Store, StoreError};
+
+/// The `lang` setting: `en` or `fr`; absent, the environment decides.
+pub const LANG_SETTING: &str = "lang";
 
 #[derive(Debug, Parser)]
 #[command(
     name = "twohats",
     version,
     about = "A keyboard-first cockpit for freelance community and social media managers.",
-    long_about = "Without a subcommand, opens the full-screen app on the database."
+    long_about = "Without a subcommand, opens the full-screen app on the database.",
+    // Our own help and version flags and no help subcommand, so every line of the help
+    // has a translation.
+    disable_help_flag = true,
+    disable_version_flag = true,
+    disable_help_subcommand = true
 )]
 pub struct Cli {
     /// The database file (default: twohats.db in your data folder).
     #[arg(long, global = true, env = "TWOHATS_DB", value_name = "PATH")]
     pub db: Option<PathBuf>,
+    /// Interface language, en or fr (default: the lang setting, else LC_ALL, LC_MESSAGES or LANG).
+    #[arg(long, global = true, value_name = "LANG", value_parser = ["en", "fr"])]
+    pub lang: Option<String>,
+    /// Print help.
+    #[arg(short = 'h', long, global = true, action = ArgAction::Help)]
+    help: Option<bool>,
+    /// Print the version.
+    #[arg(short = 'V', long, action = ArgAction::Version)]
+    version: Option<bool>,
     #[command(subcommand)]
     pub command: Option<Cmd>,
 }
@@ -72,6 +92,8 @@ pub enum Cmd {
         #[command(subcommand)]
         command: Option<safety::TrashCmd>,
     },
+    /// Show the interface language, or set it: en, fr, or auto (from LC_ALL, LC_MESSAGES or LANG).
+    Lang { value: Option<String> },
     /// Load demo clients to look around.
     Demo {
         /// small: four clients to look around; large: 30 clients, 50,000 posts,
@@ -118,7 +140,16 @@ impl From<StoreError> for Failure {
 
 /// Parses the command line, runs it and returns the exit code.
 pub fn main() -> i32 {
-    let cli = Cli::parse();
+    let args: Vec<OsString> = std::env::args_os().collect();
+    let lang = lang::early(&args);
+    crate::i18n::set_lang(lang);
+    let parsed = crate::i18n::cli::localize(Cli::command(), lang)
+        .try_get_matches_from(&args)
+        .and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
+        Ok(cli) => cli,
+        Err(e) => return lang::print_clap_error(&e, lang),
+    };
     match run(cli) {
         Ok(()) => 0,
         Err(f) => {
@@ -158,6 +189,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Some(Cmd::Backup { file }) => safety::backup(&Store::open(&path)?, file),
         Some(Cmd::Restore { file }) => safety::restore(&mut Store::open(&path)?, file),
         Some(Cmd::Trash { command }) => safety::trash(&Store::open(&path)?, command),
+        Some(Cmd::Lang { value }) => lang::run(&Store::open(&path)?, value.as_deref()),
         Some(Cmd::Demo { scale, force }) => {
             let mut store = Store::open(&path)?;
             demo::run(&mut store, clock.as_ref(), scale, force)

@@ -38,36 +38,44 @@ pub struct ReportArgs {
 }
 
 fn day(flag: &str, s: &str) -> Result<NaiveDate, Failure> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map_err(|_| Failure::usage(format!("--{flag}: \"{s}\" is not a date like 2026-11-01")))
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| {
+        Failure::usage(crate::i18n::fill(
+            crate::i18n::t().cli_bad_date,
+            &[("flag", flag), ("value", s)],
+        ))
+    })
 }
 
 pub fn run(store: &Store, clock: &dyn Clock, a: ReportArgs) -> Result<(), Failure> {
     let client = store.find_client(&a.client)?;
     let format = Format::parse(&a.format).ok_or_else(|| {
-        Failure::usage(format!(
-            "--format: \"{}\" is not one of md, html, csv, json",
-            a.format
+        Failure::usage(crate::i18n::fill(
+            crate::i18n::t().cli_bad_report_format,
+            &[("value", &a.format)],
         ))
     })?;
     let period = match (&a.week, &a.month, &a.from, &a.to) {
         (Some(w), _, _, _) => Period::parse_week(w).ok_or_else(|| {
-            Failure::usage(format!("--week: \"{w}\" is not an ISO week like 2026-W47"))
+            Failure::usage(crate::i18n::fill(
+                crate::i18n::t().cli_bad_week,
+                &[("value", w)],
+            ))
         })?,
         (_, Some(m), _, _) => Period::parse_month(m).ok_or_else(|| {
-            Failure::usage(format!("--month: \"{m}\" is not a month like 2026-11"))
+            Failure::usage(crate::i18n::fill(
+                crate::i18n::t().cli_bad_month,
+                &[("value", m)],
+            ))
         })?,
         (_, _, Some(f), Some(t)) => {
             let (f, t) = (day("from", f)?, day("to", t)?);
             if t < f {
-                return Err(Failure::usage("--to comes before --from"));
+                return Err(Failure::usage(crate::i18n::t().cli_to_before_from));
             }
             Period::custom(f, t)
         }
         _ => {
-            return Err(Failure::usage(
-                "say which period: --week 2026-W47, --month 2026-11, or --from and --to",
-            ));
+            return Err(Failure::usage(crate::i18n::t().cli_which_period));
         }
     };
     let report = crate::report::build(store, &client, period, clock.now())?;

@@ -34,7 +34,10 @@ pub fn backup(store: &Store, file: PathBuf) -> Result<(), Failure> {
 
 pub fn restore(store: &mut Store, file: PathBuf) -> Result<(), Failure> {
     if !file.exists() {
-        return Err(Failure::usage(format!("{}: no such file", file.display())));
+        return Err(Failure::usage(crate::i18n::fill(
+            crate::i18n::t().cli_no_such_file,
+            &[("path", &file.display().to_string())],
+        )));
     }
     let version = store.restore_from(&file)?;
     println!(

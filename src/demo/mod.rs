@@ -13,13 +13,31 @@ pub mod large;
 mod posts;
 mod strategy;
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum DemoError {
     /// The database has clients and `--force` was not given.
-    #[error("the database already has {0} clients")]
     NotEmpty(i64),
-    #[error(transparent)]
-    Store(#[from] StoreError),
+    Store(StoreError),
+}
+
+impl std::fmt::Display for DemoError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DemoError::NotEmpty(n) => f.write_str(&crate::i18n::fill(
+                crate::i18n::t().cli_demo_refused,
+                &[("n", &n.to_string())],
+            )),
+            DemoError::Store(e) => e.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for DemoError {}
+
+impl From<StoreError> for DemoError {
+    fn from(e: StoreError) -> DemoError {
+        DemoError::Store(e)
+    }
 }
 
 struct DemoClient {

@@ -174,17 +174,30 @@ pub fn group_thousands(digits: &str, sep: char) -> String {
     out
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum MoneyError {
-    #[error("an amount is required")]
     Empty,
-    #[error("not an amount (write it like 1234.56)")]
     NotANumber,
-    #[error("at most {0} decimals for this currency")]
     TooManyDecimals(u32),
-    #[error("the amount is too large")]
     TooLarge,
 }
+
+impl std::fmt::Display for MoneyError {
+    /// In the interface's language.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use crate::i18n::{fill, t};
+        let s = t();
+        let text = match self {
+            MoneyError::Empty => s.money_empty.to_string(),
+            MoneyError::NotANumber => s.money_not_number.to_string(),
+            MoneyError::TooManyDecimals(n) => fill(s.money_decimals, &[("n", &n.to_string())]),
+            MoneyError::TooLarge => s.money_too_large.to_string(),
+        };
+        f.write_str(&text)
+    }
+}
+
+impl std::error::Error for MoneyError {}
 
 #[cfg(test)]
 mod tests {

@@ -1,23 +1,81 @@
 //! Numbers, money, dates and metric values as the interface shows them. Kept beside the
-//! catalogues because every language writes them its own way.
+//! catalogues because every language writes them its own way: English `€1,234.56`,
+//! `12.5%`, `Nov 22, 2026`; French `1 234,56 €`, `12,5 %`, `22/11/2026` (with the
+//! narrow no-break space French typography puts between digit groups and before `%`).
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate, Timelike};
 
+use super::{Lang, lang, t};
 use crate::domain::metric::{Metric, Unit, format_scaled};
+use iso_currency::Currency;
+
 use crate::domain::money::{self, Money, group_thousands};
 
-/// `1,234,567`.
+/// Groups digits in French (U+202F, narrow no-break space).
+const FR_GROUP: char = '\u{202f}';
+/// Between a French amount and its currency (U+00A0, no-break space).
+const FR_BEFORE_SYMBOL: char = '\u{a0}';
+
+/// `1,234,567` / `1 234 567`.
 pub fn count(n: i64) -> String {
-    let digits = group_thousands(&n.unsigned_abs().to_string(), ',');
+    let sep = match lang() {
+        Lang::En => ',',
+        Lang::Fr => FR_GROUP,
+    };
+    let digits = group_thousands(&n.unsigned_abs().to_string(), sep);
     if n < 0 { format!("-{digits}") } else { digits }
 }
 
-/// `€1,234.56` in the client's currency; the bare number if the code is unknown.
-pub fn money(minor: i64, currency: &str) -> String {
-    match money::currency(currency) {
-        Some(c) => Money::new(minor, c).display(),
-        None => format!("{} {currency}", count(minor)),
+/// A decimal written with the language's decimal mark: `12.5` / `12,5`.
+fn decimal(plain: String) -> String {
+    match lang() {
+        Lang::En => plain,
+        Lang::Fr => plain.replace('.', ","),
     }
+}
+
+/// `€1,234.56` / `1 234,56 €` in the client's currency; the bare number if the code is
+/// unknown.
+pub fn money(minor: i64, currency: &str) -> String {
+    match (money::currency(currency), lang()) {
+        (Some(c), Lang::En) => Money::new(minor, c).display(),
+        (Some(c), Lang::Fr) => money_fr(Money::new(minor, c), c),
+        (None, _) => format!("{} {currency}", count(minor)),
+    }
+}
+
+fn money_fr(m: Money, c: Currency) -> String {
+    let plain = m.plain();
+    let (sign, body) = match plain.strip_prefix('-') {
+        Some(b) => ("-", b),
+        None => ("", plain.as_str()),
+    };
+    let (int, frac) = match body.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (body, None),
+    };
+    let grouped = group_thousands(int, FR_GROUP);
+    let symbol = match c.code() {
+        "EUR" => "€",
+        "USD" => "$",
+        "GBP" => "£",
+        "JPY" => "¥",
+        "CAD" => "$CA",
+        "AUD" => "$AU",
+        "NZD" => "$NZ",
+        "HKD" => "$HK",
+        "INR" => "₹",
+        code => code,
+    };
+    match frac {
+        Some(f) => format!("{sign}{grouped},{f}{FR_BEFORE_SYMBOL}{symbol}"),
+        None => format!("{sign}{grouped}{FR_BEFORE_SYMBOL}{symbol}"),
+    }
+}
+
+/// An amount as typed in a form (no symbol, no grouping): `1234.50` / `1234,50`.
+pub fn money_input(m: Money) -> String {
+    decimal(m.plain())
 }
 
 /// A metric value in its unit: `1,200`, `€12.00`, `3.5%`, `2.5x`, `4 h`.
@@ -25,42 +83,156 @@ pub fn metric_value(metric: Metric, value: i64, currency: &str) -> String {
     match metric.unit() {
         Unit::Count => count(value),
         Unit::Money => money(value, currency),
-        Unit::Percent => format!("{}%", format_scaled(value, Unit::Percent)),
-        Unit::Ratio => format!("{}x", format_scaled(value, Unit::Ratio)),
-        Unit::Hours => format!("{} h", format_scaled(value, Unit::Hours)),
+        Unit::Percent => percent_text(decimal(format_scaled(value, Unit::Percent))),
+        Unit::Ratio => format!("{}x", decimal(format_scaled(value, Unit::Ratio))),
+        Unit::Hours => format!("{} h", decimal(format_scaled(value, Unit::Hours))),
     }
 }
 
 /// A metric value as typed in a form (no symbols, no grouping): `1200`, `12.5`.
 pub fn metric_input(metric: Metric, value: i64, currency: &str) -> String {
     match (metric.unit(), money::currency(currency)) {
-        (Unit::Money, Some(c)) => Money::new(value, c).plain(),
-        (unit, _) => format_scaled(value, unit),
+        (Unit::Money, Some(c)) => money_input(Money::new(value, c)),
+        (unit, _) => decimal(format_scaled(value, unit)),
     }
 }
 
-/// `Nov 22, 2026`.
+/// `12.5%` / `12,5 %`.
+fn percent_text(number: String) -> String {
+    match lang() {
+        Lang::En => format!("{number}%"),
+        Lang::Fr => format!("{number}{FR_GROUP}%"),
+    }
+}
+
+fn month_name(d: &impl Datelike) -> &'static str {
+    t().months[d.month0() as usize]
+}
+
+fn month_short(d: &impl Datelike) -> &'static str {
+    t().months_short[d.month0() as usize]
+}
+
+fn weekday_short(d: &impl Datelike) -> &'static str {
+    t().weekdays_short[d.weekday().num_days_from_monday() as usize]
+}
+
+/// `Nov 22, 2026` / `22/11/2026`.
 pub fn date(d: NaiveDate) -> String {
-    d.format("%b %-d, %Y").to_string()
+    match lang() {
+        Lang::En => format!("{} {}, {}", month_short(&d), d.day(), d.year()),
+        Lang::Fr => d.format("%d/%m/%Y").to_string(),
+    }
 }
 
-/// `Nov 22`.
+/// `Nov 22` / `22 nov.`.
 pub fn day_month(d: NaiveDate) -> String {
-    d.format("%b %-d").to_string()
+    match lang() {
+        Lang::En => format!("{} {}", month_short(&d), d.day()),
+        Lang::Fr => format!("{} {}", d.day(), month_short(&d)),
+    }
 }
 
-/// `November 2026`.
+/// `November 2026` / `novembre 2026`.
 pub fn month(d: NaiveDate) -> String {
-    d.format("%B %Y").to_string()
+    format!("{} {}", month_name(&d), d.year())
 }
 
-/// `12.5%` with one decimal.
+/// `Sunday 22 November` / `dimanche 22 novembre`: a day's heading.
+pub fn weekday_day_month(d: NaiveDate) -> String {
+    let day = t().weekdays[d.weekday().num_days_from_monday() as usize];
+    format!("{day} {} {}", d.day(), month_name(&d))
+}
+
+/// `Sun Nov 22 14:05` / `dim. 22 nov. 14:05`.
+pub fn weekday_day_time(dt: &(impl Datelike + Timelike)) -> String {
+    let (wd, hm) = (weekday_short(dt), hour_minute(dt));
+    match lang() {
+        Lang::En => format!("{wd} {} {} {hm}", month_short(dt), dt.day()),
+        Lang::Fr => format!("{wd} {} {} {hm}", dt.day(), month_short(dt)),
+    }
+}
+
+/// `Sun 14:05` / `dim. 14:05`.
+pub fn weekday_time(dt: &(impl Datelike + Timelike)) -> String {
+    format!("{} {}", weekday_short(dt), hour_minute(dt))
+}
+
+fn hour_minute(dt: &impl Timelike) -> String {
+    format!("{:02}:{:02}", dt.hour(), dt.minute())
+}
+
+/// A share in whole percent: `35%` / `35 %`.
+pub fn percent_whole(p: impl std::fmt::Display) -> String {
+    percent_text(p.to_string())
+}
+
+/// An objective's figure, given in its metric's display unit (percent, hours, major
+/// money units, counts): `4.2%`, `8 h`, `€1,200.00`, `150,000`.
+pub fn objective_value(metric_key: &str, v: f64, currency: &str) -> String {
+    let Some(m) = Metric::parse(metric_key) else {
+        return decimal(v.to_string());
+    };
+    let scale = match m.unit() {
+        Unit::Money => {
+            money::currency(currency).map_or(100.0, |c| 10f64.powi(money::exponent(c) as i32))
+        }
+        unit => unit.scale() as f64,
+    };
+    metric_value(m, (v * scale).round() as i64, currency)
+}
+
+/// `12.5%` / `12,5 %` with one decimal.
 pub fn percent(p: f64) -> String {
-    format!("{p:.1}%")
+    percent_text(decimal(format!("{p:.1}")))
+}
+
+/// A short duration: `45m`, `2h10`, `3d 4h` / `45 min`, `2h10`, `3 j 4 h`.
+pub fn duration_short(minutes: i64) -> String {
+    let m = minutes.abs();
+    let (days, hours, mins) = (m / (24 * 60), (m % (24 * 60)) / 60, m % 60);
+    match (lang(), m) {
+        (Lang::En, m) if m < 60 => format!("{m}m"),
+        (Lang::Fr, m) if m < 60 => format!("{m} min"),
+        (_, m) if m < 24 * 60 => format!("{hours}h{mins:02}"),
+        (Lang::En, _) => format!("{days}d {hours}h"),
+        (Lang::Fr, _) => format!("{days} j {hours} h"),
+    }
+}
+
+/// A date and time in a zone: `Nov 22, 14:05` / `22 nov., 14:05`.
+pub fn day_time(t: chrono::DateTime<chrono_tz::Tz>) -> String {
+    format!("{}, {}", day_month(t.date_naive()), hour_minute(&t))
+}
+
+/// A report value in its unit: `1,234`, `€12.50`, `3.5%`, `2.40x`; an em dash for none.
+pub fn report_value(key: &str, v: Option<f64>, currency: &str) -> String {
+    let Some(v) = v else { return "—".into() };
+    match crate::domain::report::key_unit(key) {
+        Unit::Money => {
+            let minor =
+                money::currency(currency).map_or(100.0, |c| 10f64.powi(money::exponent(c) as i32));
+            money((v * minor).round() as i64, currency)
+        }
+        Unit::Percent => percent(v),
+        Unit::Ratio => format!("{}x", decimal(format!("{v:.2}"))),
+        _ => count(v.round() as i64),
+    }
+}
+
+/// `▲ 12.5%`, `▼ 3.0%`, `=` or an em dash.
+pub fn change(c: Option<f64>) -> String {
+    match c {
+        None => "—".into(),
+        Some(x) if x > 0.05 => format!("▲ {}", percent(x)),
+        Some(x) if x < -0.05 => format!("▼ {}", percent(-x)),
+        Some(_) => "=".into(),
+    }
 }
 
 #[cfg(test)]
 mod tests {
+    use super::super::with_lang;
     use super::*;
 
     #[test]
@@ -74,61 +246,47 @@ mod tests {
         assert_eq!(metric_input(Metric::Spend, 123_450, "EUR"), "1234.50");
         let d = NaiveDate::from_ymd_opt(2026, 11, 2).unwrap();
         assert_eq!(date(d), "Nov 2, 2026");
+        assert_eq!(day_month(d), "Nov 2");
         assert_eq!(month(d), "November 2026");
+        assert_eq!(weekday_day_month(d), "Monday 2 November");
+        let dt = d.and_hms_opt(9, 5, 0).unwrap();
+        assert_eq!(weekday_day_time(&dt), "Mon Nov 2 09:05");
+        assert_eq!(percent(12.5), "12.5%");
+        assert_eq!(report_value("roas", Some(2.4), "EUR"), "2.40x");
     }
-}
 
-/// A short duration: `45m`, `2h10`, `3d 4h`.
-pub fn duration_short(minutes: i64) -> String {
-    let m = minutes.abs();
-    if m < 60 {
-        format!("{m}m")
-    } else if m < 24 * 60 {
-        format!("{}h{:02}", m / 60, m % 60)
-    } else {
-        format!("{}d {}h", m / (24 * 60), (m % (24 * 60)) / 60)
+    #[test]
+    fn french_formats() {
+        with_lang(Lang::Fr, || {
+            // U+202F groups digits and comes before %; U+00A0 comes before the symbol.
+            assert_eq!(count(1_234_567), "1\u{202f}234\u{202f}567");
+            assert_eq!(money(123_456, "EUR"), "1\u{202f}234,56\u{a0}€");
+            assert_eq!(money(-5, "EUR"), "-0,05\u{a0}€");
+            assert_eq!(money(250_000, "CHF"), "2\u{202f}500,00\u{a0}CHF");
+            assert_eq!(money(1200, "JPY"), "1\u{202f}200\u{a0}¥");
+            assert_eq!(percent(12.5), "12,5\u{202f}%");
+            assert_eq!(metric_value(Metric::Ctr, 1250, "EUR"), "12,5\u{202f}%");
+            assert_eq!(metric_value(Metric::Roas, 250, "EUR"), "2,5x");
+            assert_eq!(metric_input(Metric::Spend, 123_450, "EUR"), "1234,50");
+            let d = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+            assert_eq!(date(d), "22/11/2026");
+            assert_eq!(day_month(d), "22 nov.");
+            assert_eq!(month(d), "novembre 2026");
+            assert_eq!(weekday_day_month(d), "dimanche 22 novembre");
+            let dt = d.and_hms_opt(14, 5, 0).unwrap();
+            assert_eq!(weekday_day_time(&dt), "dim. 22 nov. 14:05");
+            assert_eq!(weekday_time(&dt), "dim. 14:05");
+            assert_eq!(change(Some(-3.0)), "▼ 3,0\u{202f}%");
+            assert_eq!(duration_short(45), "45 min");
+            assert_eq!(duration_short(3 * 1440 + 250), "3 j 4 h");
+        });
     }
-}
 
-/// A date and time in a zone: `Nov 22, 14:05`.
-pub fn day_time(t: chrono::DateTime<chrono_tz::Tz>) -> String {
-    t.format("%b %-d, %H:%M").to_string()
-}
-
-#[cfg(test)]
-mod duration_tests {
     #[test]
     fn short_durations() {
-        assert_eq!(super::duration_short(45), "45m");
-        assert_eq!(super::duration_short(130), "2h10");
-        assert_eq!(super::duration_short(-130), "2h10");
-        assert_eq!(super::duration_short(3 * 1440 + 250), "3d 4h");
-    }
-}
-
-/// A report value in its unit: `1,234`, `€12.50`, `3.5%`, `2.4x`; an em dash for none.
-pub fn report_value(key: &str, v: Option<f64>, currency: &str) -> String {
-    use crate::domain::metric::Unit;
-    let Some(v) = v else { return "—".into() };
-    match crate::domain::report::key_unit(key) {
-        Unit::Money => {
-            let minor = crate::domain::money::currency(currency).map_or(100.0, |c| {
-                10f64.powi(crate::domain::money::exponent(c) as i32)
-            });
-            money((v * minor).round() as i64, currency)
-        }
-        Unit::Percent => percent(v),
-        Unit::Ratio => format!("{v:.2}x"),
-        _ => count(v.round() as i64),
-    }
-}
-
-/// `▲ 12.5%`, `▼ 3.0%`, `=` or an em dash.
-pub fn change(c: Option<f64>) -> String {
-    match c {
-        None => "—".into(),
-        Some(x) if x > 0.05 => format!("▲ {}", percent(x)),
-        Some(x) if x < -0.05 => format!("▼ {}", percent(-x)),
-        Some(_) => "=".into(),
+        assert_eq!(duration_short(45), "45m");
+        assert_eq!(duration_short(130), "2h10");
+        assert_eq!(duration_short(-130), "2h10");
+        assert_eq!(duration_short(3 * 1440 + 250), "3d 4h");
     }
 }

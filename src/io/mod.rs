@@ -70,10 +70,12 @@ pub fn header_columns(
             file,
             1,
             None,
-            format!(
-                "missing column(s) {}; the header is {}",
-                missing.join(", "),
-                required.join(",")
+            crate::i18n::fill(
+                crate::i18n::t().imp_missing_columns,
+                &[
+                    ("missing", &missing.join(", ")),
+                    ("header", &required.join(",")),
+                ],
             ),
         ));
     }

@@ -59,27 +59,36 @@ pub fn read(bytes: &[u8], ctx: &Context<'_>) -> Result<Vec<Post>, ImportError> {
         let date = NaiveDate::parse_from_str(get(0), "%Y-%m-%d").map_err(|_| {
             err(
                 "date",
-                format!("\"{}\" is not a date like 2026-11-24", get(0)),
+                crate::i18n::fill(crate::i18n::t().imp_not_date_like, &[("value", get(0))]),
             )
         })?;
-        let time = NaiveTime::parse_from_str(get(1), "%H:%M")
-            .map_err(|_| err("time", format!("\"{}\" is not a time like 09:30", get(1))))?;
+        let time = NaiveTime::parse_from_str(get(1), "%H:%M").map_err(|_| {
+            err(
+                "time",
+                crate::i18n::fill(crate::i18n::t().imp_not_time_like, &[("value", get(1))]),
+            )
+        })?;
         let local = NaiveDateTime::new(date, time);
         if is_skipped(local, ctx.tz) {
             return Err(err(
                 "time",
-                format!(
-                    "{} {} does not exist in {} (clocks jump forward)",
-                    get(0),
-                    get(1),
-                    ctx.tz
+                crate::i18n::fill(
+                    crate::i18n::t().imp_gap_time,
+                    &[
+                        ("time", &format!("{} {}", get(0), get(1))),
+                        ("zone", ctx.tz.name()),
+                    ],
                 ),
             ));
         }
         let mut accounts = Vec::new();
         for name in get(2).split(';').map(str::trim).filter(|s| !s.is_empty()) {
-            let p = Platform::parse(name)
-                .ok_or_else(|| err("platforms", format!("unknown platform \"{name}\"")))?;
+            let p = Platform::parse(name).ok_or_else(|| {
+                err(
+                    "platforms",
+                    crate::i18n::fill(crate::i18n::t().imp_unknown_platform, &[("platform", name)]),
+                )
+            })?;
             let acc = ctx
                 .accounts
                 .iter()
@@ -87,7 +96,10 @@ pub fn read(bytes: &[u8], ctx: &Context<'_>) -> Result<Vec<Post>, ImportError> {
                 .ok_or_else(|| {
                     err(
                         "platforms",
-                        format!("the client has no {} account; add it first", p.name()),
+                        crate::i18n::fill(
+                            crate::i18n::t().imp_no_account,
+                            &[("platform", p.name())],
+                        ),
                     )
                 })?;
             if !accounts.contains(&acc.id) {
@@ -97,7 +109,7 @@ pub fn read(bytes: &[u8], ctx: &Context<'_>) -> Result<Vec<Post>, ImportError> {
         if accounts.is_empty() {
             return Err(err(
                 "platforms",
-                "empty: name at least one, like instagram;facebook".into(),
+                crate::i18n::t().imp_platforms_empty.into(),
             ));
         }
         let by_name = |field: &str,
@@ -114,7 +126,10 @@ pub fn read(bytes: &[u8], ctx: &Context<'_>) -> Result<Vec<Post>, ImportError> {
                 .ok_or_else(|| {
                     err(
                         field,
-                        format!("no {field} named \"{value}\" for this client"),
+                        crate::i18n::fill(
+                            crate::i18n::t().imp_no_named,
+                            &[("field", field), ("value", value)],
+                        ),
                     )
                 })
         };
@@ -137,7 +152,19 @@ pub fn read(bytes: &[u8], ctx: &Context<'_>) -> Result<Vec<Post>, ImportError> {
         let status = match get(7) {
             "" => PostStatus::Draft,
             s => PostStatus::parse(s).ok_or_else(|| {
-                err("status", format!("\"{s}\" is not one of idea, draft, ready, scheduled, published, failed, cancelled"))
+                err(
+                    "status",
+                    crate::i18n::fill(
+                        crate::i18n::t().imp_not_one_of,
+                        &[
+                            ("value", s),
+                            (
+                                "list",
+                                "idea, draft, ready, scheduled, published, failed, cancelled",
+                            ),
+                        ],
+                    ),
+                )
             })?,
         };
         let mut post = Post {

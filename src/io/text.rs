@@ -4,11 +4,12 @@
 /// Decodes bytes to text, dropping a byte-order mark. `Err` holds why it is not text.
 pub fn decode(bytes: &[u8]) -> Result<String, String> {
     if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
-        return String::from_utf8(rest.to_vec()).map_err(|e| format!("not valid UTF-8 ({e})"));
+        return String::from_utf8(rest.to_vec())
+            .map_err(|e| crate::i18n::fill(crate::i18n::t().imp_utf8, &[("e", &e.to_string())]));
     }
     let utf16 = |rest: &[u8], le: bool| -> Result<String, String> {
         if !rest.len().is_multiple_of(2) {
-            return Err("UTF-16 text with an odd number of bytes".into());
+            return Err(crate::i18n::t().imp_utf16_odd.into());
         }
         let units = rest.chunks_exact(2).map(|c| {
             if le {
@@ -19,7 +20,7 @@ pub fn decode(bytes: &[u8]) -> Result<String, String> {
         });
         char::decode_utf16(units)
             .collect::<Result<String, _>>()
-            .map_err(|e| format!("not valid UTF-16 ({e})"))
+            .map_err(|e| crate::i18n::fill(crate::i18n::t().imp_utf16, &[("e", &e.to_string())]))
     };
     if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
         return utf16(rest, true);
@@ -28,9 +29,9 @@ pub fn decode(bytes: &[u8]) -> Result<String, String> {
         return utf16(rest, false);
     }
     String::from_utf8(bytes.to_vec()).map_err(|e| {
-        format!(
-            "not valid UTF-8 at byte {}; save the file as UTF-8",
-            e.utf8_error().valid_up_to()
+        crate::i18n::fill(
+            crate::i18n::t().imp_utf8_at,
+            &[("at", &e.utf8_error().valid_up_to().to_string())],
         )
     })
 }

@@ -15,7 +15,7 @@ fn row_to_account(r: &Row<'_>) -> rusqlite::Result<Account> {
         rusqlite::Error::FromSqlConversionFailure(
             2,
             rusqlite::types::Type::Text,
-            format!("unknown platform {key:?}").into(),
+            crate::i18n::fill(crate::i18n::t().imp_unknown_platform, &[("platform", &key)]).into(),
         )
     })?;
     Ok(Account {
@@ -27,10 +27,9 @@ fn row_to_account(r: &Row<'_>) -> rusqlite::Result<Account> {
 }
 
 fn duplicate(d: &AccountDraft) -> StoreError {
-    StoreError::Conflict(format!(
-        "this client already has the {} account {}",
-        d.platform.name(),
-        d.handle
+    StoreError::Conflict(crate::i18n::fill(
+        crate::i18n::t().conflict_account,
+        &[("platform", d.platform.name()), ("handle", &d.handle)],
     ))
 }
 
@@ -66,7 +65,7 @@ impl Tx<'_> {
             .conn
             .prepare_cached("UPDATE accounts SET platform = ?2, handle = ?3 WHERE id = ?1")?;
         match st.execute(params![id, d.platform.key(), d.handle]) {
-            Ok(0) => Err(StoreError::NotFound(format!("account {id}"))),
+            Ok(0) => Err(super::not_found(crate::i18n::t().nf_account, id)),
             Ok(_) => Ok(()),
             Err(e) if is_unique_violation(&e) => Err(duplicate(d)),
             Err(e) => Err(e.into()),
@@ -79,11 +78,10 @@ impl Tx<'_> {
             .conn
             .prepare_cached("UPDATE accounts SET deleted_at = ?2 WHERE id = ?1")?;
         match st.execute(params![id, at.map(to_ts)]) {
-            Ok(0) => Err(StoreError::NotFound(format!("account {id}"))),
+            Ok(0) => Err(super::not_found(crate::i18n::t().nf_account, id)),
             Ok(_) => Ok(()),
             Err(e) if is_unique_violation(&e) => Err(StoreError::Conflict(
-                "an account with the same platform and handle was created since; rename it first"
-                    .into(),
+                crate::i18n::t().conflict_account_since.into(),
             )),
             Err(e) => Err(e.into()),
         }

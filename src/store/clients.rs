@@ -28,7 +28,10 @@ fn name_key(name: &str) -> String {
 }
 
 fn name_taken(name: &str) -> StoreError {
-    StoreError::Conflict(format!("a client named \"{name}\" already exists"))
+    StoreError::Conflict(crate::i18n::fill(
+        crate::i18n::t().conflict_client_name,
+        &[("name", name)],
+    ))
 }
 
 impl Tx<'_> {
@@ -47,7 +50,7 @@ impl Tx<'_> {
             .prepare_cached(&format!("SELECT {COLUMNS} FROM clients WHERE id = ?1"))?;
         st.query_row([id], row_to_client)
             .optional()?
-            .ok_or_else(|| StoreError::NotFound(format!("client {id}")))
+            .ok_or_else(|| super::not_found(crate::i18n::t().nf_client, id))
     }
 
     /// Finds a client by its name (any case) or, failing that, by its numeric id.
@@ -61,7 +64,7 @@ impl Tx<'_> {
         }
         match key.parse::<ClientId>() {
             Ok(id) => self.client(id),
-            Err(_) => Err(StoreError::NotFound(format!("client \"{key}\""))),
+            Err(_) => Err(super::not_found(crate::i18n::t().nf_client_named, key)),
         }
     }
 
@@ -107,7 +110,7 @@ impl Tx<'_> {
             d.reply_target_hours,
             d.notes
         ]) {
-            Ok(0) => Err(StoreError::NotFound(format!("client {id}"))),
+            Ok(0) => Err(super::not_found(crate::i18n::t().nf_client, id)),
             Ok(_) => Ok(()),
             Err(e) if is_unique_violation(&e) => Err(name_taken(&d.name)),
             Err(e) => Err(e.into()),
@@ -122,7 +125,7 @@ impl Tx<'_> {
             .prepare_cached("UPDATE clients SET archived_at = ?2 WHERE id = ?1")?
             .execute(params![id, at.map(to_ts)])?;
         if n == 0 {
-            return Err(StoreError::NotFound(format!("client {id}")));
+            return Err(super::not_found(crate::i18n::t().nf_client, id));
         }
         Ok(())
     }

@@ -6,7 +6,7 @@
 use chrono::{DateTime, Utc};
 use rusqlite::{Row, params, params_from_iter, types::Value};
 
-use super::{Result, Store, StoreError, Tx, from_ts, to_ts};
+use super::{Result, Store, Tx, from_ts, to_ts};
 use crate::domain::Platform;
 use crate::domain::inbox::{
     Filter, Item, ItemDraft, ItemId, Kind, ReplyStats, SavedReply, Sentiment, Status, StatusFilter,
@@ -22,7 +22,7 @@ fn bad(col: usize, what: &str) -> rusqlite::Error {
     rusqlite::Error::FromSqlConversionFailure(
         col,
         rusqlite::types::Type::Text,
-        format!("unexpected {what} in the database").into(),
+        crate::i18n::fill(crate::i18n::t().store_unexpected, &[("what", what)]).into(),
     )
 }
 
@@ -183,7 +183,7 @@ impl Tx<'_> {
                 it.permalink
             ])?;
         if n == 0 {
-            return Err(StoreError::NotFound(format!("inbox item {id}", id = it.id)));
+            return Err(super::not_found(crate::i18n::t().nf_inbox_item, it.id));
         }
         Ok(())
     }
@@ -194,7 +194,7 @@ impl Tx<'_> {
             .prepare_cached("UPDATE inbox_items SET deleted_at = ?2 WHERE id = ?1")?
             .execute(params![id, at.map(to_ts)])?
         {
-            0 => Err(StoreError::NotFound(format!("inbox item {id}"))),
+            0 => Err(super::not_found(crate::i18n::t().nf_inbox_item, id)),
             _ => Ok(()),
         }
     }
@@ -338,7 +338,7 @@ impl Tx<'_> {
                 .prepare_cached("UPDATE saved_replies SET name = ?2, text = ?3 WHERE id = ?1")?
                 .execute(params![r.id, r.name, r.text])?
             {
-                0 => Err(StoreError::NotFound(format!("saved reply {}", r.id))),
+                0 => Err(super::not_found(crate::i18n::t().nf_saved_reply, r.id)),
                 _ => Ok(r.id),
             }
         }
@@ -350,7 +350,7 @@ impl Tx<'_> {
             .prepare_cached("UPDATE saved_replies SET deleted_at = ?2 WHERE id = ?1")?
             .execute(params![id, at.map(to_ts)])?
         {
-            0 => Err(StoreError::NotFound(format!("saved reply {id}"))),
+            0 => Err(super::not_found(crate::i18n::t().nf_saved_reply, id)),
             _ => Ok(()),
         }
     }

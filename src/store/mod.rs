@@ -9,6 +9,7 @@ mod migrations;
 mod posts;
 mod safety;
 mod settings;
+pub use settings::peek_setting;
 mod strategy;
 
 use std::fs::{DirBuilder, OpenOptions};
@@ -27,31 +28,83 @@ pub use safety::{TrashRow, check_twohats_file, migration_backup_path};
 /// How long a write waits for another twohats instance holding the lock.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum StoreError {
-    #[error(
-        "{path}: this database was written by a newer twohats (schema version {found}, this binary knows up to {supported}); it was not modified. Install the newer twohats to open it."
-    )]
     NewerSchema {
         path: String,
         found: i64,
         supported: i64,
     },
-    #[error("{path}: not a twohats database; it was not modified")]
-    NotTwohats { path: String },
-    #[error("{path}: {source}")]
+    NotTwohats {
+        path: String,
+    },
     Io {
         path: String,
         source: std::io::Error,
     },
-    #[error("database: {0}")]
-    Sqlite(#[from] rusqlite::Error),
-    #[error("database migration failed: {0}")]
-    Migration(#[from] rusqlite_migration::Error),
-    #[error("{0}")]
+    Sqlite(rusqlite::Error),
+    Migration(rusqlite_migration::Error),
+    /// The change clashes with data already there; the message says how, in the
+    /// interface's language.
     Conflict(String),
-    #[error("{0} not found")]
+    /// What was not found, in the interface's language (`post 12`).
     NotFound(String),
+}
+
+impl std::fmt::Display for StoreError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use crate::i18n::{fill, t};
+        let s = t();
+        let text = match self {
+            StoreError::NewerSchema {
+                path,
+                found,
+                supported,
+            } => fill(
+                s.store_newer_schema,
+                &[
+                    ("path", path),
+                    ("found", &found.to_string()),
+                    ("supported", &supported.to_string()),
+                ],
+            ),
+            StoreError::NotTwohats { path } => fill(s.store_not_twohats, &[("path", path)]),
+            StoreError::Io { path, source } => format!("{path}: {source}"),
+            StoreError::Sqlite(e) => fill(s.store_database, &[("e", &e.to_string())]),
+            StoreError::Migration(e) => fill(s.store_migration, &[("e", &e.to_string())]),
+            StoreError::Conflict(m) => m.clone(),
+            StoreError::NotFound(what) => fill(s.store_not_found, &[("what", what)]),
+        };
+        f.write_str(&text)
+    }
+}
+
+impl std::error::Error for StoreError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            StoreError::Io { source, .. } => Some(source),
+            StoreError::Sqlite(e) => Some(e),
+            StoreError::Migration(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> StoreError {
+        StoreError::Sqlite(e)
+    }
+}
+
+impl From<rusqlite_migration::Error> for StoreError {
+    fn from(e: rusqlite_migration::Error) -> StoreError {
+        StoreError::Migration(e)
+    }
+}
+
+/// "`what` `id` not found", with `what` a catalogue template such as `post {id}`.
+pub(crate) fn not_found(what: &str, id: impl std::fmt::Display) -> StoreError {
+    StoreError::NotFound(crate::i18n::fill(what, &[("id", &id.to_string())]))
 }
 
 impl StoreError {

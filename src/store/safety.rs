@@ -85,9 +85,9 @@ impl Store {
     /// other windows use it. Refuses to overwrite an existing file.
     pub fn backup_to(&self, dest: &Path) -> Result<()> {
         if dest.exists() {
-            return Err(StoreError::Conflict(format!(
-                "{} already exists; choose another name",
-                dest.display()
+            return Err(StoreError::Conflict(crate::i18n::fill(
+                crate::i18n::t().conflict_file_exists,
+                &[("path", &dest.display().to_string())],
             )));
         }
         // Created empty and private first, so the copy is never readable by others.
@@ -143,9 +143,12 @@ impl Store {
     /// Takes a row out of the trash.
     pub fn restore_row(&self, kind: &str, id: i64) -> Result<()> {
         let Some((table, _)) = TRASH_TABLES.iter().find(|(t, _)| *t == kind) else {
-            return Err(StoreError::NotFound(format!(
-                "kind \"{kind}\" (one of {})",
-                TRASH_TABLES.map(|(t, _)| t).join(", ")
+            return Err(StoreError::NotFound(crate::i18n::fill(
+                crate::i18n::t().nf_trash_kind,
+                &[
+                    ("kind", kind),
+                    ("list", &TRASH_TABLES.map(|(t, _)| t).join(", ")),
+                ],
             )));
         };
         let n = self.conn.execute(
@@ -155,11 +158,17 @@ impl Store {
             params![id],
         );
         match n {
-            Ok(0) => Err(StoreError::NotFound(format!("{kind} {id} in the trash"))),
-            Ok(_) => Ok(()),
-            Err(e) if super::is_unique_violation(&e) => Err(StoreError::Conflict(format!(
-                "{kind} {id} cannot come back: a row like it was created since"
+            Ok(0) => Err(StoreError::NotFound(crate::i18n::fill(
+                crate::i18n::t().nf_trash_row,
+                &[("kind", kind), ("id", &id.to_string())],
             ))),
+            Ok(_) => Ok(()),
+            Err(e) if super::is_unique_violation(&e) => {
+                Err(StoreError::Conflict(crate::i18n::fill(
+                    crate::i18n::t().conflict_trash,
+                    &[("kind", kind), ("id", &id.to_string())],
+                )))
+            }
             Err(e) => Err(e.into()),
         }
     }

@@ -35,7 +35,7 @@ fn bad_value(col: usize, what: &str) -> rusqlite::Error {
     rusqlite::Error::FromSqlConversionFailure(
         col,
         rusqlite::types::Type::Text,
-        format!("unexpected {what} in the database").into(),
+        crate::i18n::fill(crate::i18n::t().store_unexpected, &[("what", what)]).into(),
     )
 }
 
@@ -255,7 +255,7 @@ impl Tx<'_> {
             let mut all: Vec<&dyn rusqlite::ToSql> = p.to_vec();
             all.push(&id);
             match self.conn.prepare_cached(update)?.execute(all.as_slice())? {
-                0 => Err(StoreError::NotFound(format!("row {id}"))),
+                0 => Err(super::not_found(crate::i18n::t().nf_row, id)),
                 _ => Ok(id),
             }
         }
@@ -392,7 +392,10 @@ impl Tx<'_> {
             .prepare_cached(&sql)?
             .execute(params![id, at.map(to_ts)])?
         {
-            0 => Err(StoreError::NotFound(format!("{} {id}", table(part)))),
+            0 => Err(StoreError::NotFound(format!(
+                "{} {id}",
+                crate::i18n::part_name(part)
+            ))),
             _ => Ok(()),
         }
     }
@@ -418,6 +421,6 @@ impl Store {
             .prepare_cached(&sql)?
             .query_row([id], |r| r.get(0))
             .optional()?
-            .ok_or_else(|| StoreError::NotFound(format!("{} {id}", table(part))))
+            .ok_or_else(|| StoreError::NotFound(format!("{} {id}", crate::i18n::part_name(part))))
     }
 }

@@ -35,7 +35,7 @@ pub fn text(td: &Today, now: chrono::DateTime<chrono::Utc>) -> String {
         out.push_str(&format!(
             "  {} {}  {:<6} {} ({})\n",
             name(&p.client),
-            p.local_time.format("%a %b %-d %H:%M"),
+            crate::i18n::format::weekday_day_time(&p.local_time),
             marks(&p.platforms),
             sanitize_line(&p.title),
             i18n::post_status(p.status)

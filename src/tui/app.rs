@@ -93,7 +93,10 @@ fn event_loop(
                         Effect::OpenEditor(text) => next.push(edit_externally(terminal, &text)),
                         Effect::Copy(text) => {
                             if let Err(e) = copy_osc52(&text) {
-                                next.push(Action::Failed(format!("clipboard: {e}")));
+                                next.push(Action::Failed(crate::i18n::fill(
+                                    crate::i18n::t().app_clipboard,
+                                    &[("e", &e.to_string())],
+                                )));
                             }
                         }
                         Effect::OpenUrl(url) => {
@@ -134,7 +137,12 @@ fn open_url(url: &str) -> Result<(), String> {
         .stderr(std::process::Stdio::null())
         .spawn()
         .map(|_| ())
-        .map_err(|e| format!("cannot run {opener} to open {url}: {e}"))
+        .map_err(|e| {
+            crate::i18n::fill(
+                crate::i18n::t().app_cannot_open,
+                &[("program", opener), ("url", url), ("e", &e.to_string())],
+            )
+        })
 }
 
 /// Suspends the app, runs `$VISUAL` or `$EDITOR` (else `vi`) on a private temporary file
@@ -155,10 +163,14 @@ fn run_editor(text: &str) -> Result<String, String> {
         .prefix("twohats-")
         .suffix(".txt")
         .tempfile()
-        .map_err(|e| format!("cannot create a temporary file: {e}"))?;
+        .map_err(|e| {
+            crate::i18n::fill(crate::i18n::t().app_temp_create, &[("e", &e.to_string())])
+        })?;
     file.write_all(text.as_bytes())
         .and_then(|()| file.flush())
-        .map_err(|e| format!("cannot write the temporary file: {e}"))?;
+        .map_err(|e| {
+            crate::i18n::fill(crate::i18n::t().app_temp_write, &[("e", &e.to_string())])
+        })?;
     // The editor may be given with arguments, like "code --wait".
     let mut parts = editor.split_whitespace();
     let program = parts.next().unwrap_or("vi");
@@ -166,12 +178,19 @@ fn run_editor(text: &str) -> Result<String, String> {
         .args(parts)
         .arg(file.path())
         .status()
-        .map_err(|e| format!("cannot run {editor}: {e}"))?;
+        .map_err(|e| {
+            crate::i18n::fill(
+                crate::i18n::t().app_cannot_run,
+                &[("program", &editor), ("e", &e.to_string())],
+            )
+        })?;
     if !status.success() {
-        return Err(format!(
-            "{editor} exited with {status}; the text was not changed"
+        return Err(crate::i18n::fill(
+            crate::i18n::t().app_editor_failed,
+            &[("program", &editor), ("status", &status.to_string())],
         ));
     }
-    std::fs::read_to_string(file.path())
-        .map_err(|e: io::Error| format!("cannot read the edited text: {e}"))
+    std::fs::read_to_string(file.path()).map_err(|e: io::Error| {
+        crate::i18n::fill(crate::i18n::t().app_read_edited, &[("e", &e.to_string())])
+    })
 }

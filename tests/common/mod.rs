@@ -6,6 +6,15 @@ use std::process::{Command, Output};
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_twohats");
 
+/// The binary in English whatever the machine's locale: tests that want French say so.
+pub fn twohats() -> Command {
+    let mut c = Command::new(BIN);
+    c.env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES");
+    c
+}
+
 /// A temporary folder holding the test's database; removed when dropped.
 pub struct TempDb {
     pub dir: tempfile::TempDir,
@@ -26,7 +35,7 @@ impl TempDb {
 }
 
 pub fn run_with_db(db: &Path, args: &[&str]) -> Output {
-    Command::new(BIN)
+    twohats()
         .arg("--db")
         .arg(db)
         .args(args)

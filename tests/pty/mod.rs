@@ -40,6 +40,10 @@ impl App {
         cmd.arg("--db");
         cmd.arg(db);
         cmd.env("TERM", "xterm-256color");
+        // English whatever the machine's locale; a test wanting French passes LANG.
+        cmd.env("LANG", "C.UTF-8");
+        cmd.env_remove("LC_ALL");
+        cmd.env_remove("LC_MESSAGES");
         cmd.env("TWOHATS_NOW", "2026-11-22T08:30:00Z");
         cmd.env_remove("TWOHATS_DB");
         for (k, v) in env {

@@ -60,7 +60,7 @@ pub fn read(
             ctx.file,
             0,
             None,
-            "cannot tell the format: expected a CSV with a header, a JSON array or Bluesky's notifications object; pass --format",
+            crate::i18n::t().imp_cannot_tell,
         )),
     }
 }
@@ -98,13 +98,14 @@ pub fn parse_time(s: &str, tz: Tz) -> Result<DateTime<Utc>, String> {
     }
     let local = NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M")
         .or_else(|_| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S"))
-        .map_err(|_| format!("\"{s}\" is not a time (2026-11-22T14:30:00Z or 2026-11-22 14:30)"))?;
+        .map_err(|_| crate::i18n::fill(crate::i18n::t().imp_not_time, &[("value", s)]))?;
     match tz.from_local_datetime(&local) {
         LocalResult::Single(t) => Ok(t.with_timezone(&Utc)),
         // The hour repeated when clocks go back: take the first.
         LocalResult::Ambiguous(t, _) => Ok(t.with_timezone(&Utc)),
-        LocalResult::None => Err(format!(
-            "{s} does not exist in {tz} (clocks jumped forward)"
+        LocalResult::None => Err(crate::i18n::fill(
+            crate::i18n::t().imp_gap_time,
+            &[("time", s), ("zone", tz.name())],
         )),
     }
 }
@@ -147,22 +148,29 @@ fn read_csv(text: &str, ctx: &Context<'_>) -> Result<Vec<ItemDraft>, ImportError
         let platform = match get(ip) {
             "" => ctx
                 .platform
-                .ok_or_else(|| err("platform", "empty; give one or pass --platform".into()))?,
-            p => Platform::parse(p)
-                .ok_or_else(|| err("platform", format!("unknown platform \"{p}\"")))?,
+                .ok_or_else(|| err("platform", crate::i18n::t().imp_platform_empty_give.into()))?,
+            p => Platform::parse(p).ok_or_else(|| {
+                err(
+                    "platform",
+                    crate::i18n::fill(crate::i18n::t().imp_unknown_platform, &[("platform", p)]),
+                )
+            })?,
         };
         let kind = Kind::parse(get(ik)).ok_or_else(|| {
             err(
                 "kind",
-                format!(
-                    "\"{}\" is not one of comment, reply, dm, mention, review",
-                    get(ik)
+                crate::i18n::fill(
+                    crate::i18n::t().imp_not_one_of,
+                    &[
+                        ("value", get(ik)),
+                        ("list", "comment, reply, dm, mention, review"),
+                    ],
                 ),
             )
         })?;
         let author = get(ia);
         if author.is_empty() {
-            return Err(err("author", "empty".into()));
+            return Err(err("author", crate::i18n::t().imp_empty.into()));
         }
         let received_at = parse_time(get(ir), ctx.tz).map_err(|m| err("received_at", m))?;
         let external = get(ie);
@@ -256,14 +264,25 @@ fn read_json(text: &str, ctx: &Context<'_>) -> Result<Vec<ItemDraft>, ImportErro
             let platform = match j.platform.as_deref().map(str::trim) {
                 None | Some("") => ctx
                     .platform
-                    .ok_or_else(|| err("platform", "empty; pass --platform".into()))?,
-                Some(p) => Platform::parse(p)
-                    .ok_or_else(|| err("platform", format!("unknown platform \"{p}\"")))?,
+                    .ok_or_else(|| err("platform", crate::i18n::t().imp_platform_empty.into()))?,
+                Some(p) => Platform::parse(p).ok_or_else(|| {
+                    err(
+                        "platform",
+                        crate::i18n::fill(
+                            crate::i18n::t().imp_unknown_platform,
+                            &[("platform", p)],
+                        ),
+                    )
+                })?,
             };
             Ok(ItemDraft {
                 platform,
-                kind: Kind::parse(&j.kind)
-                    .ok_or_else(|| err("kind", format!("unknown kind \"{}\"", j.kind)))?,
+                kind: Kind::parse(&j.kind).ok_or_else(|| {
+                    err(
+                        "kind",
+                        crate::i18n::fill(crate::i18n::t().imp_unknown_kind, &[("kind", &j.kind)]),
+                    )
+                })?,
                 author: j.author,
                 author_name: j.author_name,
                 text: j.text,
@@ -344,7 +363,7 @@ fn read_mastodon(text: &str, ctx: &Context<'_>) -> Result<Vec<ItemDraft>, Import
                 ctx.file,
                 line,
                 Some("status"),
-                "a mention without its status",
+                crate::i18n::t().imp_mention_no_status,
             ));
         };
         let kind = if status.visibility.as_deref() == Some("direct") {

@@ -24,7 +24,7 @@ pub fn number(s: &str) -> Result<Option<f64>, String> {
         .ok()
         .filter(|v| v.is_finite())
         .map(Some)
-        .ok_or_else(|| format!("\"{t}\" is not a number"))
+        .ok_or_else(|| crate::i18n::fill(crate::i18n::t().imp_not_number, &[("value", t)]))
 }
 
 /// A whole number for storage (counts are rounded; `minor` turns major money units into
@@ -60,9 +60,9 @@ pub fn infer_year(month: u32, day: u32, reference: NaiveDate) -> Option<NaiveDat
 /// `August 31` or `9月13日` (TikTok), whose year is inferred from `reference`.
 pub fn date(s: &str, reference: NaiveDate) -> Result<NaiveDate, String> {
     let t = s.trim().trim_matches('"').trim();
-    let err = || format!("\"{t}\" is not a date");
+    let err = || crate::i18n::fill(crate::i18n::t().imp_not_date, &[("value", t)]);
     if t.is_empty() {
-        return Err("empty date".into());
+        return Err(crate::i18n::t().imp_empty_date.into());
     }
     // ISO first: 2026-11-22 with anything after it.
     // `get` and not indexing: byte 10 may fall inside a character of a mangled file.

@@ -73,10 +73,9 @@ pub fn read(bytes: &[u8], ctx: &Context<'_>) -> Result<Imported, ImportError> {
             ctx.file,
             0,
             None,
-            format!(
-                "unknown format \"{}\"; use auto, {}",
-                ctx.format,
-                format_names().join(", ")
+            crate::i18n::fill(
+                crate::i18n::t().imp_unknown_format,
+                &[("format", ctx.format), ("list", &format_names().join(", "))],
             ),
         ));
     }
@@ -86,7 +85,7 @@ pub fn read(bytes: &[u8], ctx: &Context<'_>) -> Result<Imported, ImportError> {
                 ctx.file,
                 0,
                 None,
-                format!("not a readable zip or xlsx file: {e}"),
+                crate::i18n::fill(crate::i18n::t().imp_bad_zip, &[("e", &e.to_string())]),
             )
         })?;
         if zip.by_name("[Content_Types].xml").is_ok() {
@@ -106,7 +105,7 @@ pub fn read(bytes: &[u8], ctx: &Context<'_>) -> Result<Imported, ImportError> {
             ctx.file,
             0,
             None,
-            "no analytics table found in this file",
+            crate::i18n::t().imp_no_table,
         ));
     }
     Ok(out)
@@ -121,7 +120,12 @@ fn read_archive(
         .map(|n| n.map(|n| n.to_string()))
         .collect::<Result<_, _>>()
         .map_err(|e| {
-            ImportError::new(ctx.file, 0, None, format!("unreadable zip entry name: {e}"))
+            ImportError::new(
+                ctx.file,
+                0,
+                None,
+                crate::i18n::fill(crate::i18n::t().imp_bad_zip_name, &[("e", &e.to_string())]),
+            )
         })?;
     names.sort();
     let mut out = Imported::default();
@@ -144,7 +148,7 @@ fn read_archive(
         match read(&buf, &sub) {
             Ok(part) => out.merge(part),
             // A file of the archive that is no analytics table (a read-me) is left aside.
-            Err(e) if e.line == 0 && e.message.starts_with("no analytics table") => {
+            Err(e) if e.line == 0 && e.message == crate::i18n::t().imp_no_table => {
                 out.ignored.insert(name);
             }
             Err(e) => return Err(e),
@@ -175,14 +179,25 @@ fn read_workbook(bytes: &[u8], ctx: &Context<'_>) -> Result<Imported, ImportErro
             ctx.file,
             0,
             None,
-            format!("not a readable spreadsheet: {e}"),
+            crate::i18n::fill(
+                crate::i18n::t().imp_bad_spreadsheet,
+                &[("e", &e.to_string())],
+            ),
         )
     })?;
     let mut out = Imported::default();
     for sheet in wb.sheet_names() {
-        let range = wb
-            .worksheet_range(&sheet)
-            .map_err(|e| ImportError::new(ctx.file, 0, None, format!("sheet {sheet}: {e}")))?;
+        let range = wb.worksheet_range(&sheet).map_err(|e| {
+            ImportError::new(
+                ctx.file,
+                0,
+                None,
+                crate::i18n::fill(
+                    crate::i18n::t().imp_bad_sheet,
+                    &[("sheet", &sheet), ("e", &e.to_string())],
+                ),
+            )
+        })?;
         let start_row = range.start().map_or(0, |(r, _)| r as usize);
         let table: Table = range
             .rows()
@@ -268,7 +283,10 @@ fn read_text(text: &str, ctx: &Context<'_>, label: &str) -> Result<Imported, Imp
             label,
             1,
             None,
-            format!("the header does not match the format \"{}\"", ctx.format),
+            crate::i18n::fill(
+                crate::i18n::t().imp_header_mismatch,
+                &[("format", ctx.format)],
+            ),
         )),
         None => Ok(Imported::default()),
     }
@@ -321,16 +339,23 @@ fn read_long(
         let platform = match get(cp).trim() {
             "" => ctx
                 .platform
-                .ok_or_else(|| err("platform", "empty; give one or pass --platform".into()))?,
-            p => Platform::parse(p)
-                .ok_or_else(|| err("platform", format!("unknown platform \"{p}\"")))?,
+                .ok_or_else(|| err("platform", crate::i18n::t().imp_platform_empty_give.into()))?,
+            p => Platform::parse(p).ok_or_else(|| {
+                err(
+                    "platform",
+                    crate::i18n::fill(crate::i18n::t().imp_unknown_platform, &[("platform", p)]),
+                )
+            })?,
         };
         let metric = Metric::parse(get(cm))
             .filter(|m| m.is_canonical())
             .ok_or_else(|| {
                 err(
                     "metric",
-                    format!("\"{}\" is not a canonical metric key", get(cm).trim()),
+                    crate::i18n::fill(
+                        crate::i18n::t().imp_not_metric_key,
+                        &[("value", get(cm).trim())],
+                    ),
                 )
             })?;
         out.rows += 1;
@@ -377,7 +402,7 @@ fn read_wide(
             label,
             1,
             Some("platform"),
-            "this file has no platform column: pass --platform",
+            crate::i18n::t().imp_no_platform_column,
         ));
     }
     for (line, row) in &table[1..] {
@@ -388,11 +413,15 @@ fn read_wide(
         let err = |field: &str, msg: String| ImportError::new(label, *line, Some(field), msg);
         let day = cells::date(get(cd), ctx.reference).map_err(|m| err("date", m))?;
         let platform = match cp.map(get).map(str::trim) {
-            Some(p) if !p.is_empty() => Platform::parse(p)
-                .ok_or_else(|| err("platform", format!("unknown platform \"{p}\"")))?,
+            Some(p) if !p.is_empty() => Platform::parse(p).ok_or_else(|| {
+                err(
+                    "platform",
+                    crate::i18n::fill(crate::i18n::t().imp_unknown_platform, &[("platform", p)]),
+                )
+            })?,
             _ => ctx
                 .platform
-                .ok_or_else(|| err("platform", "empty; pass --platform".into()))?,
+                .ok_or_else(|| err("platform", crate::i18n::t().imp_platform_empty.into()))?,
         };
         out.rows += 1;
         for (i, m) in &metrics {
@@ -434,7 +463,7 @@ fn read_named(
             label,
             1,
             Some("platform"),
-            "the platform is not known: pass --platform",
+            crate::i18n::t().imp_platform_unknown,
         )
     })?;
     let mut out = Imported {
@@ -486,7 +515,7 @@ fn read_named(
                 if id.is_empty() {
                     return Err(err(
                         f.id.first().copied().unwrap_or("id"),
-                        "empty post id".into(),
+                        crate::i18n::t().imp_empty_post_id.into(),
                     ));
                 }
                 let title = ctitle.map(get).unwrap_or("").trim().to_string();
@@ -518,7 +547,10 @@ fn read_meta(text: &str, ctx: &Context<'_>, label: &str) -> Result<Imported, Imp
             label,
             2,
             None,
-            format!("unknown metric in the title {}", title.trim()),
+            crate::i18n::fill(
+                crate::i18n::t().imp_title_metric,
+                &[("title", title.trim())],
+            ),
         )
     })?;
     let platform = platform.or(ctx.platform).ok_or_else(|| {
@@ -526,7 +558,7 @@ fn read_meta(text: &str, ctx: &Context<'_>, label: &str) -> Result<Imported, Imp
             label,
             2,
             Some("platform"),
-            "the title names no platform: pass --platform",
+            crate::i18n::t().imp_title_platform,
         )
     })?;
     let mut out = Imported {
@@ -559,7 +591,7 @@ fn read_meta(text: &str, ctx: &Context<'_>, label: &str) -> Result<Imported, Imp
                 label,
                 line,
                 None,
-                "expected the header \"Date\",\"Primary\"",
+                crate::i18n::t().imp_expected_date_primary,
             ));
         }
         if date.is_empty() {

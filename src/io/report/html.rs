@@ -117,11 +117,11 @@ pub fn html(r: &Report) -> String {
         "<h1>{}</h1><p class=\"muted\">{} {} → {} · {} {} → {}</p>",
         esc(&r.client),
         s.report_period,
-        r.period.from,
-        r.period.to,
+        format::date(r.period.from),
+        format::date(r.period.to),
         s.report_previous,
-        r.previous.from,
-        r.previous.to
+        format::date(r.previous.from),
+        format::date(r.previous.to)
     );
     // Key figures with their sparkline over the last 12 periods.
     o.push_str("<div class=\"cards\">");
@@ -220,8 +220,10 @@ pub fn html(r: &Report) -> String {
                 "<tr><td>{} · {}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
                 esc(ob.platform.map_or(s.all_platforms, platform_name)),
                 esc(key_name(ob.metric)),
-                ob.current.map_or("—".into(), |c| c.to_string()),
-                ob.target,
+                esc(&ob
+                    .current
+                    .map_or("—".into(), |c| format::objective_value(ob.metric, c, cur))),
+                esc(&format::objective_value(ob.metric, ob.target, cur)),
                 esc(i18n::objective_status(ob.status)),
                 bar(ob.done_pct)
             );
@@ -257,10 +259,10 @@ pub fn html(r: &Report) -> String {
         for p in &c.pillars {
             let _ = write!(
                 o,
-                "<tr><td>{}</td><td>{}</td><td>{}%</td><td>{}</td></tr>",
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
                 esc(&p.pillar),
                 p.actual_pct.map_or("—".into(), format::percent),
-                p.target_pct,
+                format::percent_whole(p.target_pct),
                 bar(p.actual_pct)
             );
         }

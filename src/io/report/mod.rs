@@ -75,11 +75,11 @@ fn markdown(r: &Report) -> String {
         r.client,
         r.period.label,
         s.report_period,
-        r.period.from,
-        r.period.to,
+        format::date(r.period.from),
+        format::date(r.period.to),
         s.report_previous,
-        r.previous.from,
-        r.previous.to
+        format::date(r.previous.from),
+        format::date(r.previous.to)
     );
     let table =
         |out: &mut String,
@@ -125,9 +125,10 @@ fn markdown(r: &Report) -> String {
                 "| {} | {} | {} | {} | {} | {} |\n",
                 o.platform.map_or(s.all_platforms, platform_name),
                 key_name(o.metric),
-                o.baseline,
-                o.target,
-                o.current.map_or("—".into(), |c| c.to_string()),
+                format::objective_value(o.metric, o.baseline, cur),
+                format::objective_value(o.metric, o.target, cur),
+                o.current
+                    .map_or("—".into(), |c| format::objective_value(o.metric, c, cur)),
                 i18n::objective_status(o.status)
             ));
         }
@@ -155,11 +156,11 @@ fn markdown(r: &Report) -> String {
     ));
     for p in &c.pillars {
         out.push_str(&format!(
-            "- {}: {} ({} {}%)\n",
+            "- {}: {} ({} {})\n",
             p.pillar,
             p.actual_pct.map_or("—".into(), format::percent),
             s.report_target,
-            p.target_pct
+            format::percent_whole(p.target_pct)
         ));
     }
     let b = &r.budget;

@@ -172,7 +172,10 @@ fn month(m: &Model, frame: &mut Frame, area: Rect) {
         let week_start = start + Duration::days(i64::from(w) * 7);
         frame.render_widget(
             Paragraph::new(Line::styled(
-                format!("W{:02}", week_start.iso_week().week()),
+                crate::i18n::fill(
+                    crate::i18n::t().week_label,
+                    &[("n", &format!("{:02}", week_start.iso_week().week()))],
+                ),
                 th.dim(),
             )),
             Rect::new(area.x, y, week_w, 1),
@@ -256,7 +259,13 @@ fn week(m: &Model, frame: &mut Frame, area: Rect) {
     let hour_w = 6u16;
     let col_w = area.width.saturating_sub(hour_w) / 7;
     let mut header = vec![Span::styled(
-        format!("{:<6}", format!("W{:02}", start.iso_week().week())),
+        format!(
+            "{:<6}",
+            crate::i18n::fill(
+                crate::i18n::t().week_label,
+                &[("n", &format!("{:02}", start.iso_week().week()))]
+            )
+        ),
         th.dim(),
     )];
     for d in 0..7 {
@@ -344,7 +353,7 @@ fn day_panel(m: &Model, frame: &mut Frame, area: Rect) {
     let posts = posts_of(m, day);
     let title = format!(
         " {} · {} ",
-        day.format("%A %-d %B"),
+        crate::i18n::format::weekday_day_month(day),
         fill(s.n_posts, &[("n", &posts.len().to_string())])
     );
     let block = Block::bordered().title(title);
@@ -393,7 +402,12 @@ fn agenda(m: &Model, frame: &mut Frame, area: Rect) {
             s.col_post,
         ])),
         &[
-            Constraint::Length(17),
+            // "Mon Nov 22 14:05", "mer. 30 sept. 14:05".
+            Constraint::Length(if crate::i18n::lang() == crate::i18n::Lang::Fr {
+                20
+            } else {
+                17
+            }),
             Constraint::Length(if show_client { 14 } else { 0 }),
             Constraint::Length(10),
             Constraint::Length(10),
@@ -409,7 +423,7 @@ fn agenda(m: &Model, frame: &mut Frame, area: Rect) {
             let p = &list[i];
             let when = p.local.map_or_else(
                 || s.no_date.to_string(),
-                |l| l.format("%a %b %-d %H:%M").to_string(),
+                |l| crate::i18n::format::weekday_day_time(&l),
             );
             let pillar = p
                 .pillar_id

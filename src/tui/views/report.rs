@@ -204,9 +204,14 @@ fn side(m: &Model, r: &Report, frame: &mut Frame, area: Rect) {
         lines.push(Line::styled(s.section_titles[1], th.title()));
         for o in &r.objectives {
             let scope = o.platform.map_or(s.all_platforms, platform_name);
-            let now = o.current.map_or("—".to_string(), |c| format!("{c}"));
+            let value = |v: f64| format::objective_value(o.metric, v, &r.currency);
+            let now = o.current.map_or("—".to_string(), value);
             lines.push(Line::raw(truncate(
-                &format!("{scope} · {} {now} / {}", key_name(o.metric), o.target),
+                &format!(
+                    "{scope} · {} {now} / {}",
+                    key_name(o.metric),
+                    value(o.target)
+                ),
                 w,
             )));
             lines.push(Line::from(vec![
@@ -265,10 +270,10 @@ fn side(m: &Model, r: &Report, frame: &mut Frame, area: Rect) {
         lines.push(Line::styled(
             truncate(
                 &format!(
-                    "  {} {actual} ({} {}%)",
+                    "  {} {actual} ({} {})",
                     sanitize_line(&p.pillar),
                     s.report_target,
-                    p.target_pct
+                    format::percent_whole(p.target_pct)
                 ),
                 w,
             ),

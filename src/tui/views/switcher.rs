@@ -98,7 +98,7 @@ pub fn render(m: &Model, frame: &mut Frame, area: Rect, sw: &Switcher) {
         Layout::vertical([Constraint::Length(6), Constraint::Fill(1)]).areas(right);
     match picked {
         Some(c) => {
-            let local = m.now.with_timezone(&c.tz()).format("%a %H:%M").to_string();
+            let local = crate::i18n::format::weekday_time(&m.now.with_timezone(&c.tz()));
             let mut lines = vec![
                 Line::styled(sanitize_line(&c.name), th.title()),
                 Line::raw(format!(

@@ -68,9 +68,9 @@ fn post_text(p: &PostLine, with_day: bool) -> String {
         .map(|x| x.mark().trim())
         .collect();
     let when = if with_day {
-        p.local_time.format("%a %b %-d %H:%M")
+        crate::i18n::format::weekday_day_time(&p.local_time)
     } else {
-        p.local_time.format("%H:%M")
+        p.local_time.format("%H:%M").to_string()
     };
     format!(
         "{when}  {:<6} {} ({})",

@@ -243,7 +243,11 @@ fn overview(m: &Model, frame: &mut Frame, area: Rect) {
     for p in &m.plan.pillars {
         editorial.push(Line::from(vec![
             Span::styled(bar(f64::from(p.share) / 100.0, 10), th.accent()),
-            Span::raw(format!(" {:>3}% {}", p.share, sanitize_line(&p.name))),
+            Span::raw(format!(
+                " {:>4} {}",
+                crate::i18n::format::percent_whole(p.share),
+                sanitize_line(&p.name)
+            )),
         ]));
     }
     editorial.push(pillars_check_line(m, th));

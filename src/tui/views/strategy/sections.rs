@@ -343,7 +343,7 @@ pub fn render(m: &Model, frame: &mut Frame, area: Rect, section: Section) {
                     let p = &pillars[i];
                     Row::new(vec![
                         Cell::from(sanitize_line(&p.name)),
-                        Cell::from(format!("{}%", p.share)),
+                        Cell::from(crate::i18n::format::percent_whole(p.share)),
                         Cell::from(Span::styled(
                             bar(f64::from(p.share) / 100.0, 12),
                             th.accent(),

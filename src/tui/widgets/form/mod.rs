@@ -309,7 +309,9 @@ impl Form {
         value: Option<Money>,
         currency: Currency,
     ) -> Form {
-        let v = value.map(|m| m.plain()).unwrap_or_default();
+        let v = value
+            .map(crate::i18n::format::money_input)
+            .unwrap_or_default();
         self.push(
             key,
             label,

@@ -1,0 +1,416 @@
+//! The command line's help in French. clap's derive takes the English from the doc
+//! comments; `localize` swaps each text for its French from `FR`, found by the English.
+
+use clap::Command;
+
+use super::Lang;
+
+/// Every text of a command tree's help: abouts, then each argument's help.
+pub fn texts(cmd: &Command) -> Vec<String> {
+    let mut out = Vec::new();
+    collect(cmd, &mut out);
+    out
+}
+
+fn collect(cmd: &Command, out: &mut Vec<String>) {
+    for s in [cmd.get_about(), cmd.get_long_about()]
+        .into_iter()
+        .flatten()
+    {
+        out.push(s.to_string());
+    }
+    for a in cmd.get_arguments() {
+        for s in [a.get_help(), a.get_long_help()].into_iter().flatten() {
+            out.push(s.to_string());
+        }
+    }
+    for sub in cmd.get_subcommands() {
+        collect(sub, out);
+    }
+}
+
+/// The command tree with its help in `lang`.
+pub fn localize(cmd: Command, lang: Lang) -> Command {
+    match lang {
+        Lang::En => cmd,
+        Lang::Fr => french(cmd),
+    }
+}
+
+/// The French of one English help text.
+pub fn french_of(en: &str) -> Option<&'static str> {
+    FR.iter().find(|(e, _)| *e == en).map(|(_, f)| *f)
+}
+
+fn french(mut cmd: Command) -> Command {
+    let tr = |s: Option<&clap::builder::StyledStr>| s.and_then(|s| french_of(&s.to_string()));
+    if let Some(f) = tr(cmd.get_about()) {
+        cmd = cmd.about(f);
+    }
+    if let Some(f) = tr(cmd.get_long_about()) {
+        cmd = cmd.long_about(f);
+    }
+    let ids: Vec<clap::Id> = cmd.get_arguments().map(|a| a.get_id().clone()).collect();
+    for id in ids {
+        cmd = cmd.mut_arg(id, |a| {
+            let (help, long) = (tr(a.get_help()), tr(a.get_long_help()));
+            // clap writes "[default: …]" and "[possible values: …]" in English: the
+            // French texts say them instead.
+            let mut a = if a.get_action().takes_values() {
+                a.hide_default_value(true).hide_possible_values(true)
+            } else {
+                a
+            };
+            if let Some(h) = help {
+                a = a.help(h);
+            }
+            if let Some(h) = long {
+                a = a.long_help(h);
+            }
+            a
+        });
+    }
+    let subs: Vec<String> = cmd
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .collect();
+    for name in subs {
+        cmd = cmd.mut_subcommand(name, french);
+    }
+    cmd
+}
+
+/// clap's own words (headings, errors, tips) in French, line by line: (English start,
+/// English end, French start, French end).
+const CLAP_LINES: &[(&str, &str, &str, &str)] = &[
+    (
+        "error: unexpected argument ",
+        " found",
+        "erreur : argument inattendu ",
+        "",
+    ),
+    (
+        "error: unrecognized subcommand ",
+        "",
+        "erreur : sous-commande inconnue ",
+        "",
+    ),
+    ("error: invalid value ", "", "erreur : valeur invalide ", ""),
+    (
+        "error: the following required arguments were not provided:",
+        "",
+        "erreur : ces arguments obligatoires manquent :",
+        "",
+    ),
+    (
+        "error: a value is required for ",
+        " but none was supplied",
+        "erreur : une valeur est attendue pour ",
+        "",
+    ),
+    (
+        "error: ",
+        " requires a subcommand but one was not provided",
+        "erreur : ",
+        " attend une sous-commande",
+    ),
+    ("error: ", "", "erreur : ", ""),
+    (
+        "  tip: a similar argument exists: ",
+        "",
+        "  astuce : un argument proche existe : ",
+        "",
+    ),
+    (
+        "  tip: a similar subcommand exists: ",
+        "",
+        "  astuce : une sous-commande proche existe : ",
+        "",
+    ),
+    (
+        "  tip: some similar subcommands exist: ",
+        "",
+        "  astuce : des sous-commandes proches existent : ",
+        "",
+    ),
+    ("  tip: to pass ", "", "  astuce : pour passer ", ""),
+    ("  [possible values: ", "", "  [valeurs possibles : ", ""),
+    ("  [subcommands: ", "", "  [sous-commandes : ", ""),
+    (
+        "For more information, try ",
+        ".",
+        "Pour en savoir plus, essayez ",
+        ".",
+    ),
+    ("Usage: ", "", "Utilisation : ", ""),
+    ("Commands:", "", "Commandes :", ""),
+    ("Options:", "", "Options :", ""),
+    ("Arguments:", "", "Arguments :", ""),
+];
+
+/// Words clap puts inside lines.
+const CLAP_WORDS: &[(&str, &str)] = &[
+    (" for '", " pour '"),
+    ("[env: ", "[env : "),
+    ("[OPTIONS]", "[OPTIONS]"),
+    ("[COMMAND]", "[COMMANDE]"),
+    ("<COMMAND>", "<COMMANDE>"),
+    (", use '", ", utilisez '"),
+    (" as a value", " comme valeur"),
+];
+
+/// A message clap rendered in English (help, usage error), in French.
+pub fn french_clap_message(en: &str) -> String {
+    let mut out = String::with_capacity(en.len() + 32);
+    for line in en.split_inclusive('\n') {
+        let (body, nl) = match line.strip_suffix('\n') {
+            Some(b) => (b, "\n"),
+            None => (line, ""),
+        };
+        let mut text = CLAP_LINES
+            .iter()
+            .find_map(|(ep, es, fp, fs)| {
+                let rest = body.strip_prefix(ep)?.strip_suffix(es)?;
+                Some(format!("{fp}{rest}{fs}"))
+            })
+            .unwrap_or_else(|| body.to_string());
+        for (e, f) in CLAP_WORDS {
+            text = text.replace(e, f);
+        }
+        out.push_str(&text);
+        out.push_str(nl);
+    }
+    out
+}
+
+/// (English, French) for each text of the help.
+pub const FR: &[(&str, &str)] = &[
+    (
+        "A keyboard-first cockpit for freelance community and social media managers.",
+        "Le poste de pilotage au clavier des community managers et social media managers indépendants.",
+    ),
+    (
+        "Without a subcommand, opens the full-screen app on the database.",
+        "Sans sous-commande, ouvre l'application plein écran sur la base.",
+    ),
+    (
+        "The database file (default: twohats.db in your data folder)",
+        "Le fichier de la base (par défaut : twohats.db dans votre dossier de données)",
+    ),
+    (
+        "Interface language, en or fr (default: the lang setting, else LC_ALL, LC_MESSAGES or LANG)",
+        "Langue de l'interface, en ou fr (par défaut : le réglage lang, sinon LC_ALL, LC_MESSAGES ou LANG)",
+    ),
+    ("Print help", "Afficher l'aide"),
+    ("Print the version", "Afficher la version"),
+    ("Add or list clients", "Ajouter ou lister les clients"),
+    ("Add a client", "Ajouter un client"),
+    ("List clients", "Lister les clients"),
+    ("Include archived clients", "Inclure les clients archivés"),
+    (
+        "ISO 4217 code of the client's money",
+        "Code ISO 4217 de la devise du client",
+    ),
+    (
+        "IANA time zone (default: this computer's, else Europe/Paris)",
+        "Fuseau horaire IANA (par défaut : celui de cet ordinateur, sinon Europe/Paris)",
+    ),
+    (
+        "Hours within which comments and messages should get a reply",
+        "Heures dans lesquelles commentaires et messages doivent recevoir une réponse",
+    ),
+    (
+        "One JSON array, for scripts",
+        "Un tableau JSON, pour les scripts",
+    ),
+    (
+        "One JSON object, for scripts and notifications",
+        "Un objet JSON, pour les scripts et les notifications",
+    ),
+    (
+        "Bring outside data in (all of a file or nothing)",
+        "Importer des données (tout le fichier ou rien)",
+    ),
+    (
+        "Comments, DMs and mentions: a CSV, a JSON array, or Mastodon's or Bluesky's notifications",
+        "Commentaires, MP et mentions : un CSV, un tableau JSON, ou les notifications de Mastodon ou Bluesky",
+    ),
+    (
+        "The client the items belong to (name or id)",
+        "Le client des messages (nom ou id)",
+    ),
+    (
+        "auto, csv, json, mastodon or bluesky",
+        "auto, csv, json, mastodon ou bluesky",
+    ),
+    (
+        "The platform of rows that do not name one",
+        "La plateforme des lignes qui n'en nomment pas",
+    ),
+    (
+        "Analytics exports: X, Facebook, Instagram, LinkedIn (xls/xlsx), TikTok, YouTube (CSV or zip), Meta page files, or a generic long or wide CSV",
+        "Exports de statistiques : X, Facebook, Instagram, LinkedIn (xls/xlsx), TikTok, YouTube (CSV ou zip), fichiers de page Meta, ou un CSV générique long ou large",
+    ),
+    ("The client (name or id)", "Le client (nom ou id)"),
+    (
+        "auto (from the headers), long, wide, meta, or an export's name",
+        "auto (d'après les en-têtes), long, wide, meta, ou le nom d'un export",
+    ),
+    (
+        "The platform of files that do not say it (wide CSV, Meta page files)",
+        "La plateforme des fichiers qui ne la disent pas (CSV large, fichiers de page Meta)",
+    ),
+    (
+        "Planned posts: a CSV with the header date,time,platforms,title,body,pillar,campaign,status",
+        "Publications prévues : un CSV avec l'en-tête date,time,platforms,title,body,pillar,campaign,status",
+    ),
+    (
+        "The client the posts belong to (name or id)",
+        "Le client des publications (nom ou id)",
+    ),
+    (
+        "Write data out for other programs",
+        "Exporter des données pour d'autres programmes",
+    ),
+    (
+        "The editorial calendar as an iCalendar file for a calendar program",
+        "Le calendrier éditorial en fichier iCalendar pour un agenda",
+    ),
+    (
+        "One client (name or id); all clients when left out",
+        "Un client (nom ou id) ; tous les clients sinon",
+    ),
+    (
+        "First day (YYYY-MM-DD, the client's wall clock); all posts when left out",
+        "Premier jour (AAAA-MM-JJ, à l'heure du client) ; toutes les publications sinon",
+    ),
+    ("Last day, included", "Dernier jour, inclus"),
+    (
+        "Write to this file instead of standard output",
+        "Écrire dans ce fichier plutôt que sur la sortie standard",
+    ),
+    (
+        "The inbox from the command line",
+        "La boîte de réception en ligne de commande",
+    ),
+    (
+        "List inbox items, oldest waiting first",
+        "Lister les messages, le plus ancien en attente d'abord",
+    ),
+    (
+        "pending (new and follow-up), replied, ignored or all",
+        "pending (nouveaux et à suivre), replied, ignored ou all",
+    ),
+    (
+        "The KPI review of a client for a week, a month or any span, for the client",
+        "Le bilan des KPI d'un client pour une semaine, un mois ou toute période, pour le client",
+    ),
+    (
+        "An ISO week, like 2026-W47",
+        "Une semaine ISO, comme 2026-W47",
+    ),
+    ("A month, like 2026-11", "Un mois, comme 2026-11"),
+    (
+        "First day of a custom period (YYYY-MM-DD)",
+        "Premier jour d'une période personnalisée (AAAA-MM-JJ)",
+    ),
+    (
+        "Last day of a custom period, included",
+        "Dernier jour d'une période personnalisée, inclus",
+    ),
+    ("md, html, csv or json", "md, html, csv ou json"),
+    (
+        "Write to this file (created 0600) instead of standard output",
+        "Écrire dans ce fichier (créé en 0600) plutôt que sur la sortie standard",
+    ),
+    (
+        "The daily check-in across all clients: late posts, posts due today, inbox, objectives at risk, budgets, campaigns, reviews due",
+        "Le point du jour sur tous les clients : publications en retard, à publier aujourd'hui, messages, objectifs à risque, budgets, campagnes, bilans à faire",
+    ),
+    (
+        "Write a consistent copy of the database (works while the app runs)",
+        "Écrire une copie cohérente de la base (fonctionne pendant que l'application tourne)",
+    ),
+    (
+        "Replace the database with a backup (refuses a file that is not a twohats one)",
+        "Remplacer la base par une sauvegarde (refuse un fichier qui n'est pas une base twohats)",
+    ),
+    (
+        "What was deleted, and bringing it back",
+        "Ce qui a été supprimé, et le ramener",
+    ),
+    (
+        "List what was deleted (the default)",
+        "Lister ce qui a été supprimé (par défaut)",
+    ),
+    (
+        "Bring a row back: `twohats trash restore posts 42`",
+        "Ramener une ligne : `twohats trash restore posts 42`",
+    ),
+    (
+        "Show the interface language, or set it: en, fr, or auto (from LC_ALL, LC_MESSAGES or LANG)",
+        "Afficher la langue de l'interface, ou la régler : en, fr, ou auto (d'après LC_ALL, LC_MESSAGES ou LANG)",
+    ),
+    (
+        "Load demo clients to look around",
+        "Charger des clients de démonstration pour découvrir l'outil",
+    ),
+    (
+        "small: four clients to look around; large: 30 clients, 50,000 posts, 500,000 inbox items and 2,000,000 daily figures, for benchmarks",
+        "small (par défaut) : quatre clients pour découvrir ; large : 30 clients, 50 000 publications, 500 000 messages et 2 000 000 de chiffres quotidiens, pour les mesures de performance",
+    ),
+    (
+        "Load even when the database has clients (earlier demo clients are replaced; yours are kept)",
+        "Charger même si la base a des clients (les anciens clients de démonstration sont remplacés ; les vôtres sont gardés)",
+    ),
+];
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    use super::*;
+
+    #[test]
+    fn every_help_text_has_its_french() {
+        let missing: Vec<String> = texts(&crate::cli::Cli::command())
+            .into_iter()
+            .filter(|t| french_of(t).is_none())
+            .collect();
+        assert!(missing.is_empty(), "no French for: {missing:#?}");
+    }
+
+    #[test]
+    fn the_french_tree_has_no_english_left() {
+        let fr = localize(crate::cli::Cli::command(), Lang::Fr);
+        let english: Vec<String> = texts(&fr)
+            .into_iter()
+            .filter(|t| FR.iter().any(|(e, _)| e == t))
+            .collect();
+        assert!(english.is_empty(), "still English: {english:#?}");
+        // Every entry of the table is used: a text edited in English shows up here.
+        let en = texts(&crate::cli::Cli::command());
+        let unused: Vec<&str> = FR
+            .iter()
+            .map(|(e, _)| *e)
+            .filter(|e| !en.iter().any(|t| t == e))
+            .collect();
+        assert!(unused.is_empty(), "unused entries: {unused:#?}");
+    }
+
+    #[test]
+    fn clap_messages_in_french() {
+        let en = "error: unexpected argument '--nope' found\n\nUsage: twohats [OPTIONS] [COMMAND]\n\nFor more information, try '--help'.\n";
+        assert_eq!(
+            french_clap_message(en),
+            "erreur : argument inattendu '--nope'\n\nUtilisation : twohats [OPTIONS] [COMMANDE]\n\nPour en savoir plus, essayez '--help'.\n"
+        );
+        let help = localize(crate::cli::Cli::command(), Lang::Fr)
+            .render_help()
+            .to_string();
+        let help = french_clap_message(&help);
+        assert!(help.contains("Commandes :"), "{help}");
+        assert!(help.contains("Afficher l'aide"), "{help}");
+        assert!(!help.contains("Print"), "{help}");
+    }
+}
