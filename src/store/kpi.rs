@@ -1,6 +1,8 @@
 //! KPI values: upserts (a re-import changes nothing) and the aggregates the report reads,
 //! computed in SQL.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, params};
 
@@ -166,16 +168,66 @@ impl Tx<'_> {
     }
 }
 
+/// Sums and follower counts already read, valid while the database has not changed: the
+/// report's 12-period trend moves by one period per key, so 11 of its 12 columns are
+/// known. The stamp is this connection's count of changed rows and SQLite's
+/// `data_version`, which moves when another window commits.
+#[derive(Default)]
+pub(crate) struct KpiCache {
+    stamp: (i64, i64),
+    sums: HashMap<(i64, NaiveDate, NaiveDate), Vec<Sum>>,
+    followers: HashMap<(i64, NaiveDate), Followers>,
+}
+
+/// Each platform's last followers count on or before a day, and that count's day.
+type Followers = Vec<(Platform, NaiveDate, i64)>;
+
+/// Enough for every period a session looks at; the cache starts over past it.
+const CACHE_ENTRIES: usize = 4096;
+
 impl Store {
-    pub fn kpi_sums(&self, client: i64, from: NaiveDate, to: NaiveDate) -> Result<Vec<Sum>> {
-        self.tx().kpi_sums(client, from, to)
+    /// The cache, emptied first if the data changed since it was filled.
+    fn fresh_cache(&self) -> Result<std::cell::RefMut<'_, KpiCache>> {
+        let stamp: (i64, i64) = self
+            .conn
+            .prepare_cached("SELECT total_changes(), data_version FROM pragma_data_version")?
+            .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        let mut c = self.kpi_cache.borrow_mut();
+        if c.stamp != stamp || c.sums.len() + c.followers.len() > CACHE_ENTRIES {
+            *c = KpiCache {
+                stamp,
+                ..KpiCache::default()
+            };
+        }
+        Ok(c)
     }
+
+    pub fn kpi_sums(&self, client: i64, from: NaiveDate, to: NaiveDate) -> Result<Vec<Sum>> {
+        if let Some(v) = self.fresh_cache()?.sums.get(&(client, from, to)) {
+            return Ok(v.clone());
+        }
+        let v = self.tx().kpi_sums(client, from, to)?;
+        self.kpi_cache
+            .borrow_mut()
+            .sums
+            .insert((client, from, to), v.clone());
+        Ok(v)
+    }
+
     pub fn followers_at(
         &self,
         client: i64,
         on: NaiveDate,
     ) -> Result<Vec<(Platform, NaiveDate, i64)>> {
-        self.tx().followers_at(client, on)
+        if let Some(v) = self.fresh_cache()?.followers.get(&(client, on)) {
+            return Ok(v.clone());
+        }
+        let v = self.tx().followers_at(client, on)?;
+        self.kpi_cache
+            .borrow_mut()
+            .followers
+            .insert((client, on), v.clone());
+        Ok(v)
     }
     pub fn last_kpi_day(&self, client: i64) -> Result<Option<NaiveDate>> {
         self.tx().last_kpi_day(client)

@@ -126,6 +126,8 @@ pub type Result<T> = std::result::Result<T, StoreError>;
 pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
+    /// Figures already summed, while the data has not changed (see `kpi.rs`).
+    kpi_cache: std::cell::RefCell<kpi::KpiCache>,
 }
 
 impl std::fmt::Debug for Store {
@@ -235,7 +237,11 @@ impl Store {
             }
         }
         migrations::migrate(&mut conn)?;
-        Ok(Store { conn, path })
+        Ok(Store {
+            conn,
+            path,
+            kpi_cache: Default::default(),
+        })
     }
 
     /// The database file, or `None` in memory.

@@ -275,3 +275,44 @@ fn foreign_files_are_refused_untouched() {
     ));
     assert_eq!(std::fs::read(&text).unwrap(), before);
 }
+
+/// Sums come from the cache only while nothing changed: a write through this
+/// connection, or a commit from another one (another window), is seen at once.
+#[test]
+fn kpi_sums_follow_every_change() {
+    use crate::domain::Platform;
+    use crate::domain::kpi::DailyValue;
+    use crate::domain::metric::Metric;
+    use chrono::NaiveDate;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.db");
+    let mut a = Store::open(&path).unwrap();
+    let client = a
+        .insert_client(&crate::domain::ClientDraft::new("C"), chrono::Utc::now())
+        .unwrap();
+    let day = NaiveDate::from_ymd_opt(2026, 11, 2).unwrap();
+    let value = |v: i64| DailyValue {
+        platform: Platform::Instagram,
+        day,
+        metric: Metric::Impressions,
+        value: v,
+    };
+    let total = |s: &Store| -> i64 {
+        s.kpi_sums(client, day, day)
+            .unwrap()
+            .iter()
+            .map(|x| x.value)
+            .sum()
+    };
+    a.transaction(|tx| tx.upsert_daily(client, &[value(10)], || {}))
+        .unwrap();
+    assert_eq!(total(&a), 10);
+    assert_eq!(total(&a), 10, "from the cache");
+    a.transaction(|tx| tx.upsert_daily(client, &[value(25)], || {}))
+        .unwrap();
+    assert_eq!(total(&a), 25, "own write");
+    let mut b = Store::open(&path).unwrap();
+    b.transaction(|tx| tx.upsert_daily(client, &[value(40)], || {}))
+        .unwrap();
+    assert_eq!(total(&a), 40, "another window's write");
+}

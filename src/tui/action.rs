@@ -106,7 +106,9 @@ pub enum Action {
         filter: Filter,
         ids: Vec<ItemId>,
         rows: Vec<Item>,
-        counters: Counters,
+        /// `None` when the counters on screen still hold (only the filter's other
+        /// fields changed).
+        counters: Option<Counters>,
     },
     /// Rows asked for by id; ids asked for but absent are gone from the database.
     InboxRows {

@@ -50,6 +50,8 @@ pub enum Effect {
         filter: Filter,
         /// The cursor's index, to load the rows around it.
         around: usize,
+        /// Count pending, overdue and reply times again.
+        recount: bool,
     },
     LoadInboxRows(Vec<ItemId>),
     InboxOp {
@@ -192,10 +194,19 @@ fn load_inbox(
     store: &Store,
     filter: &Filter,
     around: usize,
+    recount: bool,
     now: chrono::DateTime<chrono::Utc>,
 ) -> crate::store::Result<Action> {
     let ids = store.item_ids(filter)?;
     let rows = store.items(&InboxState::window(&ids, around))?;
+    if !recount {
+        return Ok(Action::InboxLoaded {
+            filter: filter.clone(),
+            ids,
+            rows,
+            counters: None,
+        });
+    }
     // All time: only the pending and overdue counts (sorting every replied item for an
     // all-time median would cost more than the whole list); medians over 7 and 30 days.
     let (pending, overdue) = match filter.client {
@@ -222,7 +233,7 @@ fn load_inbox(
         filter: filter.clone(),
         ids,
         rows,
-        counters,
+        counters: Some(counters),
     })
 }
 
@@ -345,8 +356,12 @@ pub fn execute(store: &mut Store, clock: &dyn Clock, effect: Effect) -> Vec<Acti
                 Err(e) => vec![Action::Failed(e.to_string())],
             };
         }
-        Effect::LoadInbox { filter, around } => {
-            return match load_inbox(store, &filter, around, now) {
+        Effect::LoadInbox {
+            filter,
+            around,
+            recount,
+        } => {
+            return match load_inbox(store, &filter, around, recount, now) {
                 Ok(a) => vec![a],
                 Err(e) => vec![Action::Failed(e.to_string())],
             };

@@ -22,10 +22,18 @@ pub fn sync(m: &mut Model) -> Vec<Effect> {
     }
     let filter = effective_filter(m);
     if m.inbox.loaded.as_ref() != Some(&filter) {
+        // The counters depend on the client only: a change of text, status, platform,
+        // kind or tag keeps them (after a change of data, `loaded` is `None`).
+        let recount = m.inbox.counters.is_none()
+            || m.inbox
+                .loaded
+                .as_ref()
+                .is_none_or(|l| l.client != filter.client);
         m.inbox.loaded = Some(filter.clone());
         return vec![Effect::LoadInbox {
             filter,
             around: m.inbox.cursor.selected,
+            recount,
         }];
     }
     let missing = m.inbox.missing_near_cursor();
@@ -46,7 +54,7 @@ pub fn loaded(
     filter: Filter,
     ids: Vec<i64>,
     rows: Vec<crate::domain::inbox::Item>,
-    counters: crate::tui::inbox::Counters,
+    counters: Option<crate::tui::inbox::Counters>,
 ) {
     // A reply to an older request is dropped; the newest one is on its way.
     if m.inbox.loaded.as_ref() != Some(&filter) {
@@ -57,7 +65,9 @@ pub fn loaded(
     st.ids = ids;
     st.rows.clear();
     st.take_rows(rows);
-    st.counters = Some(counters);
+    if counters.is_some() {
+        st.counters = counters;
+    }
     st.selected
         .retain(|id| st.rows.contains_key(id) || st.ids.contains(id));
     // A jump from Today selects its item; otherwise stay on the same item when it is
