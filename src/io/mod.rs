@@ -48,6 +48,20 @@ impl std::fmt::Display for ImportError {
 
 impl std::error::Error for ImportError {}
 
+/// The platform a row names, else the one given for the file (`--platform`); the
+/// message says what is wrong.
+pub fn row_platform(
+    cell: &str,
+    default: Option<crate::domain::Platform>,
+) -> Result<crate::domain::Platform, String> {
+    use crate::i18n::{fill, t};
+    match cell {
+        "" => default.ok_or_else(|| t().imp_platform_empty_give.to_string()),
+        p => crate::domain::Platform::parse(p)
+            .ok_or_else(|| fill(t().imp_unknown_platform, &[("platform", p)])),
+    }
+}
+
 /// The position of each column of `required` in a CSV header (any case, any order), or
 /// the error naming the missing ones.
 pub fn header_columns(

@@ -145,17 +145,8 @@ fn read_csv(text: &str, ctx: &Context<'_>) -> Result<Vec<ItemDraft>, ImportError
             continue;
         }
         let err = |field: &str, msg: String| ImportError::new(ctx.file, line, Some(field), msg);
-        let platform = match get(ip) {
-            "" => ctx
-                .platform
-                .ok_or_else(|| err("platform", crate::i18n::t().imp_platform_empty_give.into()))?,
-            p => Platform::parse(p).ok_or_else(|| {
-                err(
-                    "platform",
-                    crate::i18n::fill(crate::i18n::t().imp_unknown_platform, &[("platform", p)]),
-                )
-            })?,
-        };
+        let platform =
+            super::row_platform(get(ip), ctx.platform).map_err(|m| err("platform", m))?;
         let kind = Kind::parse(get(ik)).ok_or_else(|| {
             err(
                 "kind",

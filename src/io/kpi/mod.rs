@@ -336,17 +336,8 @@ fn read_long(
         let get = |i: usize| row.get(i).map_or("", |s| s.as_str());
         let err = |field: &str, msg: String| ImportError::new(label, *line, Some(field), msg);
         let day = cells::date(get(cd), ctx.reference).map_err(|m| err("date", m))?;
-        let platform = match get(cp).trim() {
-            "" => ctx
-                .platform
-                .ok_or_else(|| err("platform", crate::i18n::t().imp_platform_empty_give.into()))?,
-            p => Platform::parse(p).ok_or_else(|| {
-                err(
-                    "platform",
-                    crate::i18n::fill(crate::i18n::t().imp_unknown_platform, &[("platform", p)]),
-                )
-            })?,
-        };
+        let platform =
+            super::row_platform(get(cp).trim(), ctx.platform).map_err(|m| err("platform", m))?;
         let metric = Metric::parse(get(cm))
             .filter(|m| m.is_canonical())
             .ok_or_else(|| {
