@@ -78,7 +78,7 @@ pub fn run(store: &Store, value: Option<&str>) -> Result<(), Failure> {
         let current = crate::i18n::lang();
         let source = match setting.as_deref().and_then(Lang::parse) {
             Some(_) => t().cli_lang_from_setting.to_string(),
-            None => ["LC_ALL", "LC_MESSAGES", "LANG"]
+            None => crate::i18n::LOCALE_VARS
                 .iter()
                 .find(|k| env(k).is_some_and(|v| !v.trim().is_empty()))
                 .map_or_else(

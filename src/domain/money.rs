@@ -161,6 +161,11 @@ pub fn display_symbol(c: Currency) -> String {
     }
 }
 
+/// Minor units in a major one of a currency given by its code (100 when unknown).
+pub fn minor_per_major(code: &str) -> f64 {
+    currency(code).map_or(100.0, |c| 10f64.powi(exponent(c) as i32))
+}
+
 /// Inserts `sep` every three digits from the right.
 pub fn group_thousands(digits: &str, sep: char) -> String {
     let n = digits.chars().count();

@@ -174,9 +174,7 @@ pub fn objective_value(metric_key: &str, v: f64, currency: &str) -> String {
         return decimal(v.to_string());
     };
     let scale = match m.unit() {
-        Unit::Money => {
-            money::currency(currency).map_or(100.0, |c| 10f64.powi(money::exponent(c) as i32))
-        }
+        Unit::Money => money::minor_per_major(currency),
         unit => unit.scale() as f64,
     };
     metric_value(m, (v * scale).round() as i64, currency)
@@ -210,8 +208,7 @@ pub fn report_value(key: &str, v: Option<f64>, currency: &str) -> String {
     let Some(v) = v else { return "—".into() };
     match crate::domain::report::key_unit(key) {
         Unit::Money => {
-            let minor =
-                money::currency(currency).map_or(100.0, |c| 10f64.powi(money::exponent(c) as i32));
+            let minor = money::minor_per_major(currency);
             money((v * minor).round() as i64, currency)
         }
         Unit::Percent => percent(v),

@@ -123,7 +123,7 @@ pub struct Report {
 
 /// Minor units in a major one of the client's currency.
 pub fn minor_units(client: &Client) -> f64 {
-    money::currency(&client.currency).map_or(100.0, |c| 10f64.powi(money::exponent(c) as i32))
+    money::minor_per_major(&client.currency)
 }
 
 type Figures = (
