@@ -241,6 +241,28 @@ fn a_bad_inbox_file_changes_nothing() {
         stdout(&db.run(&["inbox", "list", "--status", "all", "--json"])).trim(),
         "[]"
     );
+    // A large file is stored while it is read: a bad row after thousands of good ones
+    // still leaves nothing behind.
+    let big = db.dir.path().join("big.csv");
+    let mut text = String::from("platform,kind,author,text,received_at,permalink,external_id\n");
+    for i in 0..10_000 {
+        text.push_str(&format!(
+            "x,mention,@u{i},hello,2026-11-20T10:00:00Z,,big-{i}\n"
+        ));
+    }
+    text.push_str("x,shout,@last,hello,2026-11-20T10:00:00Z,,big-last\n");
+    std::fs::write(&big, text).unwrap();
+    let o = db.run(&["import", "inbox", big.to_str().unwrap(), "--client", "A"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("big.csv:10002: kind:"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(
+        stdout(&db.run(&["inbox", "list", "--status", "all", "--json"])).trim(),
+        "[]"
+    );
     let o = db.run(&["import", "inbox", "/nonexistent.csv", "--client", "A"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("/nonexistent.csv"));

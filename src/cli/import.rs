@@ -5,6 +5,7 @@ use std::path::Path;
 use clap::Subcommand;
 
 use super::Failure;
+use crate::domain::inbox::suggest_sentiment;
 use crate::domain::{Clock, Platform};
 use crate::i18n::{fill, t};
 use crate::io::inbox::{self, Context, Format};
@@ -108,8 +109,8 @@ pub fn run(store: &mut Store, clock: &dyn Clock, cmd: ImportCmd) -> Result<(), F
                 crate::io::kpi::read(&bytes, &ctx).map_err(|e| Failure::usage(e.to_string()))?;
             let bar = progress((data.daily.len() + data.posts.len()) as u64);
             let (daily, posts) = store.transaction(|tx| {
-                let daily = tx.upsert_daily(client.id, &data.daily, || bar.inc(1))?;
-                let posts = tx.upsert_posts(client.id, &data.posts, || bar.inc(1))?;
+                let daily = tx.upsert_daily(client.id, &data.daily, |n| bar.inc(n as u64))?;
+                let posts = tx.upsert_posts(client.id, &data.posts, |n| bar.inc(n as u64))?;
                 Ok((daily, posts))
             })?;
             bar.finish_and_clear();
@@ -191,20 +192,38 @@ pub fn run(store: &mut Store, clock: &dyn Clock, cmd: ImportCmd) -> Result<(), F
                 platform: parse_platform(platform.as_deref())?,
                 tz: client.tz(),
             };
-            let items =
-                inbox::read(&bytes, format, &ctx).map_err(|e| Failure::usage(e.to_string()))?;
             let now = clock.now();
-            let bar = progress(items.len() as u64);
-            let added = store.transaction(|tx| {
-                let mut added = 0;
-                for it in &items {
-                    if tx.insert_item(client.id, it, now)? {
-                        added += 1;
+            // About one item a line; the bar only shows that work goes on.
+            let bar = progress(bytes.iter().filter(|&&b| b == b'\n').count() as u64);
+            // The file is read on a second thread while the first stores what is read:
+            // the two overlap. A bad row anywhere still leaves the database as it was.
+            let (read, added) = std::thread::scope(|s| {
+                let (send, chunks) = std::sync::mpsc::sync_channel::<Vec<_>>(4);
+                let (bytes, ctx) = (&bytes, &ctx);
+                // `send` moves in: the store's loop ends when the reader is done.
+                let reader = s.spawn(move || {
+                    inbox::read_each(bytes, format, ctx, |chunk| {
+                        let scored = chunk
+                            .into_iter()
+                            .map(|d| {
+                                let s = suggest_sentiment(&d.text);
+                                (d, s)
+                            })
+                            .collect();
+                        send.send(scored).is_ok()
+                    })
+                });
+                store.transaction_or(|tx| {
+                    let mut added = 0;
+                    for chunk in chunks {
+                        added += tx.insert_items(client.id, &chunk, now, |n| bar.inc(n as u64))?;
                     }
-                    bar.inc(1);
-                }
-                tx.link_items_to_posts(client.id, now)?;
-                Ok(added)
+                    let read = reader
+                        .join()
+                        .unwrap_or_else(|p| std::panic::resume_unwind(p))
+                        .map_err(|e| Failure::usage(e.to_string()))?;
+                    Ok::<_, Failure>((read, added))
+                })
             })?;
             bar.finish_and_clear();
             println!(
@@ -212,9 +231,9 @@ pub fn run(store: &mut Store, clock: &dyn Clock, cmd: ImportCmd) -> Result<(), F
                 fill(
                     t().cli_inbox_imported,
                     &[
-                        ("read", &items.len().to_string()),
+                        ("read", &read.to_string()),
                         ("added", &added.to_string()),
-                        ("skipped", &(items.len() - added).to_string()),
+                        ("skipped", &(read - added).to_string()),
                         ("client", &client.name),
                     ],
                 )

@@ -321,7 +321,6 @@ pub fn fill(tx: &Tx<'_>, client: i64, name: &str, now: DateTime<Utc>) -> Result<
             external_id: Some(format!("demo-{client}-{i}")),
         };
         tx.insert_item(client, &draft, now)?;
-        tx.link_items_to_posts(client, now)?;
         let Some(mut it) = tx
             .items_matching(&crate::domain::inbox::Filter {
                 client: Some(client),

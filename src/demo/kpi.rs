@@ -93,6 +93,6 @@ pub fn fill(tx: &Tx<'_>, client: i64, platforms: &[Platform], today: NaiveDate) 
             }
         }
     }
-    tx.upsert_daily(client, &values, || {})?;
+    tx.upsert_daily(client, &values, |_| {})?;
     Ok(())
 }

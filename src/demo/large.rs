@@ -146,7 +146,7 @@ pub fn fill(
                 });
             }
         }
-        kpi += tx.upsert_daily(*client, &values, || {})?.stored;
+        kpi += tx.upsert_daily(*client, &values, |_| {})?.stored;
         tick(values.len() as u64);
     }
     // Posts over three years: two past, one ahead.

@@ -36,12 +36,16 @@ impl Kind {
         }
     }
     pub fn parse(s: &str) -> Option<Kind> {
-        let k = s.trim().to_ascii_lowercase();
-        let k = match k.as_str() {
-            "message" | "direct" | "direct_message" => "dm",
-            other => other,
-        };
-        Kind::ALL.into_iter().find(|x| x.key() == k)
+        let k = s.trim();
+        if ["message", "direct", "direct_message"]
+            .iter()
+            .any(|w| k.eq_ignore_ascii_case(w))
+        {
+            return Some(Kind::Dm);
+        }
+        Kind::ALL
+            .into_iter()
+            .find(|x| x.key().eq_ignore_ascii_case(k))
     }
 }
 
@@ -272,6 +276,17 @@ const NEGATIONS: &[&str] = &[
     "not", "no", "never", "don't", "didn't", "isn't", "wasn't", "pas", "jamais", "plus", "ni",
 ];
 
+/// Each word of the lexicon and its weight: one lookup per word of a message (an import
+/// scores a million messages). A word in both lists counts as positive.
+fn lexicon() -> &'static std::collections::HashMap<&'static str, i32> {
+    static WORDS: std::sync::OnceLock<std::collections::HashMap<&'static str, i32>> =
+        std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        let negative = NEGATIVE.iter().map(|w| (*w, -1));
+        negative.chain(POSITIVE.iter().map(|w| (*w, 1))).collect()
+    })
+}
+
 /// Suggests a sentiment from the words of a message.
 pub fn suggest_sentiment(text: &str) -> Sentiment {
     let lower = text.to_lowercase();
@@ -283,28 +298,24 @@ pub fn suggest_sentiment(text: &str) -> Sentiment {
         .collect();
     let mut score = 0i32;
     for (i, w) in words.iter().enumerate() {
-        let value = if POSITIVE.contains(w) {
-            1
-        } else if NEGATIVE.contains(w) {
-            -1
-        } else {
-            0
-        };
-        if value == 0 {
+        let Some(&value) = lexicon().get(w) else {
             continue;
-        }
+        };
         // "not good", "pas bon": a negation just before flips the word.
         let negated = words[i.saturating_sub(2)..i]
             .iter()
             .any(|p| NEGATIONS.contains(p));
         score += if negated { -value } else { value };
     }
-    // Emoji glued to words are not split off above; count them on their own.
-    for e in ["😍", "❤", "👍", "🙏", "🥰", "😋", "👏"] {
-        score += lower.matches(e).count() as i32 * i32::from(!words.contains(&e));
-    }
-    for e in ["😡", "👎", "😠", "🤬", "😞"] {
-        score -= lower.matches(e).count() as i32 * i32::from(!words.contains(&e));
+    // Emoji glued to words are not split off above; count them on their own (plain
+    // ASCII holds none: most messages skip the searches).
+    if !lower.is_ascii() {
+        for e in ["😍", "❤", "👍", "🙏", "🥰", "😋", "👏"] {
+            score += lower.matches(e).count() as i32 * i32::from(!words.contains(&e));
+        }
+        for e in ["😡", "👎", "😠", "🤬", "😞"] {
+            score -= lower.matches(e).count() as i32 * i32::from(!words.contains(&e));
+        }
     }
     match score {
         s if s > 0 => Sentiment::Positive,

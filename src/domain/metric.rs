@@ -120,8 +120,10 @@ impl Metric {
     }
 
     pub fn parse(s: &str) -> Option<Metric> {
-        let k = s.trim().to_ascii_lowercase();
-        Metric::ALL.into_iter().find(|m| m.key() == k)
+        let k = s.trim();
+        Metric::ALL
+            .into_iter()
+            .find(|m| m.key().eq_ignore_ascii_case(k))
     }
 
     pub fn unit(self) -> Unit {

@@ -165,13 +165,13 @@ impl Platform {
 
     /// Reads a key or a name in any case (`X`, `twitter` and `linkedin` included).
     pub fn parse(s: &str) -> Option<Platform> {
-        let k = s.trim().to_ascii_lowercase();
-        if k == "twitter" {
+        let k = s.trim();
+        if k.eq_ignore_ascii_case("twitter") {
             return Some(Platform::X);
         }
         Platform::ALL
             .into_iter()
-            .find(|p| p.key() == k || p.name().eq_ignore_ascii_case(&k))
+            .find(|p| p.key().eq_ignore_ascii_case(k) || p.name().eq_ignore_ascii_case(k))
     }
 }
 

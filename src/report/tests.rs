@@ -96,8 +96,8 @@ fn setup() -> (Store, Client) {
         pv("b", d(2026, 11, 19), Metric::Likes, 50),
     ];
     s.transaction(|tx| {
-        tx.upsert_daily(id, &daily, || {})?;
-        tx.upsert_posts(id, &posts, || {})?;
+        tx.upsert_daily(id, &daily, |_| {})?;
+        tx.upsert_posts(id, &posts, |_| {})?;
         tx.save_objective(
             id,
             0,

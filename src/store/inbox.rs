@@ -6,7 +6,7 @@
 use chrono::{DateTime, Utc};
 use rusqlite::{Row, params, params_from_iter, types::Value};
 
-use super::{Result, Store, Tx, from_ts, to_ts};
+use super::{Result, Store, Tx, bulk, from_ts, to_ts};
 use crate::domain::Platform;
 use crate::domain::inbox::{
     Filter, Item, ItemDraft, ItemId, Kind, ReplyStats, SavedReply, Sentiment, Status, StatusFilter,
@@ -117,43 +117,75 @@ impl Tx<'_> {
     /// Stores an imported or typed item for a client. Returns `false` when an item with
     /// the same platform and external id is already there (nothing changes).
     pub fn insert_item(&self, client: i64, d: &ItemDraft, now: DateTime<Utc>) -> Result<bool> {
-        let n = self
-            .conn
-            .prepare_cached(
-                "INSERT OR IGNORE INTO inbox_items
-                 (client_id, platform, kind, author, author_name, text, received_at, permalink, external_id,
-                  suggested, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-            )?
-            .execute(params![
-                client,
-                d.platform.key(),
-                d.kind.key(),
-                d.author,
-                d.author_name,
-                d.text,
-                to_ts(d.received_at),
-                d.permalink,
-                d.external_id,
-                suggest_sentiment(&d.text).key(),
-                to_ts(now)
-            ])?;
-        Ok(n == 1)
+        let scored = [(d.clone(), suggest_sentiment(&d.text))];
+        Ok(self.insert_items(client, &scored, now, |_| {})? == 1)
     }
 
-    /// Links a client's items stored at `created` (one import) to the posts they answer:
-    /// the post whose published address the item's link starts with (a comment's link
-    /// extends its post's). Run once after an import, not per item. Returns the items
-    /// looked at.
-    pub fn link_items_to_posts(&self, client: i64, created: DateTime<Utc>) -> Result<usize> {
+    /// Stores items with their suggested sentiment (scored by the caller, which may do it
+    /// on another thread while this one stores), skipping those already there (same
+    /// platform and external id), links the new ones to the posts they answer, and
+    /// returns how many were added. `tick` hears each chunk's item count.
+    pub fn insert_items(
+        &self,
+        client: i64,
+        drafts: &[(ItemDraft, Sentiment)],
+        now: DateTime<Utc>,
+        mut tick: impl FnMut(usize),
+    ) -> Result<usize> {
+        let now = to_ts(now);
+        // New rows get ids above the largest one (no AUTOINCREMENT, no id given).
+        let before: i64 = self
+            .conn
+            .prepare_cached("SELECT coalesce(max(id), 0) FROM inbox_items")?
+            .query_row([], |r| r.get(0))?;
+        let mut added = 0;
+        bulk::insert(
+            self.conn,
+            (
+                "INSERT OR IGNORE INTO inbox_items
+                 (client_id, platform, kind, author, author_name, text, received_at, permalink,
+                  external_id, suggested, created_at)",
+                11,
+                "",
+            ),
+            drafts,
+            |b, (d, suggested)| {
+                b.bind(&client)?;
+                b.bind(d.platform.key())?;
+                b.bind(d.kind.key())?;
+                b.bind(&d.author)?;
+                b.bind(&d.author_name)?;
+                b.bind(&d.text)?;
+                b.bind(&to_ts(d.received_at))?;
+                b.bind(&d.permalink)?;
+                b.bind(&d.external_id)?;
+                b.bind(suggested.key())?;
+                b.bind(&now)
+            },
+            |rows, changed| {
+                added += changed;
+                tick(rows);
+            },
+        )?;
+        if added > 0 {
+            self.link_items_to_posts(client, before)?;
+        }
+        Ok(added)
+    }
+
+    /// Links a client's items stored after id `after` (one import) to the posts they
+    /// answer: the post whose published address the item's link starts with (a comment's
+    /// link extends its post's). Reads the new rows by id (`+client_id` keeps SQLite off
+    /// the client index, which would visit the client's whole inbox).
+    fn link_items_to_posts(&self, client: i64, after: i64) -> Result<usize> {
         Ok(self.conn.prepare_cached(
             "UPDATE inbox_items SET post_id = (
                 SELECT p.id FROM posts p WHERE p.client_id = inbox_items.client_id AND p.deleted_at IS NULL
                   AND p.permalink <> '' AND substr(inbox_items.permalink, 1, length(p.permalink)) = p.permalink
                 ORDER BY length(p.permalink) DESC LIMIT 1)
-             WHERE client_id = ?1 AND created_at = ?2 AND post_id IS NULL AND permalink <> ''",
+             WHERE id > ?2 AND +client_id = ?1 AND post_id IS NULL AND permalink <> ''",
         )?
-        .execute(params![client, to_ts(created)])?)
+        .execute(params![client, after])?)
     }
 
     /// Saves what the user changes on an item: status, flag, sentiment, tags, reply.

@@ -6,13 +6,20 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, params};
 
-use super::{Result, Store, Tx};
+use super::{Result, Store, Tx, bulk};
 use crate::domain::Platform;
 use crate::domain::kpi::{DailyValue, PostValue, Source, Sum};
 use crate::domain::metric::Metric;
 
+/// `2026-11-22`, as stored. Not chrono's `format`: it reads its pattern for every value,
+/// which an import of a million values feels.
 fn day(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
+    use chrono::Datelike;
+    if (0..=9999).contains(&d.year()) {
+        format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+    } else {
+        d.format("%Y-%m-%d").to_string()
+    }
 }
 
 /// What an import did to the stored values.
@@ -25,42 +32,50 @@ pub struct Upserted {
 }
 
 impl Upserted {
-    /// Counts one upsert from the rows SQLite reports changed: the `WHERE` on the
-    /// conflict update makes an identical value report 0.
-    fn count(&mut self, changed_rows: usize) {
-        if changed_rows == 1 {
-            self.stored += 1
-        } else {
-            self.unchanged += 1
-        }
+    /// Counts `rows` upserts run as one statement from the rows SQLite reports changed:
+    /// the `WHERE` on the conflict update makes an identical value count 0.
+    fn count(&mut self, rows: usize, changed_rows: usize) {
+        self.stored += changed_rows;
+        self.unchanged += rows.saturating_sub(changed_rows);
     }
 }
 
 impl Tx<'_> {
     /// Stores daily values; an existing value of the same day and metric is replaced.
+    /// `tick` hears each chunk's value count.
     pub fn upsert_daily(
         &self,
         client: i64,
         values: &[DailyValue],
-        mut tick: impl FnMut(),
+        mut tick: impl FnMut(usize),
     ) -> Result<Upserted> {
-        let mut st = self.conn.prepare_cached(
-            "INSERT INTO kpi_daily (client_id, platform, day, metric, value) VALUES (?1, ?2, ?3, ?4, ?5)
-             ON CONFLICT (client_id, platform, day, metric) DO UPDATE SET value = excluded.value
-             WHERE value <> excluded.value",
-        )?;
         let mut out = Upserted::default();
-        for v in values {
-            let n = st.execute(params![
-                client,
-                v.platform.key(),
-                day(v.day),
-                v.metric.key(),
-                v.value
-            ])?;
-            out.count(n);
-            tick();
-        }
+        // Exports list a day's values together: its text is made once.
+        let mut text: Option<(NaiveDate, String)> = None;
+        bulk::insert(
+            self.conn,
+            (
+                "INSERT INTO kpi_daily (client_id, platform, day, metric, value)",
+                5,
+                "ON CONFLICT (client_id, day, platform, metric)
+                 DO UPDATE SET value = excluded.value WHERE value <> excluded.value",
+            ),
+            values,
+            |b, v| {
+                if text.as_ref().is_none_or(|(d, _)| *d != v.day) {
+                    text = Some((v.day, day(v.day)));
+                }
+                b.bind(&client)?;
+                b.bind(v.platform.key())?;
+                b.bind(text.as_ref().map_or("", |(_, s)| s.as_str()))?;
+                b.bind(v.metric.key())?;
+                b.bind(&v.value)
+            },
+            |rows, changed| {
+                out.count(rows, changed);
+                tick(rows);
+            },
+        )?;
         Ok(out)
     }
 
@@ -68,29 +83,33 @@ impl Tx<'_> {
         &self,
         client: i64,
         values: &[PostValue],
-        mut tick: impl FnMut(),
+        mut tick: impl FnMut(usize),
     ) -> Result<Upserted> {
-        let mut st = self.conn.prepare_cached(
-            "INSERT INTO kpi_posts (client_id, platform, external_id, day, title, metric, value)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-             ON CONFLICT (client_id, platform, external_id, metric)
-             DO UPDATE SET value = excluded.value, day = excluded.day, title = excluded.title
-             WHERE value <> excluded.value OR day <> excluded.day OR title <> excluded.title",
-        )?;
         let mut out = Upserted::default();
-        for v in values {
-            let n = st.execute(params![
-                client,
-                v.platform.key(),
-                v.external_id,
-                day(v.day),
-                v.title,
-                v.metric.key(),
-                v.value
-            ])?;
-            out.count(n);
-            tick();
-        }
+        bulk::insert(
+            self.conn,
+            (
+                "INSERT INTO kpi_posts (client_id, platform, external_id, day, title, metric, value)",
+                7,
+                "ON CONFLICT (client_id, platform, external_id, metric)
+                 DO UPDATE SET value = excluded.value, day = excluded.day, title = excluded.title
+                 WHERE value <> excluded.value OR day <> excluded.day OR title <> excluded.title",
+            ),
+            values,
+            |b, v| {
+                b.bind(&client)?;
+                b.bind(v.platform.key())?;
+                b.bind(&v.external_id)?;
+                b.bind(&day(v.day))?;
+                b.bind(&v.title)?;
+                b.bind(v.metric.key())?;
+                b.bind(&v.value)
+            },
+            |rows, changed| {
+                out.count(rows, changed);
+                tick(rows);
+            },
+        )?;
         Ok(out)
     }
 
@@ -126,7 +145,7 @@ impl Tx<'_> {
     }
 
     /// The last followers count of each platform on or before `on`, and its day: one
-    /// index probe per platform (kpi_daily_metric_day), however long the history.
+    /// index probe per platform (kpi_daily_followers), however long the history.
     pub fn followers_at(
         &self,
         client: i64,

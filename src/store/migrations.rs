@@ -14,6 +14,8 @@ const STEPS: &[M<'static>] = &[
     M::up(include_str!("sql/0004_posts.sql")),
     M::up(include_str!("sql/0005_kpi.sql")),
     M::up(include_str!("sql/0006_kpi_index.sql")),
+    M::up(include_str!("sql/0007_kpi_daily_key.sql")),
+    M::up(include_str!("sql/0008_inbox_checks.sql")),
 ];
 
 /// The schema version this binary writes.

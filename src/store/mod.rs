@@ -2,6 +2,7 @@
 //! must not touch, and migrates; one module per aggregate holds its typed queries.
 
 mod accounts;
+mod bulk;
 mod clients;
 mod inbox;
 mod kpi;
@@ -258,9 +259,18 @@ impl Store {
 
     /// Runs `f` in one transaction: all of it lands, or none of it.
     pub fn transaction<T>(&mut self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
-        let tx = self.conn.transaction()?;
+        self.transaction_or(f)
+    }
+
+    /// [`Store::transaction`] for work that can also fail outside the database (a file
+    /// read while it is stored): any error of `f` undoes everything.
+    pub fn transaction_or<T, E: From<StoreError>>(
+        &mut self,
+        f: impl FnOnce(&Tx<'_>) -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E> {
+        let tx = self.conn.transaction().map_err(StoreError::from)?;
         let out = f(&Tx { conn: &tx })?;
-        tx.commit()?;
+        tx.commit().map_err(StoreError::from)?;
         Ok(out)
     }
 
@@ -324,6 +334,9 @@ mod tests_strategy;
 
 #[cfg(test)]
 mod tests_inbox;
+
+#[cfg(test)]
+mod tests_bulk;
 
 #[cfg(test)]
 mod tests_posts;

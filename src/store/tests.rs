@@ -304,15 +304,15 @@ fn kpi_sums_follow_every_change() {
             .map(|x| x.value)
             .sum()
     };
-    a.transaction(|tx| tx.upsert_daily(client, &[value(10)], || {}))
+    a.transaction(|tx| tx.upsert_daily(client, &[value(10)], |_| {}))
         .unwrap();
     assert_eq!(total(&a), 10);
     assert_eq!(total(&a), 10, "from the cache");
-    a.transaction(|tx| tx.upsert_daily(client, &[value(25)], || {}))
+    a.transaction(|tx| tx.upsert_daily(client, &[value(25)], |_| {}))
         .unwrap();
     assert_eq!(total(&a), 25, "own write");
     let mut b = Store::open(&path).unwrap();
-    b.transaction(|tx| tx.upsert_daily(client, &[value(40)], || {}))
+    b.transaction(|tx| tx.upsert_daily(client, &[value(40)], |_| {}))
         .unwrap();
     assert_eq!(total(&a), 40, "another window's write");
 }

@@ -258,7 +258,6 @@ fn an_item_is_linked_to_the_post_it_answers() {
     let mut other = draft("c2", 1, "Unrelated");
     other.permalink = "https://instagram.com/p/Zz9/".into();
     s.tx().insert_item(a, &other, at(2)).unwrap();
-    s.tx().link_items_to_posts(a, at(2)).unwrap();
     let items = s.items_matching(&Filter::default()).unwrap();
     let linked = items
         .iter()

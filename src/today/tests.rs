@@ -92,7 +92,7 @@ fn setup() -> (Store, i64, i64) {
                 metric: Metric::Followers,
                 value: 1050,
             }],
-            || {},
+            |_| {},
         )?;
         tx.save_budget_line(
             a,
@@ -142,7 +142,7 @@ fn setup() -> (Store, i64, i64) {
                 metric: Metric::Reach,
                 value: 50,
             }],
-            || {},
+            |_| {},
         )?;
         Ok(())
     })

@@ -382,11 +382,7 @@ pub fn execute(store: &mut Store, clock: &dyn Clock, effect: Effect) -> Vec<Acti
             .set_items_deleted(&ids, deleted.then_some(now))
             .map(|()| Outcome::InboxTrashed { ids, deleted }),
         Effect::AddItem { client, draft } => store
-            .transaction(|tx| {
-                let added = tx.insert_item(client, &draft, now)?;
-                tx.link_items_to_posts(client, now)?;
-                Ok(added)
-            })
+            .transaction(|tx| tx.insert_item(client, &draft, now))
             .map(|added| Outcome::ItemAdded { added }),
         Effect::LoadSavedReplies { client, then } => {
             return match store.saved_replies(client) {
@@ -440,7 +436,7 @@ pub fn execute(store: &mut Store, clock: &dyn Clock, effect: Effect) -> Vec<Acti
             };
         }
         Effect::SaveFigures { client, values } => store
-            .transaction(|tx| tx.upsert_daily(client, &values, || {}))
+            .transaction(|tx| tx.upsert_daily(client, &values, |_| {}))
             .map(|u| Outcome::FiguresSaved {
                 values: u.stored + u.unchanged,
             }),

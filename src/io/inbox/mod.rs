@@ -46,23 +46,49 @@ pub fn read(
     format: Format,
     ctx: &Context<'_>,
 ) -> Result<Vec<ItemDraft>, ImportError> {
+    let mut out = Vec::new();
+    read_each(bytes, format, ctx, |chunk| {
+        out.extend(chunk);
+        true
+    })?;
+    Ok(out)
+}
+
+/// Items handed over per chunk by [`read_each`].
+pub const CHUNK: usize = 4096;
+
+/// Reads a file and hands its items to `each` as they are read: a CSV in chunks of
+/// [`CHUNK`] (so an import stores one chunk while the next is parsed, and never holds a
+/// million items), the JSON formats in one. `each` returns false to stop. Returns the
+/// items read. An error may come after chunks were handed over: the caller undoes them.
+pub fn read_each(
+    bytes: &[u8],
+    format: Format,
+    ctx: &Context<'_>,
+    mut each: impl FnMut(Vec<ItemDraft>) -> bool,
+) -> Result<usize, ImportError> {
     let text = super::text::decode(bytes).map_err(|e| ImportError::new(ctx.file, 0, None, e))?;
     let format = match format {
         Format::Auto => detect(&text),
         f => f,
     };
-    match format {
-        Format::Csv => read_csv(&text, ctx),
-        Format::Json => read_json(&text, ctx),
-        Format::Mastodon => read_mastodon(&text, ctx),
-        Format::Bluesky => read_bluesky(&text, ctx),
-        Format::Auto => Err(ImportError::new(
-            ctx.file,
-            0,
-            None,
-            crate::i18n::t().imp_cannot_tell,
-        )),
-    }
+    let whole = match format {
+        Format::Csv => return read_csv(&text, ctx, each),
+        Format::Json => read_json(&text, ctx)?,
+        Format::Mastodon => read_mastodon(&text, ctx)?,
+        Format::Bluesky => read_bluesky(&text, ctx)?,
+        Format::Auto => {
+            return Err(ImportError::new(
+                ctx.file,
+                0,
+                None,
+                crate::i18n::t().imp_cannot_tell,
+            ));
+        }
+    };
+    let n = whole.len();
+    each(whole);
+    Ok(n)
 }
 
 /// Tells the format from the first characters and keys.
@@ -120,7 +146,11 @@ const CSV_REQUIRED: [&str; 7] = [
     "external_id",
 ];
 
-fn read_csv(text: &str, ctx: &Context<'_>) -> Result<Vec<ItemDraft>, ImportError> {
+fn read_csv(
+    text: &str,
+    ctx: &Context<'_>,
+    mut each: impl FnMut(Vec<ItemDraft>) -> bool,
+) -> Result<usize, ImportError> {
     let mut rdr = csv::ReaderBuilder::new()
         .flexible(false)
         .from_reader(text.as_bytes());
@@ -133,12 +163,14 @@ fn read_csv(text: &str, ctx: &Context<'_>) -> Result<Vec<ItemDraft>, ImportError
     let iname = headers
         .iter()
         .position(|h| h.trim().eq_ignore_ascii_case("author_name"));
-    let mut out = Vec::new();
-    for rec in rdr.records() {
-        let rec = rec.map_err(|e| {
-            let line = e.position().map_or(0, |p| p.line() as usize);
-            ImportError::new(ctx.file, line, None, e.to_string())
-        })?;
+    let mut out = Vec::with_capacity(CHUNK);
+    let mut read = 0;
+    // One record read into again and again: a million rows, not a million allocations.
+    let mut rec = csv::StringRecord::new();
+    while rdr.read_record(&mut rec).map_err(|e| {
+        let line = e.position().map_or(0, |p| p.line() as usize);
+        ImportError::new(ctx.file, line, None, e.to_string())
+    })? {
         let line = rec.position().map_or(0, |p| p.line() as usize);
         let get = |i: usize| rec.get(i).unwrap_or("").trim();
         if rec.iter().all(|f| f.trim().is_empty()) {
@@ -175,8 +207,15 @@ fn read_csv(text: &str, ctx: &Context<'_>) -> Result<Vec<ItemDraft>, ImportError
             permalink: get(il).to_string(),
             external_id: (!external.is_empty()).then(|| external.to_string()),
         });
+        read += 1;
+        if out.len() == CHUNK && !each(std::mem::replace(&mut out, Vec::with_capacity(CHUNK))) {
+            return Ok(read);
+        }
     }
-    Ok(out)
+    if !out.is_empty() {
+        each(out);
+    }
+    Ok(read)
 }
 
 /// The line of a byte offset, for errors found after parsing.

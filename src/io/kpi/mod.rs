@@ -9,6 +9,7 @@ use std::io::{Cursor, Read};
 
 use calamine::{Data, DataType, Reader};
 use chrono::NaiveDate;
+use csv::StringRecord;
 
 use super::ImportError;
 use crate::domain::Platform;
@@ -57,7 +58,7 @@ impl Imported {
 }
 
 /// A table: rows of cells with the line (or spreadsheet row) each came from.
-type Table = Vec<(usize, Vec<String>)>;
+type Table = Vec<(usize, StringRecord)>;
 
 /// The format names `--format` accepts besides `auto`.
 pub fn format_names() -> Vec<String> {
@@ -202,7 +203,10 @@ fn read_workbook(bytes: &[u8], ctx: &Context<'_>) -> Result<Imported, ImportErro
         let table: Table = range
             .rows()
             .enumerate()
-            .map(|(i, row)| (start_row + i + 1, row.iter().map(cell_text).collect()))
+            .map(|(i, row)| {
+                let cells: Vec<String> = row.iter().map(cell_text).collect();
+                (start_row + i + 1, StringRecord::from(cells))
+            })
             .collect();
         let label = format!("{} [{sheet}]", ctx.file);
         // LinkedIn puts a description above the header: look at the first rows.
@@ -218,7 +222,7 @@ fn read_workbook(bytes: &[u8], ctx: &Context<'_>) -> Result<Imported, ImportErro
     Ok(out)
 }
 
-fn lower_headers(row: &[String]) -> Vec<String> {
+fn lower_headers(row: &StringRecord) -> Vec<String> {
     row.iter()
         .map(|h| h.trim().trim_matches('"').trim().to_lowercase())
         .collect()
@@ -232,7 +236,7 @@ enum TableFormat {
     Named(&'static Format),
 }
 
-fn table_format(table: &[(usize, Vec<String>)], ctx: &Context<'_>) -> Option<TableFormat> {
+fn table_format(table: &[(usize, StringRecord)], ctx: &Context<'_>) -> Option<TableFormat> {
     let headers = lower_headers(&table.first()?.1);
     let has = |h: &str| headers.iter().any(|x| x == h);
     let wanted = ctx.format.trim().to_lowercase();
@@ -275,7 +279,7 @@ fn read_text(text: &str, ctx: &Context<'_>, label: &str) -> Result<Imported, Imp
             )
         })?;
         let line = rec.position().map_or(0, |p| p.line() as usize);
-        table.push((line, rec.iter().map(str::to_string).collect()));
+        table.push((line, rec));
     }
     match table_format(&table, ctx) {
         Some(f) => read_table(&table, f, ctx, label),
@@ -293,7 +297,7 @@ fn read_text(text: &str, ctx: &Context<'_>, label: &str) -> Result<Imported, Imp
 }
 
 fn read_table(
-    table: &[(usize, Vec<String>)],
+    table: &[(usize, StringRecord)],
     f: TableFormat,
     ctx: &Context<'_>,
     label: &str,
@@ -318,7 +322,7 @@ fn stored(metric: Metric, v: f64, ctx: &Context<'_>) -> i64 {
 }
 
 fn read_long(
-    table: &[(usize, Vec<String>)],
+    table: &[(usize, StringRecord)],
     ctx: &Context<'_>,
     label: &str,
 ) -> Result<Imported, ImportError> {
@@ -333,7 +337,7 @@ fn read_long(
         if row.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
-        let get = |i: usize| row.get(i).map_or("", |s| s.as_str());
+        let get = |i: usize| row.get(i).unwrap_or("");
         let err = |field: &str, msg: String| ImportError::new(label, *line, Some(field), msg);
         let day = cells::date(get(cd), ctx.reference).map_err(|m| err("date", m))?;
         let platform =
@@ -363,7 +367,7 @@ fn read_long(
 }
 
 fn read_wide(
-    table: &[(usize, Vec<String>)],
+    table: &[(usize, StringRecord)],
     ctx: &Context<'_>,
     label: &str,
 ) -> Result<Imported, ImportError> {
@@ -400,7 +404,7 @@ fn read_wide(
         if row.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
-        let get = |i: usize| row.get(i).map_or("", |s| s.as_str());
+        let get = |i: usize| row.get(i).unwrap_or("");
         let err = |field: &str, msg: String| ImportError::new(label, *line, Some(field), msg);
         let day = cells::date(get(cd), ctx.reference).map_err(|m| err("date", m))?;
         let platform = match cp.map(get).map(str::trim) {
@@ -430,7 +434,7 @@ fn read_wide(
 }
 
 fn read_named(
-    table: &[(usize, Vec<String>)],
+    table: &[(usize, StringRecord)],
     f: &'static Format,
     ctx: &Context<'_>,
     label: &str,
@@ -472,7 +476,7 @@ fn read_named(
         if row.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
-        let get = |i: usize| row.get(i).map_or("", |s| s.as_str());
+        let get = |i: usize| row.get(i).unwrap_or("");
         if f.total_row && n == 0 && get(cid.unwrap_or(0)).trim().eq_ignore_ascii_case("total") {
             continue;
         }

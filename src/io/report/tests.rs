@@ -38,7 +38,7 @@ fn report(name: &str) -> Report {
             value: 2550,
         },
     ];
-    s.transaction(|tx| tx.upsert_daily(id, &values, || {}))
+    s.transaction(|tx| tx.upsert_daily(id, &values, |_| {}))
         .unwrap();
     let c = s.client(id).unwrap();
     crate::report::build(&s, &c, Period::parse_week("2026-W47").unwrap(), now).unwrap()
