@@ -156,116 +156,131 @@ fn main() {
     );
 
     let mut s = Session::open(&path);
-    // Scroll the inbox of all clients: the pending items line by line, then every item
-    // (status "all": the whole 500,000) page by page to the end and back.
-    s.char('4');
-    let mut v = Vec::new();
-    let pending = s.model.inbox.ids.len();
-    for _ in 0..pending.min(5_000) {
-        v.push(s.char('j'));
-    }
-    v.push(s.char('G'));
-    v.push(s.char('g'));
-    s.char('/');
-    s.key(KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE));
-    s.char('a');
-    let t = Instant::now();
-    s.key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
-    let load_all = t.elapsed();
-    let all = s.model.inbox.ids.len();
-    let mut last = usize::MAX;
-    while s.model.inbox.cursor.selected != last {
-        last = s.model.inbox.cursor.selected;
-        v.push(s.key(KeyEvent::new(KeyCode::PageDown, KeyModifiers::NONE)));
-    }
-    for _ in 0..2_000 {
-        v.push(s.char('k'));
-    }
-    v.push(s.char('g'));
-    report(
-        &format!("scroll the inbox ({pending} pending by line, {all} by page)"),
-        v,
-    );
-    println!(
-        "  (listing all {all} items after the filter: {})",
-        ms(load_all)
-    );
-    s.char('/');
-    s.key(KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE));
-    s.char('p');
-    s.key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
-
-    // Switch clients through the switcher.
-    let names: Vec<String> = s
-        .model
-        .data
-        .clients
-        .iter()
-        .map(|c| c.name.clone())
-        .collect();
-    let mut v = Vec::new();
-    s.char('1');
-    for name in &names {
-        v.push(s.char('c'));
-        for c in name.chars().take(6) {
-            v.push(s.char(c));
+    // TWOHATS_BENCH_ONLY=months (scroll, switch, months, report, filter) runs one session.
+    let only = std::env::var("TWOHATS_BENCH_ONLY").ok();
+    let want = |name: &str| only.as_deref().is_none_or(|o| o == name);
+    if want("scroll") {
+        // Scroll the inbox of all clients: the pending items line by line, then every item
+        // (status "all": the whole 500,000) page by page to the end and back.
+        s.char('4');
+        let mut v = Vec::new();
+        let pending = s.model.inbox.ids.len();
+        for _ in 0..pending.min(5_000) {
+            v.push(s.char('j'));
         }
-        v.push(s.key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)));
-    }
-    report("switch clients", v);
-
-    // Flip months on the calendar, all clients then one.
-    s.char('3');
-    let mut v = Vec::new();
-    for _ in 0..24 {
-        v.push(s.char(']'));
-    }
-    for _ in 0..24 {
-        v.push(s.char('['));
-    }
-    v.push(s.char('a'));
-    for _ in 0..12 {
-        v.push(s.char('['));
-    }
-    if std::env::var_os("TWOHATS_BENCH_VERBOSE").is_some() {
-        println!(
-            "  month keys: {:?}",
-            v.iter().map(|d| ms(*d)).collect::<Vec<_>>()
-        );
-    }
-    report("flip months", v);
-
-    // Change report periods: weeks, then months.
-    s.char('5');
-    let mut v = Vec::new();
-    for _ in 0..26 {
-        v.push(s.char('['));
-    }
-    v.push(s.char('m'));
-    for _ in 0..12 {
-        v.push(s.char('['));
-    }
-    report("change report periods", v);
-
-    // Filter the inbox by text.
-    s.char('a');
-    s.char('4');
-    let mut v = Vec::new();
-    for word in ["blue", "happy", "open"] {
-        v.push(s.char('/'));
-        v.push(s.key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL)));
-        for c in word.chars() {
-            v.push(s.char(c));
+        v.push(s.char('G'));
+        v.push(s.char('g'));
+        s.char('/');
+        s.key(KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE));
+        s.char('a');
+        let t = Instant::now();
+        s.key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
+        let load_all = t.elapsed();
+        let all = s.model.inbox.ids.len();
+        let mut last = usize::MAX;
+        while s.model.inbox.cursor.selected != last {
+            last = s.model.inbox.cursor.selected;
+            v.push(s.key(KeyEvent::new(KeyCode::PageDown, KeyModifiers::NONE)));
         }
-        v.push(s.key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL)));
-    }
-    if std::env::var_os("TWOHATS_BENCH_VERBOSE").is_some() {
-        println!(
-            "  filter keys: {:?}",
-            v.iter().map(|d| ms(*d)).collect::<Vec<_>>()
+        for _ in 0..2_000 {
+            v.push(s.char('k'));
+        }
+        v.push(s.char('g'));
+        report(
+            &format!("scroll the inbox ({pending} pending by line, {all} by page)"),
+            v,
         );
+        println!(
+            "  (listing all {all} items after the filter: {})",
+            ms(load_all)
+        );
+        s.char('/');
+        s.key(KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE));
+        s.char('p');
+        s.key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
     }
-    report("filter the inbox by text", v);
+    if want("switch") {
+        // Switch clients through the switcher.
+        let names: Vec<String> = s
+            .model
+            .data
+            .clients
+            .iter()
+            .map(|c| c.name.clone())
+            .collect();
+        let mut v = Vec::new();
+        s.char('1');
+        for name in &names {
+            v.push(s.char('c'));
+            for c in name.chars().take(6) {
+                v.push(s.char(c));
+            }
+            v.push(s.key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)));
+        }
+        report("switch clients", v);
+    }
+    if want("months") {
+        // Flip months on the calendar, all clients then one.
+        s.char('3');
+        let mut v = Vec::new();
+        for _ in 0..24 {
+            v.push(s.char(']'));
+        }
+        for _ in 0..24 {
+            v.push(s.char('['));
+        }
+        v.push(s.char('a'));
+        for _ in 0..12 {
+            v.push(s.char('['));
+        }
+        if std::env::var_os("TWOHATS_BENCH_VERBOSE").is_some() {
+            println!(
+                "  month keys: {:?}",
+                v.iter().map(|d| ms(*d)).collect::<Vec<_>>()
+            );
+        }
+        report("flip months", v);
+    }
+    if want("report") {
+        // Change report periods: weeks, then months.
+        s.char('5');
+        let mut v = Vec::new();
+        for _ in 0..26 {
+            v.push(s.char('['));
+        }
+        v.push(s.char('m'));
+        for _ in 0..12 {
+            v.push(s.char('['));
+        }
+        if std::env::var_os("TWOHATS_BENCH_VERBOSE").is_some() {
+            println!(
+                "  report keys: {:?}",
+                v.iter().map(|d| ms(*d)).collect::<Vec<_>>()
+            );
+        }
+        report("change report periods", v);
+    }
+    if want("filter") {
+        // Filter the inbox by text.
+        s.char('a');
+        s.char('4');
+        let mut v = Vec::new();
+        for word in ["blue", "happy", "open"] {
+            v.push(s.char('/'));
+            v.push(s.key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL)));
+            for c in word.chars() {
+                v.push(s.char(c));
+            }
+            v.push(s.key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL)));
+        }
+        if std::env::var_os("TWOHATS_BENCH_VERBOSE").is_some() {
+            println!(
+                "  filter keys: {:?}",
+                v.iter().map(|d| ms(*d)).collect::<Vec<_>>()
+            );
+        }
+        report("filter the inbox by text", v);
+    }
     let rss = peak_rss_mb();
 
     // A client-month report.

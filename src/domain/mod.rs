@@ -4,6 +4,7 @@ pub mod client;
 pub mod clock;
 pub mod count;
 pub mod inbox;
+pub mod iso;
 pub mod kpi;
 pub mod metric;
 pub mod money;

@@ -152,7 +152,9 @@ impl Tx<'_> {
         on: NaiveDate,
     ) -> Result<Vec<(Platform, NaiveDate, i64)>> {
         let mut st = self.conn.prepare_cached(
-            "SELECT day, value FROM kpi_daily
+            // Named: left to choose, SQLite walks the key back day by day, through the
+            // whole history of a platform that has no followers count.
+            "SELECT day, value FROM kpi_daily INDEXED BY kpi_daily_followers
              WHERE client_id = ?1 AND platform = ?2 AND metric = 'followers' AND day <= ?3
              ORDER BY day DESC LIMIT 1",
         )?;
@@ -164,7 +166,7 @@ impl Tx<'_> {
                 })
                 .optional()?;
             if let Some((d, v)) = row
-                && let Ok(d) = NaiveDate::parse_from_str(&d, "%Y-%m-%d")
+                && let Some(d) = crate::domain::iso::day(&d)
             {
                 out.push((p, d, v));
             }
@@ -183,7 +185,7 @@ impl Tx<'_> {
             .query_row([client], |r| r.get(0))
             .optional()?
             .flatten();
-        Ok(d.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()))
+        Ok(d.and_then(|d| crate::domain::iso::day(&d)))
     }
 }
 

@@ -17,6 +17,11 @@ const COLUMNS: &str = "id, client_id, local_time, scheduled_at, status, title, b
 /// How wall-clock times are stored: sortable text.
 const LOCAL_FORMAT: &str = "%Y-%m-%d %H:%M";
 
+/// `2026-11-22 14:05`, read without chrono's pattern reader when it has that shape.
+fn parse_local(s: &str) -> Option<NaiveDateTime> {
+    crate::domain::iso::minute(s).or_else(|| NaiveDateTime::parse_from_str(s, LOCAL_FORMAT).ok())
+}
+
 fn local_col(l: Option<NaiveDateTime>) -> Option<String> {
     l.map(|l| l.format(LOCAL_FORMAT).to_string())
 }
@@ -35,7 +40,7 @@ fn post(r: &Row<'_>) -> rusqlite::Result<Post> {
         id: r.get(0)?,
         client_id: r.get(1)?,
         accounts,
-        local: local.and_then(|s| NaiveDateTime::parse_from_str(&s, LOCAL_FORMAT).ok()),
+        local: local.as_deref().and_then(parse_local),
         at: r.get::<_, Option<i64>>(3)?.map(from_ts),
         status: PostStatus::parse(&status).unwrap_or_default(),
         title: r.get(5)?,
@@ -254,7 +259,7 @@ impl Tx<'_> {
             .conn
             .prepare_cached("UPDATE posts SET scheduled_at = ?2 WHERE id = ?1")?;
         for (id, local) in rows {
-            if let Ok(l) = NaiveDateTime::parse_from_str(&local, LOCAL_FORMAT) {
+            if let Some(l) = parse_local(&local) {
                 up.execute(params![id, to_ts(instant(l, tz))])?;
             }
         }

@@ -316,3 +316,23 @@ fn kpi_sums_follow_every_change() {
         .unwrap();
     assert_eq!(total(&a), 40, "another window's write");
 }
+
+/// A read snapshot ends whatever its reads return, so the next write can start.
+#[test]
+fn reading_ends_its_transaction_on_success_and_on_error() {
+    let mut s = Store::open_in_memory().unwrap();
+    let n = s.reading(|| s.client_count()).unwrap();
+    assert_eq!(n, 0);
+    let failed: Result<()> = s.reading(|| {
+        s.client(4242)?;
+        Ok(())
+    });
+    assert!(failed.is_err());
+    assert!(s.conn.is_autocommit(), "the read transaction was left open");
+    s.transaction(|tx| tx.insert_client(&draft("After"), now(), false))
+        .unwrap();
+    // Inside a transaction it simply runs there.
+    let r: Result<usize> = s.transaction(|_| Ok(0));
+    assert_eq!(r.unwrap(), 0);
+    assert_eq!(s.reading(|| s.client_count()).unwrap(), 1);
+}

@@ -94,6 +94,12 @@ fn hot_queries_search_by_index() {
             .unwrap()
             .map(|r| r.unwrap())
             .collect();
+        if sql.contains("metric = 'followers'") {
+            assert!(
+                plan.iter().any(|p| p.contains("kpi_daily_followers")),
+                "the latest followers count is one probe of its index:\n{sql}\n{plan:#?}"
+            );
+        }
         for step in &plan {
             for table in BIG {
                 let full = step.starts_with(&format!("SCAN {table}"))

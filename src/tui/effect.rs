@@ -271,11 +271,11 @@ fn write_private(path: &str, text: &str) -> Result<(), String> {
 /// Runs an effect that only reads (the first frame's loads); the store is not changed.
 pub fn execute_read(store: &Store, clock: &dyn Clock, effect: Effect) -> Vec<Action> {
     match effect {
-        Effect::LoadPlan(client) => match load_plan(store, client, clock.now()) {
+        Effect::LoadPlan(client) => match store.reading(|| load_plan(store, client, clock.now())) {
             Ok(plan) => vec![Action::PlanLoaded(plan)],
             Err(e) => vec![Action::Failed(e.to_string())],
         },
-        Effect::LoadToday => match crate::today::build(store, clock.now()) {
+        Effect::LoadToday => match store.reading(|| crate::today::build(store, clock.now())) {
             Ok(t) => vec![Action::TodayLoaded(Box::new(t))],
             Err(e) => vec![Action::Failed(e.to_string())],
         },
@@ -323,7 +323,7 @@ pub fn execute(store: &mut Store, clock: &dyn Clock, effect: Effect) -> Vec<Acti
                 other => crate::store::StoreError::Conflict(other.to_string()),
             }),
         Effect::LoadPlan(client) => {
-            return match load_plan(store, client, now) {
+            return match store.reading(|| load_plan(store, client, now)) {
                 Ok(plan) => vec![Action::PlanLoaded(plan)],
                 Err(e) => vec![Action::Failed(e.to_string())],
             };
@@ -361,7 +361,7 @@ pub fn execute(store: &mut Store, clock: &dyn Clock, effect: Effect) -> Vec<Acti
             around,
             recount,
         } => {
-            return match load_inbox(store, &filter, around, recount, now) {
+            return match store.reading(|| load_inbox(store, &filter, around, recount, now)) {
                 Ok(a) => vec![a],
                 Err(e) => vec![Action::Failed(e.to_string())],
             };
@@ -418,16 +418,17 @@ pub fn execute(store: &mut Store, clock: &dyn Clock, effect: Effect) -> Vec<Acti
             };
         }
         Effect::LoadToday => {
-            return match crate::today::build(store, now) {
+            return match store.reading(|| crate::today::build(store, now)) {
                 Ok(t) => vec![Action::TodayLoaded(Box::new(t))],
                 Err(e) => vec![Action::Failed(e.to_string())],
             };
         }
         Effect::LoadReport { client, period } => {
-            return match store
-                .client(client)
-                .and_then(|c| crate::report::build(store, &c, period, now))
-            {
+            return match store.reading(|| {
+                store
+                    .client(client)
+                    .and_then(|c| crate::report::build(store, &c, period, now))
+            }) {
                 Ok(r) => vec![Action::ReportLoaded {
                     key: (client, period),
                     report: Box::new(r),

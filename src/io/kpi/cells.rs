@@ -59,21 +59,6 @@ pub fn infer_year(month: u32, day: u32, reference: NaiveDate) -> Option<NaiveDat
     }
 }
 
-/// `2026-11-22` read digit by digit: chrono's pattern reader costs more than the rest
-/// of an imported row.
-fn iso_day(s: &str) -> Option<NaiveDate> {
-    let b = s.as_bytes();
-    let num = |r: std::ops::Range<usize>| -> Option<u32> {
-        b.get(r)?.iter().try_fold(0u32, |n, &c| {
-            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
-        })
-    };
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-        return None;
-    }
-    NaiveDate::from_ymd_opt(num(0..4)? as i32, num(5..7)?, num(8..10)?)
-}
-
 /// Reads a date as the exports write them:
 /// `2026-11-22`, `2026-11-22T00:00:00`, `2015-09-30 18:42 +0000`, `Sat, Sep 12, 2026`,
 /// `Sep 14, 2026`, `11/22/2026` (US), `9/3/2026 14:05` (Meta), and year-less
@@ -87,7 +72,8 @@ pub fn date(s: &str, reference: NaiveDate) -> Result<NaiveDate, String> {
     // ISO first: 2026-11-22 with anything after it.
     // `get` and not indexing: byte 10 may fall inside a character of a mangled file.
     if let Some(head) = t.get(..10)
-        && let Some(d) = iso_day(head).or_else(|| NaiveDate::parse_from_str(head, "%Y-%m-%d").ok())
+        && let Some(d) = crate::domain::iso::day(head)
+            .or_else(|| NaiveDate::parse_from_str(head, "%Y-%m-%d").ok())
     {
         return Ok(d);
     }
