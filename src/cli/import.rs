@@ -193,8 +193,9 @@ pub fn run(store: &mut Store, clock: &dyn Clock, cmd: ImportCmd) -> Result<(), F
                 tz: client.tz(),
             };
             let now = clock.now();
-            // About one item a line; the bar only shows that work goes on.
-            let bar = progress(bytes.iter().filter(|&&b| b == b'\n').count() as u64);
+            // About one item a line after the header; the bar only shows work going on.
+            let lines = bytes.iter().filter(|&&b| b == b'\n').count();
+            let bar = progress(lines.saturating_sub(1) as u64);
             // The file is read on a second thread while the first stores what is read:
             // the two overlap. A bad row anywhere still leaves the database as it was.
             let (read, added) = std::thread::scope(|s| {
