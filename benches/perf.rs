@@ -97,8 +97,25 @@ impl Session {
         t.elapsed()
     }
 
+    /// Presses `c` `n` times, keeping each key's time.
+    fn press(&mut self, c: char, n: usize, times: &mut Vec<Duration>) {
+        for _ in 0..n {
+            times.push(self.char(c));
+        }
+    }
+
     fn char(&mut self, c: char) -> Duration {
         self.key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
+    }
+}
+
+/// With `TWOHATS_BENCH_VERBOSE`, every key's time of a session.
+fn each_key(session: &str, v: &[Duration]) {
+    if std::env::var_os("TWOHATS_BENCH_VERBOSE").is_some() {
+        println!(
+            "  {session} keys: {:?}",
+            v.iter().map(|d| ms(*d)).collect::<Vec<_>>()
+        );
     }
 }
 
@@ -223,41 +240,21 @@ fn main() {
         // Flip months on the calendar, all clients then one.
         s.char('3');
         let mut v = Vec::new();
-        for _ in 0..24 {
-            v.push(s.char(']'));
-        }
-        for _ in 0..24 {
-            v.push(s.char('['));
-        }
-        v.push(s.char('a'));
-        for _ in 0..12 {
-            v.push(s.char('['));
-        }
-        if std::env::var_os("TWOHATS_BENCH_VERBOSE").is_some() {
-            println!(
-                "  month keys: {:?}",
-                v.iter().map(|d| ms(*d)).collect::<Vec<_>>()
-            );
-        }
+        s.press(']', 24, &mut v);
+        s.press('[', 24, &mut v);
+        s.press('a', 1, &mut v);
+        s.press('[', 12, &mut v);
+        each_key("month", &v);
         report("flip months", v);
     }
     if want("report") {
         // Change report periods: weeks, then months.
         s.char('5');
         let mut v = Vec::new();
-        for _ in 0..26 {
-            v.push(s.char('['));
-        }
-        v.push(s.char('m'));
-        for _ in 0..12 {
-            v.push(s.char('['));
-        }
-        if std::env::var_os("TWOHATS_BENCH_VERBOSE").is_some() {
-            println!(
-                "  report keys: {:?}",
-                v.iter().map(|d| ms(*d)).collect::<Vec<_>>()
-            );
-        }
+        s.press('[', 26, &mut v);
+        s.press('m', 1, &mut v);
+        s.press('[', 12, &mut v);
+        each_key("report", &v);
         report("change report periods", v);
     }
     if want("filter") {
@@ -273,12 +270,7 @@ fn main() {
             }
             v.push(s.key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL)));
         }
-        if std::env::var_os("TWOHATS_BENCH_VERBOSE").is_some() {
-            println!(
-                "  filter keys: {:?}",
-                v.iter().map(|d| ms(*d)).collect::<Vec<_>>()
-            );
-        }
+        each_key("filter", &v);
         report("filter the inbox by text", v);
     }
     let rss = peak_rss_mb();

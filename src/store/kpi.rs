@@ -47,13 +47,11 @@ impl Tx<'_> {
         &self,
         client: i64,
         values: &[DailyValue],
-        mut tick: impl FnMut(usize),
+        tick: impl FnMut(usize),
     ) -> Result<Upserted> {
-        let mut out = Upserted::default();
         // Exports list a day's values together: its text is made once.
         let mut text: Option<(NaiveDate, String)> = None;
-        bulk::insert(
-            self.conn,
+        self.upsert_values(
             (
                 "INSERT INTO kpi_daily (client_id, platform, day, metric, value)",
                 5,
@@ -71,23 +69,17 @@ impl Tx<'_> {
                 b.bind(v.metric.key())?;
                 b.bind(&v.value)
             },
-            |rows, changed| {
-                out.count(rows, changed);
-                tick(rows);
-            },
-        )?;
-        Ok(out)
+            tick,
+        )
     }
 
     pub fn upsert_posts(
         &self,
         client: i64,
         values: &[PostValue],
-        mut tick: impl FnMut(usize),
+        tick: impl FnMut(usize),
     ) -> Result<Upserted> {
-        let mut out = Upserted::default();
-        bulk::insert(
-            self.conn,
+        self.upsert_values(
             (
                 "INSERT INTO kpi_posts (client_id, platform, external_id, day, title, metric, value)",
                 7,
@@ -105,11 +97,24 @@ impl Tx<'_> {
                 b.bind(v.metric.key())?;
                 b.bind(&v.value)
             },
-            |rows, changed| {
-                out.count(rows, changed);
-                tick(rows);
-            },
-        )?;
+            tick,
+        )
+    }
+
+    /// Runs an upsert statement over `values` (see [`bulk::insert`]) and counts what it
+    /// stored and what it found unchanged.
+    fn upsert_values<T>(
+        &self,
+        statement: (&str, usize, &str),
+        values: &[T],
+        bind: impl FnMut(&mut bulk::Binder<'_, '_>, &T) -> rusqlite::Result<()>,
+        mut tick: impl FnMut(usize),
+    ) -> Result<Upserted> {
+        let mut out = Upserted::default();
+        bulk::insert(self.conn, statement, values, bind, |rows, changed| {
+            out.count(rows, changed);
+            tick(rows);
+        })?;
         Ok(out)
     }
 
