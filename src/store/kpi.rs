@@ -22,6 +22,13 @@ fn day(d: NaiveDate) -> String {
     }
 }
 
+/// A key column's text, borrowed from the row.
+fn key_text<'r>(r: &'r rusqlite::Row<'_>, col: usize) -> rusqlite::Result<&'r str> {
+    r.get_ref(col)?.as_str().map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(col, rusqlite::types::Type::Text, Box::new(e))
+    })
+}
+
 /// What an import did to the stored values.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Upserted {
@@ -118,33 +125,40 @@ impl Tx<'_> {
         Ok(out)
     }
 
-    /// Sums of the additive metrics per platform and source over `from..=to`.
+    /// Sums of the additive metrics per platform and source over `from..=to`, in order
+    /// of platform and metric key. The values are read in key order (an index range) and
+    /// added up here: SQLite's `GROUP BY` sorted every value first, which took twice as
+    /// long as reading them (a year's trend of one client is some 11,000 values).
     pub fn kpi_sums(&self, client: i64, from: NaiveDate, to: NaiveDate) -> Result<Vec<Sum>> {
         let mut out = Vec::new();
         for (table, source) in [("kpi_daily", Source::Account), ("kpi_posts", Source::Posts)] {
             let mut st = self.conn.prepare_cached(&format!(
-                "SELECT platform, metric, sum(value) FROM {table}
-                 WHERE client_id = ?1 AND day >= ?2 AND day <= ?3 AND metric <> 'followers'
-                 GROUP BY platform, metric"
+                "SELECT platform, metric, value FROM {table}
+                 WHERE client_id = ?1 AND day >= ?2 AND day <= ?3 AND metric <> 'followers'"
             ))?;
-            let rows = st.query_map(params![client, day(from), day(to)], |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, i64>(2)?,
-                ))
-            })?;
-            for row in rows {
-                let (p, m, v) = row?;
-                if let (Some(platform), Some(metric)) = (Platform::parse(&p), Metric::parse(&m)) {
-                    out.push(Sum {
-                        platform,
-                        metric,
-                        source,
-                        value: v,
-                    });
+            let mut sums: HashMap<(Platform, Metric), i64> = HashMap::new();
+            let mut rows = st.query(params![client, day(from), day(to)])?;
+            while let Some(r) = rows.next()? {
+                let (p, m) = (key_text(r, 0)?, key_text(r, 1)?);
+                // Keys are stored as written by `key()`: an exact match, no case folding.
+                let platform = Platform::ALL.into_iter().find(|x| x.key() == p);
+                let metric = Metric::ALL.into_iter().find(|x| x.key() == m);
+                if let (Some(platform), Some(metric)) = (platform, metric) {
+                    let sum = sums.entry((platform, metric)).or_default();
+                    *sum = sum.saturating_add(r.get(2)?);
                 }
             }
+            let mut sums: Vec<Sum> = sums
+                .into_iter()
+                .map(|((platform, metric), value)| Sum {
+                    platform,
+                    metric,
+                    source,
+                    value,
+                })
+                .collect();
+            sums.sort_by_key(|s| (s.platform.key(), s.metric.key()));
+            out.extend(sums);
         }
         Ok(out)
     }
