@@ -5,7 +5,7 @@ use std::path::Path;
 use clap::Subcommand;
 
 use super::Failure;
-use crate::domain::inbox::suggest_sentiment;
+use crate::domain::sentiment::suggest_sentiment;
 use crate::domain::{Clock, Platform};
 use crate::i18n::{fill, t};
 use crate::io::inbox::{self, Context, Format};

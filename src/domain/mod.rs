@@ -12,6 +12,7 @@ pub mod objective;
 pub mod platform;
 pub mod post;
 pub mod report;
+pub mod sentiment;
 pub mod strategy;
 pub mod text;
 

@@ -10,8 +10,8 @@ use super::{Result, Store, Tx, bulk, from_ts, to_ts};
 use crate::domain::Platform;
 use crate::domain::inbox::{
     Filter, Item, ItemDraft, ItemId, Kind, ReplyStats, SavedReply, Sentiment, Status, StatusFilter,
-    suggest_sentiment,
 };
+use crate::domain::sentiment::suggest_sentiment;
 
 const COLUMNS: &str =
     "id, client_id, platform, kind, author, author_name, text, received_at, permalink,

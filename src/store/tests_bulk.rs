@@ -4,9 +4,10 @@
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 
 use super::*;
-use crate::domain::inbox::{ItemDraft, Kind, Sentiment, suggest_sentiment};
+use crate::domain::inbox::{ItemDraft, Kind, Sentiment};
 use crate::domain::kpi::DailyValue;
 use crate::domain::metric::Metric;
+use crate::domain::sentiment::suggest_sentiment;
 use crate::domain::{ClientDraft, Platform};
 
 fn at(h: i64) -> DateTime<Utc> {

@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::{key_name, platform_name, shown_keys};
+use super::{inbox_rows, key_name, platform_name, shown_keys};
 use crate::i18n::{self, format, t};
 use crate::report::Report;
 
@@ -230,20 +230,11 @@ pub fn html(r: &Report) -> String {
         }
         o.push_str("</table>");
     }
-    let i = &r.inbox;
-    let _ = write!(
-        o,
-        "<h2>{}</h2><table><tr><td>{}</td><td>{}</td></tr><tr><td>{}</td><td>{}</td></tr><tr><td>{}</td><td>{}</td></tr><tr><td>{}</td><td>{}</td></tr></table>",
-        s.tab_inbox,
-        s.report_received,
-        i.received,
-        s.report_reply_rate,
-        i.reply_rate.map_or("—".into(), format::percent),
-        s.report_median_reply,
-        i.median_minutes.map_or("—".into(), format::duration_short),
-        s.report_p90_reply,
-        i.p90_minutes.map_or("—".into(), format::duration_short)
-    );
+    let _ = write!(o, "<h2>{}</h2><table>", s.tab_inbox);
+    for (label, value) in inbox_rows(r) {
+        let _ = write!(o, "<tr><td>{label}</td><td>{value}</td></tr>");
+    }
+    o.push_str("</table>");
     let c = &r.calendar;
     let _ = write!(
         o,

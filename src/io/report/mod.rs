@@ -67,6 +67,27 @@ pub fn shown_keys<'a>(
         .collect()
 }
 
+/// The inbox block's figures, label and value, as the Markdown and HTML reports show them.
+fn inbox_rows(r: &Report) -> [(&'static str, String); 4] {
+    let (s, i) = (t(), &r.inbox);
+    let or_dash = |v: Option<String>| v.unwrap_or_else(|| "—".into());
+    [
+        (s.report_received, i.received.to_string()),
+        (
+            s.report_reply_rate,
+            or_dash(i.reply_rate.map(format::percent)),
+        ),
+        (
+            s.report_median_reply,
+            or_dash(i.median_minutes.map(format::duration_short)),
+        ),
+        (
+            s.report_p90_reply,
+            or_dash(i.p90_minutes.map(format::duration_short)),
+        ),
+    ]
+}
+
 fn markdown(r: &Report) -> String {
     let s = t();
     let cur = &r.currency;
@@ -134,21 +155,11 @@ fn markdown(r: &Report) -> String {
         }
         out.push('\n');
     }
-    let i = &r.inbox;
-    out.push_str(&format!(
-        "## {}\n\n- {}: {}\n- {}: {}\n- {}: {}\n- {}: {}\n- {}: {}\n\n",
-        s.tab_inbox,
-        s.report_received,
-        i.received,
-        s.report_reply_rate,
-        i.reply_rate.map_or("—".into(), format::percent),
-        s.report_median_reply,
-        i.median_minutes.map_or("—".into(), format::duration_short),
-        s.report_p90_reply,
-        i.p90_minutes.map_or("—".into(), format::duration_short),
-        s.pending,
-        i.pending
-    ));
+    out.push_str(&format!("## {}\n\n", s.tab_inbox));
+    for (label, value) in inbox_rows(r) {
+        out.push_str(&format!("- {label}: {value}\n"));
+    }
+    out.push_str(&format!("- {}: {}\n\n", s.pending, r.inbox.pending));
     let c = &r.calendar;
     out.push_str(&format!(
         "## {}\n\n- {}: {}\n- {}: {}\n",

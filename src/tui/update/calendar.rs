@@ -135,12 +135,7 @@ pub fn command(m: &mut Model, cmd: Command) -> Vec<Effect> {
         Command::Right if !list => go(m, 1),
         Command::Up if !list => go(m, -7),
         Command::Down if !list => go(m, 7),
-        Command::Up => m.calendar.list_cursor.up(),
-        Command::Down => m.calendar.list_cursor.down(m.calendar.list.len()),
-        Command::Top if list => m.calendar.list_cursor.top(),
-        Command::Bottom if list => m.calendar.list_cursor.bottom(m.calendar.list.len()),
-        Command::PageUp if list => m.calendar.list_cursor.page_up(),
-        Command::PageDown if list => m.calendar.list_cursor.page_down(m.calendar.list.len()),
+        _ if list && m.calendar.list_cursor.moved(cmd, m.calendar.list.len()) => {}
         Command::Today => {
             m.calendar.day = None;
             m.calendar.post = 0;

@@ -102,12 +102,7 @@ pub fn command(m: &mut Model, cmd: Command) -> Vec<Effect> {
     let len = m.inbox.ids.len();
     let c = &mut m.inbox.cursor;
     match cmd {
-        Command::Up => c.up(),
-        Command::Down => c.down(len),
-        Command::Top => c.top(),
-        Command::Bottom => c.bottom(len),
-        Command::PageUp => c.page_up(),
-        Command::PageDown => c.page_down(len),
+        _ if c.moved(cmd, len) => {}
         Command::ToggleSelect => {
             if let Some(id) = m.inbox.selected_id() {
                 if !m.inbox.selected.remove(&id) {

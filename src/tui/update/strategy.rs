@@ -41,12 +41,7 @@ fn section_command(m: &mut Model, section: Section, cmd: Command) -> Vec<Effect>
     let panes = section.panes().len();
     let cursor = m.strategy.cursor_mut(part);
     match cmd {
-        Command::Up => cursor.up(),
-        Command::Down => cursor.down(len),
-        Command::Top => cursor.top(),
-        Command::Bottom => cursor.bottom(len),
-        Command::PageUp => cursor.page_up(),
-        Command::PageDown => cursor.page_down(len),
+        _ if cursor.moved(cmd, len) => {}
         Command::Left => m.strategy.pane = (m.strategy.pane + panes - 1) % panes,
         Command::Right => m.strategy.pane = (m.strategy.pane + 1) % panes,
         Command::Back => m.strategy.open = None,

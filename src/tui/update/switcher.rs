@@ -104,12 +104,7 @@ pub fn command(m: &mut Model, cmd: Command) -> Vec<Effect> {
         (_, Command::Back) => {
             m.overlays.pop();
         }
-        (SwitcherFocus::Accounts, Command::Up) => s.accounts.up(),
-        (SwitcherFocus::Accounts, Command::Down) => s.accounts.down(n_accounts),
-        (SwitcherFocus::Accounts, Command::Top) => s.accounts.top(),
-        (SwitcherFocus::Accounts, Command::Bottom) => s.accounts.bottom(n_accounts),
-        (SwitcherFocus::Accounts, Command::PageUp) => s.accounts.page_up(),
-        (SwitcherFocus::Accounts, Command::PageDown) => s.accounts.page_down(n_accounts),
+        (SwitcherFocus::Accounts, c) if s.accounts.moved(c, n_accounts) => {}
         (_, Command::Up) => {
             s.clients.up();
             s.accounts.top();
@@ -118,10 +113,7 @@ pub fn command(m: &mut Model, cmd: Command) -> Vec<Effect> {
             s.clients.down(n_clients);
             s.accounts.top();
         }
-        (_, Command::Top) => s.clients.top(),
-        (_, Command::Bottom) => s.clients.bottom(n_clients),
-        (_, Command::PageUp) => s.clients.page_up(),
-        (_, Command::PageDown) => s.clients.page_down(n_clients),
+        (_, c) if s.clients.moved(c, n_clients) => {}
         (_, Command::Open) => {
             if let Some((id, archived)) = picked {
                 if archived {

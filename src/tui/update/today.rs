@@ -141,12 +141,7 @@ pub fn command(m: &mut Model, cmd: Command) -> Vec<Effect> {
         .map_or(0, |t| selectable(t).len());
     let c = &mut m.today.cursor;
     match cmd {
-        Command::Up => c.up(),
-        Command::Down => c.down(len),
-        Command::Top => c.top(),
-        Command::Bottom => c.bottom(len),
-        Command::PageUp => c.page_up(),
-        Command::PageDown => c.page_down(len),
+        _ if c.moved(cmd, len) => {}
         Command::Open => return jump(m),
         Command::Copy | Command::MarkPublished => {
             let post = match (selected(&m.today), m.today.summary.as_deref()) {

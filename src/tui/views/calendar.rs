@@ -38,21 +38,30 @@ fn title_of(p: &Post) -> &str {
     }
 }
 
+/// `08:30 `, or nothing for an undated post.
+fn time_of(p: &Post) -> String {
+    p.local
+        .map(|l| l.format("%H:%M ").to_string())
+        .unwrap_or_default()
+}
+
+/// The post's client as `shown` writes its name, when several clients are on screen.
+fn client_of(m: &Model, p: &Post, shown: impl Fn(&str) -> String) -> String {
+    if m.all_clients && m.data.clients.len() > 1 {
+        m.client(p.client_id)
+            .map(|c| shown(&c.name))
+            .unwrap_or_default()
+    } else {
+        String::new()
+    }
+}
+
 /// A post in a crowded cell: `BM 08:30 IG+ Sourdough at dawn` (client initials when
 /// several clients show, the first platform and `+` when there are more).
 fn post_label(m: &Model, p: &Post) -> String {
     let title = title_of(p);
-    let time = p
-        .local
-        .map(|l| l.format("%H:%M ").to_string())
-        .unwrap_or_default();
-    let client = if m.all_clients && m.data.clients.len() > 1 {
-        m.client(p.client_id)
-            .map(|c| format!("{} ", initials(&c.name)))
-            .unwrap_or_default()
-    } else {
-        String::new()
-    };
+    let time = time_of(p);
+    let client = client_of(m, p, |name| format!("{} ", initials(name)));
     let mut platforms = p
         .accounts
         .iter()
@@ -70,17 +79,8 @@ fn post_label(m: &Model, p: &Post) -> String {
 /// name when several clients show.
 fn full_label(m: &Model, p: &Post) -> String {
     let title = title_of(p);
-    let time = p
-        .local
-        .map(|l| l.format("%H:%M ").to_string())
-        .unwrap_or_default();
-    let client = if m.all_clients && m.data.clients.len() > 1 {
-        m.client(p.client_id)
-            .map(|c| format!("{} · ", c.name))
-            .unwrap_or_default()
-    } else {
-        String::new()
-    };
+    let time = time_of(p);
+    let client = client_of(m, p, |name| format!("{name} · "));
     sanitize_line(&format!(
         "{time}{client}{}{title}",
         marks(p, &m.data.accounts)

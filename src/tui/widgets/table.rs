@@ -9,6 +9,7 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph, Row, Table};
 
+use crate::tui::action::Command;
 use crate::tui::theme::Theme;
 
 /// The selected row of a list, and where its window starts.
@@ -44,6 +45,20 @@ impl ListCursor {
     }
     pub fn page_down(&mut self, len: usize) {
         self.selected = (self.selected + self.page.get().max(1)).min(len.saturating_sub(1));
+    }
+    /// Applies a movement command (up, down, top, bottom, a page) in a list of `len`
+    /// rows; `false` when `cmd` moves nothing, for the caller to handle.
+    pub fn moved(&mut self, cmd: Command, len: usize) -> bool {
+        match cmd {
+            Command::Up => self.up(),
+            Command::Down => self.down(len),
+            Command::Top => self.top(),
+            Command::Bottom => self.bottom(len),
+            Command::PageUp => self.page_up(),
+            Command::PageDown => self.page_down(len),
+            _ => return false,
+        }
+        true
     }
     /// Keeps the selection inside a list that shrank.
     pub fn clamp(&mut self, len: usize) {
