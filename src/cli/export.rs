@@ -95,7 +95,7 @@ pub fn run(store: &Store, clock: &dyn Clock, cmd: ExportCmd) -> Result<(), Failu
         })
         .map(|p| Event {
             post: p,
-            marks: crate::tui::calendar::marks(p, &accounts),
+            marks: crate::tui::calendar::marks(&p.accounts, &accounts),
             client: &client.name,
             pillar: p
                 .pillar_id

@@ -9,7 +9,7 @@ use crate::domain::sentiment::suggest_sentiment;
 use crate::domain::{Clock, Platform};
 use crate::i18n::{fill, t};
 use crate::io::inbox::{self, Context, Format};
-use crate::store::Store;
+use crate::store::{Store, StoreError};
 
 #[derive(Debug, Subcommand)]
 pub enum ImportCmd {
@@ -108,10 +108,10 @@ pub fn run(store: &mut Store, clock: &dyn Clock, cmd: ImportCmd) -> Result<(), F
             let data =
                 crate::io::kpi::read(&bytes, &ctx).map_err(|e| Failure::usage(e.to_string()))?;
             let bar = progress((data.daily.len() + data.posts.len()) as u64);
-            let (daily, posts) = store.transaction(|tx| {
+            let (daily, posts) = store.bulk_transaction(|tx| {
                 let daily = tx.upsert_daily(client.id, &data.daily, |n| bar.inc(n as u64))?;
                 let posts = tx.upsert_posts(client.id, &data.posts, |n| bar.inc(n as u64))?;
-                Ok((daily, posts))
+                Ok::<_, StoreError>((daily, posts))
             })?;
             bar.finish_and_clear();
             let s = t();
@@ -214,7 +214,7 @@ pub fn run(store: &mut Store, clock: &dyn Clock, cmd: ImportCmd) -> Result<(), F
                         send.send(scored).is_ok()
                     })
                 });
-                store.transaction_or(|tx| {
+                store.bulk_transaction(|tx| {
                     let mut added = 0;
                     for chunk in chunks {
                         added += tx.insert_items(client.id, &chunk, now, |n| bar.inc(n as u64))?;

@@ -129,7 +129,30 @@ pub struct Item {
     pub post_title: Option<String>,
 }
 
+/// What the reply figures read of an item (a report reads a month of these, not whole
+/// items).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Timing {
+    pub status: Status,
+    pub received_at: DateTime<Utc>,
+    pub replied_at: Option<DateTime<Utc>>,
+}
+
+impl Timing {
+    pub fn is_overdue(&self, target_hours: u32, now: DateTime<Utc>) -> bool {
+        self.status.is_pending()
+            && self.received_at + Duration::hours(i64::from(target_hours)) < now
+    }
+}
+
 impl Item {
+    pub fn timing(&self) -> Timing {
+        Timing {
+            status: self.status,
+            received_at: self.received_at,
+            replied_at: self.replied_at,
+        }
+    }
     pub fn sentiment(&self) -> Sentiment {
         self.sentiment.unwrap_or(self.suggested)
     }
@@ -145,8 +168,7 @@ impl Item {
             .then(|| self.due(target_hours) - now)
     }
     pub fn is_overdue(&self, target_hours: u32, now: DateTime<Utc>) -> bool {
-        self.time_left(target_hours, now)
-            .is_some_and(|d| d < Duration::zero())
+        self.timing().is_overdue(target_hours, now)
     }
 }
 
@@ -210,8 +232,8 @@ pub fn percentile(sorted: &[i64], q: f64) -> Option<i64> {
 
 /// Figures over `items` (each with its client's target in hours) for the items received
 /// since `since` (all when `None`).
-pub fn stats<'a>(
-    items: impl IntoIterator<Item = (&'a Item, u32)>,
+pub fn stats(
+    items: impl IntoIterator<Item = (Timing, u32)>,
     now: DateTime<Utc>,
     since: Option<DateTime<Utc>>,
 ) -> ReplyStats {
@@ -316,7 +338,7 @@ mod tests {
         items.push(item(Status::New, at(1, 0), None));
         items.push(item(Status::FollowUp, at(11, 0), None));
         items.push(item(Status::Ignored, at(2, 0), None));
-        let s = stats(items.iter().map(|i| (i, 4)), at(12, 0), None);
+        let s = stats(items.iter().map(|i| (i.timing(), 4)), at(12, 0), None);
         assert_eq!((s.pending, s.overdue, s.replied), (2, 1, 5));
         assert_eq!(s.median_minutes, Some(120));
         assert_eq!(s.p90_minutes, Some(600));

@@ -122,6 +122,38 @@ impl Post {
     pub fn day(&self) -> Option<NaiveDate> {
         self.local.map(|l| l.date())
     }
+
+    /// The title, or the first line of the text when there is none.
+    pub fn label(&self) -> &str {
+        label(&self.title, &self.body)
+    }
+}
+
+pub fn label<'a>(title: &'a str, body: &'a str) -> &'a str {
+    if title.trim().is_empty() {
+        body.lines().next().unwrap_or("")
+    } else {
+        title
+    }
+}
+
+/// What a calendar grid draws of a post. Six weeks of every client are read this light
+/// (no texts but the label, nothing to save back); the selected day is read in full.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct PostCell {
+    pub id: PostId,
+    pub client_id: i64,
+    pub accounts: Vec<AccountId>,
+    pub local: Option<NaiveDateTime>,
+    pub status: PostStatus,
+    /// What [`Post::label`] gives.
+    pub label: String,
+}
+
+impl PostCell {
+    pub fn day(&self) -> Option<NaiveDate> {
+        self.local.map(|l| l.date())
+    }
 }
 
 /// Percent-encodes a query value (RFC 3986 unreserved characters stay).

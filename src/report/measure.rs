@@ -36,9 +36,9 @@ pub fn measure(
         Metric::ResponseRate | Metric::ResponseTime => {
             let from = super::day_start(client, window.from);
             let to = super::day_start(client, on + Duration::days(1));
-            let items = store.items_received_between(client.id, from, to)?;
+            let items = store.timings_received_between(client.id, from, to)?;
             let s = stats(
-                items.iter().map(|i| (i, client.reply_target_hours)),
+                items.into_iter().map(|i| (i, client.reply_target_hours)),
                 to,
                 None,
             );

@@ -218,13 +218,13 @@ pub fn build(store: &Store, client: &Client, period: Period, now: DateTime<Utc>)
             })
         })
         .collect::<Result<Vec<_>>>()?;
-    let items = store.items_received_between(
+    let items = store.timings_received_between(
         client.id,
         day_start(client, period.from),
         day_start(client, period.to + Duration::days(1)),
     )?;
     let s = stats(
-        items.iter().map(|i| (i, client.reply_target_hours)),
+        items.iter().map(|i| (*i, client.reply_target_hours)),
         now,
         None,
     );
@@ -237,30 +237,37 @@ pub fn build(store: &Store, client: &Client, period: Period, now: DateTime<Utc>)
         median_minutes: s.median_minutes,
         p90_minutes: s.p90_minutes,
     };
-    let posts: Vec<_> = store
-        .posts_between(Some(client.id), period.from, period.to + Duration::days(1))?
+    // (pillar, status, posts), cancelled ones left out.
+    let counts: Vec<_> = store
+        .post_counts(client.id, period.from, period.to + Duration::days(1))?
         .into_iter()
-        .filter(|p| p.status != PostStatus::Cancelled)
+        .filter(|(_, status, _)| *status != PostStatus::Cancelled)
         .collect();
+    let planned: usize = counts.iter().map(|(_, _, n)| n).sum();
     let pillars = plan
         .pillars
         .iter()
         .map(|pl| {
-            let n = posts.iter().filter(|p| p.pillar_id == Some(pl.id)).count();
+            let n = counts
+                .iter()
+                .filter(|(pillar, _, _)| *pillar == Some(pl.id))
+                .map(|(_, _, n)| n)
+                .sum();
             PillarMix {
                 pillar: pl.name.clone(),
                 target_pct: pl.share,
                 posts: n,
-                actual_pct: (!posts.is_empty()).then(|| n as f64 * 100.0 / posts.len() as f64),
+                actual_pct: (planned > 0).then(|| n as f64 * 100.0 / planned as f64),
             }
         })
         .collect();
     let calendar = CalendarBlock {
-        planned: posts.len(),
-        published: posts
+        planned,
+        published: counts
             .iter()
-            .filter(|p| p.status == PostStatus::Published)
-            .count(),
+            .filter(|(_, status, _)| *status == PostStatus::Published)
+            .map(|(_, _, n)| n)
+            .sum(),
         pillars,
     };
     // The month(s) the period falls in: planned for them, spent from their start to the

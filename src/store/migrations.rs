@@ -16,6 +16,7 @@ const STEPS: &[M<'static>] = &[
     M::up(include_str!("sql/0006_kpi_index.sql")),
     M::up(include_str!("sql/0007_kpi_daily_key.sql")),
     M::up(include_str!("sql/0008_inbox_checks.sql")),
+    M::up(include_str!("sql/0009_light_reads.sql")),
 ];
 
 /// The schema version this binary writes.

@@ -6,13 +6,12 @@ use rusqlite::{OptionalExtension, Row, params, params_from_iter, types::Value};
 
 use super::{Result, Store, Tx, from_ts, to_ts};
 use crate::domain::Platform;
-use crate::domain::post::{Post, PostId, PostStatus, instant};
+use crate::domain::post::{Post, PostCell, PostId, PostStatus, instant, label};
 
-/// The accounts come in the same row (one statement for a month of posts, not one per
-/// post: a month flip with all clients reads about 1,400 of them).
+/// The accounts come in the same row, from the copy triggers keep (migration 9).
 const COLUMNS: &str = "id, client_id, local_time, scheduled_at, status, title, body, first_comment, media,
     pillar_id, campaign_id, target_id, objective_id, link, utm_medium, utm_campaign, permalink, notes,
-    (SELECT group_concat(account_id) FROM post_accounts WHERE post_id = posts.id)";
+    account_ids";
 
 /// How wall-clock times are stored: sortable text.
 const LOCAL_FORMAT: &str = "%Y-%m-%d %H:%M";
@@ -26,23 +25,35 @@ fn local_col(l: Option<NaiveDateTime>) -> Option<String> {
     l.map(|l| l.format(LOCAL_FORMAT).to_string())
 }
 
-fn post(r: &Row<'_>) -> rusqlite::Result<Post> {
-    let local: Option<String> = r.get(2)?;
-    let status: String = r.get(4)?;
+/// `account_ids`: ids joined by commas, in no order.
+fn accounts(r: &Row<'_>, i: usize) -> rusqlite::Result<Vec<i64>> {
     let mut accounts: Vec<i64> = r
-        .get::<_, Option<String>>(18)?
+        .get_ref(i)?
+        .as_str_or_null()?
         .unwrap_or_default()
         .split(',')
         .filter_map(|a| a.parse().ok())
         .collect();
     accounts.sort_unstable();
+    Ok(accounts)
+}
+
+fn local(r: &Row<'_>, i: usize) -> rusqlite::Result<Option<NaiveDateTime>> {
+    Ok(r.get_ref(i)?.as_str_or_null()?.and_then(parse_local))
+}
+
+fn status(r: &Row<'_>, i: usize) -> rusqlite::Result<PostStatus> {
+    Ok(PostStatus::parse(r.get_ref(i)?.as_str()?).unwrap_or_default())
+}
+
+fn post(r: &Row<'_>) -> rusqlite::Result<Post> {
     Ok(Post {
         id: r.get(0)?,
         client_id: r.get(1)?,
-        accounts,
-        local: local.as_deref().and_then(parse_local),
+        accounts: accounts(r, 18)?,
+        local: local(r, 2)?,
         at: r.get::<_, Option<i64>>(3)?.map(from_ts),
-        status: PostStatus::parse(&status).unwrap_or_default(),
+        status: status(r, 4)?,
         title: r.get(5)?,
         body: r.get(6)?,
         first_comment: r.get(7)?,
@@ -56,6 +67,23 @@ fn post(r: &Row<'_>) -> rusqlite::Result<Post> {
         utm_campaign: r.get(15)?,
         permalink: r.get(16)?,
         notes: r.get(17)?,
+    })
+}
+
+/// A grid's post: the text only when there is no title, and only its start (a cell
+/// shows one line of it).
+const CELL_COLUMNS: &str = "id, client_id, local_time, status, title,
+    CASE WHEN trim(title, ' ' || char(9, 10, 13)) = '' THEN substr(body, 1, 200) ELSE '' END,
+    account_ids";
+
+fn cell(r: &Row<'_>) -> rusqlite::Result<PostCell> {
+    Ok(PostCell {
+        id: r.get(0)?,
+        client_id: r.get(1)?,
+        accounts: accounts(r, 6)?,
+        local: local(r, 2)?,
+        status: status(r, 3)?,
+        label: label(r.get_ref(4)?.as_str()?, r.get_ref(5)?.as_str()?).to_string(),
     })
 }
 
@@ -80,27 +108,80 @@ impl Tx<'_> {
         from: NaiveDate,
         to: NaiveDate,
     ) -> Result<Vec<Post>> {
+        self.between(COLUMNS, post, client, from, to)
+    }
+
+    /// Rows of `columns` of the posts whose wall-clock day is in `from..to`, by time.
+    fn between<T>(
+        &self,
+        columns: &str,
+        row: fn(&Row<'_>) -> rusqlite::Result<T>,
+        client: Option<i64>,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<Vec<T>> {
         let lo = from.format("%Y-%m-%d").to_string();
         let hi = to.format("%Y-%m-%d").to_string();
-        let posts = match client {
+        let rows = match client {
             Some(c) => self
                 .conn
                 .prepare_cached(&format!(
-                    "SELECT {COLUMNS} FROM posts WHERE client_id = ?1 AND local_time >= ?2 AND local_time < ?3
+                    "SELECT {columns} FROM posts WHERE client_id = ?1 AND local_time >= ?2 AND local_time < ?3
                      AND deleted_at IS NULL ORDER BY local_time, id"
                 ))?
-                .query_map(params![c, lo, hi], post)?
+                .query_map(params![c, lo, hi], row)?
                 .collect::<rusqlite::Result<Vec<_>>>()?,
             None => self
                 .conn
                 .prepare_cached(&format!(
-                    "SELECT {COLUMNS} FROM posts WHERE local_time >= ?1 AND local_time < ?2
+                    "SELECT {columns} FROM posts WHERE local_time >= ?1 AND local_time < ?2
                      AND deleted_at IS NULL ORDER BY local_time, id"
                 ))?
-                .query_map(params![lo, hi], post)?
+                .query_map(params![lo, hi], row)?
                 .collect::<rusqlite::Result<Vec<_>>>()?,
         };
-        Ok(posts)
+        Ok(rows)
+    }
+
+    /// What a calendar grid draws of the posts whose wall-clock day is in `from..to`, in
+    /// the order of [`Tx::posts_between`].
+    pub fn post_cells_between(
+        &self,
+        client: Option<i64>,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<Vec<PostCell>> {
+        self.between(CELL_COLUMNS, cell, client, from, to)
+    }
+
+    /// How many of a client's posts dated in `from..to` (wall-clock days) have each
+    /// (pillar, status): what a report counts, read from the index alone.
+    pub fn post_counts(
+        &self,
+        client: i64,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<Vec<(Option<i64>, PostStatus, usize)>> {
+        let rows = self
+            .conn
+            .prepare_cached(
+                "SELECT pillar_id, status, count(*) FROM posts WHERE client_id = ?1
+                 AND local_time >= ?2 AND local_time < ?3 AND deleted_at IS NULL
+                 GROUP BY pillar_id, status",
+            )?
+            .query_map(
+                params![
+                    client,
+                    from.format("%Y-%m-%d").to_string(),
+                    to.format("%Y-%m-%d").to_string()
+                ],
+                |r| {
+                    let n: i64 = r.get(2)?;
+                    Ok((r.get(0)?, status(r, 1)?, usize::try_from(n).unwrap_or(0)))
+                },
+            )?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
     }
 
     /// The agenda: posts matching a filter, dated ones by time, then undated ideas.
@@ -279,7 +360,23 @@ impl Store {
     pub fn posts_matching(&self, f: &PostFilter) -> Result<Vec<Post>> {
         self.tx().posts_matching(f)
     }
+    pub fn post_cells_between(
+        &self,
+        client: Option<i64>,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<Vec<PostCell>> {
+        self.tx().post_cells_between(client, from, to)
+    }
     pub fn post(&self, id: PostId) -> Result<Post> {
         self.tx().post(id)
+    }
+    pub fn post_counts(
+        &self,
+        client: i64,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<Vec<(Option<i64>, PostStatus, usize)>> {
+        self.tx().post_counts(client, from, to)
     }
 }

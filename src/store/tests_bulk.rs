@@ -201,3 +201,72 @@ fn a_version_6_database_keeps_its_data() {
         .unwrap();
     assert_eq!(ok, "ok");
 }
+
+fn journal(s: &Store) -> String {
+    journal_of(&s.conn)
+}
+
+fn journal_of(conn: &rusqlite::Connection) -> String {
+    conn.pragma_query_value(None, "journal_mode", |r| r.get(0))
+        .unwrap()
+}
+
+fn all_items(s: &Store) -> usize {
+    s.items_matching(&crate::domain::inbox::Filter {
+        status: crate::domain::inbox::StatusFilter::All,
+        ..Default::default()
+    })
+    .unwrap()
+    .len()
+}
+
+#[test]
+fn an_import_alone_on_the_file_lands_whole_and_leaves_the_log_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Store::open(&dir.path().join("a.db")).unwrap();
+    let c = s.insert_client(&ClientDraft::new("C"), at(0)).unwrap();
+    let items: Vec<_> = (0..600).map(|i| scored(&format!("e{i}"), "hi")).collect();
+    let added = s
+        .bulk_transaction(|tx| {
+            assert_eq!(journal_of(tx.conn), "delete");
+            tx.insert_items(c, &items, at(2), |_| {})
+        })
+        .unwrap();
+    assert_eq!(added, 600);
+    assert_eq!(journal(&s), "wal");
+    // A failure half way leaves nothing of the import, and the log on.
+    let more: Vec<_> = (600..900).map(|i| scored(&format!("e{i}"), "hi")).collect();
+    let r: std::result::Result<usize, StoreError> = s.bulk_transaction(|tx| {
+        tx.insert_items(c, &more, at(2), |_| {})?;
+        Err(StoreError::Conflict("a bad row".into()))
+    });
+    assert!(r.is_err());
+    assert_eq!(journal(&s), "wal");
+    assert_eq!(all_items(&s), 600);
+    let sync: i64 = s
+        .conn
+        .pragma_query_value(None, "synchronous", |r| r.get(0))
+        .unwrap();
+    assert_eq!(sync, 1, "back to NORMAL");
+}
+
+#[test]
+fn an_import_beside_an_open_window_runs_in_the_log() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.db");
+    let mut s = Store::open(&path).unwrap();
+    let c = s.insert_client(&ClientDraft::new("C"), at(0)).unwrap();
+    // Another connection (the TUI) has the file open and has read from it.
+    let other = Store::open(&path).unwrap();
+    assert_eq!(all_items(&other), 0);
+    let items: Vec<_> = (0..300).map(|i| scored(&format!("e{i}"), "hi")).collect();
+    let added = s
+        .bulk_transaction(|tx| {
+            assert_eq!(journal_of(tx.conn), "wal", "SQLite refuses the switch");
+            tx.insert_items(c, &items, at(2), |_| {})
+        })
+        .unwrap();
+    assert_eq!(added, 300);
+    assert_eq!(journal(&s), "wal");
+    assert_eq!(all_items(&other), 300);
+}

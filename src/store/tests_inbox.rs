@@ -193,7 +193,11 @@ fn sql_figures_match_the_domain_formula() {
         })
         .unwrap();
     for since in [None, Some(at(2)), Some(at(12))] {
-        let expected = stats(items.iter().map(|i| (i, target(i.client_id))), now, since);
+        let expected = stats(
+            items.iter().map(|i| (i.timing(), target(i.client_id))),
+            now,
+            since,
+        );
         assert_eq!(
             s.reply_stats(None, now, since).unwrap(),
             expected,
@@ -208,7 +212,7 @@ fn sql_figures_match_the_domain_formula() {
         );
     }
     let only_a: Vec<_> = items.iter().filter(|i| i.client_id == a).collect();
-    let expected = stats(only_a.iter().map(|i| (*i, 4)), now, None);
+    let expected = stats(only_a.iter().map(|i| (i.timing(), 4)), now, None);
     assert_eq!(s.reply_stats(Some(a), now, None).unwrap(), expected);
     // By hand: all time, replied 5 (median 120 min, p90 600), pending 2 of which the
     // one received at 20:00 for A (target 4 h) is not overdue at 22:00, and the one

@@ -8,7 +8,7 @@ use crate::domain::client::AccountId;
 use chrono::NaiveDate;
 
 use crate::domain::inbox::{Filter, Item, ItemId, Op, SavedReply};
-use crate::domain::post::Post;
+use crate::domain::post::{Post, PostCell};
 use crate::domain::strategy::{Id, Part, Plan};
 use crate::domain::{Account, Client, ClientId};
 use crate::store::PostFilter;
@@ -115,8 +115,12 @@ pub enum Action {
         asked: Vec<ItemId>,
         rows: Vec<Item>,
     },
-    PostsLoaded {
+    GridLoaded {
         key: (Option<i64>, NaiveDate, NaiveDate),
+        cells: Vec<PostCell>,
+    },
+    DayLoaded {
+        key: (Option<i64>, NaiveDate),
         posts: Vec<Post>,
     },
     TodayLoaded(Box<crate::today::Today>),

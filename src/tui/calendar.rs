@@ -1,5 +1,6 @@
 //! The Calendar tab's state: a month grid, a week by hour, or the agenda list; the
-//! selected day and post; the posts of the dates on screen.
+//! selected day and post; what the grid draws of the posts of the dates on screen, and
+//! the selected day's posts in full.
 
 use chrono::{Datelike, Duration, NaiveDate};
 
@@ -7,7 +8,7 @@ use super::model::Model;
 use super::strategy::client_today;
 use super::widgets::table::ListCursor;
 use crate::domain::Account;
-use crate::domain::post::Post;
+use crate::domain::post::{Post, PostCell};
 use crate::store::PostFilter;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -25,10 +26,15 @@ pub struct CalendarState {
     pub day: Option<NaiveDate>,
     /// The selected post among the selected day's.
     pub post: usize,
-    /// Posts of the loaded range, by time.
-    pub posts: Vec<Post>,
-    /// (client or all, first day, day after the last) of `posts`; `None` asks for a load.
+    /// What the grid draws of the posts of the loaded range, by time (six weeks of every
+    /// client are ~1,900 posts: read light, see [`PostCell`]).
+    pub cells: Vec<PostCell>,
+    /// (client or all, first day, day after the last) of `cells`; `None` asks for a load.
     pub loaded: Option<(Option<i64>, NaiveDate, NaiveDate)>,
+    /// The selected day's posts in full, in the order of `cells`: what the actions use.
+    pub day_posts: Vec<Post>,
+    /// (client or all, day) of `day_posts`; `None` asks for a load.
+    pub day_loaded: Option<(Option<i64>, NaiveDate)>,
     /// The agenda.
     pub list: Vec<Post>,
     pub list_cursor: ListCursor,
@@ -60,13 +66,22 @@ pub fn scope(m: &Model) -> Option<i64> {
     if m.all_clients { None } else { m.current }
 }
 
-/// The posts of a day, by time.
-pub fn posts_of(m: &Model, day: NaiveDate) -> Vec<&Post> {
-    m.calendar
-        .posts
-        .iter()
-        .filter(|p| p.day() == Some(day))
-        .collect()
+/// What the grid draws of a day's posts, by time.
+pub fn posts_of(m: &Model, day: NaiveDate) -> &[PostCell] {
+    // The cells are sorted by time, so a day is one run of them.
+    let cells = &m.calendar.cells;
+    let from = cells.partition_point(|c| c.day().is_none_or(|d| d < day));
+    let to = from + cells[from..].partition_point(|c| c.day().is_none_or(|d| d <= day));
+    &cells[from..to]
+}
+
+/// The selected day's posts in full; empty until they are loaded.
+pub fn day_posts(m: &Model) -> &[Post] {
+    if m.calendar.day_loaded == Some((scope(m), selected_day(m))) {
+        &m.calendar.day_posts
+    } else {
+        &[]
+    }
 }
 
 /// The post the actions apply to: the selected one of the day, or the agenda's.
@@ -74,18 +89,15 @@ pub fn selected_post(m: &Model) -> Option<&Post> {
     match m.calendar.view {
         View::List => m.calendar.list.get(m.calendar.list_cursor.selected),
         _ => {
-            let posts = posts_of(m, selected_day(m));
-            posts
-                .get(m.calendar.post.min(posts.len().saturating_sub(1)))
-                .copied()
+            let posts = day_posts(m);
+            posts.get(m.calendar.post.min(posts.len().saturating_sub(1)))
         }
     }
 }
 
-/// `[IG FB] ` marks of a post's platforms.
-pub fn marks(p: &Post, accounts: &[Account]) -> String {
-    let mut marks: Vec<&str> = p
-        .accounts
+/// `[IG FB] ` marks of the platforms of a post's accounts.
+pub fn marks(ids: &[i64], accounts: &[Account]) -> String {
+    let mut marks: Vec<&str> = ids
         .iter()
         .filter_map(|id| accounts.iter().find(|a| a.id == *id))
         .map(|a| a.platform.mark().trim())

@@ -76,10 +76,16 @@ pub enum Effect {
         id: i64,
         deleted: bool,
     },
-    LoadPosts {
+    /// What the calendar grid draws of the posts of `from..to`.
+    LoadGrid {
         client: Option<ClientId>,
         from: chrono::NaiveDate,
         to: chrono::NaiveDate,
+    },
+    /// The posts of the calendar's selected day, in full.
+    LoadDay {
+        client: Option<ClientId>,
+        day: chrono::NaiveDate,
     },
     LoadAgenda(PostFilter),
     LoadToday,
@@ -396,10 +402,19 @@ pub fn execute(store: &mut Store, clock: &dyn Clock, effect: Effect) -> Vec<Acti
         Effect::TrashSavedReply { id, deleted } => store
             .transaction(|tx| tx.set_saved_reply_deleted(id, deleted.then_some(now)))
             .map(|()| Outcome::SavedReplyTrashed { id, deleted }),
-        Effect::LoadPosts { client, from, to } => {
-            return match store.posts_between(client, from, to) {
-                Ok(posts) => vec![Action::PostsLoaded {
+        Effect::LoadGrid { client, from, to } => {
+            return match store.post_cells_between(client, from, to) {
+                Ok(cells) => vec![Action::GridLoaded {
                     key: (client, from, to),
+                    cells,
+                }],
+                Err(e) => vec![Action::Failed(e.to_string())],
+            };
+        }
+        Effect::LoadDay { client, day } => {
+            return match store.posts_between(client, day, day + chrono::Duration::days(1)) {
+                Ok(posts) => vec![Action::DayLoaded {
+                    key: (client, day),
                     posts,
                 }],
                 Err(e) => vec![Action::Failed(e.to_string())],

@@ -3,11 +3,11 @@
 use chrono::{Duration, Months};
 
 use super::{post_form, say};
-use crate::domain::post::Post;
+use crate::domain::post::{Post, PostCell};
 use crate::i18n::{fill, t};
 use crate::tui::action::Command;
 use crate::tui::calendar::{
-    View, effective_filter, grid_range, posts_of, scope, selected_day, selected_post,
+    View, day_posts, effective_filter, grid_range, posts_of, scope, selected_day, selected_post,
 };
 use crate::tui::effect::Effect;
 use crate::tui::model::{Model, StatusKind, Tab};
@@ -18,14 +18,24 @@ pub fn sync(m: &mut Model) -> Vec<Effect> {
         return vec![];
     }
     let mut out = Vec::new();
-    let (from, to) = grid_range(selected_day(m));
+    let day = selected_day(m);
+    let (from, to) = grid_range(day);
     let key = (scope(m), from, to);
     if m.calendar.loaded != Some(key) {
         m.calendar.loaded = Some(key);
-        out.push(Effect::LoadPosts {
+        out.push(Effect::LoadGrid {
             client: key.0,
             from,
             to,
+        });
+    }
+    let day_key = (scope(m), day);
+    if m.calendar.day_loaded != Some(day_key) {
+        m.calendar.day_loaded = Some(day_key);
+        m.calendar.day_posts.clear();
+        out.push(Effect::LoadDay {
+            client: day_key.0,
+            day,
         });
     }
     if m.calendar.view == View::List {
@@ -41,25 +51,32 @@ pub fn sync(m: &mut Model) -> Vec<Effect> {
 /// Asks for fresh posts after a change.
 pub fn stale(m: &mut Model) {
     m.calendar.loaded = None;
+    m.calendar.day_loaded = None;
     m.calendar.list_loaded = None;
 }
 
-pub fn posts_loaded(
+pub fn grid_loaded(
     m: &mut Model,
     key: (Option<i64>, chrono::NaiveDate, chrono::NaiveDate),
-    posts: Vec<Post>,
+    cells: Vec<PostCell>,
 ) {
     if m.calendar.loaded == Some(key) {
-        m.calendar.posts = posts;
-        let day = selected_day(m);
-        if let Some(id) = m.calendar.jump.take()
-            && let Some(i) = posts_of(m, day).iter().position(|p| p.id == id)
-        {
-            m.calendar.post = i;
-        }
-        let n = posts_of(m, day).len();
-        m.calendar.post = m.calendar.post.min(n.saturating_sub(1));
+        m.calendar.cells = cells;
     }
+}
+
+pub fn day_loaded(m: &mut Model, key: (Option<i64>, chrono::NaiveDate), posts: Vec<Post>) {
+    if m.calendar.day_loaded != Some(key) {
+        return;
+    }
+    m.calendar.day_posts = posts;
+    if let Some(id) = m.calendar.jump.take()
+        && let Some(i) = m.calendar.day_posts.iter().position(|p| p.id == id)
+    {
+        m.calendar.post = i;
+    }
+    let n = m.calendar.day_posts.len();
+    m.calendar.post = m.calendar.post.min(n.saturating_sub(1));
 }
 
 pub fn agenda_loaded(m: &mut Model, filter: crate::store::PostFilter, posts: Vec<Post>) {
@@ -106,19 +123,10 @@ fn move_post(m: &mut Model, days: i64) -> Vec<Effect> {
         go(m, days);
         // Stay on the moved post in its new day.
         let day = selected_day(m);
-        let after: Vec<i64> = posts_of(m, day).iter().map(|x| x.id).collect();
+        let after = posts_of(m, day);
         let pos = after
             .iter()
-            .position(|id| {
-                moved.local.is_some_and(|l| {
-                    m.calendar
-                        .posts
-                        .iter()
-                        .find(|x| x.id == *id)
-                        .and_then(|x| x.local)
-                        .is_some_and(|x| x > l)
-                })
-            })
+            .position(|x| moved.local.is_some_and(|l| x.local.is_some_and(|x| x > l)))
             .unwrap_or(after.len());
         m.calendar.post = pos;
     }
@@ -158,7 +166,7 @@ pub fn command(m: &mut Model, cmd: Command) -> Vec<Effect> {
             m.calendar.list_loaded = None;
         }
         Command::NextPost => {
-            let n = posts_of(m, selected_day(m)).len();
+            let n = day_posts(m).len();
             if m.calendar.post + 1 < n {
                 m.calendar.post += 1;
             }

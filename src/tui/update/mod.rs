@@ -109,8 +109,12 @@ fn dispatch(m: &mut Model, action: Action) -> Vec<Effect> {
             inbox::rows(m, asked, rows);
             vec![]
         }
-        Action::PostsLoaded { key, posts } => {
-            calendar::posts_loaded(m, key, posts);
+        Action::GridLoaded { key, cells } => {
+            calendar::grid_loaded(m, key, cells);
+            vec![]
+        }
+        Action::DayLoaded { key, posts } => {
+            calendar::day_loaded(m, key, posts);
             vec![]
         }
         Action::TodayLoaded(t) => {

@@ -414,7 +414,7 @@ pub fn save(
             }
             let before = m
                 .calendar
-                .posts
+                .day_posts
                 .iter()
                 .chain(m.calendar.list.iter())
                 .find(|p| p.id == *id)
@@ -506,7 +506,7 @@ pub fn save(
 
 fn find(m: &Model, id: i64) -> Option<Post> {
     m.calendar
-        .posts
+        .day_posts
         .iter()
         .chain(m.calendar.list.iter())
         .find(|p| p.id == id)

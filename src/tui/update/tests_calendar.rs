@@ -287,3 +287,48 @@ fn agenda_filter() {
                 || p.body.to_lowercase().contains("sourdough"))
     );
 }
+
+#[test]
+fn the_grid_reads_light_cells_and_the_selected_day_in_full() {
+    let (mut h, c, ig, x) = paris();
+    // A second post the same day, later, with no title: the cell shows its text's
+    // first line; the day's full posts carry everything the actions save back.
+    let mut p = Post {
+        client_id: c,
+        accounts: vec![x, ig],
+        body: "Brunch is back\nEvery Sunday".into(),
+        notes: "ask for photos".into(),
+        ..Post::default()
+    };
+    p.schedule(
+        Some(local("2026-10-24 11:00")),
+        "Europe/Paris".parse().unwrap(),
+    );
+    h.store
+        .transaction(|tx| tx.save_post(&p, h.clock.0))
+        .unwrap();
+    h.press('t');
+    h.model.calendar.day = Some(NaiveDate::from_ymd_opt(2026, 10, 24).unwrap());
+    let _ = h.act(crate::tui::action::Action::Tick(h.clock.0));
+    let cells = posts_of(&h.model, selected_day(&h.model));
+    let labels: Vec<&str> = cells.iter().map(|c| c.label.as_str()).collect();
+    assert_eq!(labels, ["Autumn menu", "Brunch is back"]);
+    assert_eq!(cells[1].accounts, vec![ig.min(x), ig.max(x)]);
+    h.press('J');
+    let sel = selected_post(&h.model).unwrap();
+    assert_eq!(
+        (sel.body.as_str(), sel.notes.as_str()),
+        ("Brunch is back\nEvery Sunday", "ask for photos")
+    );
+    assert!(h.screen(120, 40).contains("Brunch is back"));
+    // Another day of the same grid: that day's posts, no new grid.
+    let grid = h.model.calendar.loaded;
+    h.press('l');
+    assert_eq!(h.model.calendar.loaded, grid);
+    assert!(selected_post(&h.model).is_none(), "nothing on the 25th");
+    h.press('h');
+    assert_eq!(
+        selected_post(&h.model).map(|p| p.title.as_str()),
+        Some("Autumn menu")
+    );
+}

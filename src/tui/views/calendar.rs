@@ -8,10 +8,10 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Paragraph, Row};
 
-use crate::domain::post::{Post, PostStatus};
+use crate::domain::post::{Post, PostCell, PostStatus};
 use crate::domain::text::{sanitize_line, truncate};
 use crate::i18n::{self, fill, format, t};
-use crate::tui::calendar::{View, marks, monday, posts_of, selected_day, selected_post};
+use crate::tui::calendar::{View, day_posts, marks, monday, posts_of, selected_day, selected_post};
 use crate::tui::model::Model;
 use crate::tui::strategy::client_today;
 use crate::tui::theme::Theme;
@@ -29,28 +29,17 @@ pub fn status_style(s: PostStatus, th: &Theme) -> Style {
     }
 }
 
-/// A post's title, or the first line of its text.
-fn title_of(p: &Post) -> &str {
-    if p.title.trim().is_empty() {
-        p.body.lines().next().unwrap_or("")
-    } else {
-        &p.title
-    }
-}
-
 /// `08:30 `, or nothing for an undated post.
-fn time_of(p: &Post) -> String {
-    p.local
+fn time_of(local: Option<chrono::NaiveDateTime>) -> String {
+    local
         .map(|l| l.format("%H:%M ").to_string())
         .unwrap_or_default()
 }
 
 /// The post's client as `shown` writes its name, when several clients are on screen.
-fn client_of(m: &Model, p: &Post, shown: impl Fn(&str) -> String) -> String {
+fn client_of(m: &Model, client: i64, shown: impl Fn(&str) -> String) -> String {
     if m.all_clients && m.data.clients.len() > 1 {
-        m.client(p.client_id)
-            .map(|c| shown(&c.name))
-            .unwrap_or_default()
+        m.client(client).map(|c| shown(&c.name)).unwrap_or_default()
     } else {
         String::new()
     }
@@ -58,10 +47,10 @@ fn client_of(m: &Model, p: &Post, shown: impl Fn(&str) -> String) -> String {
 
 /// A post in a crowded cell: `BM 08:30 IG+ Sourdough at dawn` (client initials when
 /// several clients show, the first platform and `+` when there are more).
-fn post_label(m: &Model, p: &Post) -> String {
-    let title = title_of(p);
-    let time = time_of(p);
-    let client = client_of(m, p, |name| format!("{} ", initials(name)));
+fn post_label(m: &Model, p: &PostCell) -> String {
+    let title = &p.label;
+    let time = time_of(p.local);
+    let client = client_of(m, p.client_id, |name| format!("{} ", initials(name)));
     let mut platforms = p
         .accounts
         .iter()
@@ -78,12 +67,12 @@ fn post_label(m: &Model, p: &Post) -> String {
 /// A post where there is room: `08:30 [IG FB] Sourdough at dawn`, with the client's
 /// name when several clients show.
 fn full_label(m: &Model, p: &Post) -> String {
-    let title = title_of(p);
-    let time = time_of(p);
-    let client = client_of(m, p, |name| format!("{name} · "));
+    let title = p.label();
+    let time = time_of(p.local);
+    let client = client_of(m, p.client_id, |name| format!("{name} · "));
     sanitize_line(&format!(
         "{time}{client}{}{title}",
-        marks(p, &m.data.accounts)
+        marks(&p.accounts, &m.data.accounts)
     ))
 }
 
@@ -289,7 +278,7 @@ fn week(m: &Model, frame: &mut Frame, area: Rect) {
     );
     let rows = area.height.saturating_sub(1);
     // Working hours first; an earlier or later post widens the range.
-    let week_posts: Vec<&Post> = (0..7)
+    let week_posts: Vec<&PostCell> = (0..7)
         .flat_map(|d| posts_of(m, start + Duration::days(d)))
         .collect();
     let first_h = week_posts
@@ -315,8 +304,8 @@ fn week(m: &Model, frame: &mut Frame, area: Rect) {
         );
         for d in 0..7u16 {
             let date = start + Duration::days(i64::from(d));
-            let in_hour: Vec<&Post> = posts_of(m, date)
-                .into_iter()
+            let in_hour: Vec<&PostCell> = posts_of(m, date)
+                .iter()
                 .filter(|p| p.local.is_some_and(|l| l.hour() == *hour))
                 .collect();
             let w = col_w.saturating_sub(1) as usize;
@@ -350,7 +339,7 @@ fn day_panel(m: &Model, frame: &mut Frame, area: Rect) {
     let s = t();
     let th = &m.theme;
     let day = selected_day(m);
-    let posts = posts_of(m, day);
+    let posts = day_posts(m);
     let title = format!(
         " {} · {} ",
         crate::i18n::format::weekday_day_month(day),
@@ -430,7 +419,7 @@ fn agenda(m: &Model, frame: &mut Frame, area: Rect) {
                 .and_then(|id| m.plan.pillars.iter().find(|x| x.id == id))
                 .map(|x| sanitize_line(&x.name))
                 .unwrap_or_default();
-            let title = title_of(p);
+            let title = p.label();
             Row::new(vec![
                 Cell::from(when),
                 Cell::from(
@@ -438,7 +427,7 @@ fn agenda(m: &Model, frame: &mut Frame, area: Rect) {
                         .map(|c| sanitize_line(&c.name))
                         .unwrap_or_default(),
                 ),
-                Cell::from(marks(p, &m.data.accounts)),
+                Cell::from(marks(&p.accounts, &m.data.accounts)),
                 Cell::from(Span::styled(
                     i18n::post_status(p.status),
                     status_style(p.status, th),
