@@ -1,25 +1,67 @@
 //! KPI values: upserts (a re-import changes nothing) and the aggregates the report reads,
 //! computed in SQL.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, params};
 
-use super::{Result, Store, Tx, bulk};
+use super::{Result, Store, Tx, bulk, kpi_months};
 use crate::domain::Platform;
 use crate::domain::kpi::{DailyValue, PostValue, Source, Sum};
 use crate::domain::metric::Metric;
 
 /// `2026-11-22`, as stored. Not chrono's `format`: it reads its pattern for every value,
 /// which an import of a million values feels.
-fn day(d: NaiveDate) -> String {
+pub(super) fn day(d: NaiveDate) -> String {
     use chrono::Datelike;
     if (0..=9999).contains(&d.year()) {
         format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
     } else {
         d.format("%Y-%m-%d").to_string()
     }
+}
+
+/// Sums by platform and metric.
+pub(super) type Sums = HashMap<(Platform, Metric), i64>;
+
+/// Adds the `(platform, metric, value)` rows of a query to `sums`. The rows are read in
+/// key order (an index range) and added up here: SQLite's `GROUP BY` sorted every value
+/// first, which took twice as long as reading them.
+pub(super) fn add_rows(
+    conn: &rusqlite::Connection,
+    sums: &mut Sums,
+    sql: &str,
+    params: impl rusqlite::Params,
+) -> Result<()> {
+    let mut st = conn.prepare_cached(sql)?;
+    let mut rows = st.query(params)?;
+    while let Some(r) = rows.next()? {
+        let (p, m) = (key_text(r, 0)?, key_text(r, 1)?);
+        // Keys are stored as written by `key()`: an exact match, no case folding.
+        let platform = Platform::ALL.into_iter().find(|x| x.key() == p);
+        let metric = Metric::ALL.into_iter().find(|x| x.key() == m);
+        if let (Some(platform), Some(metric)) = (platform, metric) {
+            let sum = sums.entry((platform, metric)).or_default();
+            *sum = sum.saturating_add(r.get(2)?);
+        }
+    }
+    Ok(())
+}
+
+/// `sums` as a list in order of platform and metric key.
+fn sorted(sums: Sums, source: Source) -> Vec<Sum> {
+    let mut out: Vec<Sum> = sums
+        .into_iter()
+        .map(|((platform, metric), value)| Sum {
+            platform,
+            metric,
+            source,
+            value,
+        })
+        .collect();
+    out.sort_by_key(|s| (s.platform.key(), s.metric.key()));
+    out
 }
 
 /// A key column's text, borrowed from the row.
@@ -48,8 +90,9 @@ impl Upserted {
 }
 
 impl Tx<'_> {
-    /// Stores daily values; an existing value of the same day and metric is replaced.
-    /// `tick` hears each chunk's value count.
+    /// Stores daily values; an existing value of the same day and metric is replaced,
+    /// and the sums of the months touched are written again. `tick` hears each chunk's
+    /// value count.
     pub fn upsert_daily(
         &self,
         client: i64,
@@ -58,7 +101,9 @@ impl Tx<'_> {
     ) -> Result<Upserted> {
         // Exports list a day's values together: its text is made once.
         let mut text: Option<(NaiveDate, String)> = None;
-        self.upsert_values(
+        let mut months = BTreeSet::new();
+        let empty = self.months_empty(client, values)?;
+        let upserted = self.upsert_values(
             (
                 "INSERT INTO kpi_daily (client_id, platform, day, metric, value)",
                 5,
@@ -69,6 +114,7 @@ impl Tx<'_> {
             |b, v| {
                 if text.as_ref().is_none_or(|(d, _)| *d != v.day) {
                     text = Some((v.day, day(v.day)));
+                    months.insert(kpi_months::month_start(v.day));
                 }
                 b.bind(&client)?;
                 b.bind(v.platform.key())?;
@@ -77,7 +123,9 @@ impl Tx<'_> {
                 b.bind(&v.value)
             },
             tick,
-        )
+        )?;
+        self.refresh_months(client, &months, values, empty)?;
+        Ok(upserted)
     }
 
     pub fn upsert_posts(
@@ -126,40 +174,33 @@ impl Tx<'_> {
     }
 
     /// Sums of the additive metrics per platform and source over `from..=to`, in order
-    /// of platform and metric key. The values are read in key order (an index range) and
-    /// added up here: SQLite's `GROUP BY` sorted every value first, which took twice as
-    /// long as reading them (a year's trend of one client is some 11,000 values).
+    /// of platform and metric key. Account values: the whole months of the period from
+    /// their stored sums (`kpi_months`), the days around them read and added up here.
     pub fn kpi_sums(&self, client: i64, from: NaiveDate, to: NaiveDate) -> Result<Vec<Sum>> {
-        let mut out = Vec::new();
-        for (table, source) in [("kpi_daily", Source::Account), ("kpi_posts", Source::Posts)] {
-            let mut st = self.conn.prepare_cached(&format!(
-                "SELECT platform, metric, value FROM {table}
-                 WHERE client_id = ?1 AND day >= ?2 AND day <= ?3 AND metric <> 'followers'"
-            ))?;
-            let mut sums: HashMap<(Platform, Metric), i64> = HashMap::new();
-            let mut rows = st.query(params![client, day(from), day(to)])?;
-            while let Some(r) = rows.next()? {
-                let (p, m) = (key_text(r, 0)?, key_text(r, 1)?);
-                // Keys are stored as written by `key()`: an exact match, no case folding.
-                let platform = Platform::ALL.into_iter().find(|x| x.key() == p);
-                let metric = Metric::ALL.into_iter().find(|x| x.key() == m);
-                if let (Some(platform), Some(metric)) = (platform, metric) {
-                    let sum = sums.entry((platform, metric)).or_default();
-                    *sum = sum.saturating_add(r.get(2)?);
-                }
-            }
-            let mut sums: Vec<Sum> = sums
-                .into_iter()
-                .map(|((platform, metric), value)| Sum {
-                    platform,
-                    metric,
-                    source,
-                    value,
-                })
-                .collect();
-            sums.sort_by_key(|s| (s.platform.key(), s.metric.key()));
-            out.extend(sums);
+        let (months, days) = kpi_months::split(from, to);
+        let mut account: Sums = HashMap::new();
+        if let Some((first, last)) = months {
+            self.add_month_sums(&mut account, client, first, last)?;
         }
+        for (a, b) in days {
+            add_rows(
+                self.conn,
+                &mut account,
+                "SELECT platform, metric, value FROM kpi_daily
+                 WHERE client_id = ?1 AND day >= ?2 AND day <= ?3 AND metric <> 'followers'",
+                params![client, day(a), day(b)],
+            )?;
+        }
+        let mut posts: Sums = HashMap::new();
+        add_rows(
+            self.conn,
+            &mut posts,
+            "SELECT platform, metric, value FROM kpi_posts
+             WHERE client_id = ?1 AND day >= ?2 AND day <= ?3 AND metric <> 'followers'",
+            params![client, day(from), day(to)],
+        )?;
+        let mut out = sorted(account, Source::Account);
+        out.extend(sorted(posts, Source::Posts));
         Ok(out)
     }
 

@@ -17,6 +17,7 @@ const STEPS: &[M<'static>] = &[
     M::up(include_str!("sql/0007_kpi_daily_key.sql")),
     M::up(include_str!("sql/0008_inbox_checks.sql")),
     M::up(include_str!("sql/0009_light_reads.sql")),
+    M::up(include_str!("sql/0010_kpi_months.sql")),
 ];
 
 /// The schema version this binary writes.

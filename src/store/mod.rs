@@ -6,6 +6,7 @@ mod bulk;
 mod clients;
 mod inbox;
 mod kpi;
+mod kpi_months;
 mod migrations;
 mod posts;
 mod safety;
@@ -370,3 +371,6 @@ mod tests_posts;
 
 #[cfg(test)]
 mod tests_plan;
+
+#[cfg(test)]
+mod tests_kpi_months;
