@@ -49,6 +49,26 @@ pub(super) fn add_rows(
     Ok(())
 }
 
+/// Adds a client's values of `days` (first and last, included) in `table` (`kpi_daily`
+/// or `kpi_posts`) to `sums`, followers aside.
+pub(super) fn add_days(
+    conn: &rusqlite::Connection,
+    sums: &mut Sums,
+    table: &str,
+    client: i64,
+    (from, to): (NaiveDate, NaiveDate),
+) -> Result<()> {
+    add_rows(
+        conn,
+        sums,
+        &format!(
+            "SELECT platform, metric, value FROM {table}
+             WHERE client_id = ?1 AND day >= ?2 AND day <= ?3 AND metric <> 'followers'"
+        ),
+        params![client, day(from), day(to)],
+    )
+}
+
 /// `sums` as a list in order of platform and metric key.
 fn sorted(sums: Sums, source: Source) -> Vec<Sum> {
     let mut out: Vec<Sum> = sums
@@ -183,22 +203,10 @@ impl Tx<'_> {
             self.add_month_sums(&mut account, client, first, last)?;
         }
         for (a, b) in days {
-            add_rows(
-                self.conn,
-                &mut account,
-                "SELECT platform, metric, value FROM kpi_daily
-                 WHERE client_id = ?1 AND day >= ?2 AND day <= ?3 AND metric <> 'followers'",
-                params![client, day(a), day(b)],
-            )?;
+            add_days(self.conn, &mut account, "kpi_daily", client, (a, b))?;
         }
         let mut posts: Sums = HashMap::new();
-        add_rows(
-            self.conn,
-            &mut posts,
-            "SELECT platform, metric, value FROM kpi_posts
-             WHERE client_id = ?1 AND day >= ?2 AND day <= ?3 AND metric <> 'followers'",
-            params![client, day(from), day(to)],
-        )?;
+        add_days(self.conn, &mut posts, "kpi_posts", client, (from, to))?;
         let mut out = sorted(account, Source::Account);
         out.extend(sorted(posts, Source::Posts));
         Ok(out)

@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use chrono::{Datelike, Duration, NaiveDate};
 use rusqlite::{OptionalExtension, params};
 
-use super::kpi::{Sums, add_rows, day};
+use super::kpi::{Sums, add_days, add_rows, day};
 use super::{Result, Tx};
 use crate::domain::Platform;
 use crate::domain::kpi::DailyValue;
@@ -133,12 +133,12 @@ impl Tx<'_> {
             let key = month_key(*start);
             clear.execute(params![client, key])?;
             let mut sums: Sums = HashMap::new();
-            add_rows(
+            add_days(
                 self.conn,
                 &mut sums,
-                "SELECT platform, metric, value FROM kpi_daily
-                 WHERE client_id = ?1 AND day >= ?2 AND day <= ?3 AND metric <> 'followers'",
-                params![client, day(*start), day(month_end(*start))],
+                "kpi_daily",
+                client,
+                (*start, month_end(*start)),
             )?;
             for ((platform, metric), value) in sums {
                 insert.execute(params![client, key, platform.key(), metric.key(), value])?;
