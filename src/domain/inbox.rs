@@ -139,9 +139,12 @@ pub struct Timing {
 }
 
 impl Timing {
+    /// When the client's reply-time target is missed.
+    pub fn due(&self, target_hours: u32) -> DateTime<Utc> {
+        self.received_at + Duration::hours(i64::from(target_hours))
+    }
     pub fn is_overdue(&self, target_hours: u32, now: DateTime<Utc>) -> bool {
-        self.status.is_pending()
-            && self.received_at + Duration::hours(i64::from(target_hours)) < now
+        self.status.is_pending() && self.due(target_hours) < now
     }
 }
 
@@ -158,7 +161,7 @@ impl Item {
     }
     /// When the client's reply-time target is missed.
     pub fn due(&self, target_hours: u32) -> DateTime<Utc> {
-        self.received_at + Duration::hours(i64::from(target_hours))
+        self.timing().due(target_hours)
     }
     /// Time left before the target is missed (negative: overdue by that much); `None`
     /// once the item no longer waits.

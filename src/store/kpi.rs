@@ -1,5 +1,5 @@
-//! KPI values: upserts (a re-import changes nothing) and the aggregates the report reads,
-//! computed in SQL.
+//! KPI values: upserts (a re-import changes nothing) and the sums the report reads
+//! (whole months from `kpi_months`, other days added up as they are read).
 
 use std::collections::{BTreeSet, HashMap};
 
