@@ -62,6 +62,8 @@ struct Session {
     model: twohats::tui::model::Model,
     term: Terminal<TestBackend>,
     clock: FixedClock,
+    /// The read-ahead work the event loop does between keys, each time there was some.
+    idle: Vec<Duration>,
 }
 
 impl Session {
@@ -77,13 +79,12 @@ impl Session {
             model,
             term,
             clock,
+            idle: Vec::new(),
         }
     }
 
-    /// One key as the event loop handles it: keymap, update, effects, frame.
-    fn key(&mut self, key: KeyEvent) -> Duration {
-        let t = Instant::now();
-        let mut queue: Vec<Action> = keymap::resolve(&self.model, key).into_iter().collect();
+    /// Runs actions and the effects they ask for until none is left.
+    fn run(&mut self, mut queue: Vec<Action>) {
         while let Some(a) = queue.pop() {
             for eff in update(&mut self.model, a) {
                 let mut answers = effect::execute(&mut self.store, &self.clock, eff);
@@ -91,10 +92,31 @@ impl Session {
                 queue.extend(answers);
             }
         }
+    }
+
+    /// One key as the event loop handles it: keymap, update, effects, frame.
+    fn key(&mut self, key: KeyEvent) -> Duration {
+        let t = Instant::now();
+        self.run(keymap::resolve(&self.model, key).into_iter().collect());
         self.term
             .draw(|f| views::render(&self.model, f))
             .expect("draw");
-        t.elapsed()
+        let took = t.elapsed();
+        // A person's next key comes tens of milliseconds later at the fastest (a held
+        // key repeats every 30 ms or so): the event loop reads ahead in that pause. That
+        // work is timed apart, since no key waits on it.
+        let t = Instant::now();
+        let ahead = twohats::tui::update::idle(&mut self.model);
+        if !ahead.is_empty() {
+            let answers = ahead
+                .into_iter()
+                .flat_map(|eff| effect::execute(&mut self.store, &self.clock, eff))
+                .rev()
+                .collect();
+            self.run(answers);
+            self.idle.push(t.elapsed());
+        }
+        took
     }
 
     /// Presses `c` `n` times, keeping each key's time.
@@ -274,6 +296,17 @@ fn main() {
         report("filter the inbox by text", v);
     }
     let rss = peak_rss_mb();
+    if !s.idle.is_empty() {
+        let mut v = std::mem::take(&mut s.idle);
+        let n = v.len();
+        let p50 = percentile(&mut v, 0.5);
+        let max = *v.last().unwrap_or(&Duration::ZERO);
+        println!(
+            "read ahead between keys      {n:>6} times  p50 {:>10}   max {:>10}",
+            ms(p50),
+            ms(max)
+        );
+    }
 
     // A client-month report.
     let client = s.store.clients().expect("clients").remove(0);

@@ -412,6 +412,37 @@ impl Filter {
     pub fn is_narrowed(&self) -> bool {
         self.platform.is_some() || self.kind.is_some() || self.tag.is_some() || self.text.is_some()
     }
+
+    /// The same filter without its words.
+    pub fn without_text(&self) -> Filter {
+        Filter {
+            text: None,
+            ..self.clone()
+        }
+    }
+}
+
+/// What a text search looks in: an item's author, display name and text, one per line,
+/// ASCII letters in lower case.
+pub fn searchable(author: &str, author_name: &str, text: &str) -> String {
+    let mut s = String::with_capacity(author.len() + author_name.len() + text.len() + 2);
+    for (i, part) in [author, author_name, text].into_iter().enumerate() {
+        if i > 0 {
+            s.push('\n');
+        }
+        s.push_str(part);
+    }
+    s.make_ascii_lowercase();
+    s
+}
+
+/// True when every word of `words` is in one of the parts of a [`searchable`], found as
+/// the database's `LIKE '%word%'` finds it: ASCII letters in either case, any other
+/// character as it is. (A word holds no line break, so it cannot span two parts.)
+pub fn finds(words: &str, searchable: &str) -> bool {
+    words
+        .split_whitespace()
+        .all(|w| searchable.contains(w.to_ascii_lowercase().as_str()))
 }
 
 /// A change to one or more items (bulk actions apply the same change to each).

@@ -10,7 +10,7 @@ use super::{Result, Store, Tx, bulk, from_ts, to_ts};
 use crate::domain::Platform;
 use crate::domain::inbox::{
     Filter, Item, ItemDraft, ItemId, Kind, ReplyStats, SavedReply, Sentiment, Status, StatusFilter,
-    Timing,
+    Timing, searchable,
 };
 use crate::domain::sentiment::suggest_sentiment;
 
@@ -71,6 +71,21 @@ fn like_escape(s: &str) -> String {
     s.replace('\\', "\\\\")
         .replace('%', "\\%")
         .replace('_', "\\_")
+}
+
+/// The statement listing `columns` of a filter's items in list order: oldest first while
+/// waiting for a reply, newest first otherwise.
+fn list_query(columns: &str, f: &Filter) -> (String, Vec<Value>) {
+    let (w, p) = where_clause(f);
+    let order = if f.status == StatusFilter::Pending {
+        "received_at ASC, id ASC"
+    } else {
+        "received_at DESC, id DESC"
+    };
+    (
+        format!("SELECT {columns} FROM inbox_items WHERE {w} ORDER BY {order}"),
+        p,
+    )
 }
 
 /// The WHERE clause and parameters of a filter.
@@ -168,7 +183,8 @@ impl Tx<'_> {
                 tick(rows);
             },
         )?;
-        if added > 0 {
+        // Only an item with a link can answer a post: a chunk without any skips the scan.
+        if added > 0 && drafts.iter().any(|(d, _)| !d.permalink.is_empty()) {
             self.link_items_to_posts(client, before)?;
         }
         Ok(added)
@@ -235,16 +251,27 @@ impl Tx<'_> {
     /// The ids that match a filter: oldest first while waiting for a reply, newest first
     /// otherwise.
     pub fn item_ids(&self, f: &Filter) -> Result<Vec<ItemId>> {
-        let (w, p) = where_clause(f);
-        let order = if f.status == StatusFilter::Pending {
-            "received_at ASC, id ASC"
-        } else {
-            "received_at DESC, id DESC"
-        };
-        let mut st = self.conn.prepare_cached(&format!(
-            "SELECT id FROM inbox_items WHERE {w} ORDER BY {order}"
-        ))?;
+        let (sql, p) = list_query("id", f);
+        let mut st = self.conn.prepare_cached(&sql)?;
         let rows = st.query_map(params_from_iter(p), |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The ids of a filter's list, in its order, each with what a text search looks in
+    /// ([`searchable`]).
+    pub fn searchables(&self, f: &Filter) -> Result<Vec<(ItemId, String)>> {
+        let (sql, p) = list_query("id, author, author_name, text", f);
+        let mut st = self.conn.prepare_cached(&sql)?;
+        let rows = st.query_map(params_from_iter(p), |r| {
+            Ok((
+                r.get(0)?,
+                searchable(
+                    r.get_ref(1)?.as_str()?,
+                    r.get_ref(2)?.as_str()?,
+                    r.get_ref(3)?.as_str()?,
+                ),
+            ))
+        })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -392,6 +419,9 @@ impl Tx<'_> {
 impl Store {
     pub fn item_ids(&self, f: &Filter) -> Result<Vec<ItemId>> {
         self.tx().item_ids(f)
+    }
+    pub fn searchables(&self, f: &Filter) -> Result<Vec<(ItemId, String)>> {
+        self.tx().searchables(f)
     }
     pub fn items(&self, ids: &[ItemId]) -> Result<Vec<Item>> {
         self.tx().items(ids)

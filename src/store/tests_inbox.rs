@@ -280,3 +280,39 @@ fn an_item_is_linked_to_the_post_it_answers() {
         None
     );
 }
+
+// A search within a list read ahead must find exactly what the database's LIKE finds:
+// ASCII letters in either case, accented letters, `%`, `_` and `\` as they are.
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 64, ..Default::default() })]
+
+    #[test]
+    fn a_search_in_memory_finds_what_the_database_finds(
+        items in proptest::collection::vec(("[aAbBéÉ%_\\\\ ]{0,4}", "[aAbBéÉ%_\\\\ ]{0,4}", "[aAbBéÉ%_\\\\ \n]{0,12}"), 1..25),
+        words in "[aAbBéÉ%_\\\\ ]{1,6}",
+    ) {
+        proptest::prop_assume!(!words.trim().is_empty());
+        let (s, a, _) = setup();
+        let drafts: Vec<_> = items
+            .iter()
+            .enumerate()
+            .map(|(i, (author, name, text))| {
+                let mut d = draft(&i.to_string(), i as i64, text);
+                d.author = author.clone();
+                d.author_name = name.clone();
+                (d, Sentiment::Neutral)
+            })
+            .collect();
+        s.tx().insert_items(a, &drafts, at(30), |_| {}).unwrap();
+        let base = Filter { client: Some(a), ..Filter::default() };
+        let searched = Filter { text: Some(words.clone()), ..base.clone() };
+        let in_memory: Vec<ItemId> = s
+            .searchables(&base)
+            .unwrap()
+            .into_iter()
+            .filter(|(_, hay)| finds(&words, hay))
+            .map(|(id, _)| id)
+            .collect();
+        proptest::prop_assert_eq!(in_memory, s.item_ids(&searched).unwrap());
+    }
+}

@@ -115,6 +115,11 @@ pub enum Action {
         asked: Vec<ItemId>,
         rows: Vec<Item>,
     },
+    /// A list's items with what a text search looks in, in list order.
+    SearchablesLoaded {
+        filter: Filter,
+        items: Vec<(ItemId, String)>,
+    },
     GridLoaded {
         key: (Option<i64>, NaiveDate, NaiveDate),
         cells: Vec<PostCell>,

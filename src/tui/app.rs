@@ -11,7 +11,7 @@ use super::effect::{self, Effect, LAST_CLIENT};
 use super::keymap;
 use super::model::Model;
 use super::theme::Theme;
-use super::update::update;
+use super::update::{self, update};
 use crate::domain::Clock;
 use crate::store::Store;
 
@@ -75,6 +75,18 @@ fn event_loop(
         if model.quit {
             return Ok(());
         }
+        // Nothing waiting: read ahead what the next keys are likely to show. Its answers
+        // only fill the model's stores of read-ahead data, so no frame is drawn for them.
+        if !event::poll(Duration::ZERO)? {
+            let ahead = update::idle(&mut model);
+            if !ahead.is_empty() {
+                let answers = ahead
+                    .into_iter()
+                    .flat_map(|eff| effect::execute(store, clock, eff))
+                    .collect();
+                handle(terminal, store, clock, &mut model, answers);
+            }
+        }
         let action = if event::poll(TICK)? {
             match event::read()? {
                 Event::Key(key) => keymap::resolve(&model, key),
@@ -84,32 +96,48 @@ fn event_loop(
         } else {
             Some(Action::Tick(clock.now()))
         };
-        let mut queue: Vec<Action> = action.into_iter().collect();
-        while !queue.is_empty() {
-            let mut next = Vec::new();
-            for a in queue {
-                for eff in update(&mut model, a) {
-                    match eff {
-                        Effect::OpenEditor(text) => next.push(edit_externally(terminal, &text)),
-                        Effect::Copy(text) => {
-                            if let Err(e) = copy_osc52(&text) {
-                                next.push(Action::Failed(crate::i18n::fill(
-                                    crate::i18n::t().app_clipboard,
-                                    &[("e", &e.to_string())],
-                                )));
-                            }
+        handle(
+            terminal,
+            store,
+            clock,
+            &mut model,
+            action.into_iter().collect(),
+        );
+    }
+}
+
+/// Runs actions through `update`, and the effects they ask for, until none is left.
+fn handle(
+    terminal: &mut DefaultTerminal,
+    store: &mut Store,
+    clock: &dyn Clock,
+    model: &mut Model,
+    mut queue: Vec<Action>,
+) {
+    while !queue.is_empty() {
+        let mut next = Vec::new();
+        for a in queue {
+            for eff in update(model, a) {
+                match eff {
+                    Effect::OpenEditor(text) => next.push(edit_externally(terminal, &text)),
+                    Effect::Copy(text) => {
+                        if let Err(e) = copy_osc52(&text) {
+                            next.push(Action::Failed(crate::i18n::fill(
+                                crate::i18n::t().app_clipboard,
+                                &[("e", &e.to_string())],
+                            )));
                         }
-                        Effect::OpenUrl(url) => {
-                            if let Err(e) = open_url(&url) {
-                                next.push(Action::Failed(e));
-                            }
-                        }
-                        other => next.extend(effect::execute(store, clock, other)),
                     }
+                    Effect::OpenUrl(url) => {
+                        if let Err(e) = open_url(&url) {
+                            next.push(Action::Failed(e));
+                        }
+                    }
+                    other => next.extend(effect::execute(store, clock, other)),
                 }
             }
-            queue = next;
         }
+        queue = next;
     }
 }
 

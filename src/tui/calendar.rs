@@ -4,6 +4,7 @@
 
 use chrono::{Datelike, Duration, NaiveDate};
 
+use super::kept::Kept;
 use super::model::Model;
 use super::strategy::client_today;
 use super::widgets::table::ListCursor;
@@ -19,6 +20,14 @@ pub enum View {
     List,
 }
 
+/// (client or all, first day, day after the last) of a six-week grid.
+pub type GridKey = (Option<i64>, NaiveDate, NaiveDate);
+
+/// Grids kept beside the one on screen: the months either side are read while the app
+/// waits for a key, and a month left stays, so a flip either way draws at once. Six
+/// weeks of every client are ~1,900 cells, some 200 KB.
+pub const KEPT_GRIDS: usize = 6;
+
 #[derive(Debug, Clone, Default)]
 pub struct CalendarState {
     pub view: View,
@@ -29,8 +38,12 @@ pub struct CalendarState {
     /// What the grid draws of the posts of the loaded range, by time (six weeks of every
     /// client are ~1,900 posts: read light, see [`PostCell`]).
     pub cells: Vec<PostCell>,
-    /// (client or all, first day, day after the last) of `cells`; `None` asks for a load.
-    pub loaded: Option<(Option<i64>, NaiveDate, NaiveDate)>,
+    /// The grid on screen, or on its way; `None` asks for a load.
+    pub loaded: Option<GridKey>,
+    /// The grid `cells` hold (the one before `loaded` while a load is on its way).
+    pub cells_of: Option<GridKey>,
+    /// Other grids: left a moment ago, or read ahead. Dropped with any change of posts.
+    pub kept: Kept<GridKey, Vec<PostCell>, KEPT_GRIDS>,
     /// The selected day's posts in full, in the order of `cells`: what the actions use.
     pub day_posts: Vec<Post>,
     /// (client or all, day) of `day_posts`; `None` asks for a load.

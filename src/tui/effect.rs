@@ -54,6 +54,8 @@ pub enum Effect {
         recount: bool,
     },
     LoadInboxRows(Vec<ItemId>),
+    /// What a text search looks in, for each item of a list (read ahead).
+    LoadSearchables(Filter),
     InboxOp {
         ids: Vec<ItemId>,
         op: Op,
@@ -375,6 +377,12 @@ pub fn execute(store: &mut Store, clock: &dyn Clock, effect: Effect) -> Vec<Acti
         Effect::LoadInboxRows(ids) => {
             return match store.items(&ids) {
                 Ok(rows) => vec![Action::InboxRows { asked: ids, rows }],
+                Err(e) => vec![Action::Failed(e.to_string())],
+            };
+        }
+        Effect::LoadSearchables(filter) => {
+            return match store.searchables(&filter) {
+                Ok(items) => vec![Action::SearchablesLoaded { filter, items }],
                 Err(e) => vec![Action::Failed(e.to_string())],
             };
         }

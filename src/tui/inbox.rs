@@ -35,7 +35,17 @@ pub struct InboxState {
     pub saved_replies: Vec<SavedReply>,
     /// An item to select once the list is loaded (a jump from Today).
     pub jump: Option<ItemId>,
+    /// A list without words, with what a text search looks in for each of its items
+    /// (read while no key waits; `None` inside while on its way), so that a search in it
+    /// reads nothing. Dropped with any change of items.
+    pub search: Option<(Filter, Option<Searchables>)>,
 }
+
+/// Each item of a list with what a text search looks in, in list order.
+pub type Searchables = Vec<(ItemId, String)>;
+
+/// The longest list read ahead for searching in (some 3 MB of text).
+pub const SEARCH_AHEAD: usize = 20_000;
 
 impl InboxState {
     pub fn selected_id(&self) -> Option<ItemId> {

@@ -7,6 +7,7 @@ pub mod app;
 pub mod calendar;
 pub mod effect;
 pub mod inbox;
+pub mod kept;
 pub mod keymap;
 pub mod model;
 pub mod report;

@@ -46,6 +46,8 @@ pub struct Harness {
     pub store: Store,
     pub model: Model,
     pub clock: FixedClock,
+    /// The read-ahead effects run after the last key.
+    pub read_ahead: Vec<Effect>,
 }
 
 impl Harness {
@@ -59,6 +61,7 @@ impl Harness {
             store,
             model,
             clock,
+            read_ahead: Vec::new(),
         }
     }
 
@@ -85,12 +88,22 @@ impl Harness {
         seen
     }
 
-    /// Presses one key through the keymap.
+    /// Presses one key through the keymap, then reads ahead as the event loop does
+    /// while no key is waiting. Returns the key's effects.
     pub fn key(&mut self, code: KeyCode, mods: KeyModifiers) -> Vec<Effect> {
-        match keymap::resolve(&self.model, KeyEvent::new(code, mods)) {
+        let seen = match keymap::resolve(&self.model, KeyEvent::new(code, mods)) {
             Some(a) => self.act(a),
             None => vec![],
+        };
+        self.read_ahead.clear();
+        for eff in crate::tui::update::idle(&mut self.model) {
+            self.read_ahead.push(eff.clone());
+            for answer in effect::execute(&mut self.store, &self.clock, eff) {
+                let more = self.act(answer);
+                self.read_ahead.extend(more);
+            }
         }
+        seen
     }
 
     pub fn press(&mut self, c: char) -> Vec<Effect> {

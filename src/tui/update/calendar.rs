@@ -7,7 +7,8 @@ use crate::domain::post::{Post, PostCell};
 use crate::i18n::{fill, t};
 use crate::tui::action::Command;
 use crate::tui::calendar::{
-    View, day_posts, effective_filter, grid_range, posts_of, scope, selected_day, selected_post,
+    GridKey, View, day_posts, effective_filter, grid_range, posts_of, scope, selected_day,
+    selected_post,
 };
 use crate::tui::effect::Effect;
 use crate::tui::model::{Model, StatusKind, Tab};
@@ -23,11 +24,9 @@ pub fn sync(m: &mut Model) -> Vec<Effect> {
     let key = (scope(m), from, to);
     if m.calendar.loaded != Some(key) {
         m.calendar.loaded = Some(key);
-        out.push(Effect::LoadGrid {
-            client: key.0,
-            from,
-            to,
-        });
+        if !show_kept(m, key) {
+            out.push(load_grid(key));
+        }
     }
     let day_key = (scope(m), day);
     if m.calendar.day_loaded != Some(day_key) {
@@ -48,20 +47,79 @@ pub fn sync(m: &mut Model) -> Vec<Effect> {
     out
 }
 
+fn load_grid((client, from, to): GridKey) -> Effect {
+    Effect::LoadGrid { client, from, to }
+}
+
+/// Puts the grid on screen aside and shows `key`'s if it is kept; false when it must
+/// be read.
+fn show_kept(m: &mut Model, key: GridKey) -> bool {
+    let c = &mut m.calendar;
+    if c.cells_of == Some(key) {
+        // Asked again for the grid on screen: read it again.
+        return false;
+    }
+    let found = c.kept.take(&key);
+    if let Some(old) = c.cells_of.take() {
+        c.kept.put(old, Some(std::mem::take(&mut c.cells)));
+    }
+    match found {
+        Some(cells) => {
+            c.cells = cells;
+            c.cells_of = Some(key);
+            true
+        }
+        None => false,
+    }
+}
+
+/// Work for the time the user is not typing: the grids of the months before and after
+/// the one on screen, once it is there, so that `[` and `]` draw without reading.
+pub fn idle(m: &mut Model) -> Vec<Effect> {
+    let c = &m.calendar;
+    if m.tab != Tab::Calendar || c.view == View::List || c.loaded.is_none() {
+        return vec![];
+    }
+    if c.cells_of != c.loaded {
+        return vec![];
+    }
+    let day = selected_day(m);
+    let client = scope(m);
+    let mut out = Vec::new();
+    for near in [
+        day.checked_sub_months(Months::new(1)),
+        day.checked_add_months(Months::new(1)),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        let (from, to) = grid_range(near);
+        let key = (client, from, to);
+        if m.calendar.loaded != Some(key) && !m.calendar.kept.has(&key) {
+            m.calendar.kept.put(key, None);
+            out.push(load_grid(key));
+        }
+    }
+    out
+}
+
 /// Asks for fresh posts after a change.
 pub fn stale(m: &mut Model) {
     m.calendar.loaded = None;
+    m.calendar.cells_of = None;
+    m.calendar.kept.clear();
     m.calendar.day_loaded = None;
     m.calendar.list_loaded = None;
 }
 
-pub fn grid_loaded(
-    m: &mut Model,
-    key: (Option<i64>, chrono::NaiveDate, chrono::NaiveDate),
-    cells: Vec<PostCell>,
-) {
-    if m.calendar.loaded == Some(key) {
-        m.calendar.cells = cells;
+pub fn grid_loaded(m: &mut Model, key: GridKey, cells: Vec<PostCell>) {
+    let c = &mut m.calendar;
+    if c.loaded == Some(key) {
+        c.cells = cells;
+        c.cells_of = Some(key);
+        c.kept.forget(&key);
+    } else {
+        c.kept.fill(&key, cells);
     }
 }
 

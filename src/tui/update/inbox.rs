@@ -5,12 +5,13 @@ use chrono::TimeZone;
 use super::say;
 use crate::domain::Platform;
 use crate::domain::inbox::{
-    Filter, ItemDraft, Kind, Op, SavedReply, Sentiment, StatusFilter, fill_reply, parse_tags,
+    Filter, ItemDraft, ItemId, Kind, Op, SavedReply, Sentiment, StatusFilter, fill_reply, finds,
+    parse_tags,
 };
 use crate::i18n::{self, fill, t};
 use crate::tui::action::Command;
 use crate::tui::effect::Effect;
-use crate::tui::inbox::{InboxState, current_item, effective_filter};
+use crate::tui::inbox::{InboxState, SEARCH_AHEAD, current_item, effective_filter};
 use crate::tui::model::{FormPurpose, Model, Overlay, StatusKind, Tab};
 use crate::tui::widgets::form::{Form, Opt, Value};
 use crate::tui::widgets::picker::{PickPurpose, Picker};
@@ -30,6 +31,11 @@ pub fn sync(m: &mut Model) -> Vec<Effect> {
                 .as_ref()
                 .is_none_or(|l| l.client != filter.client);
         m.inbox.loaded = Some(filter.clone());
+        if let Some(ids) = search_kept(m, &filter) {
+            // Words searched in a list read ahead: only the rows on screen are read.
+            loaded(m, filter, ids, vec![], None);
+            return vec![Effect::LoadInboxRows(m.inbox.missing_near_cursor())];
+        }
         return vec![Effect::LoadInbox {
             filter,
             around: m.inbox.cursor.selected,
@@ -44,9 +50,53 @@ pub fn sync(m: &mut Model) -> Vec<Effect> {
     }
 }
 
+/// The ids of a search for words within a list read ahead, in its order; `None` when
+/// the filter is not one.
+fn search_kept(m: &Model, filter: &Filter) -> Option<Vec<ItemId>> {
+    let words = filter.text.as_deref()?;
+    match &m.inbox.search {
+        Some((base, Some(items))) if *base == filter.without_text() => Some(
+            items
+                .iter()
+                .filter(|(_, s)| finds(words, s))
+                .map(|(id, _)| *id)
+                .collect(),
+        ),
+        _ => None,
+    }
+}
+
+/// Work for the time the user is not typing: what a text search looks in, for each
+/// item of the list on screen when it has no words and is not too long.
+pub fn idle(m: &mut Model) -> Vec<Effect> {
+    let st = &m.inbox;
+    let Some(filter) = st.loaded.as_ref() else {
+        return vec![];
+    };
+    if m.tab != Tab::Inbox
+        || filter.text.is_some()
+        || st.ids.len() > SEARCH_AHEAD
+        || st.search.as_ref().is_some_and(|(f, _)| f == filter)
+    {
+        return vec![];
+    }
+    let filter = filter.clone();
+    m.inbox.search = Some((filter.clone(), None));
+    vec![Effect::LoadSearchables(filter)]
+}
+
+pub fn searchables_loaded(m: &mut Model, filter: Filter, items: Vec<(ItemId, String)>) {
+    if let Some((f, slot @ None)) = &mut m.inbox.search
+        && *f == filter
+    {
+        *slot = Some(items);
+    }
+}
+
 /// Asks for a fresh list (after a change).
 pub fn stale(m: &mut Model) {
     m.inbox.loaded = None;
+    m.inbox.search = None;
 }
 
 pub fn loaded(

@@ -30,6 +30,16 @@ use crate::i18n::{fill, t};
 /// How long a status message stays.
 const STATUS_SECONDS: i64 = 6;
 
+/// Work for the time the user is not typing: reads ahead what the next keys are likely
+/// to show. The event loop asks for it when no key is waiting; the answers come back as
+/// actions like any effect's.
+pub fn idle(m: &mut Model) -> Vec<Effect> {
+    let mut out = calendar::idle(m);
+    out.extend(inbox::idle(m));
+    out.extend(report::idle(m));
+    out
+}
+
 pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
     let mut effects = dispatch(m, action);
     // The strategy on screen always belongs to the current client.
@@ -103,6 +113,10 @@ fn dispatch(m: &mut Model, action: Action) -> Vec<Effect> {
             counters,
         } => {
             inbox::loaded(m, filter, ids, rows, counters);
+            vec![]
+        }
+        Action::SearchablesLoaded { filter, items } => {
+            inbox::searchables_loaded(m, filter, items);
             vec![]
         }
         Action::InboxRows { asked, rows } => {
@@ -184,8 +198,10 @@ fn loaded(m: &mut Model, data: Data) {
 
 fn done(m: &mut Model, outcome: Outcome) -> Vec<Effect> {
     let s = t();
-    // Anything written may change the check-in.
+    // Anything written may change the check-in and the report (posts, replies, figures,
+    // objectives all count in it).
     today::stale(m);
+    report::stale(m);
     let name_of = |m: &Model, id| m.client(id).map(|c| c.name.clone()).unwrap_or_default();
     match outcome {
         Outcome::ClientSaved { id, created } => {

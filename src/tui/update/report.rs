@@ -1,7 +1,5 @@
 //! Keys on the Report tab: periods, figures typed by hand for a week, export.
 
-use chrono::Duration;
-
 use crate::domain::Platform;
 use crate::domain::kpi::DailyValue;
 use crate::domain::metric::{Metric, Unit};
@@ -12,7 +10,7 @@ use crate::io::report::Format;
 use crate::tui::action::Command;
 use crate::tui::effect::Effect;
 use crate::tui::model::{FormPurpose, Model, Tab};
-use crate::tui::report::period;
+use crate::tui::report::{period, switched};
 use crate::tui::widgets::form::{Form, Opt, Value};
 
 /// The metrics of the weekly entry form, in the order typed.
@@ -43,20 +41,80 @@ pub fn sync(m: &mut Model) -> Vec<Effect> {
         return vec![];
     };
     let p = period(m);
-    if m.report.loaded != Some((client, p)) {
-        m.report.loaded = Some((client, p));
-        return vec![Effect::LoadReport { client, period: p }];
+    let key = (client, p);
+    if m.report.loaded != Some(key) {
+        m.report.loaded = Some(key);
+        let r = &mut m.report;
+        // Asked again for the report on screen: build it again.
+        let found = if r.shown == Some(key) {
+            None
+        } else {
+            r.kept.take(&key)
+        };
+        if let Some(old) = r.shown.take()
+            && old != key
+            && let Some(report) = r.report.take()
+        {
+            r.kept.put(old, Some(report));
+        }
+        match found {
+            Some(report) => {
+                r.report = Some(report);
+                r.shown = Some(key);
+            }
+            None => return vec![Effect::LoadReport { client, period: p }],
+        }
     }
     vec![]
 }
 
+/// Work for the time the user is not typing: the reports of the periods before and
+/// after the one on screen, once it is there, and of its month (or first week), so that
+/// `[`, `]` and `m` (or `w`) draw without building.
+pub fn idle(m: &mut Model) -> Vec<Effect> {
+    let r = &m.report;
+    if m.tab != Tab::Report || r.loaded.is_none() || r.shown != r.loaded {
+        return vec![];
+    }
+    let Some((client, p)) = r.loaded else {
+        return vec![];
+    };
+    let mut out = Vec::new();
+    let other = match p.kind {
+        PeriodKind::Week => Some(switched(&p, PeriodKind::Month)),
+        PeriodKind::Month => Some(switched(&p, PeriodKind::Week)),
+        PeriodKind::Custom => None,
+    };
+    for near in [Some(p.shift(1)), Some(p.shift(-1)), other]
+        .into_iter()
+        .flatten()
+    {
+        let key = (client, near);
+        if near != p && !m.report.kept.has(&key) {
+            m.report.kept.put(key, None);
+            out.push(Effect::LoadReport {
+                client,
+                period: near,
+            });
+        }
+    }
+    out
+}
+
 pub fn stale(m: &mut Model) {
     m.report.loaded = None;
+    m.report.shown = None;
+    m.report.kept.clear();
 }
 
 pub fn loaded(m: &mut Model, key: (i64, Period), report: Box<crate::report::Report>) {
-    if m.report.loaded == Some(key) {
-        m.report.report = Some(report);
+    let r = &mut m.report;
+    if r.loaded == Some(key) {
+        r.report = Some(report);
+        r.shown = Some(key);
+        r.kept.forget(&key);
+    } else {
+        r.kept.fill(&key, report);
     }
 }
 
@@ -74,11 +132,11 @@ pub fn command(m: &mut Model, cmd: Command) -> Vec<Effect> {
         }
         Command::PeriodWeek => {
             m.report.kind = Some(PeriodKind::Week);
-            m.report.anchor = Some(p.to.min(p.from + Duration::days(6)));
+            m.report.anchor = Some(switched(&p, PeriodKind::Week).from);
         }
         Command::PeriodMonth => {
             m.report.kind = Some(PeriodKind::Month);
-            m.report.anchor = Some(p.from);
+            m.report.anchor = Some(switched(&p, PeriodKind::Month).from);
         }
         Command::Today => {
             m.report.anchor = None;

@@ -4,7 +4,7 @@ use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 use crate::domain::post::{Post, PostStatus};
 use crate::domain::{AccountDraft, ClientDraft, Platform};
 use crate::store::PostFilter;
-use crate::tui::calendar::{View, posts_of, selected_day, selected_post};
+use crate::tui::calendar::{View, grid_range, posts_of, selected_day, selected_post};
 use crate::tui::effect::Effect;
 use crate::tui::model::{FormPurpose, Overlay, Tab};
 use crate::tui::testing::Harness;
@@ -307,6 +307,8 @@ fn the_grid_reads_light_cells_and_the_selected_day_in_full() {
     h.store
         .transaction(|tx| tx.save_post(&p, h.clock.0))
         .unwrap();
+    // As another window's write seen at the next tick: the grids read ahead go too.
+    crate::tui::update::calendar_stale(&mut h.model);
     h.press('t');
     h.model.calendar.day = Some(NaiveDate::from_ymd_opt(2026, 10, 24).unwrap());
     let _ = h.act(crate::tui::action::Action::Tick(h.clock.0));
@@ -331,4 +333,74 @@ fn the_grid_reads_light_cells_and_the_selected_day_in_full() {
         selected_post(&h.model).map(|p| p.title.as_str()),
         Some("Autumn menu")
     );
+}
+
+fn loads_grid(effects: &[Effect]) -> bool {
+    effects.iter().any(|e| matches!(e, Effect::LoadGrid { .. }))
+}
+
+#[test]
+fn months_either_side_are_read_ahead_and_dropped_with_any_change() {
+    let (mut h, c, ig, _) = paris();
+    let day = |m: u32, d: u32| NaiveDate::from_ymd_opt(2026, m, d).unwrap();
+    // October is on screen: September and November are read while no key waits.
+    h.press('l');
+    let kept: Vec<_> = h
+        .model
+        .calendar
+        .kept
+        .keys()
+        .map(|(k, _)| (k.1, k.2))
+        .collect();
+    assert!(kept.contains(&grid_range(day(9, 1))), "{kept:?}");
+    assert!(kept.contains(&grid_range(day(11, 1))), "{kept:?}");
+    assert!(!loads_grid(&h.press('[')), "September was read ahead");
+    let (from, to) = grid_range(day(9, 1));
+    assert_eq!(
+        h.model.calendar.cells,
+        h.store.post_cells_between(Some(c), from, to).unwrap()
+    );
+    // Back to October: the grid left is kept, with its post.
+    assert!(!loads_grid(&h.press(']')));
+    assert_eq!(posts_of(&h.model, day(10, 24))[0].label, "Autumn menu");
+    assert!(!loads_grid(&h.press(']')), "November was read ahead");
+    // Another window adds a post in December: at the next tick every kept grid goes,
+    // so December is read again and shows it.
+    let mut p = Post {
+        client_id: c,
+        accounts: vec![ig],
+        title: "Advent".into(),
+        ..Post::default()
+    };
+    p.schedule(
+        Some(local("2026-12-01 10:00")),
+        "Europe/Paris".parse().unwrap(),
+    );
+    h.store
+        .transaction(|tx| tx.save_post(&p, h.clock.0))
+        .unwrap();
+    let seen = h.model.data_version.unwrap_or(0);
+    h.act(crate::tui::action::Action::DataVersion(seen + 1));
+    assert!(h.model.calendar.kept.is_empty());
+    // (The next tick reads the file's own version back, which counts as a change too.)
+    let _ = h.act(crate::tui::action::Action::Tick(h.clock.0));
+    let effects = h.press(']');
+    assert!(loads_grid(&effects), "{effects:?}");
+    assert_eq!(posts_of(&h.model, day(12, 1))[0].label, "Advent");
+    // A change made here (moving October's post a day on) drops them as well.
+    for _ in 0..2 {
+        h.press('[');
+    }
+    h.model.calendar.day = Some(day(10, 24));
+    let _ = h.act(crate::tui::action::Action::Tick(h.clock.0));
+    h.press('J');
+    assert!(!loads_grid(&h.read_ahead), "both neighbours still kept");
+    h.press('>');
+    assert_eq!(posts_of(&h.model, day(10, 25))[0].label, "Autumn menu");
+    let again = h
+        .read_ahead
+        .iter()
+        .filter(|e| matches!(e, Effect::LoadGrid { .. }))
+        .count();
+    assert_eq!(again, 2, "both neighbours read again after the move");
 }

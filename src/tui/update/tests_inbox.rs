@@ -262,3 +262,57 @@ fn scrolling_far_loads_rows_near_the_cursor() {
     }
     assert!(h.model.inbox.rows.len() <= 1300);
 }
+
+fn search(h: &mut Harness, words: &str) -> Vec<Effect> {
+    h.press('/');
+    h.ctrl('u');
+    h.type_text(words);
+    h.ctrl('s')
+}
+
+fn lists_from_the_database(effects: &[Effect]) -> bool {
+    effects
+        .iter()
+        .any(|e| matches!(e, Effect::LoadInbox { .. }))
+}
+
+#[test]
+fn a_search_in_the_list_read_ahead_reads_only_its_rows_and_follows_changes() {
+    let mut h = inbox();
+    // The pending list is on screen: what a search looks in was read while no key waited.
+    assert!(
+        matches!(&h.model.inbox.search, Some((f, Some(items))) if f.text.is_none() && items.len() == 12)
+    );
+    let item = current_item(&h.model).unwrap().clone();
+    let word = item
+        .text
+        .split_whitespace()
+        .max_by_key(|w| w.len())
+        .unwrap()
+        .to_uppercase();
+    let effects = search(&mut h, &word);
+    assert!(!lists_from_the_database(&effects), "{effects:?}");
+    let words = Filter {
+        text: Some(word.clone()),
+        ..Filter::default()
+    };
+    assert_eq!(h.model.inbox.ids, h.store.item_ids(&words).unwrap());
+    assert!(h.model.inbox.ids.contains(&item.id));
+    assert!(current_item(&h.model).is_some(), "its rows are read");
+    // Marked replied, the item leaves the pending list: what was read ahead goes too,
+    // and the next search asks the database.
+    while h.model.inbox.selected_id() != Some(item.id) {
+        h.press('j');
+    }
+    h.press('m');
+    assert!(h.model.inbox.search.is_none());
+    assert!(!h.model.inbox.ids.contains(&item.id));
+    assert!(lists_from_the_database(&search(&mut h, "a")));
+    // Back on the list without words, it is read ahead again, without the item.
+    search(&mut h, "");
+    assert!(matches!(&h.model.inbox.search, Some((_, Some(items))) if items.len() == 11));
+    let effects = search(&mut h, &word);
+    assert!(!lists_from_the_database(&effects));
+    assert!(!h.model.inbox.ids.contains(&item.id));
+    assert_eq!(h.model.inbox.ids, h.store.item_ids(&words).unwrap());
+}

@@ -139,3 +139,50 @@ fn export_writes_a_private_file() {
         0o600
     );
 }
+
+fn builds(effects: &[crate::tui::effect::Effect]) -> bool {
+    effects
+        .iter()
+        .any(|e| matches!(e, crate::tui::effect::Effect::LoadReport { .. }))
+}
+
+/// The report on screen, as a fresh build of the same client and period would be.
+fn as_built_now(h: &Harness) -> (String, String) {
+    let client = h.model.current_client().unwrap().clone();
+    let fresh = crate::report::build(&h.store, &client, period(&h.model), h.clock.0).unwrap();
+    (
+        format!("{:?}", h.model.report.report.as_deref().unwrap()),
+        format!("{fresh:?}"),
+    )
+}
+
+#[test]
+fn periods_either_side_are_built_ahead_and_dropped_with_any_change() {
+    let mut h = Harness::demo();
+    h.press('5');
+    let p = period(&h.model);
+    let kept: Vec<_> = h
+        .model
+        .report
+        .kept
+        .keys()
+        .map(|((_, q), ready)| (*q, ready))
+        .collect();
+    assert!(kept.contains(&(p.shift(1), true)), "{kept:?}");
+    assert!(kept.contains(&(p.shift(-1), true)), "{kept:?}");
+    assert!(!builds(&h.press('[')), "the week before was built ahead");
+    let (shown, fresh) = as_built_now(&h);
+    assert_eq!(shown, fresh);
+    assert!(!builds(&h.press(']')), "the week left is kept");
+    assert!(!builds(&h.press('m')), "the week's month was built ahead");
+    assert_eq!(period(&h.model).kind, PeriodKind::Month);
+    let (shown, fresh) = as_built_now(&h);
+    assert_eq!(shown, fresh);
+    // Marking a reply on the Inbox tab counts in the report: every report kept goes.
+    h.press('4');
+    h.press('m');
+    assert!(h.model.report.kept.is_empty() && h.model.report.loaded.is_none());
+    assert!(builds(&h.press('5')));
+    let (shown, fresh) = as_built_now(&h);
+    assert_eq!(shown, fresh);
+}

@@ -86,6 +86,7 @@ fn size_sweep_never_panics() {
             store: crate::store::Store::open_in_memory().unwrap(),
             model,
             clock: crate::domain::FixedClock(crate::tui::testing::now()),
+            read_ahead: Vec::new(),
         };
         for w in 1..=80 {
             for ht in [1, 2, 3, 5, 8, 12, 15, 16, 20, 24] {

@@ -33,6 +33,7 @@ fn harness(model: Model) -> Harness {
         store: crate::store::Store::open_in_memory().unwrap(),
         model,
         clock: crate::domain::FixedClock(now()),
+        read_ahead: Vec::new(),
     }
 }
 
