@@ -59,6 +59,8 @@ fn hot_queries_search_by_index() {
     ] {
         let ids = s.item_ids(&f).unwrap();
         s.items(&ids[..ids.len().min(50)]).unwrap();
+        // What the app reads ahead for a search in the list.
+        s.searchables(&f.without_text()).unwrap();
     }
     s.reply_stats(Some(c.id), now, Some(now - Duration::days(7)))
         .unwrap();
