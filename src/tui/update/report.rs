@@ -73,12 +73,12 @@ pub fn sync(m: &mut Model) -> Vec<Effect> {
 /// `[`, `]` and `m` (or `w`) draw without building.
 pub fn idle(m: &mut Model) -> Vec<Effect> {
     let r = &m.report;
-    if m.tab != Tab::Report || r.loaded.is_none() || r.shown != r.loaded {
-        return vec![];
-    }
     let Some((client, p)) = r.loaded else {
         return vec![];
     };
+    if m.tab != Tab::Report || r.shown != r.loaded {
+        return vec![];
+    }
     let mut out = Vec::new();
     let other = match p.kind {
         PeriodKind::Week => Some(switched(&p, PeriodKind::Month)),
