@@ -4,6 +4,7 @@
 mod calendar;
 mod forms;
 mod inbox;
+mod inbox_list;
 mod post_form;
 mod report;
 mod strategy;
