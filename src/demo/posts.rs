@@ -105,7 +105,7 @@ pub fn fill(
         return Ok(());
     }
     let plan = tx.plan(client)?;
-    let start = crate::tui::calendar::monday(today) - Duration::weeks(3);
+    let start = crate::domain::dates::monday(today) - Duration::weeks(3);
     let mut n = 0usize;
     for week in 0..8 {
         for (day, h, mi) in SLOTS {

@@ -3,6 +3,7 @@
 pub mod client;
 pub mod clock;
 pub mod count;
+pub mod dates;
 pub mod inbox;
 pub mod iso;
 pub mod kpi;

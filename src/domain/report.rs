@@ -30,7 +30,7 @@ pub struct Period {
 impl Period {
     /// The ISO week holding `day`.
     pub fn week_of(day: NaiveDate) -> Period {
-        let from = day - Duration::days(i64::from(day.weekday().num_days_from_monday()));
+        let from = super::dates::monday(day);
         Period {
             kind: PeriodKind::Week,
             from,

@@ -2,9 +2,10 @@
 //! (tone, content pillars, hashtag sets), campaigns, the budget and the competitors
 //! watched. Objectives live in [`super::objective`].
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use serde::Serialize;
 
+pub use super::dates::{add_months, month_of};
 use super::platform::Platform;
 
 pub type Id = i64;
@@ -37,6 +38,45 @@ impl Part {
     ];
     pub fn index(self) -> usize {
         Part::ALL.iter().position(|p| *p == self).unwrap_or(0)
+    }
+}
+
+/// The six sections of a strategy, each a view over one or two of its parts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    Targets,
+    Objectives,
+    Budget,
+    Editorial,
+    Campaigns,
+    Competitors,
+}
+
+impl Section {
+    /// Overview order: three panels a row, two rows.
+    pub const ALL: [Section; 6] = [
+        Section::Targets,
+        Section::Objectives,
+        Section::Budget,
+        Section::Editorial,
+        Section::Campaigns,
+        Section::Competitors,
+    ];
+
+    /// The lists of the section, left to right.
+    pub fn panes(self) -> &'static [Part] {
+        match self {
+            Section::Targets => &[Part::Target],
+            Section::Objectives => &[Part::Objective],
+            Section::Budget => &[Part::BudgetLine, Part::Expense],
+            Section::Editorial => &[Part::Pillar, Part::HashtagSet],
+            Section::Campaigns => &[Part::Campaign],
+            Section::Competitors => &[Part::Competitor, Part::CompetitorNote],
+        }
+    }
+
+    pub fn index(self) -> usize {
+        Section::ALL.iter().position(|s| *s == self).unwrap_or(0)
     }
 }
 
@@ -358,18 +398,6 @@ impl BudgetSummary {
     }
 }
 
-/// The first day of the month holding `day`.
-pub fn month_of(day: NaiveDate) -> NaiveDate {
-    day.with_day0(0).unwrap_or(day)
-}
-
-/// The first day of the month `delta` months away from `month`.
-pub fn add_months(month: NaiveDate, delta: i32) -> NaiveDate {
-    let total = month.year() * 12 + month.month0() as i32 + delta;
-    NaiveDate::from_ymd_opt(total.div_euclid(12), total.rem_euclid(12) as u32 + 1, 1)
-        .unwrap_or(month)
-}
-
 /// Plan and spending of one month, in total.
 pub fn summarize(lines: &[BudgetLine], expenses: &[Expense], month: NaiveDate) -> BudgetSummary {
     let next = add_months(month, 1);
@@ -471,138 +499,6 @@ pub fn format_platforms(p: &[Platform]) -> String {
     p.iter().map(|p| p.key()).collect::<Vec<_>>().join(",")
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
-
-    fn pillar(share: u32) -> Pillar {
-        Pillar {
-            id: 0,
-            name: "p".into(),
-            share,
-            description: String::new(),
-        }
-    }
-
-    #[test]
-    fn pillars_must_add_up_to_100() {
-        assert_eq!(check_pillars(&[]), PillarsCheck::Empty);
-        assert_eq!(
-            check_pillars(&[pillar(60), pillar(40)]),
-            PillarsCheck::Complete
-        );
-        assert_eq!(
-            check_pillars(&[pillar(60), pillar(30)]),
-            PillarsCheck::Short(10)
-        );
-        assert_eq!(
-            check_pillars(&[pillar(60), pillar(50)]),
-            PillarsCheck::Over(10)
-        );
-    }
-
-    #[test]
-    fn hashtags() {
-        assert_eq!(
-            parse_hashtags("#lyon #boulangerie, pain #Lyon").unwrap(),
-            ["#lyon", "#boulangerie", "#pain"]
-        );
-        assert_eq!(parse_hashtags("#ok #not-ok").unwrap_err(), "#not-ok");
-        assert_eq!(parse_hashtags("#café").unwrap(), ["#café"]);
-    }
-
-    #[test]
-    fn campaign_dates() {
-        let c = Campaign {
-            id: 0,
-            name: "Noël".into(),
-            platforms: vec![],
-            start: d(2026, 12, 1),
-            end: d(2026, 11, 30),
-            budget: Some(-1),
-            objective_id: None,
-            status: CampaignStatus::Planned,
-        };
-        assert_eq!(
-            c.validate().unwrap_err(),
-            vec![CampaignError::EndBeforeStart, CampaignError::NegativeBudget]
-        );
-    }
-
-    #[test]
-    fn budget_burn_and_alerts() {
-        let m = d(2026, 11, 1);
-        let line = |amount, kind| BudgetLine {
-            id: 0,
-            month: m,
-            platform: None,
-            kind,
-            amount,
-            note: String::new(),
-        };
-        let exp = |date, amount, kind| Expense {
-            id: 0,
-            date,
-            amount,
-            kind,
-            platform: None,
-            campaign_id: None,
-            note: String::new(),
-        };
-        let lines = [
-            line(50_000, BudgetKind::PaidAds),
-            line(20_000, BudgetKind::ContentProduction),
-        ];
-        let expenses = [
-            exp(d(2026, 11, 3), 30_000, BudgetKind::PaidAds),
-            exp(d(2026, 11, 30), 25_000, BudgetKind::PaidAds),
-            exp(d(2026, 12, 1), 99_999, BudgetKind::PaidAds),
-            exp(d(2026, 11, 5), 5_000, BudgetKind::Tools),
-        ];
-        let s = summarize(&lines, &expenses, m);
-        assert_eq!(
-            (s.planned, s.spent, s.remaining()),
-            (70_000, 60_000, 10_000)
-        );
-        assert_eq!(s.alert(), BudgetAlert::Fine);
-        let by_kind = summarize_by_kind(&lines, &expenses, m);
-        assert_eq!(by_kind[0].0, BudgetKind::PaidAds);
-        assert_eq!(by_kind[0].1.alert(), BudgetAlert::Over);
-        assert_eq!(by_kind[1].1.alert(), BudgetAlert::Fine);
-        assert_eq!(by_kind[2].1.alert(), BudgetAlert::Unplanned);
-        let near = BudgetSummary {
-            planned: 1000,
-            spent: 900,
-        };
-        assert_eq!(near.alert(), BudgetAlert::Near);
-    }
-
-    #[test]
-    fn months() {
-        assert_eq!(add_months(d(2026, 11, 1), 2), d(2027, 1, 1));
-        assert_eq!(add_months(d(2026, 1, 1), -1), d(2025, 12, 1));
-        assert_eq!(month_of(d(2026, 11, 22)), d(2026, 11, 1));
-    }
-
-    #[test]
-    fn handles_per_line() {
-        let h = parse_handles("instagram @rival\n\nx @rival_x").unwrap();
-        assert_eq!(
-            h,
-            vec![
-                (Platform::Instagram, "@rival".into()),
-                (Platform::X, "@rival_x".into())
-            ]
-        );
-        assert_eq!(parse_handles("insta @a").unwrap_err().0, 1);
-        assert_eq!(format_handles(&h), "instagram @rival\nx @rival_x");
-    }
-}
-
 /// Everything of one client's strategy, as the Strategy tab shows it.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Plan {
@@ -621,3 +517,6 @@ pub struct Plan {
     /// the KPIs; absent without data.
     pub measures: std::collections::BTreeMap<Id, (NaiveDate, i64)>,
 }
+
+#[cfg(test)]
+mod tests;

@@ -9,6 +9,7 @@ use super::model::Model;
 use super::strategy::client_today;
 use super::widgets::table::ListCursor;
 use crate::domain::Account;
+pub use crate::domain::dates::monday;
 use crate::domain::post::{Post, PostCell};
 use crate::store::PostFilter;
 
@@ -60,11 +61,6 @@ pub struct CalendarState {
 /// The selected day.
 pub fn selected_day(m: &Model) -> NaiveDate {
     m.calendar.day.unwrap_or_else(|| client_today(m))
-}
-
-/// Monday of the week holding `d`.
-pub fn monday(d: NaiveDate) -> NaiveDate {
-    d - Duration::days(i64::from(d.weekday().num_days_from_monday()))
 }
 
 /// The six weeks a month grid shows: from the Monday on or before the 1st.

@@ -7,48 +7,11 @@ use chrono::NaiveDate;
 use super::model::Model;
 use super::widgets::table::ListCursor;
 use crate::domain::objective::{Objective, Progress, progress};
+pub use crate::domain::strategy::Section;
 use crate::domain::strategy::{
     BudgetLine, Campaign, Competitor, CompetitorNote, Expense, HashtagSet, Id, Part, Pillar,
     Target, add_months, month_of,
 };
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Section {
-    Targets,
-    Objectives,
-    Budget,
-    Editorial,
-    Campaigns,
-    Competitors,
-}
-
-impl Section {
-    /// Overview order: three panels a row, two rows.
-    pub const ALL: [Section; 6] = [
-        Section::Targets,
-        Section::Objectives,
-        Section::Budget,
-        Section::Editorial,
-        Section::Campaigns,
-        Section::Competitors,
-    ];
-
-    /// The lists of the section, left to right.
-    pub fn panes(self) -> &'static [Part] {
-        match self {
-            Section::Targets => &[Part::Target],
-            Section::Objectives => &[Part::Objective],
-            Section::Budget => &[Part::BudgetLine, Part::Expense],
-            Section::Editorial => &[Part::Pillar, Part::HashtagSet],
-            Section::Campaigns => &[Part::Campaign],
-            Section::Competitors => &[Part::Competitor, Part::CompetitorNote],
-        }
-    }
-
-    pub fn index(self) -> usize {
-        Section::ALL.iter().position(|s| *s == self).unwrap_or(0)
-    }
-}
 
 #[derive(Debug, Clone)]
 pub struct StrategyState {
