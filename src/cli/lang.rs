@@ -173,4 +173,49 @@ mod tests {
         );
         assert_eq!(std::fs::read(&path).unwrap(), before);
     }
+
+    /// The help of this command line, against the French table of `i18n::cli`.
+    mod help {
+        use clap::CommandFactory;
+
+        use crate::cli::Cli;
+        use crate::i18n::Lang;
+        use crate::i18n::cli::{FR, french_clap_message, french_of, localize, texts};
+
+        #[test]
+        fn every_help_text_has_its_french() {
+            let missing: Vec<String> = texts(&Cli::command())
+                .into_iter()
+                .filter(|t| french_of(t).is_none())
+                .collect();
+            assert!(missing.is_empty(), "no French for: {missing:#?}");
+        }
+
+        #[test]
+        fn the_french_tree_has_no_english_left() {
+            let fr = localize(Cli::command(), Lang::Fr);
+            let english: Vec<String> = texts(&fr)
+                .into_iter()
+                .filter(|t| FR.iter().any(|(e, _)| e == t))
+                .collect();
+            assert!(english.is_empty(), "still English: {english:#?}");
+            // Every entry of the table is used: a text edited in English shows up here.
+            let en = texts(&Cli::command());
+            let unused: Vec<&str> = FR
+                .iter()
+                .map(|(e, _)| *e)
+                .filter(|e| !en.iter().any(|t| t == e))
+                .collect();
+            assert!(unused.is_empty(), "unused entries: {unused:#?}");
+        }
+
+        #[test]
+        fn the_french_help_is_all_french() {
+            let help = localize(Cli::command(), Lang::Fr).render_help().to_string();
+            let help = french_clap_message(&help);
+            assert!(help.contains("Commandes :"), "{help}");
+            assert!(help.contains("Afficher l'aide"), "{help}");
+            assert!(!help.contains("Print"), "{help}");
+        }
+    }
 }

@@ -2,7 +2,12 @@
 //! language is one more file, and the compiler refuses a catalogue with a string missing.
 //!
 //! Templates name their blanks, `{name}`, so a translation may reorder them; `fill`
-//! puts the values in.
+//! puts the values in. This file is the list of entries; `catalogue.rs` holds the
+//! machinery, `names.rs` the names of domain values, `format.rs` their formats.
+
+// First: its macro declares the catalogue below.
+#[macro_use]
+mod catalogue;
 
 pub mod cli;
 mod en;
@@ -14,59 +19,9 @@ mod names;
 pub use lang::*;
 pub use names::*;
 
-use crate::tui::action::Command;
-
+pub use catalogue::{fill, t};
 pub use en::EN;
 pub use fr::FR;
-
-/// The catalogue of the language in use.
-pub fn t() -> &'static Strings {
-    lang().catalogue()
-}
-
-/// Fills `{key}` blanks in a template.
-pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    let mut out = template.to_string();
-    for (k, v) in values {
-        out = out.replace(&format!("{{{k}}}"), v);
-    }
-    out
-}
-
-/// Declares the catalogue's struct and the list of its entries, from one list of fields:
-/// the compiler refuses a catalogue that misses a field, and `entries` lets a test compare
-/// what the catalogues say.
-macro_rules! catalogue {
-    ($($name:ident : $ty:ty,)*) => {
-        pub struct Strings {
-            $(pub $name: $ty,)*
-        }
-
-        impl Strings {
-            /// Every entry by name, with its text(s).
-            pub fn entries(&self) -> Vec<(&'static str, Vec<&'static str>)> {
-                vec![$((stringify!($name), Texts::texts(&self.$name)),)*]
-            }
-        }
-    };
-}
-
-/// The texts of one catalogue entry: a string or a list of them.
-trait Texts {
-    fn texts(&self) -> Vec<&'static str>;
-}
-
-impl Texts for &'static str {
-    fn texts(&self) -> Vec<&'static str> {
-        vec![*self]
-    }
-}
-
-impl<const N: usize> Texts for [&'static str; N] {
-    fn texts(&self) -> Vec<&'static str> {
-        self.to_vec()
-    }
-}
 
 catalogue! {
     // Tabs
@@ -641,82 +596,6 @@ catalogue! {
     key_space: &'static str,
     key_enter: &'static str,
     key_backtab: &'static str,
-}
-
-impl Strings {
-    /// What a command does, in a few words, for help and hints.
-    pub fn command(&self, c: Command) -> &'static str {
-        match c {
-            Command::Quit => self.cmd_quit,
-            Command::NextTab => self.cmd_next_tab,
-            Command::PrevTab => self.cmd_prev_tab,
-            Command::GoToday => self.cmd_go_today,
-            Command::GoStrategy => self.cmd_go_strategy,
-            Command::GoCalendar => self.cmd_go_calendar,
-            Command::GoInbox => self.cmd_go_inbox,
-            Command::GoReport => self.cmd_go_report,
-            Command::Help => self.cmd_help,
-            Command::SwitchClient => self.cmd_switch_client,
-            Command::ToggleAllClients => self.cmd_toggle_all,
-            Command::Back => self.cmd_back,
-            Command::Up => self.cmd_up,
-            Command::Down => self.cmd_down,
-            Command::Top => self.cmd_top,
-            Command::Bottom => self.cmd_bottom,
-            Command::PageUp => self.cmd_page_up,
-            Command::PageDown => self.cmd_page_down,
-            Command::Open => self.cmd_open,
-            Command::New => self.cmd_new,
-            Command::Edit => self.cmd_edit,
-            Command::Delete => self.cmd_delete,
-            Command::Archive => self.cmd_archive,
-            Command::Undo => self.cmd_undo,
-            Command::Filter => self.cmd_filter,
-            Command::FocusNext => self.cmd_focus_next,
-            Command::FocusPrev => self.cmd_focus_prev,
-            Command::Save => self.cmd_save,
-            Command::ExternalEditor => self.cmd_external_editor,
-            Command::ToggleArchived => self.cmd_toggle_archived,
-            Command::NewAccount => self.cmd_new_account,
-            Command::Left => self.cmd_left,
-            Command::Right => self.cmd_right,
-            Command::PrevMonth => self.cmd_prev_month,
-            Command::NextMonth => self.cmd_next_month,
-            Command::EditTone => self.cmd_edit_tone,
-            Command::Reply => self.cmd_reply,
-            Command::MarkReplied => self.cmd_mark_replied,
-            Command::Ignore => self.cmd_ignore,
-            Command::FollowUp => self.cmd_follow_up,
-            Command::TogglePriority => self.cmd_toggle_priority,
-            Command::CycleSentiment => self.cmd_cycle_sentiment,
-            Command::EditTags => self.cmd_edit_tags,
-            Command::ToggleSelect => self.cmd_toggle_select,
-            Command::SelectAll => self.cmd_select_all,
-            Command::Copy => self.cmd_copy,
-            Command::OpenLink => self.cmd_open_link,
-            Command::SavedReplies => self.cmd_saved_replies,
-            Command::Today => self.cmd_today,
-            Command::ViewMonth => self.cmd_view_month,
-            Command::ViewWeek => self.cmd_view_week,
-            Command::ViewList => self.cmd_view_list,
-            Command::MovePostBack => self.cmd_move_back,
-            Command::MovePostForward => self.cmd_move_forward,
-            Command::NextPost => self.cmd_next_post,
-            Command::PrevPost => self.cmd_prev_post,
-            Command::MarkPublished => self.cmd_mark_published,
-            Command::Duplicate => self.cmd_duplicate,
-            Command::PrevPeriod => self.cmd_prev_period,
-            Command::NextPeriod => self.cmd_next_period,
-            Command::PeriodWeek => self.cmd_period_week,
-            Command::PeriodMonth => self.cmd_period_month,
-            Command::PeriodCustom => self.cmd_period_custom,
-            Command::EnterFigures => self.cmd_enter_figures,
-            Command::Export => self.cmd_export,
-            Command::LoadDemo => self.cmd_load_demo,
-            Command::Yes => self.cmd_yes,
-            Command::No => self.cmd_no,
-        }
-    }
 }
 
 #[cfg(test)]

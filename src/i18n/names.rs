@@ -5,8 +5,7 @@ use crate::domain::client::{AccountError, ClientError};
 use crate::domain::inbox;
 use crate::domain::metric::{Metric, Unit};
 use crate::domain::objective::{ObjectiveError, Status};
-use crate::domain::strategy::{BudgetKind, CampaignError, CampaignStatus, Part, Priority};
-use crate::tui::strategy::Section;
+use crate::domain::strategy::{BudgetKind, CampaignError, CampaignStatus, Part, Priority, Section};
 
 /// The message for a client field that failed validation.
 pub fn client_error(e: &ClientError) -> String {

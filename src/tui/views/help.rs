@@ -44,7 +44,7 @@ pub fn render(m: &Model, frame: &mut Frame, area: Rect, h: &HelpState, depth: us
         for b in keymap::bindings(ctx) {
             lines.push(Line::from(vec![
                 Span::styled(format!("  {:<16}", keymap::keys_label(b)), th.key()),
-                Span::raw(s.command(b.cmd)),
+                Span::raw(b.cmd.text()),
             ]));
         }
         lines.push(Line::raw(""));

@@ -52,12 +52,11 @@ pub fn tab_bar(m: &Model, frame: &mut Frame, area: Rect) {
 
 /// The hints of the active contexts: `c clients  ? help  q quit`.
 pub fn hint_line<'a>(ctxs: &[Ctx], th: &Theme) -> Line<'a> {
-    let s = t();
     let mut spans = Vec::new();
     for ctx in ctxs {
         for b in keymap::bindings(*ctx).filter(|b| b.hint) {
             spans.push(Span::styled(keymap::keys_label(b), th.key()));
-            spans.push(Span::raw(format!(" {}  ", s.command(b.cmd))));
+            spans.push(Span::raw(format!(" {}  ", b.cmd.text())));
         }
     }
     Line::from(spans)
