@@ -24,6 +24,7 @@
 pub mod cli;
 pub mod demo;
 pub mod domain;
+pub mod explain;
 pub mod i18n;
 pub mod io;
 pub mod paths;

@@ -3,6 +3,7 @@
 use super::Failure;
 use crate::demo::{self, DemoError};
 use crate::domain::Clock;
+use crate::explain::Explain;
 use crate::i18n::{fill, t};
 use crate::store::Store;
 
@@ -41,10 +42,7 @@ pub fn run(store: &mut Store, clock: &dyn Clock, scale: Scale, force: bool) -> R
                 );
                 Ok(())
             }
-            Err(DemoError::NotEmpty(n)) => Err(Failure::usage(fill(
-                t().cli_demo_refused,
-                &[("n", &n.to_string())],
-            ))),
+            Err(e @ DemoError::NotEmpty(_)) => Err(Failure::usage(e.explain())),
             Err(DemoError::Store(e)) => Err(e.into()),
         };
     }
@@ -63,10 +61,7 @@ pub fn run(store: &mut Store, clock: &dyn Clock, scale: Scale, force: bool) -> R
             );
             Ok(())
         }
-        Err(DemoError::NotEmpty(n)) => Err(Failure::usage(fill(
-            t().cli_demo_refused,
-            &[("n", &n.to_string())],
-        ))),
+        Err(e @ DemoError::NotEmpty(_)) => Err(Failure::usage(e.explain())),
         Err(DemoError::Store(e)) => Err(e.into()),
     }
 }

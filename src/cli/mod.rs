@@ -17,6 +17,7 @@ use std::path::PathBuf;
 
 use clap::{ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand};
 
+use crate::explain::Explain;
 use crate::i18n::t;
 use crate::store::{Store, StoreError};
 
@@ -133,7 +134,7 @@ impl From<StoreError> for Failure {
     fn from(e: StoreError) -> Failure {
         Failure {
             code: if e.is_bad_input() { 2 } else { 1 },
-            message: e.to_string(),
+            message: e.explain(),
         }
     }
 }
@@ -172,7 +173,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
     match cli.command {
         None => {
             let store = Store::open(&path)?;
-            crate::tui::run(store, clock).map_err(|e| Failure::failed(e.to_string()))
+            crate::tui::run(store, clock).map_err(|e| Failure::failed(e.explain()))
         }
         Some(Cmd::Client { command }) => {
             let mut store = Store::open(&path)?;

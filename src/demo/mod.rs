@@ -13,26 +13,13 @@ pub mod large;
 mod posts;
 mod strategy;
 
+/// Why the demo was not loaded (`crate::explain` puts it into words).
 #[derive(Debug)]
 pub enum DemoError {
     /// The database has clients and `--force` was not given.
     NotEmpty(i64),
     Store(StoreError),
 }
-
-impl std::fmt::Display for DemoError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            DemoError::NotEmpty(n) => f.write_str(&crate::i18n::fill(
-                crate::i18n::t().cli_demo_refused,
-                &[("n", &n.to_string())],
-            )),
-            DemoError::Store(e) => e.fmt(f),
-        }
-    }
-}
-
-impl std::error::Error for DemoError {}
 
 impl From<StoreError> for DemoError {
     fn from(e: StoreError) -> DemoError {

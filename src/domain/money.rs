@@ -179,6 +179,7 @@ pub fn group_thousands(digits: &str, sep: char) -> String {
     out
 }
 
+/// What is wrong with a typed amount (the edges put it into words).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum MoneyError {
     Empty,
@@ -186,23 +187,6 @@ pub enum MoneyError {
     TooManyDecimals(u32),
     TooLarge,
 }
-
-impl std::fmt::Display for MoneyError {
-    /// In the interface's language.
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        use crate::i18n::{fill, t};
-        let s = t();
-        let text = match self {
-            MoneyError::Empty => s.money_empty.to_string(),
-            MoneyError::NotANumber => s.money_not_number.to_string(),
-            MoneyError::TooManyDecimals(n) => fill(s.money_decimals, &[("n", &n.to_string())]),
-            MoneyError::TooLarge => s.money_too_large.to_string(),
-        };
-        f.write_str(&text)
-    }
-}
-
-impl std::error::Error for MoneyError {}
 
 #[cfg(test)]
 mod tests {

@@ -3,7 +3,8 @@
 //!
 //! Templates name their blanks, `{name}`, so a translation may reorder them; `fill`
 //! puts the values in. This file is the list of entries; `catalogue.rs` holds the
-//! machinery, `names.rs` the names of domain values, `format.rs` their formats.
+//! machinery, `names.rs` the names of domain values, `format.rs` their formats,
+//! `errors.rs` the words of the domain's errors.
 
 // First: its macro declares the catalogue below.
 #[macro_use]
@@ -11,11 +12,13 @@ mod catalogue;
 
 pub mod cli;
 mod en;
+mod errors;
 pub mod format;
 mod fr;
 mod lang;
 mod names;
 
+pub use errors::*;
 pub use lang::*;
 pub use names::*;
 

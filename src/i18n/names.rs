@@ -1,37 +1,10 @@
 //! Names of the domain's values and messages of its errors, from the catalogue.
 
 use super::{fill, t};
-use crate::domain::client::{AccountError, ClientError};
 use crate::domain::inbox;
 use crate::domain::metric::{Metric, Unit};
-use crate::domain::objective::{ObjectiveError, Status};
-use crate::domain::strategy::{BudgetKind, CampaignError, CampaignStatus, Part, Priority, Section};
-
-/// The message for a client field that failed validation.
-pub fn client_error(e: &ClientError) -> String {
-    let s = t();
-    match e {
-        ClientError::NameEmpty => s.err_required.to_string(),
-        ClientError::NameTooLong => fill(
-            s.err_name_too_long,
-            &[("max", &crate::domain::client::MAX_NAME_CHARS.to_string())],
-        ),
-        ClientError::NameHasControl => s.err_name_control.to_string(),
-        ClientError::UnknownCurrency(c) => fill(s.err_currency, &[("code", c)]),
-        ClientError::UnknownTimezone(z) => fill(s.err_timezone, &[("zone", z)]),
-        ClientError::ReplyTargetOutOfRange => fill(
-            s.err_range,
-            &[("min", "1"), ("max", &(24 * 14).to_string())],
-        ),
-    }
-}
-
-pub fn account_error(e: &AccountError) -> String {
-    match e {
-        AccountError::HandleEmpty => t().err_required.to_string(),
-        AccountError::HandleHasSpace => t().err_handle_space.to_string(),
-    }
-}
+use crate::domain::objective::Status;
+use crate::domain::strategy::{BudgetKind, CampaignStatus, Part, Priority, Section};
 
 pub fn post_status(s: crate::domain::post::PostStatus) -> &'static str {
     let i = crate::domain::post::PostStatus::ALL
@@ -121,22 +94,4 @@ pub fn unit_hint(unit: Unit, currency: &str) -> String {
         Unit::Hours => 4,
     };
     fill(t().unit_hints[i], &[("currency", currency)])
-}
-
-pub fn objective_error(e: ObjectiveError) -> String {
-    let s = t();
-    match e {
-        ObjectiveError::DeadlineNotAfterStart => s.err_deadline.to_string(),
-        ObjectiveError::TargetEqualsBaseline => s.err_target_equal.to_string(),
-        ObjectiveError::Negative => s.err_negative.to_string(),
-    }
-}
-
-pub fn campaign_error(e: CampaignError) -> String {
-    let s = t();
-    match e {
-        CampaignError::NameEmpty => s.err_required.to_string(),
-        CampaignError::EndBeforeStart => s.err_end_before_start.to_string(),
-        CampaignError::NegativeBudget => s.err_negative.to_string(),
-    }
 }

@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use rusqlite::{Row, params};
 
-use super::{Result, Store, StoreError, Tx, is_unique_violation, to_ts};
+use super::{Conflict, Entity, Result, Store, StoreError, Tx, is_unique_violation, to_ts};
 use crate::domain::client::AccountId;
 use crate::domain::{Account, AccountDraft, ClientId, Platform};
 
@@ -11,13 +11,7 @@ fn row_to_account(r: &Row<'_>) -> rusqlite::Result<Account> {
     let key: String = r.get(2)?;
     // The platforms table is seeded from the same catalogue and referenced by a foreign
     // key, so an unknown key means a corrupt file; report it as such.
-    let platform = Platform::parse(&key).ok_or_else(|| {
-        rusqlite::Error::FromSqlConversionFailure(
-            2,
-            rusqlite::types::Type::Text,
-            crate::i18n::fill(crate::i18n::t().imp_unknown_platform, &[("platform", &key)]).into(),
-        )
-    })?;
+    let platform = Platform::parse(&key).ok_or_else(|| super::bad_value(2, "platform"))?;
     Ok(Account {
         id: r.get(0)?,
         client_id: r.get(1)?,
@@ -27,10 +21,10 @@ fn row_to_account(r: &Row<'_>) -> rusqlite::Result<Account> {
 }
 
 fn duplicate(d: &AccountDraft) -> StoreError {
-    StoreError::Conflict(crate::i18n::fill(
-        crate::i18n::t().conflict_account,
-        &[("platform", d.platform.name()), ("handle", &d.handle)],
-    ))
+    StoreError::Conflict(Conflict::Account {
+        platform: d.platform,
+        handle: d.handle.clone(),
+    })
 }
 
 impl Tx<'_> {
@@ -65,7 +59,7 @@ impl Tx<'_> {
             .conn
             .prepare_cached("UPDATE accounts SET platform = ?2, handle = ?3 WHERE id = ?1")?;
         match st.execute(params![id, d.platform.key(), d.handle]) {
-            Ok(0) => Err(super::not_found(crate::i18n::t().nf_account, id)),
+            Ok(0) => Err(super::not_found(Entity::Account, id)),
             Ok(_) => Ok(()),
             Err(e) if is_unique_violation(&e) => Err(duplicate(d)),
             Err(e) => Err(e.into()),
@@ -78,11 +72,11 @@ impl Tx<'_> {
             .conn
             .prepare_cached("UPDATE accounts SET deleted_at = ?2 WHERE id = ?1")?;
         match st.execute(params![id, at.map(to_ts)]) {
-            Ok(0) => Err(super::not_found(crate::i18n::t().nf_account, id)),
+            Ok(0) => Err(super::not_found(Entity::Account, id)),
             Ok(_) => Ok(()),
-            Err(e) if is_unique_violation(&e) => Err(StoreError::Conflict(
-                crate::i18n::t().conflict_account_since.into(),
-            )),
+            Err(e) if is_unique_violation(&e) => {
+                Err(StoreError::Conflict(Conflict::AccountCreatedSince))
+            }
             Err(e) => Err(e.into()),
         }
     }

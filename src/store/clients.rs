@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, Row, params};
 
-use super::{Result, Store, StoreError, Tx, from_ts, is_unique_violation, to_ts};
+use super::{Conflict, Entity, Result, Store, StoreError, Tx, from_ts, is_unique_violation, to_ts};
 use crate::domain::{Client, ClientDraft, ClientId};
 
 const COLUMNS: &str =
@@ -28,10 +28,7 @@ fn name_key(name: &str) -> String {
 }
 
 fn name_taken(name: &str) -> StoreError {
-    StoreError::Conflict(crate::i18n::fill(
-        crate::i18n::t().conflict_client_name,
-        &[("name", name)],
-    ))
+    StoreError::Conflict(Conflict::ClientName(name.to_string()))
 }
 
 impl Tx<'_> {
@@ -50,7 +47,7 @@ impl Tx<'_> {
             .prepare_cached(&format!("SELECT {COLUMNS} FROM clients WHERE id = ?1"))?;
         st.query_row([id], row_to_client)
             .optional()?
-            .ok_or_else(|| super::not_found(crate::i18n::t().nf_client, id))
+            .ok_or_else(|| super::not_found(Entity::Client, id))
     }
 
     /// Finds a client by its name (any case) or, failing that, by its numeric id.
@@ -64,7 +61,7 @@ impl Tx<'_> {
         }
         match key.parse::<ClientId>() {
             Ok(id) => self.client(id),
-            Err(_) => Err(super::not_found(crate::i18n::t().nf_client_named, key)),
+            Err(_) => Err(StoreError::NoClientNamed(key.to_string())),
         }
     }
 
@@ -110,7 +107,7 @@ impl Tx<'_> {
             d.reply_target_hours,
             d.notes
         ]) {
-            Ok(0) => Err(super::not_found(crate::i18n::t().nf_client, id)),
+            Ok(0) => Err(super::not_found(Entity::Client, id)),
             Ok(_) => Ok(()),
             Err(e) if is_unique_violation(&e) => Err(name_taken(&d.name)),
             Err(e) => Err(e.into()),
@@ -125,7 +122,7 @@ impl Tx<'_> {
             .prepare_cached("UPDATE clients SET archived_at = ?2 WHERE id = ?1")?
             .execute(params![id, at.map(to_ts)])?;
         if n == 0 {
-            return Err(super::not_found(crate::i18n::t().nf_client, id));
+            return Err(super::not_found(Entity::Client, id));
         }
         Ok(())
     }

@@ -6,7 +6,8 @@
 use chrono::{DateTime, Utc};
 use rusqlite::{Row, params, params_from_iter, types::Value};
 
-use super::{Result, Store, Tx, bulk, from_ts, to_ts};
+use super::bad_value as bad;
+use super::{Entity, Result, Store, Tx, bulk, from_ts, to_ts};
 use crate::domain::Platform;
 use crate::domain::inbox::{
     Filter, Item, ItemDraft, ItemId, Kind, ReplyStats, SavedReply, Sentiment, Status, StatusFilter,
@@ -18,14 +19,6 @@ const COLUMNS: &str =
     "id, client_id, platform, kind, author, author_name, text, received_at, permalink,
     external_id, post_id, status, priority, sentiment, suggested, tags, reply, replied_at,
     (SELECT CASE WHEN title <> '' THEN title ELSE body END FROM posts WHERE posts.id = post_id)";
-
-fn bad(col: usize, what: &str) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(
-        col,
-        rusqlite::types::Type::Text,
-        crate::i18n::fill(crate::i18n::t().store_unexpected, &[("what", what)]).into(),
-    )
-}
 
 fn item(r: &Row<'_>) -> rusqlite::Result<Item> {
     let platform: String = r.get(2)?;
@@ -232,7 +225,7 @@ impl Tx<'_> {
                 it.permalink
             ])?;
         if n == 0 {
-            return Err(super::not_found(crate::i18n::t().nf_inbox_item, it.id));
+            return Err(super::not_found(Entity::InboxItem, it.id));
         }
         Ok(())
     }
@@ -243,7 +236,7 @@ impl Tx<'_> {
             .prepare_cached("UPDATE inbox_items SET deleted_at = ?2 WHERE id = ?1")?
             .execute(params![id, at.map(to_ts)])?
         {
-            0 => Err(super::not_found(crate::i18n::t().nf_inbox_item, id)),
+            0 => Err(super::not_found(Entity::InboxItem, id)),
             _ => Ok(()),
         }
     }
@@ -398,7 +391,7 @@ impl Tx<'_> {
                 .prepare_cached("UPDATE saved_replies SET name = ?2, text = ?3 WHERE id = ?1")?
                 .execute(params![r.id, r.name, r.text])?
             {
-                0 => Err(super::not_found(crate::i18n::t().nf_saved_reply, r.id)),
+                0 => Err(super::not_found(Entity::SavedReply, r.id)),
                 _ => Ok(r.id),
             }
         }
@@ -410,7 +403,7 @@ impl Tx<'_> {
             .prepare_cached("UPDATE saved_replies SET deleted_at = ?2 WHERE id = ?1")?
             .execute(params![id, at.map(to_ts)])?
         {
-            0 => Err(super::not_found(crate::i18n::t().nf_saved_reply, id)),
+            0 => Err(super::not_found(Entity::SavedReply, id)),
             _ => Ok(()),
         }
     }

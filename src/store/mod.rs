@@ -1,9 +1,11 @@
 //! The only place that speaks SQL. `Store::open` sets the pragmas, refuses databases it
-//! must not touch, and migrates; one module per aggregate holds its typed queries.
+//! must not touch, and migrates; one module per aggregate holds its typed queries. Errors
+//! are values ([`StoreError`]); the edges put them into words.
 
 mod accounts;
 mod bulk;
 mod clients;
+mod error;
 mod inbox;
 mod kpi;
 mod kpi_months;
@@ -22,6 +24,8 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OpenFlags};
 
+pub use error::{Conflict, Entity, StoreError};
+pub(crate) use error::{bad_value, not_found};
 pub use kpi::Upserted;
 pub use migrations::{APPLICATION_ID, LATEST_VERSION};
 pub use posts::PostFilter;
@@ -35,98 +39,6 @@ const PAGE_CACHE_KIB: i64 = 8 * 1024;
 
 /// Prepared statements kept per connection.
 const STATEMENT_CACHE: usize = 128;
-
-#[derive(Debug)]
-pub enum StoreError {
-    NewerSchema {
-        path: String,
-        found: i64,
-        supported: i64,
-    },
-    NotTwohats {
-        path: String,
-    },
-    Io {
-        path: String,
-        source: std::io::Error,
-    },
-    Sqlite(rusqlite::Error),
-    Migration(rusqlite_migration::Error),
-    /// The change clashes with data already there; the message says how, in the
-    /// interface's language.
-    Conflict(String),
-    /// What was not found, in the interface's language (`post 12`).
-    NotFound(String),
-}
-
-impl std::fmt::Display for StoreError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        use crate::i18n::{fill, t};
-        let s = t();
-        let text = match self {
-            StoreError::NewerSchema {
-                path,
-                found,
-                supported,
-            } => fill(
-                s.store_newer_schema,
-                &[
-                    ("path", path),
-                    ("found", &found.to_string()),
-                    ("supported", &supported.to_string()),
-                ],
-            ),
-            StoreError::NotTwohats { path } => fill(s.store_not_twohats, &[("path", path)]),
-            StoreError::Io { path, source } => format!("{path}: {source}"),
-            StoreError::Sqlite(e) => fill(s.store_database, &[("e", &e.to_string())]),
-            StoreError::Migration(e) => fill(s.store_migration, &[("e", &e.to_string())]),
-            StoreError::Conflict(m) => m.clone(),
-            StoreError::NotFound(what) => fill(s.store_not_found, &[("what", what)]),
-        };
-        f.write_str(&text)
-    }
-}
-
-impl std::error::Error for StoreError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            StoreError::Io { source, .. } => Some(source),
-            StoreError::Sqlite(e) => Some(e),
-            StoreError::Migration(e) => Some(e),
-            _ => None,
-        }
-    }
-}
-
-impl From<rusqlite::Error> for StoreError {
-    fn from(e: rusqlite::Error) -> StoreError {
-        StoreError::Sqlite(e)
-    }
-}
-
-impl From<rusqlite_migration::Error> for StoreError {
-    fn from(e: rusqlite_migration::Error) -> StoreError {
-        StoreError::Migration(e)
-    }
-}
-
-/// "`what` `id` not found", with `what` a catalogue template such as `post {id}`.
-pub(crate) fn not_found(what: &str, id: impl std::fmt::Display) -> StoreError {
-    StoreError::NotFound(crate::i18n::fill(what, &[("id", &id.to_string())]))
-}
-
-impl StoreError {
-    /// Errors caused by what the user gave us (exit code 2) rather than by the system.
-    pub fn is_bad_input(&self) -> bool {
-        matches!(
-            self,
-            StoreError::NewerSchema { .. }
-                | StoreError::NotTwohats { .. }
-                | StoreError::Conflict(_)
-                | StoreError::NotFound(_)
-        )
-    }
-}
 
 pub type Result<T> = std::result::Result<T, StoreError>;
 

@@ -4,7 +4,7 @@ use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use chrono_tz::Tz;
 use rusqlite::{OptionalExtension, Row, params, params_from_iter, types::Value};
 
-use super::{Result, Store, Tx, from_ts, to_ts};
+use super::{Entity, Result, Store, Tx, from_ts, to_ts};
 use crate::domain::Platform;
 use crate::domain::post::{Post, PostCell, PostId, PostStatus, instant, label};
 
@@ -249,7 +249,7 @@ impl Tx<'_> {
             .prepare_cached(&format!("SELECT {COLUMNS} FROM posts WHERE id = ?1"))?
             .query_row([id], post)
             .optional()?
-            .ok_or_else(|| super::not_found(crate::i18n::t().nf_post, id))?;
+            .ok_or_else(|| super::not_found(Entity::Post, id))?;
         Ok(p)
     }
 
@@ -299,7 +299,7 @@ impl Tx<'_> {
                 )?
                 .execute(all.as_slice())?;
             if n == 0 {
-                return Err(super::not_found(crate::i18n::t().nf_post, p.id));
+                return Err(super::not_found(Entity::Post, p.id));
             }
             p.id
         };
@@ -321,7 +321,7 @@ impl Tx<'_> {
             .prepare_cached("UPDATE posts SET deleted_at = ?2 WHERE id = ?1")?
             .execute(params![id, at.map(to_ts)])?
         {
-            0 => Err(super::not_found(crate::i18n::t().nf_post, id)),
+            0 => Err(super::not_found(Entity::Post, id)),
             _ => Ok(()),
         }
     }

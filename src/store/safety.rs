@@ -9,7 +9,7 @@ use rusqlite::{Connection, OpenFlags, params};
 use serde::Serialize;
 
 use super::migrations::{APPLICATION_ID, LATEST_VERSION};
-use super::{Result, Store, StoreError, from_ts};
+use super::{Conflict, Result, Store, StoreError, from_ts};
 
 /// Every table whose rows go to the trash, with the column that names a row.
 const TRASH_TABLES: [(&str, &str); 13] = [
@@ -85,9 +85,8 @@ impl Store {
     /// other windows use it. Refuses to overwrite an existing file.
     pub fn backup_to(&self, dest: &Path) -> Result<()> {
         if dest.exists() {
-            return Err(StoreError::Conflict(crate::i18n::fill(
-                crate::i18n::t().conflict_file_exists,
-                &[("path", &dest.display().to_string())],
+            return Err(StoreError::Conflict(Conflict::FileExists(
+                dest.display().to_string(),
             )));
         }
         // Created empty and private first, so the copy is never readable by others.
@@ -143,13 +142,10 @@ impl Store {
     /// Takes a row out of the trash.
     pub fn restore_row(&self, kind: &str, id: i64) -> Result<()> {
         let Some((table, _)) = TRASH_TABLES.iter().find(|(t, _)| *t == kind) else {
-            return Err(StoreError::NotFound(crate::i18n::fill(
-                crate::i18n::t().nf_trash_kind,
-                &[
-                    ("kind", kind),
-                    ("list", &TRASH_TABLES.map(|(t, _)| t).join(", ")),
-                ],
-            )));
+            return Err(StoreError::UnknownTrashKind {
+                kind: kind.to_string(),
+                known: TRASH_TABLES.map(|(t, _)| t).to_vec(),
+            });
         };
         let n = self.conn.execute(
             &format!(
@@ -158,16 +154,16 @@ impl Store {
             params![id],
         );
         match n {
-            Ok(0) => Err(StoreError::NotFound(crate::i18n::fill(
-                crate::i18n::t().nf_trash_row,
-                &[("kind", kind), ("id", &id.to_string())],
-            ))),
+            Ok(0) => Err(StoreError::NotInTrash {
+                kind: kind.to_string(),
+                id,
+            }),
             Ok(_) => Ok(()),
             Err(e) if super::is_unique_violation(&e) => {
-                Err(StoreError::Conflict(crate::i18n::fill(
-                    crate::i18n::t().conflict_trash,
-                    &[("kind", kind), ("id", &id.to_string())],
-                )))
+                Err(StoreError::Conflict(Conflict::TrashedRowTaken {
+                    kind: kind.to_string(),
+                    id,
+                }))
             }
             Err(e) => Err(e.into()),
         }

@@ -6,7 +6,7 @@
 use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, Row, params};
 
-use super::{Result, Store, StoreError, Tx, to_ts};
+use super::{Entity, Result, Store, Tx, bad_value, not_found, to_ts};
 use crate::domain::Platform;
 use crate::domain::metric::Metric;
 use crate::domain::objective::{Objective, ObjectiveDraft};
@@ -29,14 +29,6 @@ fn table(part: Part) -> &'static str {
         Part::Competitor => "competitors",
         Part::CompetitorNote => "competitor_notes",
     }
-}
-
-fn bad_value(col: usize, what: &str) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(
-        col,
-        rusqlite::types::Type::Text,
-        crate::i18n::fill(crate::i18n::t().store_unexpected, &[("what", what)]).into(),
-    )
 }
 
 fn platform_col(r: &Row<'_>, col: usize) -> rusqlite::Result<Option<Platform>> {
@@ -243,11 +235,17 @@ impl Tx<'_> {
         })
     }
 
-    /// Runs an INSERT (id 0) or an UPDATE of one row of a client, and returns its id.
+    /// Runs an INSERT (id 0) or an UPDATE of one row of a client's `part`, and returns its id.
     /// Both statements number the same parameters; the UPDATE takes the id as one more
     /// at the end and may leave `created_at` unused (SQLite counts parameters by the
     /// highest number, so a gap is fine).
-    fn upsert(&self, id: Id, insert: &str, update: &str, p: &[&dyn rusqlite::ToSql]) -> Result<Id> {
+    fn upsert(
+        &self,
+        (part, id): (Part, Id),
+        insert: &str,
+        update: &str,
+        p: &[&dyn rusqlite::ToSql],
+    ) -> Result<Id> {
         if id == 0 {
             self.conn.prepare_cached(insert)?.execute(p)?;
             Ok(self.conn.last_insert_rowid())
@@ -255,7 +253,7 @@ impl Tx<'_> {
             let mut all: Vec<&dyn rusqlite::ToSql> = p.to_vec();
             all.push(&id);
             match self.conn.prepare_cached(update)?.execute(all.as_slice())? {
-                0 => Err(super::not_found(crate::i18n::t().nf_row, id)),
+                0 => Err(not_found(Entity::Strategy(part), id)),
                 _ => Ok(id),
             }
         }
@@ -274,7 +272,7 @@ impl Tx<'_> {
     pub fn save_target(&self, client: i64, t: &Target, now: DateTime<Utc>) -> Result<Id> {
         let platforms = format_platforms(&t.platforms);
         self.upsert(
-            t.id,
+            (Part::Target, t.id),
             "INSERT INTO targets (client_id, name, description, age_min, age_max, locations, interests, pains, platforms, priority, created_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
             "UPDATE targets SET name = ?2, description = ?3, age_min = ?4, age_max = ?5, locations = ?6,
@@ -293,7 +291,7 @@ impl Tx<'_> {
         now: DateTime<Utc>,
     ) -> Result<Id> {
         self.upsert(
-            id,
+            (Part::Objective, id),
             "INSERT INTO objectives (client_id, platform, metric, baseline, target, start_date, deadline, note, created_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             "UPDATE objectives SET platform = ?2, metric = ?3, baseline = ?4, target = ?5, start_date = ?6,
@@ -306,7 +304,7 @@ impl Tx<'_> {
 
     pub fn save_campaign(&self, client: i64, c: &Campaign, now: DateTime<Utc>) -> Result<Id> {
         self.upsert(
-            c.id,
+            (Part::Campaign, c.id),
             "INSERT INTO campaigns (client_id, name, platforms, start_date, end_date, budget, objective_id, status, created_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             "UPDATE campaigns SET name = ?2, platforms = ?3, start_date = ?4, end_date = ?5, budget = ?6,
@@ -319,7 +317,7 @@ impl Tx<'_> {
 
     pub fn save_budget_line(&self, client: i64, b: &BudgetLine, now: DateTime<Utc>) -> Result<Id> {
         self.upsert(
-            b.id,
+            (Part::BudgetLine, b.id),
             "INSERT INTO budget_lines (client_id, month, platform, kind, amount, note, created_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             "UPDATE budget_lines SET month = ?2, platform = ?3, kind = ?4, amount = ?5, note = ?6
@@ -338,7 +336,7 @@ impl Tx<'_> {
 
     pub fn save_expense(&self, client: i64, e: &Expense, now: DateTime<Utc>) -> Result<Id> {
         self.upsert(
-            e.id,
+            (Part::Expense, e.id),
             "INSERT INTO expenses (client_id, date, amount, kind, platform, campaign_id, note, created_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             "UPDATE expenses SET date = ?2, amount = ?3, kind = ?4, platform = ?5, campaign_id = ?6, note = ?7
@@ -350,7 +348,7 @@ impl Tx<'_> {
 
     pub fn save_pillar(&self, client: i64, p: &Pillar, now: DateTime<Utc>) -> Result<Id> {
         self.upsert(
-            p.id,
+            (Part::Pillar, p.id),
             "INSERT INTO pillars (client_id, name, share, description, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
             "UPDATE pillars SET name = ?2, share = ?3, description = ?4 WHERE client_id = ?1 AND id = ?6",
             params![client, p.name, p.share, p.description, to_ts(now)],
@@ -359,7 +357,7 @@ impl Tx<'_> {
 
     pub fn save_hashtag_set(&self, client: i64, h: &HashtagSet, now: DateTime<Utc>) -> Result<Id> {
         self.upsert(
-            h.id,
+            (Part::HashtagSet, h.id),
             "INSERT INTO hashtag_sets (client_id, name, tags, created_at) VALUES (?1, ?2, ?3, ?4)",
             "UPDATE hashtag_sets SET name = ?2, tags = ?3 WHERE client_id = ?1 AND id = ?5",
             params![client, h.name, h.tags.join(" "), to_ts(now)],
@@ -368,7 +366,7 @@ impl Tx<'_> {
 
     pub fn save_competitor(&self, client: i64, c: &Competitor, now: DateTime<Utc>) -> Result<Id> {
         self.upsert(
-            c.id,
+            (Part::Competitor, c.id),
             "INSERT INTO competitors (client_id, name, handles, created_at) VALUES (?1, ?2, ?3, ?4)",
             "UPDATE competitors SET name = ?2, handles = ?3 WHERE client_id = ?1 AND id = ?5",
             params![client, c.name, format_handles(&c.handles), to_ts(now)],
@@ -377,7 +375,7 @@ impl Tx<'_> {
 
     pub fn save_note(&self, n: &CompetitorNote, now: DateTime<Utc>) -> Result<Id> {
         self.upsert(
-            n.id,
+            (Part::CompetitorNote, n.id),
             "INSERT INTO competitor_notes (competitor_id, date, text, created_at) VALUES (?1, ?2, ?3, ?4)",
             "UPDATE competitor_notes SET date = ?2, text = ?3 WHERE competitor_id = ?1 AND id = ?5",
             params![n.competitor_id, n.date, n.text, to_ts(now)],
@@ -392,10 +390,7 @@ impl Tx<'_> {
             .prepare_cached(&sql)?
             .execute(params![id, at.map(to_ts)])?
         {
-            0 => Err(StoreError::NotFound(format!(
-                "{} {id}",
-                crate::i18n::part_name(part)
-            ))),
+            0 => Err(not_found(Entity::Strategy(part), id)),
             _ => Ok(()),
         }
     }
@@ -421,6 +416,6 @@ impl Store {
             .prepare_cached(&sql)?
             .query_row([id], |r| r.get(0))
             .optional()?
-            .ok_or_else(|| StoreError::NotFound(format!("{} {id}", crate::i18n::part_name(part))))
+            .ok_or_else(|| not_found(Entity::Strategy(part), id))
     }
 }

@@ -90,7 +90,7 @@ fn clients_round_trip() {
     assert_eq!(s.find_client(&id.to_string()).unwrap().id, id);
     assert!(matches!(
         s.find_client("nobody"),
-        Err(StoreError::NotFound(_))
+        Err(StoreError::NoClientNamed(n)) if n == "nobody"
     ));
 
     s.set_client_archived(id, Some(now())).unwrap();
@@ -241,7 +241,6 @@ fn newer_schema_is_refused_untouched() {
     let err = Store::open(&path).unwrap_err();
     assert!(matches!(err, StoreError::NewerSchema { found, .. } if found == LATEST_VERSION + 1));
     assert!(err.is_bad_input());
-    assert!(err.to_string().contains("newer twohats"), "{err}");
     assert_eq!(std::fs::read(&path).unwrap(), before);
     assert!(!dir.path().join("future.db-wal").exists());
 }

@@ -238,7 +238,9 @@ fn an_import_alone_on_the_file_lands_whole_and_leaves_the_log_on() {
     let more: Vec<_> = (600..900).map(|i| scored(&format!("e{i}"), "hi")).collect();
     let r: std::result::Result<usize, StoreError> = s.bulk_transaction(|tx| {
         tx.insert_items(c, &more, at(2), |_| {})?;
-        Err(StoreError::Conflict("a bad row".into()))
+        Err(StoreError::Conflict(Conflict::ClientName(
+            "a bad row".into(),
+        )))
     });
     assert!(r.is_err());
     assert_eq!(journal(&s), "wal");

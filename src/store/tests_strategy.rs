@@ -159,7 +159,10 @@ fn trash_and_restore_every_kind() {
     assert_eq!(s.plan(c).unwrap().pillars.len(), 1);
     assert!(matches!(
         s.set_deleted(Part::Campaign, 999, Some(now())),
-        Err(StoreError::NotFound(_))
+        Err(StoreError::NotFound {
+            entity: Entity::Strategy(Part::Campaign),
+            id: 999
+        })
     ));
 }
 
@@ -216,6 +219,9 @@ fn the_database_refuses_impossible_rows() {
     };
     assert!(matches!(
         tx.save_pillar(other, &steal, now()),
-        Err(StoreError::NotFound(_))
+        Err(StoreError::NotFound {
+            entity: Entity::Strategy(Part::Pillar),
+            id
+        }) if id == pid
     ));
 }

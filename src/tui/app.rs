@@ -13,10 +13,41 @@ use super::model::Model;
 use super::theme::Theme;
 use super::update::{self, update};
 use crate::domain::Clock;
-use crate::store::Store;
+use crate::explain::Explain;
+use crate::store::{Store, StoreError};
 
 /// How often the clock ticks when no key comes (countdowns, expiring messages).
 const TICK: Duration = Duration::from_millis(500);
+
+/// Why the app stopped.
+#[derive(Debug)]
+pub enum AppError {
+    /// The first read of the store failed.
+    Store(StoreError),
+    /// The terminal could not be drawn or read.
+    Terminal(io::Error),
+}
+
+impl From<StoreError> for AppError {
+    fn from(e: StoreError) -> AppError {
+        AppError::Store(e)
+    }
+}
+
+impl From<io::Error> for AppError {
+    fn from(e: io::Error) -> AppError {
+        AppError::Terminal(e)
+    }
+}
+
+impl Explain for AppError {
+    fn explain(&self) -> String {
+        match self {
+            AppError::Store(e) => e.explain(),
+            AppError::Terminal(e) => e.to_string(),
+        }
+    }
+}
 
 /// Builds the first model from the store: data, the last client used.
 pub fn initial_model(
@@ -24,7 +55,7 @@ pub fn initial_model(
     clock: &dyn Clock,
     size: (u16, u16),
     theme: Theme,
-) -> anyhow::Result<Model> {
+) -> Result<Model, StoreError> {
     let label = store
         .path()
         .map_or_else(|| ":memory:".to_string(), |p| p.display().to_string());
@@ -51,7 +82,7 @@ pub fn initial_model(
 
 /// Runs the app until the user quits. The terminal is restored on the way out, on an
 /// error and on a panic (`ratatui::init` installs the hook).
-pub fn run(mut store: Store, clock: Box<dyn Clock>) -> anyhow::Result<()> {
+pub fn run(mut store: Store, clock: Box<dyn Clock>) -> Result<(), AppError> {
     let mut terminal = ratatui::init();
     let result = event_loop(&mut terminal, &mut store, clock.as_ref());
     ratatui::restore();
@@ -62,7 +93,7 @@ fn event_loop(
     terminal: &mut DefaultTerminal,
     store: &mut Store,
     clock: &dyn Clock,
-) -> anyhow::Result<()> {
+) -> Result<(), AppError> {
     let size = terminal.size()?;
     let mut model = initial_model(store, clock, (size.width, size.height), Theme::from_env())?;
     // A switch for the test that checks a panic restores the terminal.

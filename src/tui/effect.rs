@@ -9,6 +9,7 @@ use crate::domain::strategy::{
     BudgetLine, Campaign, Competitor, CompetitorNote, Expense, HashtagSet, Id, Part, Pillar, Target,
 };
 use crate::domain::{AccountDraft, ClientDraft, ClientId, Clock};
+use crate::explain::Explain;
 use crate::store::PostFilter;
 use crate::store::Store;
 use crate::tui::inbox::{Counters, InboxState};
@@ -281,11 +282,11 @@ pub fn execute_read(store: &Store, clock: &dyn Clock, effect: Effect) -> Vec<Act
     match effect {
         Effect::LoadPlan(client) => match store.reading(|| load_plan(store, client, clock.now())) {
             Ok(plan) => vec![Action::PlanLoaded(plan)],
-            Err(e) => vec![Action::Failed(e.to_string())],
+            Err(e) => vec![Action::Failed(e.explain())],
         },
         Effect::LoadToday => match store.reading(|| crate::today::build(store, clock.now())) {
             Ok(t) => vec![Action::TodayLoaded(Box::new(t))],
-            Err(e) => vec![Action::Failed(e.to_string())],
+            Err(e) => vec![Action::Failed(e.explain())],
         },
         _ => vec![],
     }
@@ -324,16 +325,15 @@ pub fn execute(store: &mut Store, clock: &dyn Clock, effect: Effect) -> Vec<Acti
         Effect::SetAccountDeleted { id, deleted } => store
             .set_account_deleted(id, deleted.then_some(now))
             .map(|()| Outcome::AccountDeleted { id, deleted }),
-        Effect::LoadDemo => crate::demo::load(store, now, false)
-            .map(|clients| Outcome::DemoLoaded { clients })
-            .map_err(|e| match e {
-                crate::demo::DemoError::Store(e) => e,
-                other => crate::store::StoreError::Conflict(other.to_string()),
-            }),
+        Effect::LoadDemo => match crate::demo::load(store, now, false) {
+            Ok(clients) => Ok(Outcome::DemoLoaded { clients }),
+            Err(crate::demo::DemoError::Store(e)) => Err(e),
+            Err(e) => return vec![Action::Failed(e.explain())],
+        },
         Effect::LoadPlan(client) => {
             return match store.reading(|| load_plan(store, client, now)) {
                 Ok(plan) => vec![Action::PlanLoaded(plan)],
-                Err(e) => vec![Action::Failed(e.to_string())],
+                Err(e) => vec![Action::Failed(e.explain())],
             };
         }
         Effect::SaveStrategy { client, item } => {
@@ -348,7 +348,7 @@ pub fn execute(store: &mut Store, clock: &dyn Clock, effect: Effect) -> Vec<Acti
                         created: id == 0,
                     }),
                 ],
-                Err(e) => vec![Action::Failed(e.to_string())],
+                Err(e) => vec![Action::Failed(e.explain())],
             };
         }
         Effect::Trash { part, id, deleted } => {
@@ -361,7 +361,7 @@ pub fn execute(store: &mut Store, clock: &dyn Clock, effect: Effect) -> Vec<Acti
                     Action::PlanLoaded(plan),
                     Action::Done(Outcome::Trashed { part, id, deleted }),
                 ],
-                Err(e) => vec![Action::Failed(e.to_string())],
+                Err(e) => vec![Action::Failed(e.explain())],
             };
         }
         Effect::LoadInbox {
@@ -371,19 +371,19 @@ pub fn execute(store: &mut Store, clock: &dyn Clock, effect: Effect) -> Vec<Acti
         } => {
             return match store.reading(|| load_inbox(store, &filter, around, recount, now)) {
                 Ok(a) => vec![a],
-                Err(e) => vec![Action::Failed(e.to_string())],
+                Err(e) => vec![Action::Failed(e.explain())],
             };
         }
         Effect::LoadInboxRows(ids) => {
             return match store.items(&ids) {
                 Ok(rows) => vec![Action::InboxRows { asked: ids, rows }],
-                Err(e) => vec![Action::Failed(e.to_string())],
+                Err(e) => vec![Action::Failed(e.explain())],
             };
         }
         Effect::LoadSearchables(filter) => {
             return match store.searchables(&filter) {
                 Ok(items) => vec![Action::SearchablesLoaded { filter, items }],
-                Err(e) => vec![Action::Failed(e.to_string())],
+                Err(e) => vec![Action::Failed(e.explain())],
             };
         }
         Effect::InboxOp { ids, op } => store
@@ -401,7 +401,7 @@ pub fn execute(store: &mut Store, clock: &dyn Clock, effect: Effect) -> Vec<Acti
         Effect::LoadSavedReplies { client, then } => {
             return match store.saved_replies(client) {
                 Ok(replies) => vec![Action::SavedRepliesLoaded { replies, then }],
-                Err(e) => vec![Action::Failed(e.to_string())],
+                Err(e) => vec![Action::Failed(e.explain())],
             };
         }
         Effect::SaveSavedReply(r) => store
@@ -416,7 +416,7 @@ pub fn execute(store: &mut Store, clock: &dyn Clock, effect: Effect) -> Vec<Acti
                     key: (client, from, to),
                     cells,
                 }],
-                Err(e) => vec![Action::Failed(e.to_string())],
+                Err(e) => vec![Action::Failed(e.explain())],
             };
         }
         Effect::LoadDay { client, day } => {
@@ -425,25 +425,25 @@ pub fn execute(store: &mut Store, clock: &dyn Clock, effect: Effect) -> Vec<Acti
                     key: (client, day),
                     posts,
                 }],
-                Err(e) => vec![Action::Failed(e.to_string())],
+                Err(e) => vec![Action::Failed(e.explain())],
             };
         }
         Effect::CheckDataVersion => {
             return match store.data_version() {
                 Ok(v) => vec![Action::DataVersion(v)],
-                Err(e) => vec![Action::Failed(e.to_string())],
+                Err(e) => vec![Action::Failed(e.explain())],
             };
         }
         Effect::Reload => {
             return match load(store) {
                 Ok(data) => vec![Action::Loaded(data)],
-                Err(e) => vec![Action::Failed(e.to_string())],
+                Err(e) => vec![Action::Failed(e.explain())],
             };
         }
         Effect::LoadToday => {
             return match store.reading(|| crate::today::build(store, now)) {
                 Ok(t) => vec![Action::TodayLoaded(Box::new(t))],
-                Err(e) => vec![Action::Failed(e.to_string())],
+                Err(e) => vec![Action::Failed(e.explain())],
             };
         }
         Effect::LoadReport { client, period } => {
@@ -456,7 +456,7 @@ pub fn execute(store: &mut Store, clock: &dyn Clock, effect: Effect) -> Vec<Acti
                     key: (client, period),
                     report: Box::new(r),
                 }],
-                Err(e) => vec![Action::Failed(e.to_string())],
+                Err(e) => vec![Action::Failed(e.explain())],
             };
         }
         Effect::SaveFigures { client, values } => store
@@ -473,7 +473,7 @@ pub fn execute(store: &mut Store, clock: &dyn Clock, effect: Effect) -> Vec<Acti
             let written = store
                 .client(client)
                 .and_then(|c| crate::report::build(store, &c, period, now))
-                .map_err(|e| e.to_string())
+                .map_err(|e| e.explain())
                 .and_then(|r| write_private(&path, &crate::io::report::write(&r, format)));
             return match written {
                 Ok(()) => vec![Action::Done(Outcome::Exported { path })],
@@ -483,7 +483,7 @@ pub fn execute(store: &mut Store, clock: &dyn Clock, effect: Effect) -> Vec<Acti
         Effect::LoadAgenda(filter) => {
             return match store.posts_matching(&filter) {
                 Ok(posts) => vec![Action::AgendaLoaded { filter, posts }],
-                Err(e) => vec![Action::Failed(e.to_string())],
+                Err(e) => vec![Action::Failed(e.explain())],
             };
         }
         Effect::SavePost { post, before } => store
@@ -496,7 +496,7 @@ pub fn execute(store: &mut Store, clock: &dyn Clock, effect: Effect) -> Vec<Acti
         Effect::RememberClient(id) => {
             return match store.set_setting(LAST_CLIENT, &id.to_string()) {
                 Ok(()) => vec![],
-                Err(e) => vec![Action::Failed(e.to_string())],
+                Err(e) => vec![Action::Failed(e.explain())],
             };
         }
         Effect::OpenEditor(_) => return vec![],
@@ -504,8 +504,8 @@ pub fn execute(store: &mut Store, clock: &dyn Clock, effect: Effect) -> Vec<Acti
     match result {
         Ok(outcome) => match load(store) {
             Ok(data) => vec![Action::Loaded(data), Action::Done(outcome)],
-            Err(e) => vec![Action::Failed(e.to_string())],
+            Err(e) => vec![Action::Failed(e.explain())],
         },
-        Err(e) => vec![Action::Failed(e.to_string())],
+        Err(e) => vec![Action::Failed(e.explain())],
     }
 }

@@ -11,6 +11,7 @@ use ratatui::style::Style;
 use ratatui_textarea::TextArea;
 
 use crate::domain::money::Money;
+use crate::explain::Explain;
 use crate::i18n::{fill, t};
 
 /// Lines a multi-line field takes on screen.
@@ -208,7 +209,7 @@ impl Field {
             }
             FieldKind::Money { currency, .. } => Money::parse(trimmed, *currency)
                 .map(Value::Money)
-                .map_err(|e| e.to_string()),
+                .map_err(|e| e.explain()),
             FieldKind::Date(_) => NaiveDate::parse_from_str(trimmed, "%Y-%m-%d")
                 .map(Value::Date)
                 .map_err(|_| s.err_date.to_string()),

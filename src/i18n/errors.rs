@@ -1,0 +1,61 @@
+//! The words of the domain's errors: what a field that failed validation is told.
+
+use super::{fill, t};
+use crate::domain::client::{AccountError, ClientError, MAX_NAME_CHARS};
+use crate::domain::money::MoneyError;
+use crate::domain::objective::ObjectiveError;
+use crate::domain::strategy::CampaignError;
+
+/// The message for a client field that failed validation.
+pub fn client_error(e: &ClientError) -> String {
+    let s = t();
+    match e {
+        ClientError::NameEmpty => s.err_required.to_string(),
+        ClientError::NameTooLong => {
+            fill(s.err_name_too_long, &[("max", &MAX_NAME_CHARS.to_string())])
+        }
+        ClientError::NameHasControl => s.err_name_control.to_string(),
+        ClientError::UnknownCurrency(c) => fill(s.err_currency, &[("code", c)]),
+        ClientError::UnknownTimezone(z) => fill(s.err_timezone, &[("zone", z)]),
+        ClientError::ReplyTargetOutOfRange => fill(
+            s.err_range,
+            &[("min", "1"), ("max", &(24 * 14).to_string())],
+        ),
+    }
+}
+
+pub fn account_error(e: &AccountError) -> String {
+    match e {
+        AccountError::HandleEmpty => t().err_required.to_string(),
+        AccountError::HandleHasSpace => t().err_handle_space.to_string(),
+    }
+}
+
+pub fn objective_error(e: ObjectiveError) -> String {
+    let s = t();
+    match e {
+        ObjectiveError::DeadlineNotAfterStart => s.err_deadline.to_string(),
+        ObjectiveError::TargetEqualsBaseline => s.err_target_equal.to_string(),
+        ObjectiveError::Negative => s.err_negative.to_string(),
+    }
+}
+
+pub fn campaign_error(e: CampaignError) -> String {
+    let s = t();
+    match e {
+        CampaignError::NameEmpty => s.err_required.to_string(),
+        CampaignError::EndBeforeStart => s.err_end_before_start.to_string(),
+        CampaignError::NegativeBudget => s.err_negative.to_string(),
+    }
+}
+
+/// What is wrong with a typed amount.
+pub fn money_error(e: &MoneyError) -> String {
+    let s = t();
+    match e {
+        MoneyError::Empty => s.money_empty.to_string(),
+        MoneyError::NotANumber => s.money_not_number.to_string(),
+        MoneyError::TooManyDecimals(n) => fill(s.money_decimals, &[("n", &n.to_string())]),
+        MoneyError::TooLarge => s.money_too_large.to_string(),
+    }
+}
