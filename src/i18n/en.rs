@@ -597,7 +597,6 @@ pub static EN: Strings = Strings {
     nf_post: "post {id}",
     nf_client: "client {id}",
     nf_client_named: "client \"{id}\"",
-    nf_row: "row {id}",
     nf_inbox_item: "inbox item {id}",
     nf_saved_reply: "saved reply {id}",
     nf_account: "account {id}",

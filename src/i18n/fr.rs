@@ -600,7 +600,6 @@ pub static FR: Strings = Strings {
     nf_post: "publication {id}",
     nf_client: "client {id}",
     nf_client_named: "client \"{id}\"",
-    nf_row: "ligne {id}",
     nf_inbox_item: "message {id}",
     nf_saved_reply: "réponse enregistrée {id}",
     nf_account: "compte {id}",

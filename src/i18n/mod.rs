@@ -554,7 +554,6 @@ catalogue! {
     nf_post: &'static str,
     nf_client: &'static str,
     nf_client_named: &'static str,
-    nf_row: &'static str,
     nf_inbox_item: &'static str,
     nf_saved_reply: &'static str,
     nf_account: &'static str,
