@@ -8,23 +8,12 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use chrono::{Datelike, Duration, NaiveDate};
 use rusqlite::{OptionalExtension, params};
 
-use super::kpi::{Sums, add_days, add_rows, day};
+use super::kpi_sums::{Sums, add_days, add_rows, day};
 use super::{Result, Tx};
 use crate::domain::Platform;
+use crate::domain::dates::{month_end, month_of};
 use crate::domain::kpi::DailyValue;
 use crate::domain::metric::Metric;
-
-/// The first day of `d`'s month.
-pub(super) fn month_start(d: NaiveDate) -> NaiveDate {
-    d.with_day(1).unwrap_or(d)
-}
-
-/// The last day of the month starting on `start`.
-fn month_end(start: NaiveDate) -> NaiveDate {
-    start
-        .checked_add_months(chrono::Months::new(1))
-        .map_or(NaiveDate::MAX, |next| next - Duration::days(1))
-}
 
 /// `2026-11`: a day's stored text without its `-DD`, as migration 10 wrote it.
 fn month_key(start: NaiveDate) -> String {
@@ -42,9 +31,9 @@ pub(super) fn split(from: NaiveDate, to: NaiveDate) -> (Option<Span>, Vec<Span>)
     let first = if from.day() == 1 {
         Some(from)
     } else {
-        month_end(month_start(from)).succ_opt()
+        month_end(from).succ_opt()
     };
-    let last = month_start(to);
+    let last = month_of(to);
     let last = if month_end(last) == to {
         Some(last)
     } else {
@@ -82,11 +71,7 @@ impl Tx<'_> {
                 "SELECT 1 FROM kpi_daily WHERE client_id = ?1 AND day >= ?2 AND day <= ?3 LIMIT 1",
             )?
             .query_row(
-                params![
-                    client,
-                    day(month_start(first)),
-                    day(month_end(month_start(last)))
-                ],
+                params![client, day(month_of(first)), day(month_end(last))],
                 |r| r.get(0),
             )
             .optional()?;
@@ -113,7 +98,7 @@ impl Tx<'_> {
             let mut sums: BTreeMap<(NaiveDate, Platform, Metric), i64> = BTreeMap::new();
             for v in values.iter().filter(|v| v.metric != Metric::Followers) {
                 let sum = sums
-                    .entry((month_start(v.day), v.platform, v.metric))
+                    .entry((month_of(v.day), v.platform, v.metric))
                     .or_default();
                 *sum = sum.saturating_add(v.value);
             }
