@@ -3,15 +3,19 @@
 //! both `update` and the views.
 
 use chrono::NaiveDate;
+use iso_currency::Currency;
 
 use super::model::Model;
 use super::widgets::table::ListCursor;
+use crate::domain::Platform;
+use crate::domain::money;
 use crate::domain::objective::{Objective, Progress, progress};
 pub use crate::domain::strategy::Section;
 use crate::domain::strategy::{
     BudgetLine, Campaign, Competitor, CompetitorNote, Expense, HashtagSet, Id, Part, Pillar,
     Target, add_months, month_of,
 };
+use crate::i18n::{self, fill, format, t};
 
 #[derive(Debug, Clone)]
 pub struct StrategyState {
@@ -141,4 +145,40 @@ pub fn selected_id(m: &Model, part: Part) -> Option<Id> {
 /// while none is stored for its metric and scope).
 pub fn objective_progress(m: &Model, o: &Objective) -> Progress {
     progress(o, m.plan.measures.get(&o.id).copied(), client_today(m))
+}
+
+/// The current client's currency (euro without one).
+pub fn currency(m: &Model) -> Currency {
+    m.current_client()
+        .and_then(|c| money::currency(&c.currency))
+        .or_else(|| money::currency("EUR"))
+        .unwrap_or(Currency::EUR)
+}
+
+pub fn currency_code(m: &Model) -> String {
+    currency(m).code().to_string()
+}
+
+/// One line naming an objective: `Instagram followers → 2,000 by Dec 31, 2026`.
+pub fn objective_label(m: &Model, id: Id) -> String {
+    let cur = currency_code(m);
+    m.plan
+        .objectives
+        .iter()
+        .find(|o| o.id == id)
+        .map(|o| {
+            fill(
+                t().objective_line,
+                &[
+                    (
+                        "scope",
+                        o.platform.map_or(t().all_platforms, Platform::name),
+                    ),
+                    ("metric", i18n::metric_name(o.metric)),
+                    ("target", &format::metric_value(o.metric, o.target, &cur)),
+                    ("deadline", &format::date(o.deadline)),
+                ],
+            )
+        })
+        .unwrap_or_default()
 }

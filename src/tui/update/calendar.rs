@@ -2,7 +2,8 @@
 
 use chrono::{Duration, Months};
 
-use super::{post_form, say};
+use super::post_form;
+use super::shared::say;
 use crate::domain::post::{Post, PostCell};
 use crate::i18n::{fill, t};
 use crate::tui::action::Command;

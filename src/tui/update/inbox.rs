@@ -2,9 +2,10 @@
 
 pub use super::inbox_list::{idle, loaded, rows, searchables_loaded, stale, sync};
 
+use super::shared::open_form;
 use chrono::TimeZone;
 
-use super::say;
+use super::shared::say;
 use crate::domain::Platform;
 use crate::domain::inbox::{
     Filter, ItemDraft, Kind, Op, SavedReply, Sentiment, StatusFilter, fill_reply, parse_tags,
@@ -270,7 +271,7 @@ fn open_reply_form(m: &mut Model, items: Vec<i64>, template: Option<String>) {
     let form = Form::new(title)
         .multiline_h("reply", s.field_reply, &text, 6)
         .hint(s.hint_reply);
-    super::forms::open(m, FormPurpose::Reply(items), form);
+    open_form(m, FormPurpose::Reply(items), form);
 }
 
 fn open_tags(m: &mut Model) {
@@ -297,7 +298,7 @@ fn open_tags(m: &mut Model) {
     let form = Form::new(title)
         .text("tags", s.field_tags_inbox, &current, false)
         .hint(hint);
-    super::forms::open(m, FormPurpose::Tags(items), form);
+    open_form(m, FormPurpose::Tags(items), form);
 }
 
 fn platform_opts() -> Vec<Opt> {
@@ -334,7 +335,7 @@ fn open_new_item(m: &mut Model) {
         .datetime("received_at", s.field_received, Some(local), true)
         .hint(s.hint_local_time)
         .text("permalink", s.field_permalink, "", false);
-    super::forms::open(m, FormPurpose::NewItem, form);
+    open_form(m, FormPurpose::NewItem, form);
 }
 
 fn open_filter(m: &mut Model) {
@@ -364,7 +365,7 @@ fn open_filter(m: &mut Model) {
         )
         .choice("kind", s.field_kind, kinds, f.kind.map_or("", Kind::key))
         .text("tag", s.field_tag, f.tag.as_deref().unwrap_or(""), false);
-    super::forms::open(m, FormPurpose::InboxFilter, form);
+    open_form(m, FormPurpose::InboxFilter, form);
 }
 
 fn open_saved_reply_form(m: &mut Model, client: i64, id: i64) {
@@ -380,7 +381,7 @@ fn open_saved_reply_form(m: &mut Model, client: i64, id: i64) {
         .text("name", s.field_name, &name, true)
         .multiline_h("text", s.field_text, &text, 5)
         .hint(s.hint_placeholders);
-    super::forms::open(m, FormPurpose::SavedReply(client, id), form);
+    open_form(m, FormPurpose::SavedReply(client, id), form);
 }
 
 /// The effects of saving an inbox form, or `None` with the messages set.

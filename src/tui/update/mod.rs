@@ -1,35 +1,47 @@
 //! `update` is the only function that changes the model. It returns the effects (writes,
 //! the external editor) for the executor to run; their answers come back as actions.
+//!
+//! One direction inside too: this file dispatches an action to the module of its tab,
+//! form or answer; those use `shared` (and `undo`), and a tab may use a form's module,
+//! never the other way. `tests/floors.rs` fails on a loop.
 
+// Below the tab modules: what they all use.
+mod shared;
+mod undo;
+
+// One module per tab and per kind of form.
 mod calendar;
-mod forms;
+mod client_forms;
 mod inbox;
 mod inbox_list;
 mod post_form;
 mod report;
 mod strategy;
 mod strategy_forms;
+mod strategy_save;
 mod switcher;
 mod today;
 
-pub use strategy_forms::objective_label;
+// Above the tab modules: the dispatchers of a form's keys and save, and of what the
+// executor answered.
+mod done;
+mod forms;
 
 /// Asks the calendar for fresh posts (after a write made outside `update`, in tests).
 pub fn calendar_stale(m: &mut Model) {
     calendar::stale(m);
 }
 
-use chrono::Duration;
 use ratatui::crossterm::event::KeyEvent;
 
-use super::action::{Action, Command, Data, Outcome};
+use super::action::{Action, Command, Data};
 use super::effect::Effect;
-use super::model::{HelpState, Model, Overlay, Status, StatusKind, Tab, Undo};
-use super::widgets::confirm::{Confirm, ConfirmKind};
+use super::model::{HelpState, Model, Overlay, StatusKind, Tab};
+use super::widgets::confirm::ConfirmKind;
 use crate::i18n::{fill, t};
-
-/// How long a status message stays.
-const STATUS_SECONDS: i64 = 6;
+use done::{done, failed};
+use shared::say;
+use undo::undo;
 
 /// Work for the time the user is not typing: reads ahead what the next keys are likely
 /// to show. The event loop asks for it when no key is waiting; the answers come back as
@@ -172,15 +184,6 @@ fn refresh_all(m: &mut Model) {
     today::stale(m);
 }
 
-/// Shows a message in the status bar for a few seconds.
-pub(crate) fn say(m: &mut Model, kind: StatusKind, text: String) {
-    m.status = Some(Status {
-        text,
-        kind,
-        until: m.now + Duration::seconds(STATUS_SECONDS),
-    });
-}
-
 fn loaded(m: &mut Model, data: Data) {
     m.data = data;
     let current_ok = m.current_client().is_some_and(|c| !c.is_archived());
@@ -195,253 +198,6 @@ fn loaded(m: &mut Model, data: Data) {
         }
     }
     switcher::clamp_accounts(m);
-}
-
-fn done(m: &mut Model, outcome: Outcome) -> Vec<Effect> {
-    let s = t();
-    // Anything written may change the check-in and the report (posts, replies, figures,
-    // objectives all count in it).
-    today::stale(m);
-    report::stale(m);
-    let name_of = |m: &Model, id| m.client(id).map(|c| c.name.clone()).unwrap_or_default();
-    match outcome {
-        Outcome::ClientSaved { id, created } => {
-            forms::close_form(m);
-            let name = name_of(m, id);
-            if created || m.current.is_none() {
-                m.current = Some(id);
-                say(
-                    m,
-                    StatusKind::Success,
-                    fill(s.client_created, &[("name", &name)]),
-                );
-                return vec![Effect::RememberClient(id)];
-            }
-            say(
-                m,
-                StatusKind::Success,
-                fill(s.client_saved, &[("name", &name)]),
-            );
-        }
-        Outcome::ClientArchived { id, archived } => {
-            let name = name_of(m, id);
-            if archived {
-                m.undo.push(Undo::ClientArchived(id));
-                say(
-                    m,
-                    StatusKind::Info,
-                    fill(s.client_archived, &[("name", &name)]),
-                );
-            } else {
-                say(
-                    m,
-                    StatusKind::Success,
-                    fill(s.client_restored, &[("name", &name)]),
-                );
-            }
-        }
-        Outcome::AccountSaved { created, .. } => {
-            forms::close_form(m);
-            let msg = if created {
-                s.account_created
-            } else {
-                s.account_saved
-            };
-            say(m, StatusKind::Success, msg.to_string());
-        }
-        Outcome::AccountDeleted { id, deleted } => {
-            if deleted {
-                m.undo.push(Undo::AccountDeleted(id));
-                say(m, StatusKind::Info, s.account_deleted.to_string());
-            } else {
-                say(m, StatusKind::Success, s.account_restored.to_string());
-            }
-        }
-        Outcome::StrategySaved { part, created } => {
-            forms::close_form(m);
-            let what = part.map_or(s.tone_saved_name, crate::i18n::part_name);
-            let msg = if created {
-                s.part_created
-            } else {
-                s.part_saved
-            };
-            say(
-                m,
-                StatusKind::Success,
-                fill(msg, &[("part", &capitalize(what))]),
-            );
-        }
-        Outcome::Trashed { part, id, deleted } => {
-            let what = capitalize(crate::i18n::part_name(part));
-            if deleted {
-                m.undo.push(Undo::Trashed(part, id));
-                say(
-                    m,
-                    StatusKind::Info,
-                    fill(s.part_trashed, &[("part", &what)]),
-                );
-            } else {
-                say(
-                    m,
-                    StatusKind::Success,
-                    fill(s.part_restored, &[("part", &what)]),
-                );
-            }
-        }
-        Outcome::InboxChanged { before, op } => {
-            forms::close_form(m);
-            let n = before.len();
-            if n == 0 {
-                return vec![];
-            }
-            m.undo.push(Undo::InboxItems(before));
-            let msg = match op {
-                crate::domain::inbox::Op::MarkReplied => {
-                    fill(s.marked_replied, &[("n", &n.to_string())])
-                }
-                crate::domain::inbox::Op::Ignore => {
-                    fill(s.marked_ignored, &[("n", &n.to_string())])
-                }
-                crate::domain::inbox::Op::FollowUp => {
-                    fill(s.marked_follow_up, &[("n", &n.to_string())])
-                }
-                crate::domain::inbox::Op::SetReply(_) => s.reply_saved.to_string(),
-                _ => s.item_saved.to_string(),
-            };
-            say(m, StatusKind::Success, msg);
-            // Items that leave the list leave the selection; after a tag or a flag the
-            // same items stay selected for the next action.
-            if matches!(
-                op,
-                crate::domain::inbox::Op::MarkReplied
-                    | crate::domain::inbox::Op::Ignore
-                    | crate::domain::inbox::Op::FollowUp
-                    | crate::domain::inbox::Op::Reopen
-            ) {
-                inbox::after_change(&mut m.inbox);
-            }
-            inbox::stale(m);
-        }
-        Outcome::InboxRestored { count } => {
-            say(
-                m,
-                StatusKind::Success,
-                fill(s.items_restored, &[("n", &count.to_string())]),
-            );
-            inbox::stale(m);
-        }
-        Outcome::InboxTrashed { ids, deleted } => {
-            let n = ids.len().to_string();
-            if deleted {
-                m.undo.push(Undo::InboxTrashed(ids));
-                say(m, StatusKind::Info, fill(s.items_trashed, &[("n", &n)]));
-            } else {
-                say(m, StatusKind::Success, fill(s.items_restored, &[("n", &n)]));
-            }
-            inbox::after_change(&mut m.inbox);
-            inbox::stale(m);
-        }
-        Outcome::ItemAdded { added } => {
-            forms::close_form(m);
-            say(
-                m,
-                StatusKind::Success,
-                if added {
-                    s.item_added
-                } else {
-                    s.item_already_there
-                }
-                .to_string(),
-            );
-            inbox::stale(m);
-        }
-        Outcome::SavedReplySaved { .. } | Outcome::SavedReplyTrashed { .. } => {
-            forms::close_form(m);
-            if let Outcome::SavedReplyTrashed { id, deleted: true } = outcome {
-                m.undo.push(Undo::SavedReplyTrashed(id));
-            }
-            say(m, StatusKind::Success, s.saved_reply_saved.to_string());
-            // Refresh the picker under the form, if one is open.
-            if let Some(Overlay::Picker(p)) = m.overlays.last() {
-                let (client, then) = match &p.purpose {
-                    crate::tui::widgets::picker::PickPurpose::ReplyTemplate { client, .. } => (
-                        *client,
-                        crate::tui::widgets::picker::PickPurpose::SavedReplies { client: *client },
-                    ),
-                    crate::tui::widgets::picker::PickPurpose::SavedReplies { client } => {
-                        (*client, p.purpose.clone())
-                    }
-                };
-                if matches!(
-                    p.purpose,
-                    crate::tui::widgets::picker::PickPurpose::ReplyTemplate { .. }
-                ) {
-                    m.overlays.pop();
-                }
-                return vec![Effect::LoadSavedReplies { client, then }];
-            }
-        }
-        Outcome::PostSaved { before, .. } => {
-            forms::close_form(m);
-            let msg = match &before {
-                Some(b) => {
-                    m.undo.push(Undo::PostChanged(b.clone()));
-                    s.post_saved
-                }
-                None => s.post_added,
-            };
-            say(m, StatusKind::Success, msg.to_string());
-            calendar::stale(m);
-        }
-        Outcome::PostTrashed { id, deleted } => {
-            if deleted {
-                m.undo.push(Undo::PostTrashed(id));
-                say(m, StatusKind::Info, s.post_trashed.to_string());
-            } else {
-                say(m, StatusKind::Success, s.post_restored.to_string());
-            }
-            calendar::stale(m);
-        }
-        Outcome::FiguresSaved { values } => {
-            forms::close_form(m);
-            say(
-                m,
-                StatusKind::Success,
-                fill(s.figures_saved, &[("n", &values.to_string())]),
-            );
-            report::stale(m);
-            // Objectives on the Strategy tab read the same figures.
-            m.plan_requested = None;
-            m.plan.client_id = 0;
-        }
-        Outcome::Exported { path } => {
-            forms::close_form(m);
-            say(
-                m,
-                StatusKind::Success,
-                fill(s.report_exported, &[("path", &path)]),
-            );
-        }
-        Outcome::DemoLoaded { clients } => {
-            say(
-                m,
-                StatusKind::Success,
-                fill(s.demo_loaded, &[("n", &clients.to_string())]),
-            );
-        }
-    }
-    vec![]
-}
-
-fn failed(m: &mut Model, msg: String) {
-    if let Some(Overlay::Form(f)) = m.overlays.last_mut()
-        && f.saving
-    {
-        f.saving = false;
-        f.form.error = Some(msg);
-        return;
-    }
-    say(m, StatusKind::Error, msg);
 }
 
 fn input(m: &mut Model, key: KeyEvent) -> Vec<Effect> {
@@ -476,7 +232,7 @@ fn command(m: &mut Model, cmd: Command) -> Vec<Effect> {
             m.overlays.pop();
             if cmd == Command::Yes {
                 match kind {
-                    ConfirmKind::DiscardForm => forms::close_form(m),
+                    ConfirmKind::DiscardForm => shared::close_form(m),
                     ConfirmKind::SaveAnyway => {
                         if let Some(Overlay::Form(f)) = m.overlays.last_mut() {
                             f.confirmed = true;
@@ -523,7 +279,7 @@ fn screen_command(m: &mut Model, cmd: Command) -> Vec<Effect> {
         }
         Command::LoadDemo => return vec![Effect::LoadDemo],
         Command::Undo => return undo(m),
-        Command::New if m.data.clients.is_empty() => forms::open_client_form(m, None),
+        Command::New if m.data.clients.is_empty() => client_forms::open_client(m, None),
         _ if m.data.clients.is_empty() => {}
         _ if m.tab == Tab::Today => return today::command(m, cmd),
         _ if m.tab == Tab::Strategy => return strategy::command(m, cmd),
@@ -533,54 +289,6 @@ fn screen_command(m: &mut Model, cmd: Command) -> Vec<Effect> {
         _ => {}
     }
     vec![]
-}
-
-/// Takes back the last archive or delete.
-pub(crate) fn undo(m: &mut Model) -> Vec<Effect> {
-    match m.undo.pop() {
-        Some(Undo::ClientArchived(id)) => vec![Effect::SetClientArchived {
-            id,
-            archived: false,
-        }],
-        Some(Undo::AccountDeleted(id)) => vec![Effect::SetAccountDeleted { id, deleted: false }],
-        Some(Undo::InboxItems(before)) => vec![Effect::RestoreItems(before)],
-        Some(Undo::PostTrashed(id)) => vec![Effect::TrashPost { id, deleted: false }],
-        Some(Undo::PostChanged(before)) => vec![Effect::SavePost {
-            post: before,
-            before: None,
-        }],
-        Some(Undo::InboxTrashed(ids)) => vec![Effect::TrashItems {
-            ids,
-            deleted: false,
-        }],
-        Some(Undo::SavedReplyTrashed(id)) => vec![Effect::TrashSavedReply { id, deleted: false }],
-        Some(Undo::Trashed(part, id)) => vec![Effect::Trash {
-            part,
-            id,
-            deleted: false,
-        }],
-        None => {
-            say(m, StatusKind::Info, t().nothing_to_undo.to_string());
-            vec![]
-        }
-    }
-}
-
-/// `Target` from `target`, for the start of a message.
-fn capitalize(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
-    }
-}
-
-/// Asks before a form with changes is closed.
-pub(crate) fn ask_discard(m: &mut Model) {
-    m.overlays.push(Overlay::Confirm(Confirm {
-        kind: ConfirmKind::DiscardForm,
-        question: t().discard_changes.to_string(),
-    }));
 }
 
 #[cfg(test)]

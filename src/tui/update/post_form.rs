@@ -1,6 +1,8 @@
 //! The post form (with live counters per platform), marking published, duplicating to
 //! other accounts, and the agenda filter.
 
+use super::shared::open_form;
+use super::shared::say;
 use chrono::NaiveDateTime;
 
 use crate::domain::Platform;
@@ -23,7 +25,7 @@ pub enum Save {
 }
 
 fn push(m: &mut Model, purpose: FormPurpose, form: Form) {
-    super::forms::open(m, purpose, form);
+    open_form(m, purpose, form);
     refresh_counters(m);
 }
 
@@ -66,7 +68,7 @@ fn form_for(m: &Model, title: String, p: &Post) -> Form {
     let objectives: Vec<(i64, String)> = plan
         .objectives
         .iter()
-        .map(|o| (o.id, super::strategy_forms::objective_label(m, o.id)))
+        .map(|o| (o.id, crate::tui::strategy::objective_label(m, o.id)))
         .collect();
     Form::new(title)
         .multi(
@@ -213,7 +215,7 @@ pub fn open_duplicate(m: &mut Model, p: &Post) {
     let s = t();
     let opts = account_opts(m, p.client_id, &p.accounts);
     if opts.is_empty() {
-        super::say(
+        say(
             m,
             crate::tui::model::StatusKind::Info,
             s.no_other_accounts.to_string(),

@@ -1,5 +1,6 @@
 //! Keys on the Report tab: periods, figures typed by hand for a week, export.
 
+use super::shared::open_form;
 use crate::domain::Platform;
 use crate::domain::kpi::DailyValue;
 use crate::domain::metric::{Metric, Unit};
@@ -160,7 +161,7 @@ fn open_custom(m: &mut Model, p: Period) {
     let form = Form::new(s.form_report_period)
         .date("from", s.field_from, Some(p.from), true)
         .date("to", s.field_to, Some(p.to), true);
-    super::forms::open(m, FormPurpose::ReportPeriod, form);
+    open_form(m, FormPurpose::ReportPeriod, form);
 }
 
 fn currency(m: &Model) -> iso_currency::Currency {
@@ -206,7 +207,7 @@ fn open_figures(m: &mut Model, week: Period) {
                 .optional(),
         };
     }
-    super::forms::open(m, FormPurpose::KpiWeek(week), form);
+    open_form(m, FormPurpose::KpiWeek(week), form);
 }
 
 fn open_export(m: &mut Model, p: Period) {
@@ -230,7 +231,7 @@ fn open_export(m: &mut Model, p: Period) {
             true,
         )
         .hint(s.hint_export_path);
-    super::forms::open(m, FormPurpose::ReportExport, form);
+    open_form(m, FormPurpose::ReportExport, form);
 }
 
 /// The effects of a Report form, or `None` with messages set.

@@ -1,7 +1,7 @@
 //! Keys on the Strategy tab: move between the overview's panels, open a section, move
 //! between its panes and rows, create, edit, delete, change the budget month.
 
-use super::say;
+use super::shared::say;
 use super::strategy_forms;
 use crate::domain::strategy::{Part, add_months};
 use crate::i18n::t;

@@ -1,34 +1,20 @@
-//! One form per strategy part: built from the row being edited (or sensible defaults for
-//! a new one), and read back into a validated row. Domain errors land on their fields.
+//! One form per strategy part, built from the row being edited (or sensible defaults for
+//! a new one); `strategy_save.rs` reads it back.
 
-use chrono::{Duration, NaiveDate};
-use iso_currency::Currency;
+use chrono::Duration;
 
+use super::shared::open_form;
 use crate::domain::Platform;
-use crate::domain::metric::{Metric, Unit, parse_scaled};
-use crate::domain::money::{self, Money};
-use crate::domain::objective::ObjectiveDraft;
+use crate::domain::metric::Metric;
+use crate::domain::money::Money;
 use crate::domain::strategy::{
-    BudgetKind, BudgetLine, Campaign, CampaignStatus, Competitor, CompetitorNote, Expense,
-    HashtagSet, Id, Part, Pillar, Priority, Target, format_handles, month_of, parse_handles,
-    parse_hashtags,
+    BudgetKind, BudgetLine, Campaign, CampaignStatus, Expense, Id, Part, Pillar, Priority, Target,
+    format_handles, month_of,
 };
 use crate::i18n::{self, fill, format, t};
-use crate::tui::effect::{Effect, StrategyItem};
 use crate::tui::model::{FormPurpose, Model};
-use crate::tui::strategy::{budget_month, client_today, selected_competitor};
-use crate::tui::widgets::form::{Form, Opt, Value};
-
-fn currency(m: &Model) -> Currency {
-    m.current_client()
-        .and_then(|c| money::currency(&c.currency))
-        .or_else(|| money::currency("EUR"))
-        .unwrap_or(Currency::EUR)
-}
-
-fn currency_code(m: &Model) -> String {
-    currency(m).code().to_string()
-}
+use crate::tui::strategy::{budget_month, client_today, currency, objective_label};
+use crate::tui::widgets::form::{Form, Opt};
 
 fn platform_opts(none_label: &str) -> Vec<Opt> {
     std::iter::once(Opt::new("", none_label))
@@ -48,30 +34,6 @@ fn kind_opts() -> Vec<Opt> {
         .iter()
         .map(|k| Opt::new(k.key(), i18n::budget_kind(*k)))
         .collect()
-}
-
-/// One line naming an objective: `Instagram followers → 2,000 by Dec 31, 2026`.
-pub fn objective_label(m: &Model, id: Id) -> String {
-    let cur = currency_code(m);
-    m.plan
-        .objectives
-        .iter()
-        .find(|o| o.id == id)
-        .map(|o| {
-            fill(
-                t().objective_line,
-                &[
-                    (
-                        "scope",
-                        o.platform.map_or(t().all_platforms, Platform::name),
-                    ),
-                    ("metric", i18n::metric_name(o.metric)),
-                    ("target", &format::metric_value(o.metric, o.target, &cur)),
-                    ("deadline", &format::date(o.deadline)),
-                ],
-            )
-        })
-        .unwrap_or_default()
 }
 
 fn title(part: Part, id: Id) -> String {
@@ -336,7 +298,7 @@ pub fn open(m: &mut Model, part: Part, id: Id) {
                 .multiline_h("text", s.field_note, &text, 4)
         }
     };
-    super::forms::open(m, FormPurpose::Strategy(part, id), form);
+    open_form(m, FormPurpose::Strategy(part, id), form);
 }
 
 /// Opens the tone-of-voice form of the current client.
@@ -346,287 +308,5 @@ pub fn open_tone(m: &mut Model) {
     }
     let s = t();
     let form = Form::new(s.form_tone).multiline_h("tone", s.field_tone, &m.plan.tone.clone(), 8);
-    super::forms::open(m, FormPurpose::Tone, form);
-}
-
-fn date_of(form: &Form, key: &str) -> Option<NaiveDate> {
-    match form.value(key) {
-        Value::Date(d) => Some(d),
-        _ => None,
-    }
-}
-
-fn money_of(form: &Form, key: &str) -> Option<i64> {
-    match form.value(key) {
-        Value::Money(m) => Some(m.minor),
-        _ => None,
-    }
-}
-
-fn platform_of(form: &Form, key: &str) -> Option<Platform> {
-    form.choice_value(key).and_then(|p| Platform::parse(&p))
-}
-
-fn platforms_of(form: &Form, key: &str) -> Vec<Platform> {
-    match form.value(key) {
-        Value::Multi(v) => v.iter().filter_map(|p| Platform::parse(p)).collect(),
-        _ => vec![],
-    }
-}
-
-fn id_of(form: &Form, key: &str) -> Option<Id> {
-    form.choice_value(key).and_then(|v| v.parse().ok())
-}
-
-/// Parses a value typed for `metric`: money in the client's currency, others in their unit.
-fn metric_value(input: &str, metric: Metric, cur: Currency) -> Option<i64> {
-    match metric.unit() {
-        Unit::Money => Money::parse(input, cur)
-            .ok()
-            .filter(|m| m.minor >= 0)
-            .map(|m| m.minor),
-        unit => parse_scaled(input, unit),
-    }
-}
-
-/// Reads the form back into a row. `None` when a field is wrong (its message is set).
-pub fn item(
-    m: &Model,
-    part: Part,
-    id: Id,
-    form: &mut Form,
-    fields_ok: bool,
-) -> Option<StrategyItem> {
-    let s = t();
-    let cur = currency(m);
-    let text = |f: &Form, k: &str| f.text_value(k).trim().to_string();
-    let item = match part {
-        Part::Target => {
-            let t0 = Target {
-                id,
-                name: text(form, "name"),
-                description: form.text_value("description").trim_end().to_string(),
-                age_min: form
-                    .int_value("age_min")
-                    .and_then(|n| u32::try_from(n).ok()),
-                age_max: form
-                    .int_value("age_max")
-                    .and_then(|n| u32::try_from(n).ok()),
-                locations: text(form, "locations"),
-                interests: form.text_value("interests").trim_end().to_string(),
-                pains: form.text_value("pains").trim_end().to_string(),
-                platforms: platforms_of(form, "platforms"),
-                priority: form
-                    .choice_value("priority")
-                    .and_then(|p| Priority::parse(&p))
-                    .unwrap_or(Priority::Medium),
-            };
-            if let Err(errs) = t0.validate() {
-                for e in errs {
-                    match e {
-                        crate::domain::strategy::TargetError::NameEmpty => {
-                            form.set_error("name", s.err_required.into())
-                        }
-                        crate::domain::strategy::TargetError::AgesReversed => {
-                            form.set_error("age_max", s.err_ages.into())
-                        }
-                    }
-                }
-                return None;
-            }
-            StrategyItem::Target(t0)
-        }
-        Part::Objective => {
-            let metric = form
-                .choice_value("metric")
-                .and_then(|k| Metric::parse(&k))
-                .unwrap_or(Metric::Followers);
-            let baseline = metric_value(&form.text_value("baseline"), metric, cur);
-            let target = metric_value(&form.text_value("target"), metric, cur);
-            let unit_hint = i18n::unit_hint(metric.unit(), cur.code());
-            for (key, v) in [("baseline", baseline), ("target", target)] {
-                if v.is_none() && !form.text_value(key).trim().is_empty() {
-                    form.set_error(key, fill(s.err_metric_value, &[("unit", &unit_hint)]));
-                }
-            }
-            let (Some(baseline), Some(target), Some(start), Some(deadline)) = (
-                baseline,
-                target,
-                date_of(form, "start"),
-                date_of(form, "deadline"),
-            ) else {
-                return None;
-            };
-            let draft = ObjectiveDraft {
-                platform: platform_of(form, "platform"),
-                metric,
-                baseline,
-                target,
-                start,
-                deadline,
-                note: text(form, "note"),
-            };
-            if let Err(errs) = draft.validate() {
-                for e in errs {
-                    form.set_error(e.field(), i18n::objective_error(e));
-                }
-                return None;
-            }
-            StrategyItem::Objective(id, draft)
-        }
-        Part::Campaign => {
-            let (Some(start), Some(end)) = (date_of(form, "start"), date_of(form, "end")) else {
-                return None;
-            };
-            let c = Campaign {
-                id,
-                name: text(form, "name"),
-                platforms: platforms_of(form, "platforms"),
-                start,
-                end,
-                budget: money_of(form, "budget"),
-                objective_id: id_of(form, "objective"),
-                status: form
-                    .choice_value("status")
-                    .and_then(|x| CampaignStatus::parse(&x))
-                    .unwrap_or(CampaignStatus::Planned),
-            };
-            if let Err(errs) = c.validate() {
-                for e in errs {
-                    form.set_error(e.field(), i18n::campaign_error(e));
-                }
-                return None;
-            }
-            StrategyItem::Campaign(c)
-        }
-        Part::BudgetLine => {
-            let month =
-                NaiveDate::parse_from_str(&format!("{}-01", text(form, "month")), "%Y-%m-%d").ok();
-            if month.is_none() {
-                form.set_error("month", s.err_month.into());
-            }
-            let amount = money_of(form, "amount");
-            if amount.is_some_and(|a| a < 0) {
-                form.set_error("amount", s.err_negative.into());
-                return None;
-            }
-            let (Some(month), Some(amount)) = (month, amount) else {
-                return None;
-            };
-            StrategyItem::BudgetLine(BudgetLine {
-                id,
-                month,
-                platform: platform_of(form, "platform"),
-                kind: form
-                    .choice_value("kind")
-                    .and_then(|k| BudgetKind::parse(&k))
-                    .unwrap_or(BudgetKind::PaidAds),
-                amount,
-                note: text(form, "note"),
-            })
-        }
-        Part::Expense => {
-            let amount = money_of(form, "amount");
-            if amount.is_some_and(|a| a < 0) {
-                form.set_error("amount", s.err_negative.into());
-                return None;
-            }
-            let (Some(date), Some(amount)) = (date_of(form, "date"), amount) else {
-                return None;
-            };
-            StrategyItem::Expense(Expense {
-                id,
-                date,
-                amount,
-                kind: form
-                    .choice_value("kind")
-                    .and_then(|k| BudgetKind::parse(&k))
-                    .unwrap_or(BudgetKind::PaidAds),
-                platform: platform_of(form, "platform"),
-                campaign_id: id_of(form, "campaign"),
-                note: text(form, "note"),
-            })
-        }
-        Part::Pillar => {
-            let share = u32::try_from(form.int_value("share")?).ok()?;
-            let others: u32 = m
-                .plan
-                .pillars
-                .iter()
-                .filter(|p| p.id != id)
-                .map(|p| p.share)
-                .sum();
-            if others + share > 100 {
-                form.set_error(
-                    "share",
-                    fill(
-                        s.err_pillars_over,
-                        &[
-                            ("total", &(others + share).to_string()),
-                            ("left", &(100u32.saturating_sub(others)).to_string()),
-                        ],
-                    ),
-                );
-                return None;
-            }
-            StrategyItem::Pillar(Pillar {
-                id,
-                name: text(form, "name"),
-                share,
-                description: text(form, "description"),
-            })
-        }
-        Part::HashtagSet => match parse_hashtags(&form.text_value("tags")) {
-            Ok(tags) => StrategyItem::HashtagSet(HashtagSet {
-                id,
-                name: text(form, "name"),
-                tags,
-            }),
-            Err(bad) => {
-                form.set_error("tags", fill(s.err_hashtag, &[("tag", &bad)]));
-                return None;
-            }
-        },
-        Part::Competitor => match parse_handles(&form.text_value("handles")) {
-            Ok(handles) => StrategyItem::Competitor(Competitor {
-                id,
-                name: text(form, "name"),
-                handles,
-            }),
-            Err((line, bad)) => {
-                form.set_error(
-                    "handles",
-                    fill(
-                        s.err_handle_line,
-                        &[("line", &line.to_string()), ("text", &bad)],
-                    ),
-                );
-                return None;
-            }
-        },
-        Part::CompetitorNote => {
-            let competitor_id = match m.plan.notes.iter().find(|n| n.id == id) {
-                Some(n) => n.competitor_id,
-                None => selected_competitor(m)?.id,
-            };
-            StrategyItem::Note(CompetitorNote {
-                id,
-                competitor_id,
-                date: date_of(form, "date")?,
-                text: form.text_value("text").trim_end().to_string(),
-            })
-        }
-    };
-    fields_ok.then_some(item)
-}
-
-/// The save effect of a strategy form, or `None` with the messages set on the form.
-pub fn save(m: &Model, purpose: FormPurpose, form: &mut Form, fields_ok: bool) -> Option<Effect> {
-    let client = m.current?;
-    let item = match purpose {
-        FormPurpose::Tone => StrategyItem::Tone(form.text_value("tone").trim_end().to_string()),
-        FormPurpose::Strategy(part, id) => item(m, part, id, form, fields_ok)?,
-        _ => return None,
-    };
-    Some(Effect::SaveStrategy { client, item })
+    open_form(m, FormPurpose::Tone, form);
 }

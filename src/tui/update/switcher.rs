@@ -2,7 +2,9 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::{forms, say, undo};
+use super::client_forms;
+use super::shared::say;
+use super::undo::undo;
 use crate::i18n::{fill, t};
 use crate::tui::action::Command;
 use crate::tui::effect::Effect;
@@ -124,10 +126,10 @@ pub fn command(m: &mut Model, cmd: Command) -> Vec<Effect> {
                 return make_current(m, id);
             }
         }
-        (_, Command::New) => forms::open_client_form(m, None),
+        (_, Command::New) => client_forms::open_client(m, None),
         (SwitcherFocus::Clients, Command::Edit) => {
             if let Some((id, _)) = picked {
-                forms::open_client_form(m, Some(id));
+                client_forms::open_client(m, Some(id));
             }
         }
         (SwitcherFocus::Clients, Command::Archive) => {
@@ -144,12 +146,12 @@ pub fn command(m: &mut Model, cmd: Command) -> Vec<Effect> {
         }
         (_, Command::NewAccount) => {
             if let Some((id, _)) = picked {
-                forms::open_account_form(m, id, None);
+                client_forms::open_account(m, id, None);
             }
         }
         (SwitcherFocus::Accounts, Command::Edit) => {
             if let Some(acc) = selected_account(m) {
-                forms::open_account_form(m, acc.client_id, Some(acc.id));
+                client_forms::open_account(m, acc.client_id, Some(acc.id));
             }
         }
         (SwitcherFocus::Accounts, Command::Delete) => {

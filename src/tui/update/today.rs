@@ -3,7 +3,8 @@
 
 use chrono::{DateTime, Duration, Utc};
 
-use super::{post_form, say};
+use super::post_form;
+use super::shared::say;
 use crate::domain::report::PeriodKind;
 use crate::domain::strategy::Part;
 use crate::i18n::{fill, t};

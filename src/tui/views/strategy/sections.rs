@@ -423,7 +423,7 @@ pub fn render(m: &Model, frame: &mut Frame, area: Rect, section: Section) {
                         Cell::from(c.budget.map(|b| format::money(b, &cur)).unwrap_or_default()),
                         Cell::from(
                             c.objective_id
-                                .map(|id| crate::tui::update::objective_label(m, id))
+                                .map(|id| crate::tui::strategy::objective_label(m, id))
                                 .unwrap_or_default(),
                         ),
                     ])

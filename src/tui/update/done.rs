@@ -1,0 +1,257 @@
+//! What the executor answered: a write done (close its form, say so, remember how to
+//! undo it, mark what it changed as old) or a failure (on the form that was saving, else
+//! in the status bar). Above the tab modules: it calls into them, they never call here.
+
+use super::shared::{capitalize, close_form, say};
+use super::{calendar, inbox, report, today};
+use crate::i18n::{fill, t};
+use crate::tui::action::Outcome;
+use crate::tui::effect::Effect;
+use crate::tui::model::{Model, Overlay, StatusKind, Undo};
+
+pub fn done(m: &mut Model, outcome: Outcome) -> Vec<Effect> {
+    let s = t();
+    // Anything written may change the check-in and the report (posts, replies, figures,
+    // objectives all count in it).
+    today::stale(m);
+    report::stale(m);
+    let name_of = |m: &Model, id| m.client(id).map(|c| c.name.clone()).unwrap_or_default();
+    match outcome {
+        Outcome::ClientSaved { id, created } => {
+            close_form(m);
+            let name = name_of(m, id);
+            if created || m.current.is_none() {
+                m.current = Some(id);
+                say(
+                    m,
+                    StatusKind::Success,
+                    fill(s.client_created, &[("name", &name)]),
+                );
+                return vec![Effect::RememberClient(id)];
+            }
+            say(
+                m,
+                StatusKind::Success,
+                fill(s.client_saved, &[("name", &name)]),
+            );
+        }
+        Outcome::ClientArchived { id, archived } => {
+            let name = name_of(m, id);
+            if archived {
+                m.undo.push(Undo::ClientArchived(id));
+                say(
+                    m,
+                    StatusKind::Info,
+                    fill(s.client_archived, &[("name", &name)]),
+                );
+            } else {
+                say(
+                    m,
+                    StatusKind::Success,
+                    fill(s.client_restored, &[("name", &name)]),
+                );
+            }
+        }
+        Outcome::AccountSaved { created, .. } => {
+            close_form(m);
+            let msg = if created {
+                s.account_created
+            } else {
+                s.account_saved
+            };
+            say(m, StatusKind::Success, msg.to_string());
+        }
+        Outcome::AccountDeleted { id, deleted } => {
+            if deleted {
+                m.undo.push(Undo::AccountDeleted(id));
+                say(m, StatusKind::Info, s.account_deleted.to_string());
+            } else {
+                say(m, StatusKind::Success, s.account_restored.to_string());
+            }
+        }
+        Outcome::StrategySaved { part, created } => {
+            close_form(m);
+            let what = part.map_or(s.tone_saved_name, crate::i18n::part_name);
+            let msg = if created {
+                s.part_created
+            } else {
+                s.part_saved
+            };
+            say(
+                m,
+                StatusKind::Success,
+                fill(msg, &[("part", &capitalize(what))]),
+            );
+        }
+        Outcome::Trashed { part, id, deleted } => {
+            let what = capitalize(crate::i18n::part_name(part));
+            if deleted {
+                m.undo.push(Undo::Trashed(part, id));
+                say(
+                    m,
+                    StatusKind::Info,
+                    fill(s.part_trashed, &[("part", &what)]),
+                );
+            } else {
+                say(
+                    m,
+                    StatusKind::Success,
+                    fill(s.part_restored, &[("part", &what)]),
+                );
+            }
+        }
+        Outcome::InboxChanged { before, op } => {
+            close_form(m);
+            let n = before.len();
+            if n == 0 {
+                return vec![];
+            }
+            m.undo.push(Undo::InboxItems(before));
+            let msg = match op {
+                crate::domain::inbox::Op::MarkReplied => {
+                    fill(s.marked_replied, &[("n", &n.to_string())])
+                }
+                crate::domain::inbox::Op::Ignore => {
+                    fill(s.marked_ignored, &[("n", &n.to_string())])
+                }
+                crate::domain::inbox::Op::FollowUp => {
+                    fill(s.marked_follow_up, &[("n", &n.to_string())])
+                }
+                crate::domain::inbox::Op::SetReply(_) => s.reply_saved.to_string(),
+                _ => s.item_saved.to_string(),
+            };
+            say(m, StatusKind::Success, msg);
+            // Items that leave the list leave the selection; after a tag or a flag the
+            // same items stay selected for the next action.
+            if matches!(
+                op,
+                crate::domain::inbox::Op::MarkReplied
+                    | crate::domain::inbox::Op::Ignore
+                    | crate::domain::inbox::Op::FollowUp
+                    | crate::domain::inbox::Op::Reopen
+            ) {
+                inbox::after_change(&mut m.inbox);
+            }
+            inbox::stale(m);
+        }
+        Outcome::InboxRestored { count } => {
+            say(
+                m,
+                StatusKind::Success,
+                fill(s.items_restored, &[("n", &count.to_string())]),
+            );
+            inbox::stale(m);
+        }
+        Outcome::InboxTrashed { ids, deleted } => {
+            let n = ids.len().to_string();
+            if deleted {
+                m.undo.push(Undo::InboxTrashed(ids));
+                say(m, StatusKind::Info, fill(s.items_trashed, &[("n", &n)]));
+            } else {
+                say(m, StatusKind::Success, fill(s.items_restored, &[("n", &n)]));
+            }
+            inbox::after_change(&mut m.inbox);
+            inbox::stale(m);
+        }
+        Outcome::ItemAdded { added } => {
+            close_form(m);
+            say(
+                m,
+                StatusKind::Success,
+                if added {
+                    s.item_added
+                } else {
+                    s.item_already_there
+                }
+                .to_string(),
+            );
+            inbox::stale(m);
+        }
+        Outcome::SavedReplySaved { .. } | Outcome::SavedReplyTrashed { .. } => {
+            close_form(m);
+            if let Outcome::SavedReplyTrashed { id, deleted: true } = outcome {
+                m.undo.push(Undo::SavedReplyTrashed(id));
+            }
+            say(m, StatusKind::Success, s.saved_reply_saved.to_string());
+            // Refresh the picker under the form, if one is open.
+            if let Some(Overlay::Picker(p)) = m.overlays.last() {
+                let (client, then) = match &p.purpose {
+                    crate::tui::widgets::picker::PickPurpose::ReplyTemplate { client, .. } => (
+                        *client,
+                        crate::tui::widgets::picker::PickPurpose::SavedReplies { client: *client },
+                    ),
+                    crate::tui::widgets::picker::PickPurpose::SavedReplies { client } => {
+                        (*client, p.purpose.clone())
+                    }
+                };
+                if matches!(
+                    p.purpose,
+                    crate::tui::widgets::picker::PickPurpose::ReplyTemplate { .. }
+                ) {
+                    m.overlays.pop();
+                }
+                return vec![Effect::LoadSavedReplies { client, then }];
+            }
+        }
+        Outcome::PostSaved { before, .. } => {
+            close_form(m);
+            let msg = match &before {
+                Some(b) => {
+                    m.undo.push(Undo::PostChanged(b.clone()));
+                    s.post_saved
+                }
+                None => s.post_added,
+            };
+            say(m, StatusKind::Success, msg.to_string());
+            calendar::stale(m);
+        }
+        Outcome::PostTrashed { id, deleted } => {
+            if deleted {
+                m.undo.push(Undo::PostTrashed(id));
+                say(m, StatusKind::Info, s.post_trashed.to_string());
+            } else {
+                say(m, StatusKind::Success, s.post_restored.to_string());
+            }
+            calendar::stale(m);
+        }
+        Outcome::FiguresSaved { values } => {
+            close_form(m);
+            say(
+                m,
+                StatusKind::Success,
+                fill(s.figures_saved, &[("n", &values.to_string())]),
+            );
+            report::stale(m);
+            // Objectives on the Strategy tab read the same figures.
+            m.plan_requested = None;
+            m.plan.client_id = 0;
+        }
+        Outcome::Exported { path } => {
+            close_form(m);
+            say(
+                m,
+                StatusKind::Success,
+                fill(s.report_exported, &[("path", &path)]),
+            );
+        }
+        Outcome::DemoLoaded { clients } => {
+            say(
+                m,
+                StatusKind::Success,
+                fill(s.demo_loaded, &[("n", &clients.to_string())]),
+            );
+        }
+    }
+    vec![]
+}
+
+pub fn failed(m: &mut Model, msg: String) {
+    if let Some(Overlay::Form(f)) = m.overlays.last_mut()
+        && f.saving
+    {
+        f.saving = false;
+        f.form.error = Some(msg);
+        return;
+    }
+    say(m, StatusKind::Error, msg);
+}
