@@ -1,24 +1,38 @@
 //! twohats: a keyboard-first terminal cockpit for freelance community and social media
 //! managers who run several clients' accounts. Everything lives in one local SQLite file.
 //!
-//! # Module map
-//! - [`domain`]: plain types and rules (clients, platforms and their text limits, money,
-//!   time). No IO, no terminal.
-//! - [`store`]: the only place that speaks SQL: opening, pragmas, migrations, one module
-//!   per aggregate with typed queries.
-//! - [`io`]: importers and exporters, pure over bytes and domain types.
-//! - [`cli`]: the command line (clap definitions and one handler per subcommand).
-//! - [`tui`]: the full-screen app: terminal guard, event loop, keymap -> `Action` ->
-//!   `update` -> `Effect` -> executor; pure views; reusable widgets (form, windowed table).
-//! - [`today`]: the daily check-in across all clients (the Today tab and `twohats today`).
-//! - [`demo`]: the demo data set, written through the store.
-//! - [`i18n`]: every user-visible string, in one place.
-//! - [`report`]: the KPI review of a client and period, assembled from the store.
-//! - [`paths`]: where the database lives by default.
+//! # Module map, floor by floor
 //!
-//! Data flows one way: a key becomes an `Action`, `update` is the only function that
-//! changes the model and returns `Effect`s, the executor runs them against the store and
-//! answers with more `Action`s; views only read the model.
+//! A module uses only modules on floors below its own: never one above, never one on its
+//! floor. `tests/floors.rs` reads this table and fails when an import breaks the rule
+//! (and when the modules of `store/` or of `tui/update/` call each other in a loop).
+//!
+//! | Floor | Module | What it holds |
+//! |---|---|---|
+//! | 0 | [`domain`] | plain types and rules: clients, platforms and their text limits, money, dates, strategy, posts, inbox, KPI formulas. No IO, no terminal, no words. |
+//! | 0 | [`paths`] | where the database lives by default. |
+//! | 1 | [`i18n`] | every user-visible word, in English and French, and the formats and names of domain values. |
+//! | 2 | [`store`] | the only place that speaks SQL: opening, pragmas, migrations, one module per aggregate; its errors are values. |
+//! | 3 | [`report`] | the KPI review of a client and period, assembled from the store. |
+//! | 3 | [`demo`] | the demo data set, written through the store. |
+//! | 4 | [`io`] | importers and exporters, pure over bytes and domain types. |
+//! | 5 | [`today`] | the daily check-in across all clients (the Today tab and `twohats today`). |
+//! | 6 | [`explain`] | the one renderer of errors: what went wrong below, in the user's words. |
+//! | 7 | [`tui`] | the full-screen app: terminal guard, event loop, keymap, `Action`, `update`, `Effect` executor, pure views, widgets. |
+//! | 8 | [`cli`] | the command line: parses, picks the language, runs a subcommand or the [`tui`]. |
+//! | 9 | `proptests`, `query_plans` | tests that cross the floors. |
+//!
+//! The connections (`net`, coming) go on floor 5: above [`io`], whose readers they use,
+//! and below [`explain`], which words their errors. `main.rs`, the binary, only calls
+//! [`cli::main`].
+//!
+//! # One direction of flow
+//!
+//! A key becomes an `Action` ([`tui::keymap`]); [`tui::update::update`] is the only
+//! function that changes the model, and returns `Effect`s; the executor
+//! ([`tui::effect::execute`]) runs them against the [`store`] and answers with more
+//! `Action`s, a failure as words from [`explain`]; views ([`tui::views`]) only read the
+//! model. The command line runs the same floors without the model.
 #![forbid(unsafe_code)]
 
 pub mod cli;
@@ -35,3 +49,5 @@ pub mod tui;
 
 #[cfg(test)]
 mod proptests;
+#[cfg(test)]
+mod query_plans;

@@ -9,6 +9,7 @@ mod error;
 mod inbox;
 mod kpi;
 mod kpi_months;
+mod kpi_sums;
 mod migrations;
 mod posts;
 mod safety;
@@ -258,11 +259,33 @@ pub(crate) fn is_unique_violation(e: &rusqlite::Error) -> bool {
         if f.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE)
 }
 
+#[cfg(test)]
 impl Store {
     /// Runs one statement with one text parameter (tests that poison stored text).
-    #[cfg(test)]
     pub fn execute_for_tests(&self, sql: &str, text: &str) {
         self.conn.execute(sql, [text]).expect("test statement");
+    }
+
+    /// Hands each statement run to `f` as it starts (`None` stops), for the test of the
+    /// hot paths' query plans.
+    pub(crate) fn trace_statements(&self, f: Option<fn(rusqlite::trace::TraceEvent<'_>)>) {
+        let codes = match f {
+            Some(_) => rusqlite::trace::TraceEventCodes::SQLITE_TRACE_STMT,
+            None => rusqlite::trace::TraceEventCodes::empty(),
+        };
+        self.conn.trace_v2(codes, f);
+    }
+
+    /// SQLite's plan of a statement, one line per step.
+    pub(crate) fn query_plan(&self, sql: &str) -> Vec<String> {
+        let mut st = self
+            .conn
+            .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+            .expect("a statement the store ran");
+        st.query_map([], |r| r.get::<_, String>(3))
+            .expect("its plan")
+            .map(|r| r.expect("a step"))
+            .collect()
     }
 }
 
@@ -280,9 +303,6 @@ mod tests_bulk;
 
 #[cfg(test)]
 mod tests_posts;
-
-#[cfg(test)]
-mod tests_plan;
 
 #[cfg(test)]
 mod tests_kpi_months;

@@ -1,14 +1,16 @@
 //! Every query the hot paths run uses an index on the big tables: no full scan of inbox
 //! items, KPI values or posts. The statements are captured as run (SQLite's trace), so
-//! the test follows the code rather than a copy of its SQL.
+//! the test follows the code rather than a copy of its SQL. It sits at the top of the
+//! house because the hot paths it runs (the check-in, the report, on demo data) are
+//! built on several floors above the store.
 
 use std::sync::Mutex;
 
 use chrono::{Duration, TimeZone, Utc};
 
-use super::*;
 use crate::domain::inbox::{Filter, StatusFilter};
 use crate::domain::report::Period;
+use crate::store::Store;
 
 static SEEN: Mutex<Vec<String>> = Mutex::new(Vec::new());
 
@@ -34,10 +36,7 @@ fn hot_queries_search_by_index() {
         kpi_days: 90,
     };
     crate::demo::load_scale(&mut s, scale, now, false, |_| {}).unwrap();
-    s.conn.trace_v2(
-        rusqlite::trace::TraceEventCodes::SQLITE_TRACE_STMT,
-        Some(record),
-    );
+    s.trace_statements(Some(record));
     let clients = s.clients().unwrap();
     let c = &clients[0];
     crate::today::build(&s, now).unwrap();
@@ -80,8 +79,7 @@ fn hot_queries_search_by_index() {
         s.post_cells_between(client, day - Duration::days(35), day + Duration::days(7))
             .unwrap();
     }
-    s.conn
-        .trace_v2(rusqlite::trace::TraceEventCodes::empty(), None);
+    s.trace_statements(None);
 
     let mut statements: Vec<String> = SEEN.lock().unwrap().clone();
     statements.sort();
@@ -92,15 +90,7 @@ fn hot_queries_search_by_index() {
         .iter()
         .filter(|q| q.trim_start().to_uppercase().starts_with("SELECT"))
     {
-        let mut st = s
-            .conn
-            .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
-            .unwrap();
-        let plan: Vec<String> = st
-            .query_map([], |r| r.get::<_, String>(3))
-            .unwrap()
-            .map(|r| r.unwrap())
-            .collect();
+        let plan = s.query_plan(sql);
         // A report reads a client-month of inbox timings and post counts from the index
         // alone: the rows of one client are spread over as many pages as there are rows.
         if sql.contains("SELECT status, received_at, replied_at FROM inbox_items")
