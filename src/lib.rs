@@ -4,15 +4,16 @@
 //! # Module map, floor by floor
 //!
 //! A module uses only modules on floors below its own: never one above, never one on its
-//! floor. `tests/floors.rs` reads this table and fails when an import breaks the rule
-//! (and when the modules of `store/` or of `tui/update/` call each other in a loop).
+//! floor. `tests/floors.rs` reads this table and fails when an import breaks the rule,
+//! when the store uses the catalogue's words, and when the modules of a folder such as
+//! `store/` or `tui/update/` call each other in a loop.
 //!
 //! | Floor | Module | What it holds |
 //! |---|---|---|
 //! | 0 | [`domain`] | plain types and rules: clients, platforms and their text limits, money, dates, strategy, posts, inbox, KPI formulas. No IO, no terminal, no words. |
 //! | 0 | [`paths`] | where the database lives by default. |
 //! | 1 | [`i18n`] | every user-visible word, in English and French, and the formats and names of domain values. |
-//! | 2 | [`store`] | the only place that speaks SQL: opening, pragmas, migrations, one module per aggregate; its errors are values. |
+//! | 2 | [`store`] | the only place that speaks SQL: opening, pragmas, migrations, one module per aggregate. Its errors are values: it never uses [`i18n`]. |
 //! | 3 | [`report`] | the KPI review of a client and period, assembled from the store. |
 //! | 3 | [`demo`] | the demo data set, written through the store. |
 //! | 4 | [`io`] | importers and exporters, pure over bytes and domain types. |
