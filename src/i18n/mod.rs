@@ -107,6 +107,7 @@ catalogue! {
     no_accounts_hint: &'static str,
     reply_target_line: &'static str,
     chars_limit: &'static str,
+    switcher_demo: &'static str,
     // Forms
     form_new_client: &'static str,
     form_edit_client: &'static str,
@@ -131,6 +132,7 @@ catalogue! {
     confirm_title: &'static str,
     discard_changes: &'static str,
     editor_only_long_text: &'static str,
+    confirm_remove_demo: &'static str,
     // Validation
     err_required: &'static str,
     err_integer: &'static str,
@@ -157,6 +159,8 @@ catalogue! {
     now_working_on: &'static str,
     showing_all_clients: &'static str,
     showing_one_client: &'static str,
+    demo_removed: &'static str,
+    demo_none: &'static str,
     // Help
     help_title: &'static str,
     help_global: &'static str,
@@ -201,6 +205,7 @@ catalogue! {
     cmd_load_demo: &'static str,
     cmd_yes: &'static str,
     cmd_no: &'static str,
+    cmd_remove_demo: &'static str,
     // Strategy
     all_platforms: &'static str,
     no_platform: &'static str,
@@ -628,6 +633,25 @@ catalogue! {
     cli_which_period: &'static str,
     cli_no_such_file: &'static str,
     cli_reply_within: &'static str,
+    cli_no_database: &'static str,
+    cli_client_saved: &'static str,
+    cli_client_archived: &'static str,
+    cli_client_unarchived: &'static str,
+    cli_client_already_archived: &'static str,
+    cli_client_not_archived: &'static str,
+    cli_account_added: &'static str,
+    cli_account_removed: &'static str,
+    cli_no_such_account: &'static str,
+    cli_no_accounts: &'static str,
+    cli_no_posts: &'static str,
+    cli_unknown_post_status: &'static str,
+    cli_item_marked: &'static str,
+    cli_item_tagged: &'static str,
+    cli_item_replied: &'static str,
+    cli_no_tags: &'static str,
+    cli_reply_empty: &'static str,
+    cli_demo_removed: &'static str,
+    cli_demo_none: &'static str,
     // Language
     lang_names: [&'static str; 2],
     cli_lang_current: &'static str,
@@ -715,6 +739,7 @@ impl Strings {
             Command::LoadDemo => self.cmd_load_demo,
             Command::Yes => self.cmd_yes,
             Command::No => self.cmd_no,
+            Command::RemoveDemo => self.cmd_remove_demo,
         }
     }
 }

@@ -87,6 +87,8 @@ pub enum Command {
     LoadDemo,
     Yes,
     No,
+    /// Remove the demo clients (after a confirmation).
+    RemoveDemo,
 }
 
 /// Everything `update` reacts to.
@@ -178,6 +180,10 @@ pub enum Outcome {
     },
     DemoLoaded {
         clients: usize,
+    },
+    /// The demo clients of these names are gone, with everything of theirs.
+    DemoRemoved {
+        names: Vec<String>,
     },
     /// A strategy row (or the tone, `None`) was saved.
     StrategySaved {

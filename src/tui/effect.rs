@@ -36,6 +36,8 @@ pub enum Effect {
         deleted: bool,
     },
     LoadDemo,
+    /// Remove the demo clients and everything of theirs.
+    RemoveDemo,
     LoadPlan(ClientId),
     SaveStrategy {
         client: ClientId,
@@ -330,6 +332,9 @@ pub fn execute(store: &mut Store, clock: &dyn Clock, effect: Effect) -> Vec<Acti
                 crate::demo::DemoError::Store(e) => e,
                 other => crate::store::StoreError::Conflict(other.to_string()),
             }),
+        Effect::RemoveDemo => {
+            crate::demo::remove(store).map(|names| Outcome::DemoRemoved { names })
+        }
         Effect::LoadPlan(client) => {
             return match store.reading(|| load_plan(store, client, now)) {
                 Ok(plan) => vec![Action::PlanLoaded(plan)],

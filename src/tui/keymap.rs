@@ -109,6 +109,7 @@ pub static BINDINGS: &[Binding] = &[
     b(SwitcherClients, &[k('u')], C::Undo, false),
     b(SwitcherClients, &[k('A')], C::NewAccount, true),
     b(SwitcherClients, &[k('z')], C::ToggleArchived, false),
+    b(SwitcherClients, &[k('D')], C::RemoveDemo, false),
     b(SwitcherClients, &[k('/')], C::Filter, false),
     b(SwitcherClients, &[TAB], C::FocusNext, true),
     b(SwitcherClients, &[BACKTAB], C::FocusPrev, false),

@@ -429,6 +429,25 @@ fn done(m: &mut Model, outcome: Outcome) -> Vec<Effect> {
                 fill(s.demo_loaded, &[("n", &clients.to_string())]),
             );
         }
+        Outcome::DemoRemoved { names } => {
+            // Whatever was on screen may have belonged to them, and so may what undo
+            // would bring back.
+            refresh_all(m);
+            m.undo.clear();
+            if m.data.clients.is_empty() {
+                // Nothing left to switch to: back to the welcome screen.
+                m.overlays.clear();
+            }
+            let names: Vec<String> = names
+                .iter()
+                .map(|n| crate::domain::text::sanitize_line(n))
+                .collect();
+            say(
+                m,
+                StatusKind::Success,
+                fill(s.demo_removed, &[("names", &names.join(", "))]),
+            );
+        }
     }
     vec![]
 }
@@ -483,6 +502,7 @@ fn command(m: &mut Model, cmd: Command) -> Vec<Effect> {
                         }
                         return forms::save(m);
                     }
+                    ConfirmKind::RemoveDemo => return vec![Effect::RemoveDemo],
                 }
             }
             vec![]
