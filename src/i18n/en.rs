@@ -81,7 +81,7 @@ pub static EN: Strings = Strings {
     account_saved: "Account saved.",
     account_deleted: "Account moved to the trash. u brings it back.",
     account_restored: "Account restored.",
-    demo_loaded: "Demo data loaded: {n} clients (to remove them later: c, then D).",
+    demo_loaded: "Demo data loaded: {n} clients (to remove them later: c, Tab, D).",
     nothing_to_undo: "Nothing to undo.",
     now_working_on: "Now working on {name}.",
     showing_all_clients: "Showing all clients.",

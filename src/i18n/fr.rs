@@ -83,7 +83,7 @@ pub static FR: Strings = Strings {
     account_saved: "Compte enregistré.",
     account_deleted: "Compte mis à la corbeille. u le ramène.",
     account_restored: "Compte restauré.",
-    demo_loaded: "Données de démonstration chargées : {n} clients (pour les retirer plus tard : c, puis D).",
+    demo_loaded: "Données de démonstration chargées : {n} clients (pour les retirer plus tard : c, Tab, D).",
     nothing_to_undo: "Rien à annuler.",
     now_working_on: "Vous travaillez maintenant sur {name}.",
     showing_all_clients: "Tous les clients sont affichés.",

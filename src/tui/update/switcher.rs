@@ -7,7 +7,7 @@ use crate::domain::text::sanitize_line;
 use crate::i18n::{fill, t};
 use crate::tui::action::Command;
 use crate::tui::effect::Effect;
-use crate::tui::model::{Model, Overlay, StatusKind, Switcher, SwitcherFocus};
+use crate::tui::model::{HelpState, Model, Overlay, StatusKind, Switcher, SwitcherFocus};
 use crate::tui::widgets::confirm::{Confirm, ConfirmKind};
 
 fn switcher_mut(m: &mut Model) -> Option<&mut Switcher> {
@@ -141,6 +141,8 @@ pub fn command(m: &mut Model, cmd: Command) -> Vec<Effect> {
             }
         }
         (SwitcherFocus::Clients, Command::RemoveDemo) => ask_remove_demo(m),
+        // The switcher's own keys, the demo's removal among them.
+        (_, Command::Help) => m.overlays.push(Overlay::Help(HelpState::default())),
         (SwitcherFocus::Clients, Command::ToggleArchived) => {
             s.show_archived = !s.show_archived;
             s.clients.top();
