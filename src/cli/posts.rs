@@ -57,7 +57,7 @@ struct PostJson<'a> {
 }
 
 /// A `--from`/`--to` day.
-pub(super) fn day(flag: &str, value: Option<&str>) -> Result<Option<NaiveDate>, Failure> {
+fn day(flag: &str, value: Option<&str>) -> Result<Option<NaiveDate>, Failure> {
     value
         .map(|v| {
             NaiveDate::parse_from_str(v, "%Y-%m-%d").map_err(|_| {

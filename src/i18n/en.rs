@@ -86,7 +86,7 @@ pub static EN: Strings = Strings {
     now_working_on: "Now working on {name}.",
     showing_all_clients: "Showing all clients.",
     showing_one_client: "Showing {name} only.",
-    demo_removed: "Demo removed: {names}. Your own clients are untouched.",
+    demo_removed: "Demo removed: {names}.",
     demo_none: "No demo clients here: nothing to remove.",
     help_title: "Help",
     help_global: "Everywhere",

@@ -88,7 +88,7 @@ pub static FR: Strings = Strings {
     now_working_on: "Vous travaillez maintenant sur {name}.",
     showing_all_clients: "Tous les clients sont affichés.",
     showing_one_client: "Seul {name} est affiché.",
-    demo_removed: "Démo retirée : {names}. Vos propres clients ne sont pas touchés.",
+    demo_removed: "Démo retirée : {names}.",
     demo_none: "Pas de client de démonstration ici : rien à retirer.",
     help_title: "Aide",
     help_global: "Partout",

@@ -343,7 +343,7 @@ fn the_demo_goes_from_the_switcher_after_a_yes_and_the_users_clients_stay() {
     assert_eq!(
         status_text(&h),
         "Demo removed: Atelier Vélo Rouge, Boulangerie Marcel, Hotel Alpenrose, \
-         Maple & Pine Studio. Your own clients are untouched."
+         Maple & Pine Studio."
     );
     assert!(matches!(
         h.model.overlays.last(),
