@@ -566,7 +566,10 @@ fn today_text_and_json() {
         text.contains("Boulangerie Marcel     5 waiting, 2 late"),
         "{text}"
     );
+    // A database with no client left (the demo came and went).
     let empty = TempDb::new();
+    assert!(empty.run(&["demo"]).status.success());
+    assert!(empty.run(&["demo", "--remove"]).status.success());
     let o = empty.run(&["today"]);
     assert!(stdout(&o).contains("Nothing needs you right now"));
 }
@@ -586,6 +589,15 @@ fn the_command_line_speaks_french() {
             .output()
             .unwrap()
     };
+    let o = db.run(&["--lang", "fr", "client", "list"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("aucune base twohats à"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(db.run(&["demo"]).status.success());
+    assert!(db.run(&["demo", "--remove"]).status.success());
     let o = db.run(&["--lang", "fr", "client", "list"]);
     assert!(
         stdout(&o).contains("Aucun client pour l'instant"),

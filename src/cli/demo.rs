@@ -1,4 +1,4 @@
-//! `twohats demo [--force]`.
+//! `twohats demo [--scale small|large] [--force]` and `twohats demo --remove`.
 
 use super::Failure;
 use crate::demo::{self, DemoError};
@@ -64,4 +64,23 @@ pub fn run(store: &mut Store, clock: &dyn Clock, scale: Scale, force: bool) -> R
         Err(e @ DemoError::NotEmpty(_)) => Err(Failure::usage(e.explain())),
         Err(DemoError::Store(e)) => Err(e.into()),
     }
+}
+
+/// `twohats demo --remove`: the demo clients and everything of theirs go; the user's
+/// own clients are never touched.
+pub fn remove(store: &mut Store) -> Result<(), Failure> {
+    let names = demo::remove(store)?;
+    if names.is_empty() {
+        println!("{}", t().cli_demo_none);
+    } else {
+        let names: Vec<String> = names
+            .iter()
+            .map(|n| crate::domain::text::sanitize_line(n))
+            .collect();
+        println!(
+            "{}",
+            fill(t().cli_demo_removed, &[("names", &names.join(", "))])
+        );
+    }
+    Ok(())
 }

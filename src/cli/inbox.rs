@@ -1,9 +1,12 @@
-//! `twohats inbox list [--client NAME] [--status pending|replied|ignored|all] [--json]`.
+//! `twohats inbox list [--client NAME] [--status pending|replied|ignored|all] [--json]`,
+//! and the commands that change one item (in `inbox_change`).
 
 use clap::Subcommand;
 use serde::Serialize;
 
-use super::Failure;
+use super::inbox_change::{self, MarkAs, RecordOnly};
+use super::{Failure, print_json};
+use crate::domain::Clock;
 use crate::domain::inbox::{Filter, StatusFilter};
 use crate::domain::text::{sanitize_line, truncate};
 use crate::i18n::{fill, t};
@@ -22,6 +25,41 @@ pub enum InboxCmd {
         /// One JSON array, for scripts.
         #[arg(long)]
         json: bool,
+    },
+    /// Mark an item replied, ignored, follow-up or new.
+    Mark {
+        /// The item's id (see `twohats inbox list`).
+        id: i64,
+        /// replied, ignored, follow-up or new.
+        #[arg(value_enum)]
+        status: MarkAs,
+    },
+    /// Add tags to an item.
+    Tag {
+        /// The item's id (see `twohats inbox list`).
+        id: i64,
+        /// Tags, like vip delivery (a leading # is dropped).
+        #[arg(required_unless_present = "replace")]
+        tags: Vec<String>,
+        /// Set exactly these tags (none: remove them all).
+        #[arg(long)]
+        replace: bool,
+    },
+    /// Record the reply to an item and mark it replied (not sent: twohats has no live
+    /// connection yet).
+    Reply {
+        /// The item's id (see `twohats inbox list`).
+        id: i64,
+        /// The reply.
+        #[arg(
+            long,
+            conflicts_with = "text_file",
+            required_unless_present = "text_file"
+        )]
+        text: Option<String>,
+        /// Read the reply from this file (- for standard input).
+        #[arg(long, value_name = "FILE")]
+        text_file: Option<std::path::PathBuf>,
     },
 }
 
@@ -45,15 +83,35 @@ struct ItemJson<'a> {
     replied_at: Option<String>,
 }
 
-pub fn run(store: &Store, cmd: InboxCmd) -> Result<(), Failure> {
-    let InboxCmd::List {
-        client,
-        status,
-        json,
-    } = cmd;
+pub fn run(store: &mut Store, clock: &dyn Clock, cmd: InboxCmd) -> Result<(), Failure> {
+    match cmd {
+        InboxCmd::List {
+            client,
+            status,
+            json,
+        } => list(store, client, &status, json),
+        InboxCmd::Mark { id, status } => inbox_change::mark(store, clock, id, status),
+        InboxCmd::Tag { id, tags, replace } => inbox_change::tag(store, clock, id, &tags, replace),
+        InboxCmd::Reply {
+            id,
+            text,
+            text_file,
+        } => {
+            let text = match (text, text_file) {
+                (Some(t), _) => t,
+                (None, Some(f)) => inbox_change::read_text(&f)?,
+                // clap requires one of them.
+                (None, None) => String::new(),
+            };
+            inbox_change::reply(store, clock, id, &text, &RecordOnly)
+        }
+    }
+}
+
+fn list(store: &Store, client: Option<String>, status: &str, json: bool) -> Result<(), Failure> {
     let client = client.map(|c| store.find_client(&c)).transpose()?;
-    let status = StatusFilter::parse(&status)
-        .ok_or_else(|| Failure::usage(fill(t().cli_unknown_status, &[("status", &status)])))?;
+    let status = StatusFilter::parse(status)
+        .ok_or_else(|| Failure::usage(fill(t().cli_unknown_status, &[("status", status)])))?;
     let filter = Filter {
         client: client.as_ref().map(|c| c.id),
         status,
@@ -91,10 +149,7 @@ pub fn run(store: &Store, cmd: InboxCmd) -> Result<(), Failure> {
                 replied_at: i.replied_at.map(rfc),
             })
             .collect();
-        let text =
-            serde_json::to_string_pretty(&out).map_err(|e| Failure::failed(e.to_string()))?;
-        println!("{text}");
-        return Ok(());
+        return print_json(&out);
     }
     if items.is_empty() {
         println!("{}", t().cli_inbox_empty);

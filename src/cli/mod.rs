@@ -1,11 +1,14 @@
 //! The command line. Scripts depend on it: keep it stable. Exit codes: 0 ok, 1 failure,
 //! 2 bad usage or bad input.
 
+mod account;
 mod client;
 mod demo;
 mod export;
 mod import;
 mod inbox;
+mod inbox_change;
+mod posts;
 mod report;
 mod safety;
 mod today;
@@ -13,12 +16,12 @@ mod today;
 mod lang;
 
 use std::ffi::OsString;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::{ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::explain::Explain;
-use crate::i18n::t;
+use crate::i18n::{fill, t};
 use crate::store::{Store, StoreError};
 
 /// The `lang` setting: `en` or `fr`; absent, the environment decides.
@@ -55,10 +58,20 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Cmd {
-    /// Add or list clients.
+    /// Add, edit, archive or list clients.
     Client {
         #[command(subcommand)]
         command: client::ClientCmd,
+    },
+    /// Add, list or remove a client's social accounts.
+    Account {
+        #[command(subcommand)]
+        command: account::AccountCmd,
+    },
+    /// The editorial calendar from the command line.
+    Posts {
+        #[command(subcommand)]
+        command: posts::PostsCmd,
     },
     /// Bring outside data in (all of a file or nothing).
     Import {
@@ -105,6 +118,9 @@ pub enum Cmd {
         /// yours are kept).
         #[arg(long)]
         force: bool,
+        /// Remove the demo clients and everything of theirs (yours are kept).
+        #[arg(long, conflicts_with_all = ["scale", "force"])]
+        remove: bool,
     },
 }
 
@@ -167,6 +183,28 @@ fn db_path(cli: &Cli) -> Result<PathBuf, Failure> {
     }
 }
 
+/// Opens a database that must already be there. Reading, or changing rows that exist,
+/// on a mistyped path says there is no database there (exit 2) instead of creating an
+/// empty one; only the commands that can start a database (the app, `client add`,
+/// `import`, `demo`, `restore`, `lang`) create the file.
+fn open_existing(path: &Path) -> Result<Store, Failure> {
+    // Any other answer (a folder we may not read) is left to the open, which words it.
+    if matches!(path.try_exists(), Ok(false)) {
+        return Err(Failure::usage(fill(
+            t().cli_no_database,
+            &[("path", &path.display().to_string())],
+        )));
+    }
+    Ok(Store::open(path)?)
+}
+
+/// Prints a value as indented JSON on standard output.
+fn print_json(value: &impl serde::Serialize) -> Result<(), Failure> {
+    let text = serde_json::to_string_pretty(value).map_err(|e| Failure::failed(e.to_string()))?;
+    println!("{text}");
+    Ok(())
+}
+
 pub fn run(cli: Cli) -> Result<(), Failure> {
     let path = db_path(&cli)?;
     let clock = crate::domain::clock::from_env();
@@ -176,22 +214,34 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             crate::tui::run(store, clock).map_err(|e| Failure::failed(e.explain()))
         }
         Some(Cmd::Client { command }) => {
-            let mut store = Store::open(&path)?;
+            let mut store = match command {
+                client::ClientCmd::Add { .. } => Store::open(&path)?,
+                _ => open_existing(&path)?,
+            };
             client::run(&mut store, clock.as_ref(), command)
         }
+        Some(Cmd::Account { command }) => {
+            account::run(&open_existing(&path)?, clock.as_ref(), command)
+        }
+        Some(Cmd::Posts { command }) => posts::run(&open_existing(&path)?, command),
         Some(Cmd::Import { command }) => {
             let mut store = Store::open(&path)?;
             import::run(&mut store, clock.as_ref(), command)
         }
-        Some(Cmd::Export { command }) => export::run(&Store::open(&path)?, clock.as_ref(), command),
-        Some(Cmd::Inbox { command }) => inbox::run(&Store::open(&path)?, command),
-        Some(Cmd::Report(args)) => report::run(&Store::open(&path)?, clock.as_ref(), args),
-        Some(Cmd::Today { json }) => today::run(&Store::open(&path)?, clock.as_ref(), json),
-        Some(Cmd::Backup { file }) => safety::backup(&Store::open(&path)?, file),
+        Some(Cmd::Export { command }) => {
+            export::run(&open_existing(&path)?, clock.as_ref(), command)
+        }
+        Some(Cmd::Inbox { command }) => {
+            inbox::run(&mut open_existing(&path)?, clock.as_ref(), command)
+        }
+        Some(Cmd::Report(args)) => report::run(&open_existing(&path)?, clock.as_ref(), args),
+        Some(Cmd::Today { json }) => today::run(&open_existing(&path)?, clock.as_ref(), json),
+        Some(Cmd::Backup { file }) => safety::backup(&open_existing(&path)?, file),
         Some(Cmd::Restore { file }) => safety::restore(&mut Store::open(&path)?, file),
-        Some(Cmd::Trash { command }) => safety::trash(&Store::open(&path)?, command),
+        Some(Cmd::Trash { command }) => safety::trash(&open_existing(&path)?, command),
         Some(Cmd::Lang { value }) => lang::run(&Store::open(&path)?, value.as_deref()),
-        Some(Cmd::Demo { scale, force }) => {
+        Some(Cmd::Demo { remove: true, .. }) => demo::remove(&mut open_existing(&path)?),
+        Some(Cmd::Demo { scale, force, .. }) => {
             let mut store = Store::open(&path)?;
             demo::run(&mut store, clock.as_ref(), scale, force)
         }

@@ -166,6 +166,17 @@ pub fn load(store: &mut Store, now: DateTime<Utc>, force: bool) -> Result<usize,
     Ok(CLIENTS.len())
 }
 
+/// Removes the demo clients and everything of theirs (posts, inbox, figures, strategy,
+/// accounts) in one transaction; returns their names, by name. A client the user
+/// created is never touched, whatever its name.
+pub fn remove(store: &mut Store) -> Result<Vec<String>, StoreError> {
+    store.transaction(|tx| {
+        let names = tx.demo_clients()?.into_iter().map(|c| c.name).collect();
+        tx.delete_demo_clients()?;
+        Ok(names)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

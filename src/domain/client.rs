@@ -30,6 +30,9 @@ pub struct Client {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub archived_at: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
+    /// Loaded by the demo: only such clients are ever replaced or removed by it.
+    #[serde(rename = "demo")]
+    pub is_demo: bool,
 }
 
 impl Client {

@@ -203,7 +203,10 @@ pub const FR: &[(&str, &str)] = &[
     ),
     ("Print help", "Afficher l'aide"),
     ("Print the version", "Afficher la version"),
-    ("Add or list clients", "Ajouter ou lister les clients"),
+    (
+        "Add, edit, archive or list clients",
+        "Ajouter, modifier, archiver ou lister les clients",
+    ),
     ("Add a client", "Ajouter un client"),
     ("List clients", "Lister les clients"),
     ("Include archived clients", "Inclure les clients archivés"),
@@ -362,6 +365,91 @@ pub const FR: &[(&str, &str)] = &[
     (
         "Load even when the database has clients (earlier demo clients are replaced; yours are kept)",
         "Charger même si la base a des clients (les anciens clients de démonstration sont remplacés ; les vôtres sont gardés)",
+    ),
+    (
+        "Change a client's name, currency, time zone, reply target or notes (what is left out stays)",
+        "Changer le nom, la devise, le fuseau horaire, le délai de réponse ou les notes d'un client (le reste ne change pas)",
+    ),
+    ("New name", "Nouveau nom"),
+    (
+        "IANA time zone; the client's posts keep their wall-clock times",
+        "Fuseau horaire IANA ; les publications du client gardent leur heure locale",
+    ),
+    (
+        "Notes about the client (they replace the old ones)",
+        "Notes sur le client (elles remplacent les anciennes)",
+    ),
+    (
+        "Hide a client from the switcher and the daily views (nothing is deleted)",
+        "Cacher un client du sélecteur et des vues du jour (rien n'est supprimé)",
+    ),
+    ("Bring an archived client back", "Ramener un client archivé"),
+    (
+        "Add, list or remove a client's social accounts",
+        "Ajouter, lister ou retirer les comptes sociaux d'un client",
+    ),
+    (
+        "Add an account: `twohats account add --client Marcel instagram @marcel`",
+        "Ajouter un compte : `twohats account add --client Marcel instagram @marcel`",
+    ),
+    (
+        "facebook, instagram, linkedin, x, tiktok, youtube, threads, mastodon, bluesky, pinterest, blog or forum",
+        "facebook, instagram, linkedin, x, tiktok, youtube, threads, mastodon, bluesky, pinterest, blog ou forum",
+    ),
+    (
+        "The handle, page name or address (no spaces)",
+        "L'identifiant, le nom de page ou l'adresse (sans espace)",
+    ),
+    ("List accounts", "Lister les comptes"),
+    (
+        "Move an account to the trash (its posts and figures stay)",
+        "Mettre un compte à la corbeille (ses publications et ses chiffres restent)",
+    ),
+    (
+        "The editorial calendar from the command line",
+        "Le calendrier éditorial en ligne de commande",
+    ),
+    (
+        "List posts, by time; undated ideas last",
+        "Lister les publications, par heure ; les idées sans date à la fin",
+    ),
+    (
+        "idea, draft, ready, scheduled, published, failed or cancelled; all when left out",
+        "idea, draft, ready, scheduled, published, failed ou cancelled ; tous sinon",
+    ),
+    (
+        "Mark an item replied, ignored, follow-up or new",
+        "Marquer un message comme répondu, ignoré, à suivre ou nouveau",
+    ),
+    (
+        "The item's id (see `twohats inbox list`)",
+        "L'id du message (voir `twohats inbox list`)",
+    ),
+    (
+        "replied, ignored, follow-up or new",
+        "replied, ignored, follow-up ou new",
+    ),
+    ("Add tags to an item", "Ajouter des étiquettes à un message"),
+    (
+        "Tags, like vip delivery (a leading # is dropped)",
+        "Étiquettes, comme vip livraison (le # du début est retiré)",
+    ),
+    (
+        "Set exactly these tags (none: remove them all)",
+        "Mettre exactement ces étiquettes (aucune : les retirer toutes)",
+    ),
+    (
+        "Record the reply to an item and mark it replied (not sent: twohats has no live connection yet)",
+        "Enregistrer la réponse à un message et le marquer répondu (non envoyée : twohats n'a pas encore de connexion directe)",
+    ),
+    ("The reply", "La réponse"),
+    (
+        "Read the reply from this file (- for standard input)",
+        "Lire la réponse dans ce fichier (- pour l'entrée standard)",
+    ),
+    (
+        "Remove the demo clients and everything of theirs (yours are kept)",
+        "Retirer les clients de démonstration et tout leur contenu (les vôtres sont gardés)",
     ),
 ];
 

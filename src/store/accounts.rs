@@ -1,7 +1,7 @@
 //! Accounts: a client's presence on one platform.
 
 use chrono::{DateTime, Utc};
-use rusqlite::{Row, params};
+use rusqlite::{OptionalExtension, Row, params};
 
 use super::{Conflict, Entity, Result, Store, StoreError, Tx, is_unique_violation, to_ts};
 use crate::domain::client::AccountId;
@@ -36,6 +36,27 @@ impl Tx<'_> {
         )?;
         let rows = st.query_map([], row_to_account)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The live account of a client on a platform with this handle (ASCII case ignored,
+    /// as the uniqueness of handles is), if there is one.
+    pub fn find_account(
+        &self,
+        client: ClientId,
+        platform: Platform,
+        handle: &str,
+    ) -> Result<Option<Account>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT id, client_id, platform, handle FROM accounts
+             WHERE client_id = ?1 AND platform = ?2 AND handle = ?3 COLLATE NOCASE
+               AND deleted_at IS NULL",
+        )?;
+        Ok(st
+            .query_row(
+                params![client, platform.key(), handle.trim()],
+                row_to_account,
+            )
+            .optional()?)
     }
 
     pub fn insert_account(
@@ -85,6 +106,14 @@ impl Tx<'_> {
 impl Store {
     pub fn accounts(&self) -> Result<Vec<Account>> {
         self.tx().accounts()
+    }
+    pub fn find_account(
+        &self,
+        client: ClientId,
+        platform: Platform,
+        handle: &str,
+    ) -> Result<Option<Account>> {
+        self.tx().find_account(client, platform, handle)
     }
     pub fn insert_account(
         &self,

@@ -7,7 +7,7 @@ use super::{Conflict, Entity, Result, Store, StoreError, Tx, from_ts, is_unique_
 use crate::domain::{Client, ClientDraft, ClientId};
 
 const COLUMNS: &str =
-    "id, name, currency, timezone, reply_target_hours, notes, archived_at, created_at";
+    "id, name, currency, timezone, reply_target_hours, notes, archived_at, created_at, is_demo";
 
 fn row_to_client(r: &Row<'_>) -> rusqlite::Result<Client> {
     Ok(Client {
@@ -19,6 +19,7 @@ fn row_to_client(r: &Row<'_>) -> rusqlite::Result<Client> {
         notes: r.get(5)?,
         archived_at: r.get::<_, Option<i64>>(6)?.map(from_ts),
         created_at: from_ts(r.get(7)?),
+        is_demo: r.get(8)?,
     })
 }
 
@@ -125,6 +126,15 @@ impl Tx<'_> {
             return Err(super::not_found(Entity::Client, id));
         }
         Ok(())
+    }
+
+    /// The clients the demo loaded, by name.
+    pub fn demo_clients(&self) -> Result<Vec<Client>> {
+        let mut st = self.conn.prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM clients WHERE is_demo = 1 ORDER BY name_key, id"
+        ))?;
+        let rows = st.query_map([], row_to_client)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// Removes the demo clients and everything that belongs to them (cascade), so the

@@ -282,6 +282,16 @@ impl Tx<'_> {
         Ok(out)
     }
 
+    /// The item with this id, unless there is none or it is in the trash.
+    pub fn live_item(&self, id: ItemId) -> Result<Option<Item>> {
+        let mut st = self.conn.prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM inbox_items WHERE id = ?1 AND deleted_at IS NULL"
+        ))?;
+        Ok(rusqlite::OptionalExtension::optional(
+            st.query_row([id], item),
+        )?)
+    }
+
     /// Every item of a filter, in list order (for the command line).
     pub fn items_matching(&self, f: &Filter) -> Result<Vec<Item>> {
         let ids = self.item_ids(f)?;
@@ -422,6 +432,9 @@ impl Store {
     pub fn items_matching(&self, f: &Filter) -> Result<Vec<Item>> {
         self.tx().items_matching(f)
     }
+    pub fn live_item(&self, id: ItemId) -> Result<Option<Item>> {
+        self.tx().live_item(id)
+    }
     pub fn reply_stats(
         &self,
         client: Option<i64>,
@@ -455,6 +468,27 @@ impl Store {
                 tx.update_item(&after)?;
             }
             Ok(before)
+        })
+    }
+
+    /// Applies changes, in order, to one item that is not in the trash, in one
+    /// transaction; returns the item as it is after them, or `None` (nothing written)
+    /// when there is no such item.
+    pub fn change_live_item(
+        &mut self,
+        id: ItemId,
+        ops: &[crate::domain::inbox::Op],
+        now: DateTime<Utc>,
+    ) -> Result<Option<Item>> {
+        self.transaction(|tx| {
+            let Some(mut it) = tx.live_item(id)? else {
+                return Ok(None);
+            };
+            for op in ops {
+                crate::domain::inbox::apply(op, &mut it, now);
+            }
+            tx.update_item(&it)?;
+            Ok(Some(it))
         })
     }
 

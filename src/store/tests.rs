@@ -133,8 +133,22 @@ fn accounts_round_trip_and_trash() {
     )
     .unwrap();
     assert_eq!(s.accounts().unwrap()[0].handle, "@a_x");
+    // Found by platform and handle in any ASCII case, as handles are unique.
+    let found = s.find_account(c, Platform::X, " @A_X ").unwrap().unwrap();
+    assert_eq!((found.id, found.handle.as_str()), (id, "@a_x"));
+    assert!(
+        s.find_account(c, Platform::Instagram, "@a_x")
+            .unwrap()
+            .is_none()
+    );
+    assert!(
+        s.find_account(c + 1, Platform::X, "@a_x")
+            .unwrap()
+            .is_none()
+    );
     s.set_account_deleted(id, Some(now())).unwrap();
     assert!(s.accounts().unwrap().is_empty());
+    assert!(s.find_account(c, Platform::X, "@a_x").unwrap().is_none());
     s.set_account_deleted(id, None).unwrap();
     assert_eq!(s.accounts().unwrap().len(), 1);
 }
@@ -178,9 +192,14 @@ fn demo_clients_are_removed_with_their_accounts_and_only_them() {
         Ok(())
     })
     .unwrap();
+    let demo: Vec<_> = s.tx().demo_clients().unwrap();
+    assert_eq!(demo.len(), 1);
+    assert!(demo[0].is_demo && demo[0].name == "Demo");
+    assert!(!s.find_client("Mine").unwrap().is_demo);
     s.transaction(|tx| tx.delete_demo_clients()).unwrap();
     let names: Vec<_> = s.clients().unwrap().into_iter().map(|c| c.name).collect();
     assert_eq!(names, ["Mine"]);
+    assert!(s.tx().demo_clients().unwrap().is_empty());
     assert!(s.accounts().unwrap().is_empty());
 }
 

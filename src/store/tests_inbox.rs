@@ -316,3 +316,36 @@ proptest::proptest! {
         proptest::prop_assert_eq!(in_memory, s.item_ids(&searched).unwrap());
     }
 }
+
+#[test]
+fn one_live_item_changes_in_one_go_and_a_trashed_one_does_not() {
+    let (mut s, a, _) = setup();
+    s.tx()
+        .insert_item(a, &draft("1", 1, "Hello"), at(2))
+        .unwrap();
+    let id = s.item_ids(&Filter::default()).unwrap()[0];
+    let after = s
+        .change_live_item(id, &[Op::SetReply("Hi!".into()), Op::MarkReplied], at(3))
+        .unwrap()
+        .unwrap();
+    assert_eq!(after.status, Status::Replied);
+    assert_eq!(after.replied_at, Some(at(3)));
+    assert_eq!(s.live_item(id).unwrap().unwrap(), after);
+    assert!(
+        s.change_live_item(999, &[Op::Ignore], at(4))
+            .unwrap()
+            .is_none()
+    );
+    s.set_items_deleted(&[id], Some(at(4))).unwrap();
+    assert!(s.live_item(id).unwrap().is_none());
+    assert!(
+        s.change_live_item(id, &[Op::Ignore], at(4))
+            .unwrap()
+            .is_none()
+    );
+    assert_eq!(
+        s.items(&[id]).unwrap()[0].status,
+        Status::Replied,
+        "untouched"
+    );
+}

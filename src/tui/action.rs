@@ -87,6 +87,8 @@ pub enum Command {
     LoadDemo,
     Yes,
     No,
+    /// Remove the demo clients (after a confirmation).
+    RemoveDemo,
 }
 
 impl Command {
@@ -163,6 +165,7 @@ impl Command {
             Command::LoadDemo => s.cmd_load_demo,
             Command::Yes => s.cmd_yes,
             Command::No => s.cmd_no,
+            Command::RemoveDemo => s.cmd_remove_demo,
         }
     }
 }
@@ -256,6 +259,10 @@ pub enum Outcome {
     },
     DemoLoaded {
         clients: usize,
+    },
+    /// The demo clients of these names are gone, with everything of theirs.
+    DemoRemoved {
+        names: Vec<String>,
     },
     /// A strategy row (or the tone, `None`) was saved.
     StrategySaved {

@@ -37,6 +37,8 @@ pub enum Effect {
         deleted: bool,
     },
     LoadDemo,
+    /// Remove the demo clients and everything of theirs.
+    RemoveDemo,
     LoadPlan(ClientId),
     SaveStrategy {
         client: ClientId,
@@ -330,6 +332,9 @@ pub fn execute(store: &mut Store, clock: &dyn Clock, effect: Effect) -> Vec<Acti
             Err(crate::demo::DemoError::Store(e)) => Err(e),
             Err(e) => return vec![Action::Failed(e.explain())],
         },
+        Effect::RemoveDemo => {
+            crate::demo::remove(store).map(|names| Outcome::DemoRemoved { names })
+        }
         Effect::LoadPlan(client) => {
             return match store.reading(|| load_plan(store, client, now)) {
                 Ok(plan) => vec![Action::PlanLoaded(plan)],

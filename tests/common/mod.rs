@@ -52,3 +52,75 @@ pub fn stdout(o: &Output) -> String {
 pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
+
+/// What a successful command printed, as JSON.
+pub fn json(o: &Output) -> serde_json::Value {
+    assert!(o.status.success(), "{}", stderr(o));
+    serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("{e}: {}", stdout(o)))
+}
+
+/// Runs a command that must be refused as bad input (exit 2, nothing on standard
+/// output), and returns its message.
+pub fn refused(db: &TempDb, args: &[&str]) -> String {
+    let o = db.run(args);
+    assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+    assert!(stdout(&o).is_empty(), "{args:?}: {}", stdout(&o));
+    stderr(&o)
+}
+
+/// What the database holds, as the command line lists it: equal before and after a
+/// refused command when nothing changed.
+pub fn everything(db: &TempDb) -> String {
+    [
+        &["client", "list", "--json", "--archived"][..],
+        &["account", "list", "--json"],
+        &["posts", "list", "--json"],
+        &["inbox", "list", "--status", "all", "--json"],
+        &["trash", "list", "--json"],
+    ]
+    .iter()
+    .map(|args| stdout(&db.run(args)))
+    .collect()
+}
+
+pub const POSTS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/posts/");
+pub const INBOX: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/inbox/");
+
+/// A bakery with two accounts added from the command line, a plan (pillars and a
+/// campaign have no command yet) and the three posts of `posts/plan.csv`.
+pub fn bakery(db: &TempDb) {
+    let add = db.run(&[
+        "client",
+        "add",
+        "Boulangerie Marcel",
+        "--timezone",
+        "Europe/Paris",
+    ]);
+    assert!(add.status.success(), "{}", stderr(&add));
+    for (platform, handle) in [("instagram", "@b"), ("Facebook", "B")] {
+        let o = db.run(&[
+            "account",
+            "add",
+            "--client",
+            "boulangerie marcel",
+            platform,
+            handle,
+        ]);
+        assert!(o.status.success(), "{}", stderr(&o));
+    }
+    let c = rusqlite::Connection::open(&db.path).unwrap();
+    c.execute_batch(
+        "INSERT INTO pillars (client_id, name, share, created_at) VALUES (1, 'Products', 50, 0), (1, 'Behind the scenes', 50, 0);
+         INSERT INTO campaigns (client_id, name, start_date, end_date, status, created_at)
+             VALUES (1, 'Bûches de Noël', '2026-12-01', '2026-12-24', 'active', 0);",
+    )
+    .unwrap();
+    let o = db.run(&[
+        "import",
+        "posts",
+        &format!("{POSTS}plan.csv"),
+        "--client",
+        "Boulangerie Marcel",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+}

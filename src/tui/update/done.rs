@@ -241,6 +241,25 @@ pub fn done(m: &mut Model, outcome: Outcome) -> Vec<Effect> {
                 fill(s.demo_loaded, &[("n", &clients.to_string())]),
             );
         }
+        Outcome::DemoRemoved { names } => {
+            // Whatever was on screen may have belonged to them, and so may what undo
+            // would bring back.
+            refresh_all(m);
+            m.undo.clear();
+            if m.data.clients.is_empty() {
+                // Nothing left to switch to: back to the welcome screen.
+                m.overlays.clear();
+            }
+            let names: Vec<String> = names
+                .iter()
+                .map(|n| crate::domain::text::sanitize_line(n))
+                .collect();
+            say(
+                m,
+                StatusKind::Success,
+                fill(s.demo_removed, &[("names", &names.join(", "))]),
+            );
+        }
     }
     vec![]
 }
@@ -254,4 +273,14 @@ pub fn failed(m: &mut Model, msg: String) {
         return;
     }
     say(m, StatusKind::Error, msg);
+}
+
+/// Marks everything loaded as old, so each tab reads it again.
+pub(super) fn refresh_all(m: &mut Model) {
+    m.plan_requested = None;
+    m.plan.client_id = 0;
+    inbox::stale(m);
+    calendar::stale(m);
+    report::stale(m);
+    today::stale(m);
 }

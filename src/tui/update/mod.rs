@@ -88,7 +88,7 @@ fn dispatch(m: &mut Model, action: Action) -> Vec<Effect> {
             m.data_version = Some(v);
             if changed {
                 // Another window wrote: everything on screen is read again.
-                refresh_all(m);
+                done::refresh_all(m);
                 return vec![Effect::Reload];
             }
             vec![]
@@ -174,16 +174,6 @@ fn dispatch(m: &mut Model, action: Action) -> Vec<Effect> {
     }
 }
 
-/// Marks everything loaded as old, so each tab reads it again.
-fn refresh_all(m: &mut Model) {
-    m.plan_requested = None;
-    m.plan.client_id = 0;
-    inbox::stale(m);
-    calendar::stale(m);
-    report::stale(m);
-    today::stale(m);
-}
-
 fn loaded(m: &mut Model, data: Data) {
     m.data = data;
     let current_ok = m.current_client().is_some_and(|c| !c.is_archived());
@@ -239,6 +229,7 @@ fn command(m: &mut Model, cmd: Command) -> Vec<Effect> {
                         }
                         return forms::save(m);
                     }
+                    ConfirmKind::RemoveDemo => return vec![Effect::RemoveDemo],
                 }
             }
             vec![]

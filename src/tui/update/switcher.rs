@@ -5,10 +5,12 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use super::client_forms;
 use super::shared::say;
 use super::undo::undo;
+use crate::domain::text::sanitize_line;
 use crate::i18n::{fill, t};
 use crate::tui::action::Command;
 use crate::tui::effect::Effect;
-use crate::tui::model::{Model, Overlay, StatusKind, Switcher, SwitcherFocus};
+use crate::tui::model::{HelpState, Model, Overlay, StatusKind, Switcher, SwitcherFocus};
+use crate::tui::widgets::confirm::{Confirm, ConfirmKind};
 
 fn switcher_mut(m: &mut Model) -> Option<&mut Switcher> {
     match m.overlays.last_mut() {
@@ -140,6 +142,9 @@ pub fn command(m: &mut Model, cmd: Command) -> Vec<Effect> {
                 }];
             }
         }
+        (SwitcherFocus::Clients, Command::RemoveDemo) => ask_remove_demo(m),
+        // The switcher's own keys, the demo's removal among them.
+        (_, Command::Help) => m.overlays.push(Overlay::Help(HelpState::default())),
         (SwitcherFocus::Clients, Command::ToggleArchived) => {
             s.show_archived = !s.show_archived;
             s.clients.top();
@@ -166,6 +171,26 @@ pub fn command(m: &mut Model, cmd: Command) -> Vec<Effect> {
         _ => {}
     }
     vec![]
+}
+
+/// Asks before the demo clients go, naming them; says so when there are none.
+fn ask_remove_demo(m: &mut Model) {
+    let s = t();
+    let names: Vec<String> = m
+        .data
+        .clients
+        .iter()
+        .filter(|c| c.is_demo)
+        .map(|c| sanitize_line(&c.name))
+        .collect();
+    if names.is_empty() {
+        say(m, StatusKind::Info, s.demo_none.to_string());
+        return;
+    }
+    m.overlays.push(Overlay::Confirm(Confirm {
+        kind: ConfirmKind::RemoveDemo,
+        question: fill(s.confirm_remove_demo, &[("names", &names.join(", "))]),
+    }));
 }
 
 /// The account under the cursor of the switcher's account list.

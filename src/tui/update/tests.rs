@@ -266,3 +266,115 @@ fn editor_result_lands_in_the_focused_field() {
     h.act(Action::EditorClosed(Ok("Written in vim\n".into())));
     assert_eq!(top_form(&h).form.text_value("notes"), "Written in vim");
 }
+
+fn confirm(h: &Harness) -> &crate::tui::widgets::confirm::Confirm {
+    match h.model.overlays.last() {
+        Some(Overlay::Confirm(c)) => c,
+        other => panic!("expected a question on top, got {other:?}"),
+    }
+}
+
+fn status_text(h: &Harness) -> String {
+    h.model
+        .status
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default()
+}
+
+#[test]
+fn the_demo_goes_from_the_switcher_after_a_yes_and_the_users_clients_stay() {
+    use crate::tui::widgets::confirm::ConfirmKind;
+    let mut h = Harness::demo();
+    let mine = h
+        .store
+        .insert_client(
+            &crate::domain::ClientDraft::new("Mine"),
+            crate::tui::testing::now(),
+        )
+        .unwrap();
+    h.act(Action::Loaded(crate::tui::effect::load(&h.store).unwrap()));
+    h.press('c');
+    // In the filter, D is a letter of a name.
+    h.press('D');
+    assert!(matches!(
+        h.model.overlays.last(),
+        Some(Overlay::Switcher(_))
+    ));
+    h.key(KeyCode::Backspace, KeyModifiers::NONE);
+    h.key(KeyCode::Tab, KeyModifiers::NONE);
+    let effects = h.press('D');
+    assert!(effects.is_empty(), "nothing goes before the answer");
+    let c = confirm(&h);
+    assert_eq!(c.kind, ConfirmKind::RemoveDemo);
+    assert_eq!(
+        c.question,
+        "Remove the demo (Atelier Vélo Rouge, Boulangerie Marcel, Hotel Alpenrose, \
+         Maple & Pine Studio) and everything in it? Your own clients stay."
+    );
+    // No keeps everything.
+    let effects = h.press('n');
+    assert!(effects.is_empty());
+    assert_eq!(h.model.data.clients.len(), 5);
+    assert!(matches!(
+        h.model.overlays.last(),
+        Some(Overlay::Switcher(_))
+    ));
+
+    h.press('D');
+    let effects = h.press('y');
+    assert_eq!(effects[0], Effect::RemoveDemo);
+    let names: Vec<&str> = h
+        .model
+        .data
+        .clients
+        .iter()
+        .map(|c| c.name.as_str())
+        .collect();
+    assert_eq!(names, ["Mine"]);
+    assert_eq!(h.store.clients().unwrap().len(), 1);
+    assert!(h.store.accounts().unwrap().is_empty());
+    assert_eq!(
+        h.model.current,
+        Some(mine),
+        "the current client was a demo one"
+    );
+    assert!(h.model.undo.is_empty());
+    assert_eq!(
+        status_text(&h),
+        "Demo removed: Atelier Vélo Rouge, Boulangerie Marcel, Hotel Alpenrose, \
+         Maple & Pine Studio."
+    );
+    assert!(matches!(
+        h.model.overlays.last(),
+        Some(Overlay::Switcher(_))
+    ));
+
+    // Again: nothing to remove, and no question.
+    h.press('D');
+    assert!(matches!(
+        h.model.overlays.last(),
+        Some(Overlay::Switcher(_))
+    ));
+    assert_eq!(status_text(&h), "No demo clients here: nothing to remove.");
+}
+
+#[test]
+fn removing_a_demo_alone_goes_back_to_the_welcome_screen() {
+    let mut h = Harness::demo();
+    h.press('c');
+    h.key(KeyCode::Tab, KeyModifiers::NONE);
+    // The switcher's help lists the key.
+    h.press('?');
+    assert!(
+        h.screen(90, 50)
+            .contains("D               remove the demo clients")
+    );
+    h.key(KeyCode::Esc, KeyModifiers::NONE);
+    h.press('D');
+    h.key(KeyCode::Enter, KeyModifiers::NONE);
+    assert!(h.model.data.clients.is_empty());
+    assert!(h.model.overlays.is_empty());
+    assert_eq!(h.model.current, None);
+    assert!(h.screen(100, 30).contains("Welcome to twohats"));
+}

@@ -86,6 +86,9 @@ pub fn render(m: &Model, frame: &mut Frame, area: Rect, sw: &Switcher) {
                 "  "
             };
             let mut spans = vec![Span::raw(mark), Span::raw(sanitize_line(&c.name))];
+            if c.is_demo {
+                spans.push(Span::styled(format!(" ({})", s.switcher_demo), th.dim()));
+            }
             if c.is_archived() {
                 spans.push(Span::styled(format!(" ({})", s.archived), th.dim()));
             }

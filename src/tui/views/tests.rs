@@ -31,6 +31,17 @@ fn snapshot_client_switcher_accounts_pane() {
     insta::assert_snapshot!(h.screen(100, 30));
 }
 
+/// The question before the demo goes names every demo client, and its answers stay on
+/// screen however the question wraps.
+#[test]
+fn snapshot_remove_demo_confirmation() {
+    let mut h = Harness::demo();
+    h.press('c');
+    h.key(KeyCode::Tab, KeyModifiers::NONE);
+    h.press('D');
+    insta::assert_snapshot!(h.screen(80, 24));
+}
+
 #[test]
 fn snapshot_new_client_form_with_errors() {
     let mut h = Harness::demo();

@@ -1,7 +1,7 @@
 //! A yes/no question over the screen.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
@@ -16,6 +16,8 @@ pub enum ConfirmKind {
     DiscardForm,
     /// Save the form on top although it has a warning.
     SaveAnyway,
+    /// Remove the demo clients and everything of theirs.
+    RemoveDemo,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,27 +26,69 @@ pub struct Confirm {
     pub question: String,
 }
 
+/// How many lines `text` takes when wrapped at word boundaries into `cols` columns (a
+/// word longer than a line is cut, as the paragraph does).
+fn wrapped_lines(text: &str, cols: usize) -> usize {
+    let cols = cols.max(1);
+    let (mut lines, mut used) = (1, 0);
+    for word in text.split_whitespace() {
+        let w = crate::domain::text::width(word);
+        let need = if used == 0 { w } else { used + 1 + w };
+        if need <= cols {
+            used = need;
+            continue;
+        }
+        if used > 0 {
+            lines += 1;
+        }
+        used = w;
+        while used > cols {
+            lines += 1;
+            used -= cols;
+        }
+    }
+    lines
+}
+
 pub fn render(frame: &mut Frame, area: Rect, c: &Confirm, theme: &Theme) {
     let w = (crate::domain::text::width(&c.question) as u16 + 4).clamp(30, 70);
-    let rect = centered(area, w, 6);
+    // Borders, the question as wrapped, a blank line, the answers and a spare line.
+    let h = wrapped_lines(&c.question, w.saturating_sub(2) as usize) as u16 + 5;
+    let rect = centered(area, w, h);
     frame.render_widget(Clear, rect);
     let s = t();
-    let body = vec![
-        Line::raw(c.question.clone()),
-        Line::raw(""),
-        Line::from(vec![
+    let block = Block::bordered()
+        .border_style(theme.warn())
+        .title(s.confirm_title);
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    // The answers keep their line at the bottom, however the question wraps.
+    let [question, answers] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(2)]).areas(inner);
+    frame.render_widget(
+        Paragraph::new(c.question.clone()).wrap(Wrap { trim: true }),
+        question,
+    );
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
             Span::styled("y", theme.key()),
             Span::raw(format!(" {}   ", s.yes)),
             Span::styled("n", theme.key()),
             Span::raw(format!(" {}", s.no)),
-        ]),
-    ];
-    frame.render_widget(
-        Paragraph::new(body).wrap(Wrap { trim: true }).block(
-            Block::bordered()
-                .border_style(theme.warn())
-                .title(s.confirm_title),
-        ),
-        rect,
+        ])),
+        answers,
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrapped_lines;
+
+    #[test]
+    fn lines_of_a_wrapped_question() {
+        assert_eq!(wrapped_lines("Discard changes?", 28), 1);
+        assert_eq!(wrapped_lines("aaa bbb ccc", 7), 2);
+        assert_eq!(wrapped_lines("aaa bbb ccc", 3), 3);
+        assert_eq!(wrapped_lines("abcdefgh", 3), 3);
+    }
 }

@@ -1,0 +1,174 @@
+//! `twohats inbox mark|tag|reply`: changes to one inbox item, through the same domain
+//! operations as the app's keys (`m`, `i`, `w`, `t`, `r`), in one transaction each. An
+//! id that is unknown or in the trash is refused (exit 2) and nothing changes.
+
+use std::io::Read;
+use std::path::Path;
+
+use super::Failure;
+use crate::domain::Clock;
+use crate::domain::inbox::{Item, ItemId, Op, parse_tags};
+use crate::domain::text::sanitize_line;
+use crate::i18n::{fill, inbox_status, t};
+use crate::store::Store;
+
+/// The statuses `inbox mark` sets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum MarkAs {
+    Replied,
+    Ignored,
+    #[value(name = "follow-up", alias = "follow_up")]
+    FollowUp,
+    // Back to new, for an item marked by mistake.
+    New,
+}
+
+impl MarkAs {
+    fn op(self) -> Op {
+        match self {
+            MarkAs::Replied => Op::MarkReplied,
+            MarkAs::Ignored => Op::Ignore,
+            MarkAs::FollowUp => Op::FollowUp,
+            MarkAs::New => Op::Reopen,
+        }
+    }
+}
+
+fn not_found(id: ItemId) -> Failure {
+    let s = t();
+    Failure::usage(fill(
+        s.store_not_found,
+        &[("what", &fill(s.nf_inbox_item, &[("id", &id.to_string())]))],
+    ))
+}
+
+/// Applies `ops` to a live item, or refuses an unknown id.
+fn change(store: &mut Store, clock: &dyn Clock, id: ItemId, ops: &[Op]) -> Result<Item, Failure> {
+    store
+        .change_live_item(id, ops, clock.now())?
+        .ok_or_else(|| not_found(id))
+}
+
+pub fn mark(store: &mut Store, clock: &dyn Clock, id: ItemId, to: MarkAs) -> Result<(), Failure> {
+    let it = change(store, clock, id, &[to.op()])?;
+    println!(
+        "{}",
+        fill(
+            t().cli_item_marked,
+            &[("id", &id.to_string()), ("status", inbox_status(it.status))],
+        )
+    );
+    Ok(())
+}
+
+/// Adds tags (read as the app's tag field reads them), or sets exactly these with
+/// `replace`.
+pub fn tag(
+    store: &mut Store,
+    clock: &dyn Clock,
+    id: ItemId,
+    tags: &[String],
+    replace: bool,
+) -> Result<(), Failure> {
+    let tags = parse_tags(&tags.join(" "));
+    if tags.is_empty() && !replace {
+        return Err(Failure::usage(t().cli_no_tags));
+    }
+    let op = if replace {
+        Op::SetTags(tags)
+    } else {
+        Op::AddTags(tags)
+    };
+    let it = change(store, clock, id, &[op])?;
+    let shown = if it.tags.is_empty() {
+        t().none.to_string()
+    } else {
+        sanitize_line(&it.tags.join(", "))
+    };
+    println!(
+        "{}",
+        fill(
+            t().cli_item_tagged,
+            &[("id", &id.to_string()), ("tags", &shown)]
+        )
+    );
+    Ok(())
+}
+
+/// What became of a reply besides being recorded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Delivered {
+    /// Recorded only: the user posts it on the platform.
+    NotSent,
+}
+
+/// The step that takes a reply to its platform. It runs before the reply is recorded,
+/// so a reply that could not go out is not marked replied. Today there are no live
+/// connections and [`RecordOnly`] sends nothing; the live sending (issue 21) is another
+/// implementation passed to [`reply`].
+pub trait Deliver {
+    fn deliver(&self, item: &Item, text: &str) -> Result<Delivered, Failure>;
+}
+
+/// Sends nothing: the reply is recorded for the user to post.
+pub struct RecordOnly;
+
+impl Deliver for RecordOnly {
+    fn deliver(&self, _item: &Item, _text: &str) -> Result<Delivered, Failure> {
+        Ok(Delivered::NotSent)
+    }
+}
+
+/// The reply text of `--text-file` (`-`: standard input).
+pub fn read_text(path: &Path) -> Result<String, Failure> {
+    let shown = path.display().to_string();
+    let mut text = String::new();
+    let read = if path.as_os_str() == "-" {
+        std::io::stdin().read_to_string(&mut text)
+    } else {
+        std::fs::File::open(path).and_then(|mut f| f.read_to_string(&mut text))
+    };
+    match read {
+        Ok(_) => Ok(text),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(Failure::usage(fill(
+            t().cli_no_such_file,
+            &[("path", &shown)],
+        ))),
+        Err(e) => Err(Failure::usage(format!("{shown}: {e}"))),
+    }
+}
+
+/// Records `text` as the item's reply and marks it replied, after `deliver` took it
+/// where it goes.
+pub fn reply(
+    store: &mut Store,
+    clock: &dyn Clock,
+    id: ItemId,
+    text: &str,
+    deliver: &dyn Deliver,
+) -> Result<(), Failure> {
+    // As the app's reply form keeps it.
+    let text = text.trim_end();
+    if text.trim().is_empty() {
+        return Err(Failure::usage(t().cli_reply_empty));
+    }
+    let item = store.live_item(id)?.ok_or_else(|| not_found(id))?;
+    let delivered = deliver.deliver(&item, text)?;
+    let it = change(
+        store,
+        clock,
+        id,
+        &[Op::SetReply(text.to_string()), Op::MarkReplied],
+    )?;
+    let message = match delivered {
+        Delivered::NotSent => t().cli_item_replied,
+    };
+    println!(
+        "{}",
+        fill(
+            message,
+            &[("id", &id.to_string()), ("platform", it.platform.name())]
+        )
+    );
+    Ok(())
+}
