@@ -73,19 +73,15 @@ pub fn run(store: &mut Store, clock: &dyn Clock, cmd: ClientCmd) -> Result<(), F
                 )
             })?;
             let id = store.insert_client(&draft, clock.now())?;
-            println!(
-                "{}",
-                fill(
-                    t().cli_client_added,
-                    &[
-                        ("name", &draft.name),
-                        ("id", &id.to_string()),
-                        ("currency", &draft.currency),
-                        ("timezone", &draft.timezone),
-                    ],
-                )
-            );
-            Ok(())
+            super::out::line(&fill(
+                t().cli_client_added,
+                &[
+                    ("name", &crate::domain::text::shown(&draft.name)),
+                    ("id", &id.to_string()),
+                    ("currency", &draft.currency),
+                    ("timezone", &draft.timezone),
+                ],
+            ))
         }
         ClientCmd::List { json, archived } => {
             let clients: Vec<_> = store
@@ -111,12 +107,10 @@ pub fn run(store: &mut Store, clock: &dyn Clock, cmd: ClientCmd) -> Result<(), F
                     .collect();
                 let text = serde_json::to_string_pretty(&out)
                     .map_err(|e| Failure::failed(e.to_string()))?;
-                println!("{text}");
-                return Ok(());
+                return super::out::json(&text);
             }
             if clients.is_empty() {
-                println!("{}", t().cli_no_clients);
-                return Ok(());
+                return super::out::line(t().cli_no_clients);
             }
             for c in &clients {
                 let accs: Vec<String> = accounts
@@ -129,7 +123,7 @@ pub fn run(store: &mut Store, clock: &dyn Clock, cmd: ClientCmd) -> Result<(), F
                 } else {
                     String::new()
                 };
-                println!(
+                super::out::line(&format!(
                     "{:>4}  {}{archived}  {} {} {}  {}",
                     c.id,
                     crate::domain::text::sanitize_line(&c.name),
@@ -140,7 +134,7 @@ pub fn run(store: &mut Store, clock: &dyn Clock, cmd: ClientCmd) -> Result<(), F
                         &[("n", &c.reply_target_hours.to_string())]
                     ),
                     crate::domain::text::sanitize_line(&accs.join(", "))
-                );
+                ))?;
             }
             Ok(())
         }

@@ -22,24 +22,20 @@ pub fn run(store: &mut Store, clock: &dyn Clock, scale: Scale, force: bool) -> R
         return match demo::load_scale(store, s, clock.now(), force, |n| bar.inc(n)) {
             Ok([c, a, p, i, k]) => {
                 bar.finish_and_clear();
-                println!(
-                    "{}",
-                    fill(
-                        t().cli_demo_large,
-                        &[
-                            ("clients", &c.to_string()),
-                            ("accounts", &a.to_string()),
-                            ("posts", &p.to_string()),
-                            ("items", &i.to_string()),
-                            ("values", &k.to_string()),
-                            (
-                                "seconds",
-                                &format!("{:.1}", started.elapsed().as_secs_f64())
-                            ),
-                        ],
-                    )
-                );
-                Ok(())
+                super::out::line(&fill(
+                    t().cli_demo_large,
+                    &[
+                        ("clients", &c.to_string()),
+                        ("accounts", &a.to_string()),
+                        ("posts", &p.to_string()),
+                        ("items", &i.to_string()),
+                        ("values", &k.to_string()),
+                        (
+                            "seconds",
+                            &format!("{:.1}", started.elapsed().as_secs_f64()),
+                        ),
+                    ],
+                ))
             }
             Err(DemoError::NotEmpty(n)) => Err(Failure::usage(fill(
                 t().cli_demo_refused,
@@ -54,14 +50,10 @@ pub fn run(store: &mut Store, clock: &dyn Clock, scale: Scale, force: bool) -> R
                 .path()
                 .map(|p| p.display().to_string())
                 .unwrap_or_default();
-            println!(
-                "{}",
-                fill(
-                    t().cli_demo_loaded,
-                    &[("n", &n.to_string()), ("path", &path)]
-                )
-            );
-            Ok(())
+            super::out::line(&fill(
+                t().cli_demo_loaded,
+                &[("n", &n.to_string()), ("path", &path)],
+            ))
         }
         Err(DemoError::NotEmpty(n)) => Err(Failure::usage(fill(
             t().cli_demo_refused,

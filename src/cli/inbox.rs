@@ -93,12 +93,10 @@ pub fn run(store: &Store, cmd: InboxCmd) -> Result<(), Failure> {
             .collect();
         let text =
             serde_json::to_string_pretty(&out).map_err(|e| Failure::failed(e.to_string()))?;
-        println!("{text}");
-        return Ok(());
+        return super::out::json(&text);
     }
     if items.is_empty() {
-        println!("{}", t().cli_inbox_empty);
-        return Ok(());
+        return super::out::line(t().cli_inbox_empty);
     }
     for i in &items {
         let tz = clients
@@ -106,7 +104,7 @@ pub fn run(store: &Store, cmd: InboxCmd) -> Result<(), Failure> {
             .find(|c| c.id == i.client_id)
             .map_or(chrono_tz::UTC, |c| c.tz());
         // Outside text: made harmless before it reaches the terminal.
-        println!(
+        super::out::line(&format!(
             "{:>6}  {}  {:<9} {:<7} {}  {:<9} {}: {}",
             i.id,
             sanitize_line(name(i.client_id)),
@@ -116,7 +114,7 @@ pub fn run(store: &Store, cmd: InboxCmd) -> Result<(), Failure> {
             i.status.key(),
             sanitize_line(&i.author),
             truncate(&sanitize_line(&i.text), 60)
-        );
+        ))?;
     }
     Ok(())
 }

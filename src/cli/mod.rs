@@ -11,6 +11,7 @@ mod safety;
 mod today;
 
 mod lang;
+pub mod out;
 
 use std::ffi::OsString;
 use std::path::PathBuf;
@@ -127,6 +128,13 @@ impl Failure {
             code: 1,
         }
     }
+    /// The reader of standard output went away (`| head`): stop, say nothing, exit 0.
+    pub fn quiet() -> Failure {
+        Failure {
+            message: String::new(),
+            code: 0,
+        }
+    }
 }
 
 impl From<StoreError> for Failure {
@@ -153,7 +161,9 @@ pub fn main() -> i32 {
     match run(cli) {
         Ok(()) => 0,
         Err(f) => {
-            eprintln!("twohats: {}", f.message);
+            if !f.message.is_empty() {
+                out::error(&format!("twohats: {}", f.message));
+            }
             f.code
         }
     }
@@ -171,6 +181,11 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
     let clock = crate::domain::clock::from_env();
     match cli.command {
         None => {
+            // The app draws on a terminal; piped, it would fail after opening the store.
+            use std::io::IsTerminal;
+            if !std::io::stdout().is_terminal() {
+                return Err(Failure::usage(t().cli_needs_terminal));
+            }
             let store = Store::open(&path)?;
             crate::tui::run(store, clock).map_err(|e| Failure::failed(e.to_string()))
         }

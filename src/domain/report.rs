@@ -121,7 +121,7 @@ impl Period {
 }
 
 /// The keys of a report, in the order they are shown: canonical, then derived.
-pub const REPORT_KEYS: [&str; 23] = [
+pub const REPORT_KEYS: [&str; 24] = [
     "followers",
     "follower_growth_pct",
     "new_follows",
@@ -137,6 +137,7 @@ pub const REPORT_KEYS: [&str; 23] = [
     "clicks",
     "ctr",
     "video_views",
+    "watch_time",
     "profile_visits",
     "spend",
     "cpm",
@@ -156,6 +157,7 @@ pub fn key_unit(key: &str) -> super::metric::Unit {
         }
         "spend" | "revenue" | "cpm" | "cpc" | "cpa" => Unit::Money,
         "roas" => Unit::Ratio,
+        "watch_time" => Unit::Hours,
         _ => Unit::Count,
     }
 }
@@ -202,10 +204,11 @@ pub fn figures(
     let get = |m: Metric| -> Option<f64> {
         additive.get(&m).map(|v| {
             let v = *v as f64;
-            if m.unit() == super::metric::Unit::Money {
-                v / minor
-            } else {
-                v
+            match m.unit() {
+                super::metric::Unit::Money => v / minor,
+                // Stored in minutes, shown in hours.
+                super::metric::Unit::Hours => v / 60.0,
+                _ => v,
             }
         })
     };

@@ -213,6 +213,7 @@ pub fn report_value(key: &str, v: Option<f64>, currency: &str) -> String {
         }
         Unit::Percent => percent(v),
         Unit::Ratio => format!("{}x", decimal(format!("{v:.2}"))),
+        Unit::Hours => format!("{} h", decimal(format!("{v:.1}"))),
         _ => count(v.round() as i64),
     }
 }
@@ -225,6 +226,15 @@ pub fn change(c: Option<f64>) -> String {
         Some(x) if x < -0.05 => format!("▼ {}", percent(-x)),
         Some(_) => "=".into(),
     }
+}
+
+/// The form of a `[one, many]` pair for `n`: French says "0 ignorée", English "0 skipped".
+pub fn plural(forms: [&'static str; 2], n: usize) -> &'static str {
+    let one = match lang() {
+        Lang::En => n == 1,
+        Lang::Fr => n <= 1,
+    };
+    if one { forms[0] } else { forms[1] }
 }
 
 #[cfg(test)]
