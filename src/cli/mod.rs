@@ -181,12 +181,12 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
     let clock = crate::domain::clock::from_env();
     match cli.command {
         None => {
-            // The app draws on a terminal; piped, it would fail after opening the store.
+            let store = Store::open(&path)?;
+            // The app draws on a terminal: piped, say which commands print instead.
             use std::io::IsTerminal;
             if !std::io::stdout().is_terminal() {
                 return Err(Failure::usage(t().cli_needs_terminal));
             }
-            let store = Store::open(&path)?;
             crate::tui::run(store, clock).map_err(|e| Failure::failed(e.to_string()))
         }
         Some(Cmd::Client { command }) => {

@@ -466,4 +466,16 @@ mod tests {
         assert_eq!(tot["cpm"], Some(5.0)); // €50 over 10,000 impressions (Facebook only)
         assert_eq!(tot["roas"], Some(4.0)); // €120 over €30 (Instagram only)
     }
+
+    /// Watch time is stored in minutes and reported in hours, added up like views.
+    #[test]
+    fn watch_time_in_hours() {
+        let mut a = BTreeMap::new();
+        a.insert(Metric::WatchTime, 750);
+        let f = figures(&a, (None, None), 100.0);
+        assert_eq!(f["watch_time"], Some(12.5));
+        assert!(REPORT_KEYS.contains(&"watch_time"));
+        assert_eq!(key_unit("watch_time"), super::super::metric::Unit::Hours);
+        assert!(Metric::WatchTime.is_additive());
+    }
 }

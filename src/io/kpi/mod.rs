@@ -278,8 +278,11 @@ fn read_archive(
             ..scope
         };
         match read_scoped(&buf, ctx, sub) {
-            Ok(part) => parts.push((name, buf, part)),
             // A file of the archive that is no analytics table (a read-me) is left aside.
+            Ok(part) if part.formats.is_empty() => {
+                out.ignored.insert(name);
+            }
+            Ok(part) => parts.push((name, buf, part)),
             Err(e) if e.line == 0 && e.message == t().imp_no_table => {
                 out.ignored.insert(name);
             }
