@@ -88,25 +88,27 @@ pub fn fit(s: &str, cols: usize) -> String {
 pub const SHOWN_COLS: usize = 80;
 
 /// A value from a file or the database as a message shows it: made harmless by
-/// [`sanitize_line`] and cut to [`SHOWN_COLS`] columns. A huge value costs no more than
-/// its first few hundred characters.
+/// [`sanitize_line`] and cut to [`SHOWN_COLS`] columns.
 pub fn shown(s: &str) -> String {
-    // Each character takes at most 8 columns once sanitized (`<U+009B>`), at least 1:
-    // the first SHOWN_COLS + 1 characters are enough to know whether it is cut.
-    let head_end = s
-        .char_indices()
-        .nth(SHOWN_COLS + 1)
-        .map_or(s.len(), |(i, _)| i);
+    shown_in(s, SHOWN_COLS)
+}
+
+/// [`shown`] in at most `cols` columns. A huge value costs no more than its first
+/// `cols + 1` characters.
+pub fn shown_in(s: &str, cols: usize) -> String {
+    // Most characters take a column or more once sanitized: the first cols + 1 fill the
+    // space; whatever follows them is cut, and marked so.
+    let head_end = s.char_indices().nth(cols + 1).map_or(s.len(), |(i, _)| i);
     let safe = sanitize_line(&s[..head_end]);
     if head_end == s.len() {
-        return truncate(&safe, SHOWN_COLS);
+        return truncate(&safe, cols);
     }
     // Cut before the sanitizer saw it all: say it was cut even when the head fits.
     let marked = format!("{safe}…");
-    if width(&marked) <= SHOWN_COLS {
+    if width(&marked) <= cols {
         marked
     } else {
-        truncate(&marked, SHOWN_COLS)
+        truncate(&marked, cols)
     }
 }
 

@@ -53,8 +53,8 @@ const MESSAGE_COLS: usize = 400;
 /// made harmless and cut before it is shown.
 impl std::fmt::Display for ImportError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        use crate::domain::text::{sanitize_line, shown, truncate};
-        let file = truncate(&sanitize_line(&self.file), FILE_COLS);
+        use crate::domain::text::{shown, shown_in};
+        let file = shown_in(&self.file, FILE_COLS);
         match (self.line, self.column) {
             (0, _) => write!(f, "{file}: ")?,
             (line, 0) => write!(f, "{file}:{line}: ")?,
@@ -63,7 +63,7 @@ impl std::fmt::Display for ImportError {
         if let Some(field) = &self.field {
             write!(f, "{}: ", shown(field))?;
         }
-        f.write_str(&truncate(&sanitize_line(&self.message), MESSAGE_COLS))
+        f.write_str(&shown_in(&self.message, MESSAGE_COLS))
     }
 }
 
