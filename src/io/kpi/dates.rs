@@ -38,37 +38,60 @@ fn not_date(t: &str) -> String {
     crate::i18n::fill(crate::i18n::t().imp_not_date, &[("value", &quoted(t))])
 }
 
-/// Month names and abbreviations in English and French, by prefix.
-const MONTHS: [(&str, u32); 24] = [
+/// Month names and abbreviations by prefix, in the languages TikTok Studio and
+/// spreadsheets write them: English, French, Spanish, German, Italian, Portuguese. Longer
+/// prefixes first, where a shorter one would take another month.
+const MONTHS: [(&str, u32); 41] = [
     ("janv", 1),
     ("févr", 2),
     ("fevr", 2),
     ("mars", 3),
-    ("avr", 4),
-    ("mai", 5),
     ("juin", 6),
     ("juil", 7),
     ("août", 8),
     ("aout", 8),
+    ("sept", 9),
     ("déc", 12),
+    ("fév", 2),
     ("jan", 1),
+    ("ene", 1),
+    ("gen", 1),
     ("feb", 2),
+    ("fev", 2),
+    ("mär", 3),
+    ("mrz", 3),
     ("mar", 3),
     ("apr", 4),
+    ("avr", 4),
+    ("abr", 4),
     ("may", 5),
+    ("mai", 5),
+    ("mag", 5),
     ("jun", 6),
+    ("giu", 6),
     ("jul", 7),
+    ("lug", 7),
     ("aug", 8),
+    ("ago", 8),
     ("sep", 9),
+    ("set", 9),
     ("oct", 10),
+    ("okt", 10),
+    ("ott", 10),
+    ("out", 10),
     ("nov", 11),
     ("dec", 12),
-    ("fév", 2),
+    ("dic", 12),
+    ("dez", 12),
 ];
 
 fn month_number(word: &str) -> Option<u32> {
     let w = word.trim().trim_end_matches('.').to_lowercase();
-    if w.chars().count() < 3 || !w.chars().all(char::is_alphabetic) {
+    // Tuesday starts like March in French, Spanish and Italian.
+    let tuesday = ["mardi", "martes", "marted"]
+        .iter()
+        .any(|t| w.starts_with(t));
+    if tuesday || w.chars().count() < 3 || !w.chars().all(char::is_alphabetic) {
         return None;
     }
     MONTHS
@@ -148,13 +171,13 @@ pub fn parse(s: &str) -> Result<Cell, String> {
             year: full_year(y as i32),
         });
     }
-    // 9月13日, 2025年9月13日
-    if let Some((m, rest)) = t.split_once('月') {
-        let (year, m) = match m.split_once('年') {
+    // 9月13日, 2025年9月13日 (Chinese, Japanese), 9월 13일 (Korean)
+    if let Some((m, rest)) = t.split_once(['月', '월']) {
+        let (year, m) = match m.split_once(['年', '년']) {
             Some((y, m)) => (Some(y.trim().parse::<i32>().map_err(|_| not_date(t))?), m),
             None => (None, m),
         };
-        let d = rest.trim_end_matches('日').trim();
+        let d = rest.trim().trim_end_matches(['日', '일']).trim();
         let (month, day) = (
             m.trim().parse().map_err(|_| not_date(t))?,
             d.parse().map_err(|_| not_date(t))?,
@@ -173,16 +196,25 @@ pub fn parse(s: &str) -> Result<Cell, String> {
         .collect();
     if let Some(i) = words.iter().position(|w| month_number(w).is_some()) {
         let month = month_number(words[i]).ok_or_else(|| not_date(t))?;
-        let n = |j: Option<usize>| {
-            j.and_then(|j| words.get(j))
+        let n = |j: usize| {
+            words
+                .get(j)
                 .and_then(|w| w.trim_end_matches('.').parse::<i32>().ok())
         };
-        let (day, year) = match (n(i.checked_sub(1)), n(Some(i + 1)), n(Some(i + 2))) {
-            // 12 sept. 2026, 31 août
-            (Some(d), y, _) if (1..=31).contains(&d) => (d, y),
+        // A short word may come between: `31 de agosto de 2025`, `the 31st of`.
+        let before = (1..=2)
+            .filter_map(|k| i.checked_sub(k))
+            .find_map(n)
+            .filter(|d| (1..=31).contains(d));
+        let mut after = (i + 1..words.len().min(i + 5)).filter_map(n);
+        let (day, year) = match before {
+            // 12 sept. 2026, 31 août, 31 de agosto de 2025
+            Some(d) => (d, after.next()),
             // Sep 12, 2026, August 31
-            (_, Some(d), y) => (d, y),
-            _ => return Err(not_date(t)),
+            None => match after.next() {
+                Some(d) => (d, after.next()),
+                None => return Err(not_date(t)),
+            },
         };
         let day = u32::try_from(day).map_err(|_| not_date(t))?;
         return match year {
@@ -441,6 +473,22 @@ mod tests {
         assert_eq!(parse("August 31"), Ok(Cell::YearLess { month: 8, day: 31 }));
         assert_eq!(parse("31 août"), Ok(Cell::YearLess { month: 8, day: 31 }));
         assert_eq!(parse("9月13日"), Ok(Cell::YearLess { month: 9, day: 13 }));
+        assert_eq!(parse("9월 13일"), Ok(Cell::YearLess { month: 9, day: 13 }));
+        assert_eq!(
+            parse("31 de agosto"),
+            Ok(Cell::YearLess { month: 8, day: 31 })
+        );
+        assert_eq!(day("31 de agosto de 2025"), d(2025, 8, 31));
+        assert_eq!(
+            parse("31. August"),
+            Ok(Cell::YearLess { month: 8, day: 31 })
+        );
+        assert_eq!(parse("1 dic"), Ok(Cell::YearLess { month: 12, day: 1 }));
+        assert_eq!(parse("15 mars"), Ok(Cell::YearLess { month: 3, day: 15 }));
+        assert_eq!(parse("15 mai"), Ok(Cell::YearLess { month: 5, day: 15 }));
+        assert_eq!(parse("5 juillet"), Ok(Cell::YearLess { month: 7, day: 5 }));
+        assert_eq!(day("mardi 12 novembre 2026"), d(2026, 11, 12));
+        assert_eq!(day("martes, 3 de marzo de 2026"), d(2026, 3, 3));
         assert_eq!(
             parse("February 29"),
             Ok(Cell::YearLess { month: 2, day: 29 })
