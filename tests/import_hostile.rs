@@ -440,6 +440,22 @@ fn a_closed_pipe_ends_quietly() {
 }
 
 #[test]
+fn refused_arguments_are_shown_harmless() {
+    let db = TempDb::new();
+    let o = db.run(&[TITLE]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_clean(&o);
+    assert!(
+        stderr(&o).contains("unrecognized subcommand"),
+        "{}",
+        stderr(&o)
+    );
+    let o = db.run(&["import", "kpi", "f.csv", "--client", TITLE]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_clean(&o);
+}
+
+#[test]
 fn without_a_terminal_the_app_says_which_command_prints() {
     let db = db_with_client();
     let o = db.run(&[]);

@@ -59,6 +59,8 @@ pub fn print_clap_error(e: &clap::Error, lang: Lang) -> i32 {
         Lang::En => rendered,
         Lang::Fr => crate::i18n::cli::french_clap_message(&rendered),
     };
+    // clap quotes the arguments it refuses: they may come from a file name.
+    let text = crate::domain::text::sanitize_multiline(&text);
     // Help to a closed pipe (`--help | head`) ends quietly like any output.
     let written = if e.use_stderr() {
         std::io::Write::write_all(&mut std::io::stderr(), text.as_bytes())
