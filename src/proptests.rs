@@ -33,9 +33,9 @@ proptest! {
         let _ = parse_handles(&s);
         let _ = crate::domain::inbox::parse_tags(&s);
         let _ = crate::domain::client::parse_timezone(&s);
-        let _ = crate::io::kpi::read(s.as_bytes(), &crate::io::kpi::Context {
-            file: "p", platform: None, minor: 100.0, reference: NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(), format: "auto",
-        });
+        let _ = crate::io::kpi::read(s.as_bytes(), &crate::io::kpi::Context::new(
+            "p", NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
+        ));
     }
 
     #[test]

@@ -233,7 +233,7 @@ fn a_bad_inbox_file_changes_nothing() {
     let o = db.run(&["import", "inbox", &path, "--client", "A"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(
-        stderr(&o).contains("bad_kind.csv:4: kind:"),
+        stderr(&o).contains("bad_kind.csv:4:2: kind:"),
         "{}",
         stderr(&o)
     );
@@ -255,7 +255,7 @@ fn a_bad_inbox_file_changes_nothing() {
     let o = db.run(&["import", "inbox", big.to_str().unwrap(), "--client", "A"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(
-        stderr(&o).contains("big.csv:10002: kind:"),
+        stderr(&o).contains("big.csv:10002:2: kind:"),
         "{}",
         stderr(&o)
     );
@@ -494,7 +494,7 @@ fn report_and_import_kpi_errors() {
         "A",
     ]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("bad_number.csv:3: value: \"lots\" is not a number"));
+    assert!(stderr(&o).contains("bad_number.csv:3:4: value: \"lots\" is not a number"));
     let v: serde_json::Value = serde_json::from_str(&stdout(&db.run(&[
         "report", "--client", "A", "--week", "2026-W47", "--format", "json",
     ])))
@@ -624,7 +624,7 @@ fn the_command_line_speaks_french() {
     let o = fr(&["import", "inbox", &bad, "--client", "Boulangerie"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(
-        stderr(&o).contains("bad_kind.csv:4: kind: \"shout\" n'est pas l'une des valeurs"),
+        stderr(&o).contains("bad_kind.csv:4:2: kind: \"shout\" n'est pas l'une des valeurs"),
         "{}",
         stderr(&o)
     );

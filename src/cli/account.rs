@@ -99,18 +99,15 @@ pub fn run(store: &Store, clock: &dyn Clock, cmd: AccountCmd) -> Result<(), Fail
             let draft = account.draft()?;
             let client = store.find_client(&client)?;
             let id = store.insert_account(client.id, &draft, clock.now())?;
-            println!(
-                "{}",
-                fill(
-                    s.cli_account_added,
-                    &[
-                        ("platform", draft.platform.name()),
-                        ("handle", &draft.handle),
-                        ("client", &sanitize_line(&client.name)),
-                        ("id", &id.to_string()),
-                    ],
-                )
-            );
+            super::out::line(&fill(
+                s.cli_account_added,
+                &[
+                    ("platform", draft.platform.name()),
+                    ("handle", &draft.handle),
+                    ("client", &sanitize_line(&client.name)),
+                    ("id", &id.to_string()),
+                ],
+            ))?;
             Ok(())
         }
         AccountCmd::Remove { client, account } => {
@@ -130,18 +127,15 @@ pub fn run(store: &Store, clock: &dyn Clock, cmd: AccountCmd) -> Result<(), Fail
                     ))
                 })?;
             store.set_account_deleted(found.id, Some(clock.now()))?;
-            println!(
-                "{}",
-                fill(
-                    s.cli_account_removed,
-                    &[
-                        ("platform", found.platform.name()),
-                        ("handle", &sanitize_line(&found.handle)),
-                        ("client", &name),
-                        ("id", &found.id.to_string()),
-                    ],
-                )
-            );
+            super::out::line(&fill(
+                s.cli_account_removed,
+                &[
+                    ("platform", found.platform.name()),
+                    ("handle", &sanitize_line(&found.handle)),
+                    ("client", &name),
+                    ("id", &found.id.to_string()),
+                ],
+            ))?;
             Ok(())
         }
         AccountCmd::List { client, json } => {
@@ -170,16 +164,16 @@ pub fn run(store: &Store, clock: &dyn Clock, cmd: AccountCmd) -> Result<(), Fail
                 return print_json(&out);
             }
             if accounts.is_empty() {
-                println!("{}", s.cli_no_accounts);
+                super::out::line(s.cli_no_accounts)?;
             }
             for a in &accounts {
-                println!(
+                super::out::line(&format!(
                     "{:>5}  {}  {:<9} {}",
                     a.id,
                     sanitize_line(name(a.client_id)),
                     a.platform.key(),
                     sanitize_line(&a.handle)
-                );
+                ))?;
             }
             Ok(())
         }

@@ -121,7 +121,7 @@ pub fn run(store: &mut Store, clock: &dyn Clock, cmd: ClientCmd) -> Result<(), F
             };
             let draft = draft.validate().map_err(|e| refused(&e))?;
             let id = store.insert_client(&draft, clock.now())?;
-            println!("{}", saved_line(t().cli_client_added, id, &draft));
+            super::out::line(&saved_line(t().cli_client_added, id, &draft))?;
             Ok(())
         }
         ClientCmd::Edit {
@@ -142,7 +142,7 @@ pub fn run(store: &mut Store, clock: &dyn Clock, cmd: ClientCmd) -> Result<(), F
             };
             let draft = draft.validate().map_err(|e| refused(&e))?;
             store.update_client(c.id, &draft)?;
-            println!("{}", saved_line(t().cli_client_saved, c.id, &draft));
+            super::out::line(&saved_line(t().cli_client_saved, c.id, &draft))?;
             Ok(())
         }
         ClientCmd::Archive { name } => set_archived(store, clock, &name, true),
@@ -173,7 +173,7 @@ fn set_archived(
             s.cli_client_unarchived
         }
     };
-    println!("{}", fill(template, &[("name", &sanitize_line(&c.name))]));
+    super::out::line(&fill(template, &[("name", &sanitize_line(&c.name))]))?;
     Ok(())
 }
 
@@ -199,7 +199,7 @@ fn list(store: &Store, json: bool, archived: bool) -> Result<(), Failure> {
         return print_json(&out);
     }
     if clients.is_empty() {
-        println!("{}", t().cli_no_clients);
+        super::out::line(t().cli_no_clients)?;
         return Ok(());
     }
     for c in &clients {
@@ -213,7 +213,7 @@ fn list(store: &Store, json: bool, archived: bool) -> Result<(), Failure> {
         } else {
             String::new()
         };
-        println!(
+        super::out::line(&format!(
             "{:>4}  {}{archived}  {} {} {}  {}",
             c.id,
             sanitize_line(&c.name),
@@ -224,7 +224,7 @@ fn list(store: &Store, json: bool, archived: bool) -> Result<(), Failure> {
                 &[("n", &c.reply_target_hours.to_string())]
             ),
             sanitize_line(&accs.join(", "))
-        );
+        ))?;
     }
     Ok(())
 }

@@ -23,24 +23,20 @@ pub fn run(store: &mut Store, clock: &dyn Clock, scale: Scale, force: bool) -> R
         return match demo::load_scale(store, s, clock.now(), force, |n| bar.inc(n)) {
             Ok([c, a, p, i, k]) => {
                 bar.finish_and_clear();
-                println!(
-                    "{}",
-                    fill(
-                        t().cli_demo_large,
-                        &[
-                            ("clients", &c.to_string()),
-                            ("accounts", &a.to_string()),
-                            ("posts", &p.to_string()),
-                            ("items", &i.to_string()),
-                            ("values", &k.to_string()),
-                            (
-                                "seconds",
-                                &format!("{:.1}", started.elapsed().as_secs_f64())
-                            ),
-                        ],
-                    )
-                );
-                Ok(())
+                super::out::line(&fill(
+                    t().cli_demo_large,
+                    &[
+                        ("clients", &c.to_string()),
+                        ("accounts", &a.to_string()),
+                        ("posts", &p.to_string()),
+                        ("items", &i.to_string()),
+                        ("values", &k.to_string()),
+                        (
+                            "seconds",
+                            &format!("{:.1}", started.elapsed().as_secs_f64()),
+                        ),
+                    ],
+                ))
             }
             Err(e @ DemoError::NotEmpty(_)) => Err(Failure::usage(e.explain())),
             Err(DemoError::Store(e)) => Err(e.into()),
@@ -52,14 +48,10 @@ pub fn run(store: &mut Store, clock: &dyn Clock, scale: Scale, force: bool) -> R
                 .path()
                 .map(|p| p.display().to_string())
                 .unwrap_or_default();
-            println!(
-                "{}",
-                fill(
-                    t().cli_demo_loaded,
-                    &[("n", &n.to_string()), ("path", &path)]
-                )
-            );
-            Ok(())
+            super::out::line(&fill(
+                t().cli_demo_loaded,
+                &[("n", &n.to_string()), ("path", &path)],
+            ))
         }
         Err(e @ DemoError::NotEmpty(_)) => Err(Failure::usage(e.explain())),
         Err(DemoError::Store(e)) => Err(e.into()),
@@ -71,16 +63,13 @@ pub fn run(store: &mut Store, clock: &dyn Clock, scale: Scale, force: bool) -> R
 pub fn remove(store: &mut Store) -> Result<(), Failure> {
     let names = demo::remove(store)?;
     if names.is_empty() {
-        println!("{}", t().cli_demo_none);
+        super::out::line(t().cli_demo_none)?;
     } else {
         let names: Vec<String> = names
             .iter()
             .map(|n| crate::domain::text::sanitize_line(n))
             .collect();
-        println!(
-            "{}",
-            fill(t().cli_demo_removed, &[("names", &names.join(", "))])
-        );
+        super::out::line(&fill(t().cli_demo_removed, &[("names", &names.join(", "))]))?;
     }
     Ok(())
 }

@@ -57,11 +57,7 @@ pub fn emit(output: Option<&PathBuf>, text: &str) -> Result<(), Failure> {
             f.write_all(text.as_bytes())
                 .map_err(|e| Failure::failed(format!("{}: {e}", path.display())))
         }
-        None => {
-            let mut out = std::io::stdout().lock();
-            out.write_all(text.as_bytes())
-                .map_err(|e| Failure::failed(e.to_string()))
-        }
+        None => super::out::data(text),
     }
 }
 

@@ -152,8 +152,7 @@ fn list(store: &Store, client: Option<String>, status: &str, json: bool) -> Resu
         return print_json(&out);
     }
     if items.is_empty() {
-        println!("{}", t().cli_inbox_empty);
-        return Ok(());
+        return super::out::line(t().cli_inbox_empty);
     }
     for i in &items {
         let tz = clients
@@ -161,7 +160,7 @@ fn list(store: &Store, client: Option<String>, status: &str, json: bool) -> Resu
             .find(|c| c.id == i.client_id)
             .map_or(chrono_tz::UTC, |c| c.tz());
         // Outside text: made harmless before it reaches the terminal.
-        println!(
+        super::out::line(&format!(
             "{:>6}  {}  {:<9} {:<7} {}  {:<9} {}: {}",
             i.id,
             sanitize_line(name(i.client_id)),
@@ -171,7 +170,7 @@ fn list(store: &Store, client: Option<String>, status: &str, json: bool) -> Resu
             i.status.key(),
             sanitize_line(&i.author),
             truncate(&sanitize_line(&i.text), 60)
-        );
+        ))?;
     }
     Ok(())
 }

@@ -51,13 +51,10 @@ fn change(store: &mut Store, clock: &dyn Clock, id: ItemId, ops: &[Op]) -> Resul
 
 pub fn mark(store: &mut Store, clock: &dyn Clock, id: ItemId, to: MarkAs) -> Result<(), Failure> {
     let it = change(store, clock, id, &[to.op()])?;
-    println!(
-        "{}",
-        fill(
-            t().cli_item_marked,
-            &[("id", &id.to_string()), ("status", inbox_status(it.status))],
-        )
-    );
+    super::out::line(&fill(
+        t().cli_item_marked,
+        &[("id", &id.to_string()), ("status", inbox_status(it.status))],
+    ))?;
     Ok(())
 }
 
@@ -85,13 +82,10 @@ pub fn tag(
     } else {
         sanitize_line(&it.tags.join(", "))
     };
-    println!(
-        "{}",
-        fill(
-            t().cli_item_tagged,
-            &[("id", &id.to_string()), ("tags", &shown)]
-        )
-    );
+    super::out::line(&fill(
+        t().cli_item_tagged,
+        &[("id", &id.to_string()), ("tags", &shown)],
+    ))?;
     Ok(())
 }
 
@@ -163,12 +157,9 @@ pub fn reply(
     let message = match delivered {
         Delivered::NotSent => t().cli_item_replied,
     };
-    println!(
-        "{}",
-        fill(
-            message,
-            &[("id", &id.to_string()), ("platform", it.platform.name())]
-        )
-    );
+    super::out::line(&fill(
+        message,
+        &[("id", &id.to_string()), ("platform", it.platform.name())],
+    ))?;
     Ok(())
 }

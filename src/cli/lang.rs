@@ -54,17 +54,23 @@ pub fn early(args: &[OsString]) -> Lang {
 /// code clap chose.
 pub fn print_clap_error(e: &clap::Error, lang: Lang) -> i32 {
     let code = e.exit_code();
-    if lang == Lang::En {
-        let _ = e.print();
-        return code;
-    }
-    let text = crate::i18n::cli::french_clap_message(&e.render().to_string());
-    if e.use_stderr() {
-        eprint!("{text}");
+    let rendered = e.render().to_string();
+    let text = match lang {
+        Lang::En => rendered,
+        Lang::Fr => crate::i18n::cli::french_clap_message(&rendered),
+    };
+    // clap quotes the arguments it refuses: they may come from a file name.
+    let text = crate::domain::text::sanitize_multiline(&text);
+    // Help to a closed pipe (`--help | head`) ends quietly like any output.
+    let written = if e.use_stderr() {
+        std::io::Write::write_all(&mut std::io::stderr(), text.as_bytes())
     } else {
-        print!("{text}");
+        std::io::Write::write_all(&mut std::io::stdout(), text.as_bytes())
+    };
+    match written {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => 1,
+        _ => code,
     }
-    code
 }
 
 fn name(lang: Lang) -> &'static str {
@@ -86,32 +92,26 @@ pub fn run(store: &Store, value: Option<&str>) -> Result<(), Failure> {
                     |k| fill(t().cli_lang_from_env, &[("var", k)]),
                 ),
         };
-        println!(
-            "{}",
-            fill(
-                t().cli_lang_current,
-                &[
-                    ("lang", name(current)),
-                    ("code", current.code()),
-                    ("source", &source)
-                ]
-            )
-        );
-        return Ok(());
+        return super::out::line(&fill(
+            t().cli_lang_current,
+            &[
+                ("lang", name(current)),
+                ("code", current.code()),
+                ("source", &source),
+            ],
+        ));
     };
     if value.trim().eq_ignore_ascii_case("auto") {
         store.delete_setting(LANG_SETTING)?;
         let lang = Lang::choose(None, None, env);
         crate::i18n::set_lang(lang);
-        println!("{}", fill(t().cli_lang_auto, &[("lang", name(lang))]));
-        return Ok(());
+        return super::out::line(&fill(t().cli_lang_auto, &[("lang", name(lang))]));
     }
     let lang = Lang::parse(value)
         .ok_or_else(|| Failure::usage(fill(t().cli_lang_bad, &[("value", value)])))?;
     store.set_setting(LANG_SETTING, lang.code())?;
     crate::i18n::set_lang(lang);
-    println!("{}", fill(t().cli_lang_set, &[("lang", name(lang))]));
-    Ok(())
+    super::out::line(&fill(t().cli_lang_set, &[("lang", name(lang))]))
 }
 
 #[cfg(test)]

@@ -14,6 +14,7 @@ mod safety;
 mod today;
 
 mod lang;
+pub mod out;
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
@@ -144,6 +145,13 @@ impl Failure {
             code: 1,
         }
     }
+    /// The reader of standard output went away (`| head`): stop, say nothing, exit 0.
+    pub fn quiet() -> Failure {
+        Failure {
+            message: String::new(),
+            code: 0,
+        }
+    }
 }
 
 impl From<StoreError> for Failure {
@@ -170,7 +178,9 @@ pub fn main() -> i32 {
     match run(cli) {
         Ok(()) => 0,
         Err(f) => {
-            eprintln!("twohats: {}", f.message);
+            if !f.message.is_empty() {
+                out::error(&format!("twohats: {}", f.message));
+            }
             f.code
         }
     }
@@ -201,8 +211,7 @@ fn open_existing(path: &Path) -> Result<Store, Failure> {
 /// Prints a value as indented JSON on standard output.
 fn print_json(value: &impl serde::Serialize) -> Result<(), Failure> {
     let text = serde_json::to_string_pretty(value).map_err(|e| Failure::failed(e.to_string()))?;
-    println!("{text}");
-    Ok(())
+    out::json(&text)
 }
 
 pub fn run(cli: Cli) -> Result<(), Failure> {
@@ -211,6 +220,11 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
     match cli.command {
         None => {
             let store = Store::open(&path)?;
+            // The app draws on a terminal: piped, say which commands print instead.
+            use std::io::IsTerminal;
+            if !std::io::stdout().is_terminal() {
+                return Err(Failure::usage(t().cli_needs_terminal));
+            }
             crate::tui::run(store, clock).map_err(|e| Failure::failed(e.explain()))
         }
         Some(Cmd::Client { command }) => {

@@ -183,7 +183,7 @@ pub fn run(store: &Store, cmd: PostsCmd) -> Result<(), Failure> {
         return print_json(&out);
     }
     if posts.is_empty() {
-        println!("{}", t().cli_no_posts);
+        super::out::line(t().cli_no_posts)?;
     }
     for p in &posts {
         let when = p.local.map_or_else(
@@ -195,14 +195,14 @@ pub fn run(store: &Store, cmd: PostsCmd) -> Result<(), Failure> {
             .map(|a| a.platform.key())
             .collect();
         // Outside text: made harmless before it reaches the terminal.
-        println!(
+        super::out::line(&format!(
             "{:>6}  {}  {when:<16}  {:<9}  {:<20}  {}",
             p.id,
             sanitize_line(client_of(p).map_or("", |c| c.name.as_str())),
             p.status.key(),
             platforms.join(","),
             truncate(&sanitize_line(p.label()), 60)
-        );
+        ))?;
     }
     Ok(())
 }

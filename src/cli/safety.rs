@@ -22,14 +22,10 @@ pub enum TrashCmd {
 
 pub fn backup(store: &Store, file: PathBuf) -> Result<(), Failure> {
     store.backup_to(&file)?;
-    println!(
-        "{}",
-        fill(
-            t().cli_backup_done,
-            &[("path", &file.display().to_string())]
-        )
-    );
-    Ok(())
+    super::out::line(&fill(
+        t().cli_backup_done,
+        &[("path", &file.display().to_string())],
+    ))
 }
 
 pub fn restore(store: &mut Store, file: PathBuf) -> Result<(), Failure> {
@@ -40,17 +36,13 @@ pub fn restore(store: &mut Store, file: PathBuf) -> Result<(), Failure> {
         )));
     }
     let version = store.restore_from(&file)?;
-    println!(
-        "{}",
-        fill(
-            t().cli_restore_done,
-            &[
-                ("path", &file.display().to_string()),
-                ("version", &version.to_string())
-            ]
-        )
-    );
-    Ok(())
+    super::out::line(&fill(
+        t().cli_restore_done,
+        &[
+            ("path", &file.display().to_string()),
+            ("version", &version.to_string()),
+        ],
+    ))
 }
 
 pub fn trash(store: &Store, cmd: Option<TrashCmd>) -> Result<(), Failure> {
@@ -60,32 +52,28 @@ pub fn trash(store: &Store, cmd: Option<TrashCmd>) -> Result<(), Failure> {
             if json {
                 let text = serde_json::to_string_pretty(&rows)
                     .map_err(|e| Failure::failed(e.to_string()))?;
-                println!("{text}");
+                super::out::json(&text)?;
             } else if rows.is_empty() {
-                println!("{}", t().cli_trash_empty);
+                super::out::line(t().cli_trash_empty)?;
             } else {
                 for r in rows {
-                    println!(
+                    super::out::line(&format!(
                         "{:<17} {:>7}  {}  {}",
                         r.kind,
                         r.id,
                         r.deleted_at.format("%Y-%m-%d %H:%M"),
                         truncate(&sanitize_line(&r.label), 60)
-                    );
+                    ))?;
                 }
             }
             Ok(())
         }
         TrashCmd::Restore { kind, id } => {
             store.restore_row(&kind, id)?;
-            println!(
-                "{}",
-                fill(
-                    t().cli_trash_restored,
-                    &[("kind", &kind), ("id", &id.to_string())]
-                )
-            );
-            Ok(())
+            super::out::line(&fill(
+                t().cli_trash_restored,
+                &[("kind", &kind), ("id", &id.to_string())],
+            ))
         }
     }
 }

@@ -11,9 +11,8 @@ pub fn run(store: &Store, clock: &dyn Clock, json: bool) -> Result<(), Failure> 
     if json {
         let text =
             serde_json::to_string_pretty(&summary).map_err(|e| Failure::failed(e.to_string()))?;
-        println!("{text}");
+        super::out::json(&text)
     } else {
-        print!("{}", text(&summary, clock.now()));
+        super::out::text(&text(&summary, clock.now()))
     }
-    Ok(())
 }

@@ -57,10 +57,12 @@ pub enum Metric {
     FollowerGrowthPct,
     ResponseRate,
     ResponseTime,
+    /// Time spent watching videos (YouTube, TikTok), additive, shown in hours.
+    WatchTime,
 }
 
 impl Metric {
-    pub const ALL: [Metric; 25] = [
+    pub const ALL: [Metric; 26] = [
         Metric::Impressions,
         Metric::Reach,
         Metric::Engagements,
@@ -86,6 +88,7 @@ impl Metric {
         Metric::FollowerGrowthPct,
         Metric::ResponseRate,
         Metric::ResponseTime,
+        Metric::WatchTime,
     ];
 
     /// The stable key used in files, the database and JSON.
@@ -116,6 +119,7 @@ impl Metric {
             Metric::FollowerGrowthPct => "follower_growth_pct",
             Metric::ResponseRate => "response_rate",
             Metric::ResponseTime => "response_time",
+            Metric::WatchTime => "watch_time",
         }
     }
 
@@ -137,7 +141,7 @@ impl Metric {
             | Metric::FollowerGrowthPct
             | Metric::ResponseRate => Unit::Percent,
             Metric::Roas => Unit::Ratio,
-            Metric::ResponseTime => Unit::Hours,
+            Metric::ResponseTime | Metric::WatchTime => Unit::Hours,
             _ => Unit::Count,
         }
     }
@@ -160,12 +164,22 @@ impl Metric {
                 | Metric::Spend
                 | Metric::Conversions
                 | Metric::Revenue
+                | Metric::WatchTime
         )
     }
 
     /// Stored as imported (additive or level), not computed from others.
     pub fn is_canonical(self) -> bool {
         self.is_additive() || self == Metric::Followers
+    }
+
+    /// The canonical keys, as files name them: what the generic CSVs accept.
+    pub fn canonical_keys() -> Vec<&'static str> {
+        Metric::ALL
+            .into_iter()
+            .filter(|m| m.is_canonical())
+            .map(Metric::key)
+            .collect()
     }
 
     /// For costs and reply times a smaller number is the better one.

@@ -121,7 +121,7 @@ impl Period {
 }
 
 /// The keys of a report, in the order they are shown: canonical, then derived.
-pub const REPORT_KEYS: [&str; 23] = [
+pub const REPORT_KEYS: [&str; 24] = [
     "followers",
     "follower_growth_pct",
     "new_follows",
@@ -137,6 +137,7 @@ pub const REPORT_KEYS: [&str; 23] = [
     "clicks",
     "ctr",
     "video_views",
+    "watch_time",
     "profile_visits",
     "spend",
     "cpm",
@@ -156,6 +157,7 @@ pub fn key_unit(key: &str) -> super::metric::Unit {
         }
         "spend" | "revenue" | "cpm" | "cpc" | "cpa" => Unit::Money,
         "roas" => Unit::Ratio,
+        "watch_time" => Unit::Hours,
         _ => Unit::Count,
     }
 }
@@ -202,10 +204,11 @@ pub fn figures(
     let get = |m: Metric| -> Option<f64> {
         additive.get(&m).map(|v| {
             let v = *v as f64;
-            if m.unit() == super::metric::Unit::Money {
-                v / minor
-            } else {
-                v
+            match m.unit() {
+                super::metric::Unit::Money => v / minor,
+                // Stored in minutes, shown in hours.
+                super::metric::Unit::Hours => v / 60.0,
+                _ => v,
             }
         })
     };
@@ -462,5 +465,17 @@ mod tests {
         assert!((tot["cpc"].unwrap() - 80.0 / 120.0).abs() < 1e-12); // €80 over 120 clicks
         assert_eq!(tot["cpm"], Some(5.0)); // €50 over 10,000 impressions (Facebook only)
         assert_eq!(tot["roas"], Some(4.0)); // €120 over €30 (Instagram only)
+    }
+
+    /// Watch time is stored in minutes and reported in hours, added up like views.
+    #[test]
+    fn watch_time_in_hours() {
+        let mut a = BTreeMap::new();
+        a.insert(Metric::WatchTime, 750);
+        let f = figures(&a, (None, None), 100.0);
+        assert_eq!(f["watch_time"], Some(12.5));
+        assert!(REPORT_KEYS.contains(&"watch_time"));
+        assert_eq!(key_unit("watch_time"), super::super::metric::Unit::Hours);
+        assert!(Metric::WatchTime.is_additive());
     }
 }

@@ -451,6 +451,22 @@ pub const FR: &[(&str, &str)] = &[
         "Remove the demo clients and everything of theirs (yours are kept)",
         "Retirer les clients de démonstration et tout leur contenu (les vôtres sont gardés)",
     ),
+    (
+        "The largest file read, like 512M or 2G (default 256M)",
+        "Le plus gros fichier lu, par exemple 512M ou 2G (256M par défaut)",
+    ),
+    (
+        "Analytics exports: X, Facebook, Instagram, LinkedIn (xls/xlsx), TikTok, YouTube (CSV or zip), Meta page files, or a generic long or wide CSV.\n\nThe generic CSVs (long: date,platform,metric,value; wide: date and a column per metric) name metrics by these keys: impressions, reach, engagements, likes, comments, shares, saves, clicks, video_views, profile_visits, new_follows, spend, conversions, revenue, watch_time, followers. Money is in major units (12.50), watch_time in hours; followers is a level (the count that day), the others add up.",
+        "Exports de statistiques : X, Facebook, Instagram, LinkedIn (xls/xlsx), TikTok, YouTube (CSV ou zip), fichiers de page Meta, ou un CSV générique long ou large.\n\nLes CSV génériques (long : date,platform,metric,value ; large : date et une colonne par indicateur) nomment les indicateurs par ces clés : impressions, reach, engagements, likes, comments, shares, saves, clicks, video_views, profile_visits, new_follows, spend, conversions, revenue, watch_time, followers. L'argent est en unités (12.50), watch_time en heures ; followers est un niveau (le nombre ce jour-là), les autres s'additionnent.",
+    ),
+    (
+        "The last day of an export whose dates have no year (TikTok), YYYY-MM-DD",
+        "Le dernier jour d'un export dont les dates n'ont pas d'année (TikTok), AAAA-MM-JJ",
+    ),
+    (
+        "The largest file read, and the most a zip or xlsx may inflate to, like 512M or 2G (default 256M)",
+        "Le plus gros fichier lu, et le plus qu'un zip ou un xlsx peut occuper décompressé, par exemple 512M ou 2G (256M par défaut)",
+    ),
 ];
 
 #[cfg(test)]

@@ -213,6 +213,17 @@ pub fn report_value(key: &str, v: Option<f64>, currency: &str) -> String {
         }
         Unit::Percent => percent(v),
         Unit::Ratio => format!("{}x", decimal(format!("{v:.2}"))),
+        Unit::Hours => {
+            // Tenths of an hour, the whole hours grouped: `15,794.4 h` / `15 794,4 h`.
+            let tenths = (v * 10.0).round() as i64;
+            let frac = decimal(format!(".{}", (tenths % 10).abs()));
+            let sign = if tenths < 0 && tenths / 10 == 0 {
+                "-"
+            } else {
+                ""
+            };
+            format!("{sign}{}{frac} h", count(tenths / 10))
+        }
         _ => count(v.round() as i64),
     }
 }
@@ -225,6 +236,15 @@ pub fn change(c: Option<f64>) -> String {
         Some(x) if x < -0.05 => format!("▼ {}", percent(-x)),
         Some(_) => "=".into(),
     }
+}
+
+/// The form of a `[one, many]` pair for `n`: French says "0 ignorée", English "0 skipped".
+pub fn plural(forms: [&'static str; 2], n: usize) -> &'static str {
+    let one = match lang() {
+        Lang::En => n == 1,
+        Lang::Fr => n <= 1,
+    };
+    if one { forms[0] } else { forms[1] }
 }
 
 #[cfg(test)]
@@ -277,6 +297,29 @@ mod tests {
             assert_eq!(duration_short(45), "45 min");
             assert_eq!(duration_short(3 * 1440 + 250), "3 j 4 h");
         });
+    }
+
+    #[test]
+    fn watch_time_reads_in_hours() {
+        assert_eq!(
+            report_value("watch_time", Some(15794.356), "EUR"),
+            "15,794.4 h"
+        );
+        assert_eq!(report_value("watch_time", Some(0.04), "EUR"), "0.0 h");
+        with_lang(Lang::Fr, || {
+            assert_eq!(report_value("watch_time", Some(12.5), "EUR"), "12,5 h");
+            assert_eq!(
+                report_value("watch_time", Some(1234.5), "EUR"),
+                "1\u{202f}234,5 h"
+            );
+            assert_eq!(plural(t().cli_inbox_deleted, 1), t().cli_inbox_deleted[0]);
+            assert_eq!(plural(t().cli_inbox_deleted, 0), t().cli_inbox_deleted[0]);
+        });
+        assert_eq!(plural(t().cli_inbox_deleted, 0), t().cli_inbox_deleted[1]);
+        assert_eq!(
+            plural(t().cli_inbox_deleted, 39),
+            "{n} skipped: posts deleted."
+        );
     }
 
     #[test]

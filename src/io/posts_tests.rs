@@ -76,8 +76,9 @@ fn with<T>(f: impl FnOnce(&Context<'_>) -> T) -> T {
 
 #[test]
 fn reads_a_plan() {
-    let posts = with(|ctx| read(&fixture("plan.csv"), ctx)).unwrap();
-    assert_eq!(posts.len(), 3);
+    let read = with(|ctx| read(&fixture("plan.csv"), ctx)).unwrap();
+    assert_eq!(read.len(), 3);
+    let posts: Vec<_> = read.iter().map(|p| p.post.clone()).collect();
     let a = &posts[0];
     assert_eq!(a.accounts, vec![10, 11]);
     assert_eq!(a.status, PostStatus::Ready);
@@ -132,4 +133,73 @@ fn errors_have_lines_and_fields() {
             .contains("missing column(s) platforms, body, pillar, campaign, status"),
         "{e}"
     );
+}
+
+/// Each row has an identity: its external_id, else a fingerprint of what it says, the
+/// same from one run to the next.
+#[test]
+fn rows_have_a_stable_identity() {
+    let first = with(|ctx| read(&fixture("plan.csv"), ctx)).unwrap();
+    let again = with(|ctx| read(&fixture("plan.csv"), ctx)).unwrap();
+    let ids: Vec<&str> = first.iter().map(|p| p.external_id.as_str()).collect();
+    assert_eq!(
+        ids,
+        again
+            .iter()
+            .map(|p| p.external_id.as_str())
+            .collect::<Vec<_>>()
+    );
+    assert!(ids.iter().all(|id| id.starts_with("row:")), "{ids:?}");
+    assert_eq!(ids.len(), 3);
+    assert!(ids[0] != ids[1] && ids[1] != ids[2]);
+    // Platforms in another order are the same row.
+    let csv = |platforms: &str| {
+        format!(
+            "date,time,platforms,title,body,pillar,campaign,status\n2026-12-01,08:30,{platforms},A,a,,,\n"
+        )
+    };
+    let a = with(|ctx| read(csv("instagram;facebook").as_bytes(), ctx)).unwrap();
+    let b = with(|ctx| read(csv("\"facebook; instagram\"").as_bytes(), ctx)).unwrap();
+    assert_eq!(a[0].external_id, b[0].external_id);
+    // The optional column wins.
+    let with_id = "date,time,platforms,title,body,pillar,campaign,status,external_id\n\
+                   2026-12-01,08:30,instagram,A,a,,,,plan-42\n2026-12-02,08:30,instagram,B,b,,,,\n";
+    let r = with(|ctx| read(with_id.as_bytes(), ctx)).unwrap();
+    assert_eq!(r[0].external_id, "plan-42");
+    assert!(
+        r[1].external_id.starts_with("row:"),
+        "an empty id: the fingerprint"
+    );
+}
+
+/// French Excel saves with `;` between cells (and quotes a cell holding `;`).
+#[test]
+fn a_plan_saved_by_french_excel() {
+    let text = "\u{feff}date;time;platforms;title;body;pillar;campaign;status\r\n\
+                2026-12-01;08:30;\"instagram;facebook\";Advent day 1;Jour 1, enfin;Products;;ready\r\n";
+    let r = with(|ctx| read(text.as_bytes(), ctx)).unwrap();
+    assert_eq!(r[0].post.accounts, vec![10, 11]);
+    assert_eq!(r[0].post.body, "Jour 1, enfin");
+    // UTF-16 without a byte-order mark, as some tools save "Unicode text".
+    let utf16: Vec<u8> = "date,time,platforms,title,body,pillar,campaign,status\n2026-12-02,12:00,instagram,T,b,,,\n"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    let r = with(|ctx| read(&utf16, ctx)).unwrap();
+    assert_eq!(r[0].post.title, "T");
+}
+
+/// A hostile cell is quoted harmlessly and briefly, with its line and column.
+#[test]
+fn hostile_cells_are_cut_and_made_visible() {
+    let evil = format!("\u{1b}]0;PWNED\u{7}{}", "x".repeat(100_000));
+    let text = format!(
+        "date,time,platforms,title,body,pillar,campaign,status\n{evil},08:30,instagram,A,a,,,\n"
+    );
+    let e = with(|ctx| read(text.as_bytes(), ctx)).unwrap_err();
+    let shown = e.to_string();
+    assert!(shown.starts_with("plan.csv:2:1: date: "), "{shown}");
+    assert!(!shown.chars().any(|c| c.is_control()), "{shown:?}");
+    assert!(shown.contains("^[]0;PWNED^G"), "{shown}");
+    assert!(shown.len() < 200, "{}", shown.len());
 }

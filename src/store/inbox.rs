@@ -4,7 +4,7 @@
 //! filter, in order, then the details of the rows on screen.
 
 use chrono::{DateTime, Utc};
-use rusqlite::{Row, params, params_from_iter, types::Value};
+use rusqlite::{OptionalExtension, Row, params, params_from_iter, types::Value};
 
 use super::bad_value as bad;
 use super::{Entity, Result, Store, Tx, bulk, from_ts, to_ts};
@@ -181,6 +181,29 @@ impl Tx<'_> {
             self.link_items_to_posts(client, before)?;
         }
         Ok(added)
+    }
+
+    /// Of `drafts` already stored, how many each other client holds (by client id): an
+    /// item is stored once, for the client it was first imported for.
+    pub fn item_holders(
+        &self,
+        client: i64,
+        drafts: &[(ItemDraft, Sentiment)],
+    ) -> Result<std::collections::BTreeMap<i64, usize>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT client_id FROM inbox_items WHERE platform = ?1 AND external_id = ?2",
+        )?;
+        let mut out = std::collections::BTreeMap::new();
+        for (d, _) in drafts {
+            let Some(id) = &d.external_id else { continue };
+            let holder: Option<i64> = stmt
+                .query_row(params![d.platform.key(), id], |r| r.get(0))
+                .optional()?;
+            if let Some(h) = holder.filter(|h| *h != client) {
+                *out.entry(h).or_default() += 1;
+            }
+        }
+        Ok(out)
     }
 
     /// Links a client's items stored after id `after` (one import) to the posts they

@@ -18,6 +18,7 @@ const STEPS: &[M<'static>] = &[
     M::up(include_str!("sql/0008_inbox_checks.sql")),
     M::up(include_str!("sql/0009_light_reads.sql")),
     M::up(include_str!("sql/0010_kpi_months.sql")),
+    M::up(include_str!("sql/0011_post_imports.sql")),
 ];
 
 /// The schema version this binary writes.

@@ -346,6 +346,31 @@ impl Tx<'_> {
         }
         Ok(())
     }
+
+    /// Stores a post read from a file unless one of the client's posts already came from
+    /// the same row (`external_id`, kept in `post_imports`); returns its id, or `None`
+    /// when it was already there.
+    pub fn import_post(
+        &self,
+        p: &Post,
+        external_id: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Option<PostId>> {
+        let seen = self
+            .conn
+            .prepare_cached("SELECT 1 FROM post_imports WHERE client_id = ?1 AND external_id = ?2")?
+            .exists(params![p.client_id, external_id])?;
+        if seen {
+            return Ok(None);
+        }
+        let id = self.save_post(p, now)?;
+        self.conn
+            .prepare_cached(
+                "INSERT INTO post_imports (client_id, external_id, post_id) VALUES (?1, ?2, ?3)",
+            )?
+            .execute(params![p.client_id, external_id, id])?;
+        Ok(Some(id))
+    }
 }
 
 impl Store {

@@ -1,11 +1,19 @@
 //! Inbox importers: a CSV (or JSON) of items, Mastodon's notifications and Bluesky's
 //! `listNotifications` (FORMATS.md, "Inbox sources").
 
+mod bluesky;
+pub mod mastodon;
+
+pub use mastodon::html_to_text;
+
+use std::collections::BTreeMap;
+
 use chrono::{DateTime, LocalResult, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Tz;
 use serde::Deserialize;
+use serde::de::IgnoredAny;
 
-use super::ImportError;
+use super::{ImportError, quoted};
 use crate::domain::Platform;
 use crate::domain::inbox::{ItemDraft, Kind};
 
@@ -39,6 +47,32 @@ pub struct Context<'a> {
     pub tz: Tz,
 }
 
+/// What an import read besides its items: what it skipped or left out, and why.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Summary {
+    /// Mentions whose post was deleted (Mastodon's `"status": null`), skipped.
+    pub deleted: usize,
+    /// Notifications that ask for no reply (follows, likes, boosts, types newer than
+    /// this code), left out, by type.
+    pub left_out: BTreeMap<String, usize>,
+}
+
+impl Summary {
+    pub fn add(&mut self, other: Summary) {
+        self.deleted += other.deleted;
+        for (k, n) in other.left_out {
+            *self.left_out.entry(k).or_default() += n;
+        }
+    }
+}
+
+/// How many items a file held, and its [`Summary`].
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Read {
+    pub items: usize,
+    pub summary: Summary,
+}
+
 /// Reads every item of a file, or says what is wrong and where. Nothing is partial: an
 /// error anywhere means no item.
 pub fn read(
@@ -46,12 +80,21 @@ pub fn read(
     format: Format,
     ctx: &Context<'_>,
 ) -> Result<Vec<ItemDraft>, ImportError> {
+    read_all(bytes, format, ctx).map(|(items, _)| items)
+}
+
+/// [`read`], with the summary.
+pub fn read_all(
+    bytes: &[u8],
+    format: Format,
+    ctx: &Context<'_>,
+) -> Result<(Vec<ItemDraft>, Summary), ImportError> {
     let mut out = Vec::new();
-    read_each(bytes, format, ctx, |chunk| {
+    let r = read_each(bytes, format, ctx, |chunk| {
         out.extend(chunk);
         true
     })?;
-    Ok(out)
+    Ok((out, r.summary))
 }
 
 /// Items handed over per chunk by [`read_each`].
@@ -66,17 +109,25 @@ pub fn read_each(
     format: Format,
     ctx: &Context<'_>,
     mut each: impl FnMut(Vec<ItemDraft>) -> bool,
-) -> Result<usize, ImportError> {
+) -> Result<Read, ImportError> {
     let text = super::text::decode(bytes).map_err(|e| ImportError::new(ctx.file, 0, None, e))?;
     let format = match format {
         Format::Auto => detect(&text),
         f => f,
     };
-    let whole = match format {
-        Format::Csv => return read_csv(&text, ctx, each),
-        Format::Json => read_json(&text, ctx)?,
-        Format::Mastodon => read_mastodon(&text, ctx)?,
-        Format::Bluesky => read_bluesky(&text, ctx)?,
+    let (whole, summary) = match format {
+        Format::Csv => {
+            return read_csv(&text, ctx, each).map(|items| Read {
+                items,
+                summary: Summary::default(),
+            });
+        }
+        Format::Json => (read_json(&text, ctx)?, Summary::default()),
+        Format::Mastodon => {
+            let page = mastodon::read_page(&text, ctx.file, ctx.tz)?;
+            (page.items, page.summary)
+        }
+        Format::Bluesky => bluesky::read(&text, ctx)?,
         Format::Auto => {
             return Err(ImportError::new(
                 ctx.file,
@@ -86,30 +137,53 @@ pub fn read_each(
             ));
         }
     };
-    let n = whole.len();
+    let items = whole.len();
     each(whole);
-    Ok(n)
+    Ok(Read { items, summary })
 }
 
-/// Tells the format from the first characters and keys.
+/// Which keys a JSON object has, without keeping their values.
+#[derive(Deserialize)]
+struct ObjectProbe {
+    notification_groups: Option<IgnoredAny>,
+    notifications: Option<IgnoredAny>,
+}
+
+/// Which keys an array element has: Mastodon's notifications carry `type`, `account`
+/// and `created_at`; the generic JSON carries `kind`.
+#[derive(Deserialize)]
+struct ElementProbe {
+    #[serde(rename = "type")]
+    kind: Option<IgnoredAny>,
+    account: Option<IgnoredAny>,
+    created_at: Option<IgnoredAny>,
+}
+
+/// Tells the format from the first characters, and a JSON text from its keys (never
+/// from words that may be inside its strings).
 fn detect(text: &str) -> Format {
     let t = text.trim_start();
     if t.starts_with('{') {
-        return if t.contains("\"notifications\"") {
-            Format::Bluesky
-        } else {
-            Format::Auto
+        return match serde_json::from_str::<ObjectProbe>(t) {
+            Ok(p) if p.notification_groups.is_some() => Format::Mastodon,
+            Ok(p) if p.notifications.is_some() => Format::Bluesky,
+            _ => Format::Auto,
         };
     }
     if t.starts_with('[') {
-        // Mastodon notifications carry an account and a status per element.
-        return if t.contains("\"account\"") && t.contains("\"status\"") {
-            Format::Mastodon
-        } else {
-            Format::Json
+        return match serde_json::from_str::<Vec<ElementProbe>>(t) {
+            Ok(list)
+                if list
+                    .iter()
+                    .any(|e| e.kind.is_some() && e.account.is_some() && e.created_at.is_some()) =>
+            {
+                Format::Mastodon
+            }
+            _ => Format::Json,
         };
     }
-    if t.lines().next().is_some_and(|l| l.contains(',')) {
+    let sep = super::text::separator(t) as char;
+    if t.lines().next().is_some_and(|l| l.contains(sep)) {
         Format::Csv
     } else {
         Format::Auto
@@ -124,14 +198,14 @@ pub fn parse_time(s: &str, tz: Tz) -> Result<DateTime<Utc>, String> {
     }
     let local = NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M")
         .or_else(|_| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S"))
-        .map_err(|_| crate::i18n::fill(crate::i18n::t().imp_not_time, &[("value", s)]))?;
+        .map_err(|_| crate::i18n::fill(crate::i18n::t().imp_not_time, &[("value", &quoted(s))]))?;
     match tz.from_local_datetime(&local) {
         LocalResult::Single(t) => Ok(t.with_timezone(&Utc)),
         // The hour repeated when clocks go back: take the first.
         LocalResult::Ambiguous(t, _) => Ok(t.with_timezone(&Utc)),
         LocalResult::None => Err(crate::i18n::fill(
             crate::i18n::t().imp_gap_time,
-            &[("time", s), ("zone", tz.name())],
+            &[("time", &quoted(s)), ("zone", tz.name())],
         )),
     }
 }
@@ -153,6 +227,7 @@ fn read_csv(
 ) -> Result<usize, ImportError> {
     let mut rdr = csv::ReaderBuilder::new()
         .flexible(false)
+        .delimiter(super::text::separator(text))
         .from_reader(text.as_bytes());
     let headers = rdr
         .headers()
@@ -167,25 +242,29 @@ fn read_csv(
     let mut read = 0;
     // One record read into again and again: a million rows, not a million allocations.
     let mut rec = csv::StringRecord::new();
-    while rdr.read_record(&mut rec).map_err(|e| {
-        let line = e.position().map_or(0, |p| p.line() as usize);
-        ImportError::new(ctx.file, line, None, e.to_string())
-    })? {
-        let line = rec.position().map_or(0, |p| p.line() as usize);
+    let mut lines = super::text::Lines::new(text);
+    while rdr
+        .read_record(&mut rec)
+        .map_err(|e| ImportError::new(ctx.file, lines.of(e.position()), None, e.to_string()))?
+    {
+        let line = lines.of(rec.position());
         let get = |i: usize| rec.get(i).unwrap_or("").trim();
         if rec.iter().all(|f| f.trim().is_empty()) {
             continue;
         }
-        let err = |field: &str, msg: String| ImportError::new(ctx.file, line, Some(field), msg);
+        let err = |i: usize, field: &str, msg: String| {
+            ImportError::new(ctx.file, line, Some(field), msg).at_field(i)
+        };
         let platform =
-            super::row_platform(get(ip), ctx.platform).map_err(|m| err("platform", m))?;
+            super::row_platform(get(ip), ctx.platform).map_err(|m| err(ip, "platform", m))?;
         let kind = Kind::parse(get(ik)).ok_or_else(|| {
             err(
+                ik,
                 "kind",
                 crate::i18n::fill(
                     crate::i18n::t().imp_not_one_of,
                     &[
-                        ("value", get(ik)),
+                        ("value", &quoted(get(ik))),
                         ("list", "comment, reply, dm, mention, review"),
                     ],
                 ),
@@ -193,9 +272,9 @@ fn read_csv(
         })?;
         let author = get(ia);
         if author.is_empty() {
-            return Err(err("author", crate::i18n::t().imp_empty.into()));
+            return Err(err(ia, "author", crate::i18n::t().imp_empty.into()));
         }
-        let received_at = parse_time(get(ir), ctx.tz).map_err(|m| err("received_at", m))?;
+        let received_at = parse_time(get(ir), ctx.tz).map_err(|m| err(ir, "received_at", m))?;
         let external = get(ie);
         out.push(ItemDraft {
             platform,
@@ -223,8 +302,12 @@ fn line_of(text: &str, offset: usize) -> usize {
     text[..offset.min(text.len())].matches('\n').count() + 1
 }
 
-fn json_error(ctx: &Context<'_>, e: serde_json::Error) -> ImportError {
-    ImportError::new(ctx.file, e.line(), None, e.to_string())
+/// A JSON parser's error with its line (and column); the parser may quote a whole string
+/// of the file, which the error's display cuts.
+fn json_error(file: &str, e: serde_json::Error) -> ImportError {
+    let mut err = ImportError::new(file, e.line(), None, e.to_string());
+    err.column = e.column();
+    err
 }
 
 #[derive(Deserialize)]
@@ -283,7 +366,7 @@ fn element_lines(text: &str) -> Vec<usize> {
 }
 
 fn read_json(text: &str, ctx: &Context<'_>) -> Result<Vec<ItemDraft>, ImportError> {
-    let items: Vec<JsonItem> = serde_json::from_str(text).map_err(|e| json_error(ctx, e))?;
+    let items: Vec<JsonItem> = serde_json::from_str(text).map_err(|e| json_error(ctx.file, e))?;
     let lines = element_lines(text);
     items
         .into_iter()
@@ -300,7 +383,7 @@ fn read_json(text: &str, ctx: &Context<'_>) -> Result<Vec<ItemDraft>, ImportErro
                         "platform",
                         crate::i18n::fill(
                             crate::i18n::t().imp_unknown_platform,
-                            &[("platform", p)],
+                            &[("platform", &quoted(p))],
                         ),
                     )
                 })?,
@@ -310,7 +393,10 @@ fn read_json(text: &str, ctx: &Context<'_>) -> Result<Vec<ItemDraft>, ImportErro
                 kind: Kind::parse(&j.kind).ok_or_else(|| {
                     err(
                         "kind",
-                        crate::i18n::fill(crate::i18n::t().imp_unknown_kind, &[("kind", &j.kind)]),
+                        crate::i18n::fill(
+                            crate::i18n::t().imp_unknown_kind,
+                            &[("kind", &quoted(&j.kind))],
+                        ),
                     )
                 })?,
                 author: j.author,
@@ -323,166 +409,6 @@ fn read_json(text: &str, ctx: &Context<'_>) -> Result<Vec<ItemDraft>, ImportErro
             })
         })
         .collect()
-}
-
-#[derive(Deserialize)]
-struct MastodonAccount {
-    acct: String,
-    #[serde(default)]
-    display_name: String,
-}
-
-#[derive(Deserialize)]
-struct MastodonStatus {
-    id: String,
-    in_reply_to_id: Option<String>,
-    content: String,
-    #[serde(default)]
-    url: Option<String>,
-    #[serde(default)]
-    visibility: Option<String>,
-}
-
-#[derive(Deserialize)]
-struct MastodonNotification {
-    #[serde(rename = "type")]
-    kind: String,
-    created_at: String,
-    account: MastodonAccount,
-    status: Option<MastodonStatus>,
-}
-
-/// Mastodon's HTML to plain text: paragraphs and `<br>` become line breaks, other tags
-/// go, entities are decoded.
-pub fn html_to_text(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(start) = rest.find('<') {
-        out.push_str(&rest[..start]);
-        let Some(end) = rest[start..].find('>') else {
-            // A lone '<' is text.
-            out.push_str(&rest[start..]);
-            rest = "";
-            break;
-        };
-        let tag = rest[start + 1..start + end].trim().to_ascii_lowercase();
-        if tag.starts_with("br") {
-            out.push('\n');
-        } else if tag == "/p" {
-            out.push_str("\n\n");
-        }
-        rest = &rest[start + end + 1..];
-    }
-    out.push_str(rest);
-    html_escape::decode_html_entities(out.trim()).into_owned()
-}
-
-fn read_mastodon(text: &str, ctx: &Context<'_>) -> Result<Vec<ItemDraft>, ImportError> {
-    let list: Vec<MastodonNotification> =
-        serde_json::from_str(text).map_err(|e| json_error(ctx, e))?;
-    let lines = element_lines(text);
-    let mut out = Vec::new();
-    for (i, n) in list.into_iter().enumerate() {
-        let line = lines.get(i).copied().unwrap_or(0);
-        // Favourites, boosts and follows ask for no answer.
-        if n.kind != "mention" {
-            continue;
-        }
-        let Some(status) = n.status else {
-            return Err(ImportError::new(
-                ctx.file,
-                line,
-                Some("status"),
-                crate::i18n::t().imp_mention_no_status,
-            ));
-        };
-        let kind = if status.visibility.as_deref() == Some("direct") {
-            Kind::Dm
-        } else if status.in_reply_to_id.is_some() {
-            Kind::Reply
-        } else {
-            Kind::Mention
-        };
-        out.push(ItemDraft {
-            platform: Platform::Mastodon,
-            kind,
-            author: format!("@{}", n.account.acct.trim_start_matches('@')),
-            author_name: n.account.display_name,
-            text: html_to_text(&status.content),
-            received_at: parse_time(&n.created_at, ctx.tz)
-                .map_err(|m| ImportError::new(ctx.file, line, Some("created_at"), m))?,
-            permalink: status.url.unwrap_or_default(),
-            external_id: Some(status.id),
-        });
-    }
-    Ok(out)
-}
-
-#[derive(Deserialize)]
-struct BskyAuthor {
-    handle: String,
-    #[serde(default, rename = "displayName")]
-    display_name: Option<String>,
-}
-
-#[derive(Deserialize)]
-struct BskyRecord {
-    #[serde(default)]
-    text: String,
-    #[serde(rename = "createdAt")]
-    created_at: Option<String>,
-}
-
-#[derive(Deserialize)]
-struct BskyNotification {
-    uri: String,
-    author: BskyAuthor,
-    reason: String,
-    record: BskyRecord,
-    #[serde(rename = "indexedAt")]
-    indexed_at: String,
-}
-
-#[derive(Deserialize)]
-struct BskyList {
-    notifications: Vec<BskyNotification>,
-}
-
-/// `https://bsky.app/profile/HANDLE/post/RKEY` from `at://DID/app.bsky.feed.post/RKEY`.
-fn bsky_permalink(uri: &str, handle: &str) -> String {
-    match uri.rsplit_once('/') {
-        Some((_, rkey)) if uri.contains("/app.bsky.feed.post/") => {
-            format!("https://bsky.app/profile/{handle}/post/{rkey}")
-        }
-        _ => String::new(),
-    }
-}
-
-fn read_bluesky(text: &str, ctx: &Context<'_>) -> Result<Vec<ItemDraft>, ImportError> {
-    let list: BskyList = serde_json::from_str(text).map_err(|e| json_error(ctx, e))?;
-    let mut out = Vec::new();
-    for n in list.notifications {
-        let kind = match n.reason.as_str() {
-            "mention" => Kind::Mention,
-            "reply" => Kind::Reply,
-            "quote" => Kind::Mention,
-            _ => continue,
-        };
-        let line = text.find(&n.uri).map_or(0, |o| line_of(text, o));
-        let when = n.record.created_at.as_deref().unwrap_or(&n.indexed_at);
-        out.push(ItemDraft {
-            platform: Platform::Bluesky,
-            kind,
-            permalink: bsky_permalink(&n.uri, &n.author.handle),
-            author: format!("@{}", n.author.handle),
-            author_name: n.author.display_name.unwrap_or_default(),
-            text: n.record.text,
-            received_at: parse_time(when, ctx.tz)
-                .map_err(|m| ImportError::new(ctx.file, line, Some("createdAt"), m))?,
-            external_id: Some(n.uri),
-        });
-    }
-    Ok(out)
 }
 
 #[cfg(test)]

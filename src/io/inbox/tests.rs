@@ -46,7 +46,7 @@ fn csv_errors_say_file_line_and_field() {
     let e = read(&fixture("bad_kind.csv"), Format::Csv, &ctx("bad_kind.csv")).unwrap_err();
     assert_eq!(
         e.to_string(),
-        "bad_kind.csv:4: kind: \"shout\" is not one of comment, reply, dm, mention, review"
+        "bad_kind.csv:4:2: kind: \"shout\" is not one of comment, reply, dm, mention, review"
     );
     let e = read(
         b"platform,kind,author\nx,comment,@a\n",
@@ -174,4 +174,143 @@ fn no_panic_on_any_input() {
             }
         }
     }
+}
+
+fn read_with_summary(name: &str) -> (Vec<ItemDraft>, Summary) {
+    read_all(&fixture(name), Format::Auto, &ctx(name)).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// Issue 17 point 1: a real mastodon.social page of 40 mentions, 39 of them about posts
+/// since deleted (`"status": null`): those are skipped and counted, the direct mention
+/// is kept as a DM.
+#[test]
+fn mastodon_mentions_of_deleted_posts_are_skipped() {
+    let (items, summary) = read_with_summary("mastodon_deleted.json");
+    assert_eq!(items.len(), 1);
+    assert_eq!(items[0].kind, Kind::Dm);
+    assert_eq!(items[0].author, "@rider5");
+    assert_eq!(
+        items[0].text,
+        "@velorouge Vous réparez les freins à disque le samedi\u{a0}?"
+    );
+    assert_eq!(summary.deleted, 39);
+    assert!(summary.left_out.is_empty());
+}
+
+/// Point 2: a page with no mention at all is Mastodon's (by its keys), not the generic
+/// JSON: 0 items, and the types left out are counted.
+#[test]
+fn mastodon_page_without_mentions() {
+    let (items, summary) = read_with_summary("mastodon_no_mentions.json");
+    assert!(items.is_empty());
+    assert_eq!(summary.deleted, 0);
+    let left: Vec<(&str, usize)> = summary
+        .left_out
+        .iter()
+        .map(|(k, n)| (k.as_str(), *n))
+        .collect();
+    assert_eq!(
+        left,
+        [
+            ("admin.sign_up", 1),
+            ("annual_report", 1),
+            ("favourite", 2),
+            ("follow", 1),
+            ("follow_request", 1),
+            ("moderation_warning", 1),
+            ("reblog", 1),
+            ("severed_relationships", 1),
+        ]
+    );
+}
+
+/// Point 3: servers before 2.0 send integer ids; a type this code does not know is left
+/// out, never an error.
+#[test]
+fn mastodon_integer_ids_and_unknown_types() {
+    let (items, summary) = read_with_summary("mastodon_integer_ids.json");
+    assert_eq!(items.len(), 2);
+    assert_eq!(items[0].external_id.as_deref(), Some("77001"));
+    assert_eq!(items[0].kind, Kind::Reply, "in_reply_to_id 76000");
+    assert_eq!(items[1].external_id.as_deref(), Some("77002"));
+    assert_eq!(items[1].author, "@bo@other.example");
+    assert_eq!(items[1].text, "Hello & welcome");
+    assert_eq!(summary.left_out.get("emoji_reaction"), Some(&1));
+    assert_eq!(summary.left_out.get("favourite"), Some(&1));
+    // A type with a shape no code knows yet still passes.
+    let odd = br#"[{"id": 9, "type": "something_new", "created_at": "x", "status": 42}]"#;
+    let (items, summary) = read_all(odd, Format::Mastodon, &ctx("odd.json")).unwrap();
+    assert!(items.is_empty());
+    assert_eq!(summary.left_out.get("something_new"), Some(&1));
+}
+
+/// Point 4: the grouped v2 object: its mentions and quotes are read; a mention whose
+/// status is missing counts as deleted; the groups left out count their notifications.
+#[test]
+fn mastodon_grouped_notifications() {
+    let (items, summary) = read_with_summary("mastodon_v2_grouped.json");
+    assert_eq!(items.len(), 2);
+    assert_eq!(items[0].kind, Kind::Reply);
+    assert_eq!(items[0].author, "@anna");
+    assert_eq!(items[0].received_at, utc("2026-11-21T08:00:01Z"));
+    assert_eq!(items[1].kind, Kind::Mention, "a quote");
+    assert_eq!(items[1].author, "@bo");
+    assert_eq!(items[1].external_id.as_deref(), Some("113600000000000002"));
+    assert_eq!(summary.deleted, 1);
+    assert_eq!(summary.left_out.get("favourite"), Some(&12));
+    assert_eq!(summary.left_out.get("follow"), Some(&3));
+}
+
+/// The page reader a live sync will call: items, summary and the ids to page from.
+#[test]
+fn mastodon_page_for_a_sync() {
+    let text = String::from_utf8(fixture("mastodon_deleted.json")).unwrap();
+    let tz = "Europe/Paris".parse().unwrap();
+    let page = mastodon::read_page(&text, "GET /api/v1/notifications", tz).unwrap();
+    assert_eq!(page.items.len(), 1);
+    assert_eq!(page.summary.deleted, 39);
+    assert_eq!(page.first_id.as_deref(), Some("367000100"));
+    assert_eq!(page.last_id.as_deref(), Some("367000061"));
+    let e = mastodon::read_page("{\"error\": \"x\"}", "page", tz).unwrap_err();
+    assert!(e.message.contains("/api/v1/notifications"), "{e}");
+}
+
+/// Bluesky says what it left out too.
+#[test]
+fn bluesky_summary() {
+    let (_, summary) = read_with_summary("bluesky.json");
+    assert_eq!(summary.left_out.get("like"), Some(&1));
+}
+
+/// Point 10 for the inbox: `;` between cells (French Excel), a BOM; UTF-16 without one.
+#[test]
+fn inbox_csv_saved_by_excel() {
+    let items = read(&fixture("items (Excel).csv"), Format::Auto, &ctx("i.csv")).unwrap();
+    assert_eq!(items.len(), 2);
+    assert_eq!(items[0].text, "Trop beau ; bravo !");
+    assert_eq!(items[1].kind, Kind::Dm);
+    let utf16: Vec<u8> = "platform,kind,author,text,received_at,permalink,external_id\r\nx,dm,@a,salut,2026-11-22 10:00,,u16-1\r\n"
+        .encode_utf16()
+        .flat_map(u16::to_be_bytes)
+        .collect();
+    let items = read(&utf16, Format::Auto, &ctx("u.csv")).unwrap();
+    assert_eq!(items[0].external_id.as_deref(), Some("u16-1"));
+}
+
+/// A hostile cell is quoted harmlessly and briefly; CRLF files keep their line numbers.
+#[test]
+fn hostile_cells_in_messages() {
+    let evil = format!(
+        "\u{1b}]0;PWNED\u{7}\u{1b}]52;c;cHduZWQ=\u{7}{}",
+        "z".repeat(500_000)
+    );
+    let text = format!(
+        "platform,kind,author,text,received_at,permalink,external_id\r\nx,dm,@a,t,2026-11-22 10:00,,1\r\nx,dm,@a,t,{evil},,2\r\n"
+    );
+    let e = read(text.as_bytes(), Format::Csv, &ctx("evil.csv")).unwrap_err();
+    let shown = e.to_string();
+    assert!(shown.starts_with("evil.csv:3:5: received_at: "), "{shown}");
+    assert!(shown.contains("^[]0;PWNED^G^[]52;c;"), "{shown}");
+    assert!(!shown.chars().any(char::is_control), "{shown:?}");
+    assert!(shown.chars().count() < 200, "{}", shown.chars().count());
 }

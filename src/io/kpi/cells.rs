@@ -1,158 +1,112 @@
-//! Reading the cells of analytics exports: numbers written every which way, and dates
-//! with or without a year.
+//! Reading the numbers of analytics exports, written every which way, and checking that
+//! what gets stored is a figure a platform could report.
 
-use chrono::{Datelike, NaiveDate, NaiveDateTime};
+use crate::domain::metric::Metric;
+use crate::io::quoted;
 
-/// A count or amount in a cell. Empty cells, `-`, `undefined` and `N/A` hold no value
-/// (`Ok(None)`); `1,234`, `"424.0"` and `1 234` are read; anything else is an error.
-pub fn number(s: &str) -> Result<Option<f64>, String> {
+/// Words that hold no value: `-`, `--`, `undefined`, `NAN` (TikTok), `N/A`...
+const NO_VALUE: [&str; 8] = ["-", "--", "undefined", "n/a", "na", "nan", "null", "none"];
+
+/// A count or amount in a cell. Empty cells and [`NO_VALUE`] words hold no value
+/// (`Ok(None)`); `1,234`, `"424.0"` and `1 234` are read; with `decimal_comma` (files
+/// French Excel wrote, with `;` between cells) `12,5` is twelve and a half and `1.234`
+/// a thousand; anything else is an error.
+pub fn number(s: &str, decimal_comma: bool) -> Result<Option<f64>, String> {
     let t = s.trim().trim_matches('"').trim();
     // Most cells are plain numbers: read them without copying (imports run to millions).
     if let Ok(v) = t.parse::<f64>()
         && v.is_finite()
+        && !(decimal_comma && t.contains('.'))
     {
         return Ok(Some(v));
     }
-    if t.is_empty()
-        || ["-", "--", "undefined", "n/a", "na", "null", "none"]
-            .iter()
-            .any(|w| t.eq_ignore_ascii_case(w))
-    {
+    if t.is_empty() || NO_VALUE.iter().any(|w| t.eq_ignore_ascii_case(w)) {
         return Ok(None);
     }
+    let thousands = |c: char| {
+        matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\'')
+            || c == if decimal_comma { '.' } else { ',' }
+    };
     let cleaned: String = t
         .chars()
-        .filter(|c| !matches!(c, ',' | ' ' | '\u{a0}' | '\u{202f}' | '\''))
+        .filter(|c| !thousands(*c))
+        .map(|c| if decimal_comma && c == ',' { '.' } else { c })
         .collect();
     cleaned
         .parse::<f64>()
         .ok()
         .filter(|v| v.is_finite())
         .map(Some)
-        .ok_or_else(|| crate::i18n::fill(crate::i18n::t().imp_not_number, &[("value", t)]))
+        .ok_or_else(|| crate::i18n::fill(crate::i18n::t().imp_not_number, &[("value", &quoted(t))]))
 }
 
-/// A whole number for storage (counts are rounded; `minor` turns major money units into
-/// minor ones).
-pub fn to_stored(v: f64, minor: f64) -> i64 {
-    (v * minor).round() as i64
+/// The largest magnitude stored: no platform counts a quadrillion of anything, and far
+/// below it `f64` still holds every whole number exactly.
+pub const MAX_STORED: f64 = 1e15;
+
+/// Net figures that may go below zero: YouTube's subscribers gained (minus lost) and
+/// revenue after adjustments. Counts, reach and followers never do.
+fn may_be_negative(m: Metric) -> bool {
+    matches!(m, Metric::NewFollows | Metric::Revenue)
 }
 
-const MONTHS: [&str; 12] = [
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-];
-
-fn month_number(word: &str) -> Option<u32> {
-    let w = word.trim().trim_end_matches('.').to_lowercase();
-    MONTHS
-        .iter()
-        .position(|m| w.starts_with(m))
-        .map(|i| i as u32 + 1)
-}
-
-/// A date with its year inferred: the latest such date not after `reference`.
-pub fn infer_year(month: u32, day: u32, reference: NaiveDate) -> Option<NaiveDate> {
-    let this = NaiveDate::from_ymd_opt(reference.year(), month, day);
-    match this {
-        Some(d) if d <= reference => Some(d),
-        _ => NaiveDate::from_ymd_opt(reference.year() - 1, month, day),
+/// The whole number stored for `v` of `metric`, `factor` turning the file's unit into the
+/// stored one (100 for a money column in major units, 60 for hours stored as minutes);
+/// refused when negative where it cannot be, or beyond [`MAX_STORED`].
+pub fn stored(metric: Metric, v: f64, factor: f64, raw: &str) -> Result<i64, String> {
+    let s = crate::i18n::t();
+    if v < 0.0 && !may_be_negative(metric) {
+        return Err(crate::i18n::fill(
+            s.imp_negative,
+            &[("value", &quoted(raw)), ("metric", metric.key())],
+        ));
     }
-}
-
-/// Reads a date as the exports write them:
-/// `2026-11-22`, `2026-11-22T00:00:00`, `2015-09-30 18:42 +0000`, `Sat, Sep 12, 2026`,
-/// `Sep 14, 2026`, `11/22/2026` (US), `9/3/2026 14:05` (Meta), and year-less
-/// `August 31` or `9月13日` (TikTok), whose year is inferred from `reference`.
-pub fn date(s: &str, reference: NaiveDate) -> Result<NaiveDate, String> {
-    let t = s.trim().trim_matches('"').trim();
-    let err = || crate::i18n::fill(crate::i18n::t().imp_not_date, &[("value", t)]);
-    if t.is_empty() {
-        return Err(crate::i18n::t().imp_empty_date.into());
+    let x = (v * factor).round();
+    if !x.is_finite() || x.abs() > MAX_STORED {
+        return Err(crate::i18n::fill(
+            s.imp_out_of_range,
+            &[("value", &quoted(raw)), ("metric", metric.key())],
+        ));
     }
-    // ISO first: 2026-11-22 with anything after it.
-    // `get` and not indexing: byte 10 may fall inside a character of a mangled file.
-    if let Some(head) = t.get(..10)
-        && let Some(d) = crate::domain::iso::day(head)
-            .or_else(|| NaiveDate::parse_from_str(head, "%Y-%m-%d").ok())
-    {
-        return Ok(d);
-    }
-    // 11/22/2026 or 9/3/2026 14:05
-    let first = t.split_whitespace().next().unwrap_or("");
-    if first.matches('/').count() == 2 {
-        return NaiveDate::parse_from_str(first, "%m/%d/%Y").map_err(|_| err());
-    }
-    // 9月13日
-    if let Some((m, rest)) = t.split_once('月') {
-        let d = rest.trim_end_matches('日').trim();
-        let (m, d) = (
-            m.trim().parse().map_err(|_| err())?,
-            d.parse().map_err(|_| err())?,
-        );
-        return infer_year(m, d, reference).ok_or_else(err);
-    }
-    // Words: drop a weekday, read month name, day and maybe year.
-    let words: Vec<&str> = t
-        .split(|c: char| c == ',' || c.is_whitespace())
-        .filter(|w| !w.is_empty())
-        .collect();
-    let month_at = words.iter().position(|w| {
-        month_number(w).is_some() && w.chars().all(char::is_alphabetic) && w.len() >= 3
-    });
-    if let Some(i) = month_at {
-        let month = month_number(words[i]).ok_or_else(err)?;
-        let day: u32 = words
-            .get(i + 1)
-            .and_then(|d| d.parse().ok())
-            .ok_or_else(err)?;
-        return match words.get(i + 2).and_then(|y| y.parse::<i32>().ok()) {
-            Some(y) => NaiveDate::from_ymd_opt(y, month, day).ok_or_else(err),
-            None => infer_year(month, day, reference).ok_or_else(err),
-        };
-    }
-    NaiveDateTime::parse_from_str(t, "%Y-%m-%d %H:%M:%S")
-        .map(|d| d.date())
-        .map_err(|_| err())
+    Ok(x as i64)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
-
     #[test]
     fn numbers() {
-        assert_eq!(number("424.0"), Ok(Some(424.0)));
-        assert_eq!(number("\"1,234\""), Ok(Some(1234.0)));
-        assert_eq!(number("-"), Ok(None));
-        assert_eq!(number("undefined"), Ok(None));
-        assert_eq!(number(""), Ok(None));
-        assert_eq!(number("-12"), Ok(Some(-12.0)));
-        assert!(number("12 apples").is_err());
-        assert!(number("NaN").is_err());
-        assert_eq!(to_stored(12.345, 100.0), 1235);
+        assert_eq!(number("424.0", false), Ok(Some(424.0)));
+        assert_eq!(number("\"1,234\"", false), Ok(Some(1234.0)));
+        assert_eq!(number("-", false), Ok(None));
+        assert_eq!(number("--", false), Ok(None));
+        assert_eq!(number("NAN", false), Ok(None), "TikTok's empty cell");
+        assert_eq!(number("NaN", false), Ok(None));
+        assert_eq!(number("undefined", false), Ok(None));
+        assert_eq!(number("", false), Ok(None));
+        assert_eq!(number("-12", false), Ok(Some(-12.0)));
+        assert!(number("12 apples", false).is_err());
+        assert!(number("inf", false).is_err());
+        // French Excel: `;` between cells, a comma before decimals.
+        assert_eq!(number("12,5", true), Ok(Some(12.5)));
+        assert_eq!(number("1 234,5", true), Ok(Some(1234.5)));
+        assert_eq!(number("1.234", true), Ok(Some(1234.0)));
+        assert_eq!(number("1234", true), Ok(Some(1234.0)));
     }
 
     #[test]
-    fn dates_of_every_export() {
-        let r = d(2026, 11, 22);
-        assert_eq!(date("2026-11-22", r), Ok(d(2026, 11, 22)));
-        assert_eq!(date("2025-08-01T00:00:00", r), Ok(d(2025, 8, 1)));
-        assert_eq!(date("2015-09-30 18:42 +0000", r), Ok(d(2015, 9, 30)));
-        assert_eq!(date("Sat, Sep 12, 2026", r), Ok(d(2026, 9, 12)));
-        assert_eq!(date("Sep 14, 2026", r), Ok(d(2026, 9, 14)));
-        assert_eq!(date("11/02/2026", r), Ok(d(2026, 11, 2)));
-        assert_eq!(date("9/3/2026 14:05", r), Ok(d(2026, 9, 3)));
-        // No year: the latest such day not after the reference.
-        assert_eq!(date("August 31", r), Ok(d(2026, 8, 31)));
-        assert_eq!(date("December 24", r), Ok(d(2025, 12, 24)));
-        assert_eq!(date("9月13日", r), Ok(d(2026, 9, 13)));
-        assert_eq!(date("11月23日", r), Ok(d(2025, 11, 23)));
-        assert!(date("Lifetime", r).is_err());
-        assert!(date("13/45/2026", r).is_err());
-        assert!(date("February 30", r).is_err());
+    fn stored_values_are_in_range() {
+        assert_eq!(stored(Metric::Spend, 12.345, 100.0, "12.345"), Ok(1235));
+        assert_eq!(stored(Metric::Impressions, 424.0, 1.0, "424"), Ok(424));
+        assert!(
+            stored(Metric::Impressions, 1e300, 1.0, "1e300")
+                .unwrap_err()
+                .contains("1e300")
+        );
+        assert!(stored(Metric::Impressions, 2e15, 1.0, "2e15").is_err());
+        assert!(stored(Metric::Followers, -3.0, 1.0, "-3").is_err());
+        assert!(stored(Metric::Reach, -1.0, 1.0, "-1").is_err());
+        assert_eq!(stored(Metric::NewFollows, -3.0, 1.0, "-3"), Ok(-3));
     }
 }

@@ -73,6 +73,8 @@ pub const FORMATS: &[Format] = &[
             ("engagements", Engagements),
             ("bookmarks", Saves),
             ("shares", Shares),
+            // Older files say Share.
+            ("share", Shares),
             ("reposts", Shares),
             ("new follows", NewFollows),
             ("replies", Comments),
@@ -96,6 +98,7 @@ pub const FORMATS: &[Format] = &[
             ("engagements", Engagements),
             ("bookmarks", Saves),
             ("shares", Shares),
+            ("share", Shares),
             ("reposts", Shares),
             ("new follows", NewFollows),
             ("replies", Comments),
@@ -211,6 +214,9 @@ pub const FORMATS: &[Format] = &[
             ("likes", Likes),
             ("comments", Comments),
             ("shares", Shares),
+            // The 2025 export.
+            ("reached audience", Reach),
+            ("new followers", NewFollows),
         ],
         total_row: false,
     },
@@ -263,7 +269,91 @@ pub const FORMATS: &[Format] = &[
         ],
         total_row: true,
     },
+    // Last: its two required headers are common words.
+    Format {
+        name: "YouTube daily",
+        required: &["date", "views"],
+        forbidden: &["content", "post id", "platform", "metric"],
+        grain: Grain::Daily,
+        platform: Some(Platform::Youtube),
+        date: &["date"],
+        id: &[],
+        title: &[],
+        map: &[
+            ("views", VideoViews),
+            ("impressions", Impressions),
+            ("subscribers", NewFollows),
+        ],
+        total_row: true,
+    },
 ];
+
+/// What a column of a known export holds.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Column {
+    /// A metric, and the factor from the file's unit to the stored one.
+    Metric(Metric, f64),
+    /// Money in another currency than the client's (named): left out.
+    OtherCurrency(String),
+    Unused,
+}
+
+/// Watch time in a unit the header names: `Watch time (hours)` (YouTube), `Total watch
+/// time (minutes)`...; the factor turns it into stored minutes. Averages are not added up.
+fn watch_time_factor(h: &str) -> Option<f64> {
+    let named = ["watch time", "time watched", "play time", "playtime"]
+        .iter()
+        .any(|w| h.contains(w));
+    if !named || h.contains("average") || h.contains("avg") {
+        return None;
+    }
+    if h.ends_with("(hours)") || h.ends_with("(h)") {
+        Some(60.0)
+    } else if h.ends_with("(minutes)") || h.ends_with("(mins)") || h.ends_with("(min)") {
+        Some(1.0)
+    } else if h.ends_with("(seconds)") || h.ends_with("(secs)") || h.ends_with("(s)") {
+        Some(1.0 / 60.0)
+    } else {
+        None
+    }
+}
+
+/// `Estimated revenue (USD)`: the currency it is in.
+fn revenue_currency(h: &str) -> Option<String> {
+    let rest = h
+        .strip_prefix("estimated revenue")
+        .or_else(|| h.strip_prefix("revenue"))?
+        .trim();
+    let code = rest.strip_prefix('(')?.strip_suffix(')')?.trim();
+    (code.len() == 3 && code.chars().all(|c| c.is_ascii_alphabetic()))
+        .then(|| code.to_ascii_uppercase())
+}
+
+/// The factor from a generic CSV's unit to the stored one: money in major units, watch
+/// time in hours, the rest as is.
+pub fn generic_factor(m: Metric, minor: f64) -> f64 {
+    match m.unit() {
+        crate::domain::metric::Unit::Money => minor,
+        crate::domain::metric::Unit::Hours => 60.0,
+        _ => 1.0,
+    }
+}
+
+/// What the column `h` (lower case) of an export `f` holds, for a client paid in
+/// `currency`.
+pub fn column(f: &Format, h: &str, currency: &str, minor: f64) -> Column {
+    if let Some((_, m)) = f.map.iter().find(|(n, _)| *n == h) {
+        return Column::Metric(*m, generic_factor(*m, minor));
+    }
+    if let Some(factor) = watch_time_factor(h) {
+        return Column::Metric(WatchTime, factor);
+    }
+    match revenue_currency(h) {
+        Some(c) if c.eq_ignore_ascii_case(currency) => Column::Metric(Revenue, minor),
+        Some(c) => Column::OtherCurrency(c),
+        None => Column::Unused,
+    }
+}
 
 /// The format whose required headers are all there (and forbidden ones not).
 pub fn detect(headers: &[String]) -> Option<&'static Format> {

@@ -1,21 +1,31 @@
 //! `twohats import kpi`: the platforms' analytics exports (FORMATS.md), detected from
 //! their headers, and two generic CSV shapes. Pure over bytes; nothing is partial.
+//!
+//! A file is a CSV (any of `,` `;` tab, UTF-8 or UTF-16, with or without a BOM), an xls
+//! or xlsx workbook, or a zip of those (one level: a zip inside a zip is refused). Zips
+//! and workbooks are measured against [`Limits`] before anything is kept.
 
 mod cells;
+mod dates;
 mod formats;
+mod meta;
+mod tables;
+mod workbook;
 
 use std::collections::BTreeSet;
-use std::io::{Cursor, Read};
+use std::io::Cursor;
 
-use calamine::{Data, DataType, Reader};
 use chrono::NaiveDate;
+use chrono_tz::Tz;
 use csv::StringRecord;
 
 use super::ImportError;
+use super::source::{self, ArchiveError, Limits};
 use crate::domain::Platform;
 use crate::domain::kpi::{DailyValue, PostValue};
-use crate::domain::metric::{Metric, Unit};
-use formats::{Format, Grain};
+use crate::domain::metric::Metric;
+use crate::i18n::{fill, t};
+use formats::Format;
 
 pub use formats::FORMATS;
 
@@ -24,14 +34,44 @@ pub struct Context<'a> {
     pub file: &'a str,
     /// The platform of files that do not say it (generic wide CSV, Meta files).
     pub platform: Option<Platform>,
+    /// The client's currency code: money in another currency is left out.
+    pub currency: &'a str,
     /// Minor units in a major one of the client's currency (100 for EUR), for money
-    /// columns of the generic CSVs.
+    /// columns.
     pub minor: f64,
-    /// Year-less dates take the latest year that puts them on or before this day (the
-    /// file's modification day, or today).
-    pub reference: NaiveDate,
+    /// The client's zone: a post timed with an offset counts on its local day.
+    pub tz: Tz,
+    /// The client's today: year-less dates end on or before it.
+    pub today: NaiveDate,
+    /// `--last-date`: the last day of year-less account rows.
+    pub last_date: Option<NaiveDate>,
     /// `auto`, `long`, `wide`, `meta`, or a format's name from [`FORMATS`] in any case.
     pub format: &'a str,
+    pub limits: Limits,
+}
+
+impl<'a> Context<'a> {
+    /// A context with the defaults: no platform, EUR, Paris, auto-detected format.
+    pub fn new(file: &'a str, today: NaiveDate) -> Context<'a> {
+        Context {
+            file,
+            platform: None,
+            currency: "EUR",
+            minor: 100.0,
+            tz: chrono_tz::Europe::Paris,
+            today,
+            last_date: None,
+            format: "auto",
+            limits: Limits::default(),
+        }
+    }
+}
+
+/// Something the import left out or decided, for the summary.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Note {
+    /// A money column in another currency than the client's.
+    OtherCurrency { column: String, currency: String },
 }
 
 /// Everything read from a file.
@@ -45,6 +85,14 @@ pub struct Imported {
     pub ignored: BTreeSet<String>,
     /// The formats recognized.
     pub formats: Vec<String>,
+    pub notes: BTreeSet<Note>,
+    /// The span of the dates whose year was inferred (year-less exports).
+    pub inferred: Option<(NaiveDate, NaiveDate)>,
+    /// The day those years were read against (the latest reference of the file).
+    pub reference: Option<NaiveDate>,
+    /// Per-post dates without a year were read: in an archive, they are read again
+    /// against the end of the account rows' span.
+    yearless_posts: bool,
 }
 
 impl Imported {
@@ -54,7 +102,36 @@ impl Imported {
         self.rows += other.rows;
         self.ignored.extend(other.ignored);
         self.formats.extend(other.formats);
+        self.notes.extend(other.notes);
+        self.inferred = span(self.inferred, other.inferred);
+        self.reference = self.reference.max(other.reference);
+        self.yearless_posts |= other.yearless_posts;
     }
+}
+
+fn span(
+    a: Option<(NaiveDate, NaiveDate)>,
+    b: Option<(NaiveDate, NaiveDate)>,
+) -> Option<(NaiveDate, NaiveDate)> {
+    match (a, b) {
+        (Some((a0, a1)), Some((b0, b1))) => Some((a0.min(b0), a1.max(b1))),
+        (x, None) | (None, x) => x,
+    }
+}
+
+/// Where a table is being read: its label for messages, the names that may carry a
+/// date, and what year-less per-post dates end on.
+#[derive(Clone, Copy)]
+struct Scope<'s> {
+    label: &'s str,
+    /// The entry's name, then the archive's, for [`dates::reference`].
+    names: [&'s str; 2],
+    /// In an archive: another archive is not opened.
+    in_archive: bool,
+    /// The end of the account rows' span, for per-post year-less dates.
+    posts_end: Option<NaiveDate>,
+    /// The cells were separated by `;`: French Excel, decimal commas, day-first dates.
+    semicolon: bool,
 }
 
 /// A table: rows of cells with the line (or spreadsheet row) each came from.
@@ -67,164 +144,185 @@ pub fn format_names() -> Vec<String> {
     v
 }
 
+pub(crate) fn whole_file(file: &str, message: String) -> ImportError {
+    ImportError::new(file, 0, None, message)
+}
+
+fn archive_error(file: &str, e: ArchiveError) -> ImportError {
+    let s = t();
+    let msg = match e {
+        ArchiveError::Unreadable(e) => fill(s.imp_bad_zip, &[("e", &super::quoted(&e))]),
+        ArchiveError::TooManyEntries { count, max } => fill(
+            s.imp_zip_entries,
+            &[("count", &count.to_string()), ("max", &max.to_string())],
+        ),
+        ArchiveError::TooLarge { limit } => {
+            fill(s.imp_zip_too_large, &[("limit", &source::size_text(limit))])
+        }
+        ArchiveError::DeclaredCount { entry, count, size } => fill(
+            s.imp_declared_count,
+            &[
+                ("entry", &super::quoted(&entry)),
+                ("count", &super::quoted(&count)),
+                ("size", &source::size_text(size)),
+            ],
+        ),
+    };
+    whole_file(file, msg)
+}
+
 pub fn read(bytes: &[u8], ctx: &Context<'_>) -> Result<Imported, ImportError> {
     let fmt = ctx.format.trim().to_lowercase();
     if fmt != "auto" && !format_names().contains(&fmt) {
-        return Err(ImportError::new(
+        return Err(whole_file(
             ctx.file,
-            0,
-            None,
-            crate::i18n::fill(
-                crate::i18n::t().imp_unknown_format,
-                &[("format", ctx.format), ("list", &format_names().join(", "))],
+            fill(
+                t().imp_unknown_format,
+                &[
+                    ("format", &super::quoted(ctx.format)),
+                    ("list", &format_names().join(", ")),
+                ],
             ),
         ));
     }
-    let out = if bytes.starts_with(b"PK\x03\x04") {
-        let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
-            ImportError::new(
-                ctx.file,
-                0,
-                None,
-                crate::i18n::fill(crate::i18n::t().imp_bad_zip, &[("e", &e.to_string())]),
-            )
-        })?;
-        if zip.by_name("[Content_Types].xml").is_ok() {
-            read_workbook(bytes, ctx)?
-        } else {
-            read_archive(&mut zip, ctx)?
-        }
-    } else if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
-        read_workbook(bytes, ctx)?
-    } else {
-        let text =
-            super::text::decode(bytes).map_err(|e| ImportError::new(ctx.file, 0, None, e))?;
-        read_text(&text, ctx, ctx.file)?
+    let scope = Scope {
+        label: ctx.file,
+        names: [ctx.file, ""],
+        in_archive: false,
+        posts_end: None,
+        semicolon: false,
     };
+    let out = read_scoped(bytes, ctx, scope)?;
     if out.formats.is_empty() {
-        return Err(ImportError::new(
-            ctx.file,
-            0,
-            None,
-            crate::i18n::t().imp_no_table,
-        ));
+        return Err(whole_file(ctx.file, t().imp_no_table.into()));
     }
     Ok(out)
+}
+
+fn read_scoped(bytes: &[u8], ctx: &Context<'_>, scope: Scope<'_>) -> Result<Imported, ImportError> {
+    if source::is_zip(bytes) {
+        let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
+            .map_err(|e| archive_error(scope.label, ArchiveError::Unreadable(e.to_string())))?;
+        if zip.by_name("[Content_Types].xml").is_ok() {
+            source::check_workbook(bytes, ctx.limits).map_err(|e| archive_error(scope.label, e))?;
+            return workbook::read(bytes, ctx, scope);
+        }
+        if scope.in_archive {
+            return Err(whole_file(scope.label, t().imp_nested_zip.into()));
+        }
+        source::check_zip(bytes, ctx.limits).map_err(|e| archive_error(scope.label, e))?;
+        return read_archive(&mut zip, ctx, scope);
+    }
+    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        return workbook::read(bytes, ctx, scope);
+    }
+    let text = super::text::decode(bytes).map_err(|e| whole_file(scope.label, e))?;
+    read_text(&text, ctx, scope)
+}
+
+/// The entries of an archive that may hold tables, by name.
+fn is_table_entry(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    [".csv", ".txt", ".xlsx", ".xls", ".tsv"]
+        .iter()
+        .any(|x| lower.ends_with(x))
 }
 
 fn read_archive(
     zip: &mut zip::ZipArchive<Cursor<&[u8]>>,
     ctx: &Context<'_>,
+    scope: Scope<'_>,
 ) -> Result<Imported, ImportError> {
     let mut names: Vec<String> = zip
         .file_names()
-        .map(|n| n.map(|n| n.to_string()))
+        .map(|n| n.map(|n| n.into_owned()))
         .collect::<Result<_, _>>()
         .map_err(|e| {
-            ImportError::new(
-                ctx.file,
-                0,
-                None,
-                crate::i18n::fill(crate::i18n::t().imp_bad_zip_name, &[("e", &e.to_string())]),
+            whole_file(
+                scope.label,
+                fill(
+                    t().imp_bad_zip_name,
+                    &[("e", &super::quoted(&e.to_string()))],
+                ),
             )
         })?;
     names.sort();
     let mut out = Imported::default();
+    // Each entry read once; those with year-less post dates again once the account
+    // rows' span is known.
+    let mut parts: Vec<(String, Vec<u8>, Imported)> = Vec::new();
     for name in names {
-        let lower = name.to_lowercase();
-        if name.ends_with('/')
-            || !(lower.ends_with(".csv") || lower.ends_with(".xlsx") || lower.ends_with(".xls"))
-        {
+        if name.ends_with('/') {
             continue;
         }
-        let mut buf = Vec::new();
-        zip.by_name(&name)
-            .and_then(|mut f| f.read_to_end(&mut buf).map_err(Into::into))
-            .map_err(|e| ImportError::new(ctx.file, 0, None, format!("{name}: {e}")))?;
-        let label = format!("{}/{name}", ctx.file);
-        let sub = Context {
-            file: &label,
-            ..*ctx
+        let lower = name.to_lowercase();
+        if lower.ends_with(".zip") {
+            let label = format!("{}/{name}", scope.label);
+            return Err(whole_file(&label, t().imp_nested_zip.into()));
+        }
+        if !is_table_entry(&name) {
+            out.ignored.insert(name);
+            continue;
+        }
+        let buf = source::zip_entry(zip, &name, ctx.limits.max_bytes).map_err(|e| {
+            whole_file(
+                &format!("{}/{name}", scope.label),
+                fill(t().imp_bad_zip, &[("e", &super::quoted(&e))]),
+            )
+        })?;
+        let label = format!("{}/{name}", scope.label);
+        let sub = Scope {
+            label: &label,
+            names: [&name, scope.label],
+            in_archive: true,
+            ..scope
         };
-        match read(&buf, &sub) {
-            Ok(part) => out.merge(part),
+        match read_scoped(&buf, ctx, sub) {
             // A file of the archive that is no analytics table (a read-me) is left aside.
-            Err(e) if e.line == 0 && e.message == crate::i18n::t().imp_no_table => {
+            Ok(part) if part.formats.is_empty() => {
+                out.ignored.insert(name);
+            }
+            Ok(part) => parts.push((name, buf, part)),
+            Err(e) if e.line == 0 && e.message == t().imp_no_table => {
                 out.ignored.insert(name);
             }
             Err(e) => return Err(e),
         }
     }
-    Ok(out)
-}
-
-fn cell_text(c: &Data) -> String {
-    match c {
-        Data::Empty => String::new(),
-        Data::String(s) => s.clone(),
-        Data::Float(f) => f.to_string(),
-        Data::Int(i) => i.to_string(),
-        Data::Bool(b) => b.to_string(),
-        Data::DateTime(_) | Data::DateTimeIso(_) => c
-            .as_datetime()
-            .map(|d| d.format("%Y-%m-%d").to_string())
-            .unwrap_or_default(),
-        Data::DurationIso(s) => s.clone(),
-        Data::Error(_) => String::new(),
-    }
-}
-
-fn read_workbook(bytes: &[u8], ctx: &Context<'_>) -> Result<Imported, ImportError> {
-    let mut wb = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| {
-        ImportError::new(
-            ctx.file,
-            0,
-            None,
-            crate::i18n::fill(
-                crate::i18n::t().imp_bad_spreadsheet,
-                &[("e", &e.to_string())],
-            ),
-        )
-    })?;
-    let mut out = Imported::default();
-    for sheet in wb.sheet_names() {
-        let range = wb.worksheet_range(&sheet).map_err(|e| {
-            ImportError::new(
-                ctx.file,
-                0,
-                None,
-                crate::i18n::fill(
-                    crate::i18n::t().imp_bad_sheet,
-                    &[("sheet", &sheet), ("e", &e.to_string())],
-                ),
-            )
-        })?;
-        let start_row = range.start().map_or(0, |(r, _)| r as usize);
-        let table: Table = range
-            .rows()
-            .enumerate()
-            .map(|(i, row)| {
-                let cells: Vec<String> = row.iter().map(cell_text).collect();
-                (start_row + i + 1, StringRecord::from(cells))
-            })
-            .collect();
-        let label = format!("{} [{sheet}]", ctx.file);
-        // LinkedIn puts a description above the header: look at the first rows.
-        match (0..3.min(table.len()))
-            .find_map(|skip| table_format(&table[skip..], ctx).map(|f| (skip, f)))
-        {
-            Some((skip, f)) => out.merge(read_table(&table[skip..], f, ctx, &label)?),
-            None => {
-                out.ignored.insert(format!("sheet {sheet}"));
+    let daily_end = parts
+        .iter()
+        .filter(|(_, _, p)| !p.daily.is_empty())
+        .filter_map(|(_, _, p)| p.inferred.map(|(_, end)| end))
+        .max();
+    for (name, buf, part) in parts {
+        let part = match daily_end {
+            Some(end) if part.yearless_posts && part.daily.is_empty() => {
+                let label = format!("{}/{name}", scope.label);
+                let sub = Scope {
+                    label: &label,
+                    names: [&name, scope.label],
+                    in_archive: true,
+                    posts_end: Some(end),
+                    ..scope
+                };
+                read_scoped(&buf, ctx, sub)?
             }
-        }
+            _ => part,
+        };
+        out.merge(part);
     }
     Ok(out)
 }
 
 fn lower_headers(row: &StringRecord) -> Vec<String> {
     row.iter()
-        .map(|h| h.trim().trim_matches('"').trim().to_lowercase())
+        .map(|h| {
+            h.trim_start_matches('\u{feff}')
+                .trim()
+                .trim_matches('"')
+                .trim()
+                .to_lowercase()
+        })
         .collect()
 }
 
@@ -259,357 +357,54 @@ fn table_format(table: &[(usize, StringRecord)], ctx: &Context<'_>) -> Option<Ta
     }
 }
 
-fn read_text(text: &str, ctx: &Context<'_>, label: &str) -> Result<Imported, ImportError> {
-    let first = text.lines().next().unwrap_or("").trim().trim_matches('"');
-    if first.to_ascii_lowercase().starts_with("sep=") {
-        return read_meta(text, ctx, label);
-    }
+/// The rows of a CSV text, with their lines; the `sep=` line left out.
+fn csv_table(text: &str, sep: u8, label: &str) -> Result<Table, ImportError> {
     let mut rdr = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
+        .delimiter(sep)
         .from_reader(text.as_bytes());
+    let mut lines = super::text::Lines::new(text);
     let mut table: Table = Vec::new();
+    let mut skip = super::text::sep_line(text).is_some();
     for rec in rdr.records() {
-        let rec = rec.map_err(|e| {
-            ImportError::new(
-                label,
-                e.position().map_or(0, |p| p.line() as usize),
-                None,
-                e.to_string(),
-            )
-        })?;
-        let line = rec.position().map_or(0, |p| p.line() as usize);
+        let rec =
+            rec.map_err(|e| ImportError::new(label, lines.of(e.position()), None, e.to_string()))?;
+        let line = lines.of(rec.position());
+        if std::mem::take(&mut skip) {
+            continue;
+        }
         table.push((line, rec));
     }
+    Ok(table)
+}
+
+fn read_text(text: &str, ctx: &Context<'_>, scope: Scope<'_>) -> Result<Imported, ImportError> {
+    let sep = super::text::separator(text);
+    let scope = Scope {
+        semicolon: sep == b';',
+        ..scope
+    };
+    let table = csv_table(text, sep, scope.label)?;
+    if meta::is_meta(&table) {
+        return meta::read(&table, ctx, scope);
+    }
     match table_format(&table, ctx) {
-        Some(f) => read_table(&table, f, ctx, label),
+        Some(f) => tables::read(&table, f, ctx, scope),
         None if ctx.format != "auto" => Err(ImportError::new(
-            label,
+            scope.label,
             1,
             None,
-            crate::i18n::fill(
-                crate::i18n::t().imp_header_mismatch,
-                &[("format", ctx.format)],
+            fill(
+                t().imp_header_mismatch,
+                &[("format", &super::quoted(ctx.format))],
             ),
         )),
         None => Ok(Imported::default()),
     }
 }
 
-fn read_table(
-    table: &[(usize, StringRecord)],
-    f: TableFormat,
-    ctx: &Context<'_>,
-    label: &str,
-) -> Result<Imported, ImportError> {
-    match f {
-        TableFormat::Long => read_long(table, ctx, label),
-        TableFormat::Wide => read_wide(table, ctx, label),
-        TableFormat::Named(f) => read_named(table, f, ctx, label),
-    }
-}
-
-/// Stored value of a cell for a metric; money in the generic formats is in major units.
-fn stored(metric: Metric, v: f64, ctx: &Context<'_>) -> i64 {
-    cells::to_stored(
-        v,
-        if metric.unit() == Unit::Money {
-            ctx.minor
-        } else {
-            1.0
-        },
-    )
-}
-
-fn read_long(
-    table: &[(usize, StringRecord)],
-    ctx: &Context<'_>,
-    label: &str,
-) -> Result<Imported, ImportError> {
-    let headers = lower_headers(&table[0].1);
-    let col = |h: &str| headers.iter().position(|x| x == h).unwrap_or(0);
-    let (cd, cp, cm, cv) = (col("date"), col("platform"), col("metric"), col("value"));
-    let mut out = Imported {
-        formats: vec!["generic long CSV".into()],
-        ..Imported::default()
-    };
-    for (line, row) in &table[1..] {
-        if row.iter().all(|c| c.trim().is_empty()) {
-            continue;
-        }
-        let get = |i: usize| row.get(i).unwrap_or("");
-        let err = |field: &str, msg: String| ImportError::new(label, *line, Some(field), msg);
-        let day = cells::date(get(cd), ctx.reference).map_err(|m| err("date", m))?;
-        let platform =
-            super::row_platform(get(cp).trim(), ctx.platform).map_err(|m| err("platform", m))?;
-        let metric = Metric::parse(get(cm))
-            .filter(|m| m.is_canonical())
-            .ok_or_else(|| {
-                err(
-                    "metric",
-                    crate::i18n::fill(
-                        crate::i18n::t().imp_not_metric_key,
-                        &[("value", get(cm).trim())],
-                    ),
-                )
-            })?;
-        out.rows += 1;
-        if let Some(v) = cells::number(get(cv)).map_err(|m| err("value", m))? {
-            out.daily.push(DailyValue {
-                platform,
-                day,
-                metric,
-                value: stored(metric, v, ctx),
-            });
-        }
-    }
-    Ok(out)
-}
-
-fn read_wide(
-    table: &[(usize, StringRecord)],
-    ctx: &Context<'_>,
-    label: &str,
-) -> Result<Imported, ImportError> {
-    let headers = lower_headers(&table[0].1);
-    let cd = headers.iter().position(|h| h == "date").unwrap_or(0);
-    let cp = headers.iter().position(|h| h == "platform");
-    let metrics: Vec<(usize, Metric)> = headers
-        .iter()
-        .enumerate()
-        .filter_map(|(i, h)| {
-            Metric::parse(h)
-                .filter(|m| m.is_canonical())
-                .map(|m| (i, m))
-        })
-        .collect();
-    let mut out = Imported {
-        formats: vec!["generic wide CSV".into()],
-        ..Imported::default()
-    };
-    for (i, h) in headers.iter().enumerate() {
-        if i != cd && Some(i) != cp && !metrics.iter().any(|(j, _)| *j == i) && !h.is_empty() {
-            out.ignored.insert(h.clone());
-        }
-    }
-    if cp.is_none() && ctx.platform.is_none() {
-        return Err(ImportError::new(
-            label,
-            1,
-            Some("platform"),
-            crate::i18n::t().imp_no_platform_column,
-        ));
-    }
-    for (line, row) in &table[1..] {
-        if row.iter().all(|c| c.trim().is_empty()) {
-            continue;
-        }
-        let get = |i: usize| row.get(i).unwrap_or("");
-        let err = |field: &str, msg: String| ImportError::new(label, *line, Some(field), msg);
-        let day = cells::date(get(cd), ctx.reference).map_err(|m| err("date", m))?;
-        let platform = match cp.map(get).map(str::trim) {
-            Some(p) if !p.is_empty() => Platform::parse(p).ok_or_else(|| {
-                err(
-                    "platform",
-                    crate::i18n::fill(crate::i18n::t().imp_unknown_platform, &[("platform", p)]),
-                )
-            })?,
-            _ => ctx
-                .platform
-                .ok_or_else(|| err("platform", crate::i18n::t().imp_platform_empty.into()))?,
-        };
-        out.rows += 1;
-        for (i, m) in &metrics {
-            if let Some(v) = cells::number(get(*i)).map_err(|msg| err(&headers[*i], msg))? {
-                out.daily.push(DailyValue {
-                    platform,
-                    day,
-                    metric: *m,
-                    value: stored(*m, v, ctx),
-                });
-            }
-        }
-    }
-    Ok(out)
-}
-
-fn read_named(
-    table: &[(usize, StringRecord)],
-    f: &'static Format,
-    ctx: &Context<'_>,
-    label: &str,
-) -> Result<Imported, ImportError> {
-    let headers = lower_headers(&table[0].1);
-    let find = |names: &[&str]| {
-        names
-            .iter()
-            .find_map(|n| headers.iter().position(|h| h == n))
-    };
-    let cd = find(f.date).unwrap_or(0);
-    let cid = find(f.id);
-    let ctitle = find(f.title);
-    let mapped: Vec<(usize, Metric)> = headers
-        .iter()
-        .enumerate()
-        .filter_map(|(i, h)| f.map.iter().find(|(n, _)| n == h).map(|(_, m)| (i, *m)))
-        .collect();
-    let platform = f.platform.or(ctx.platform).ok_or_else(|| {
-        ImportError::new(
-            label,
-            1,
-            Some("platform"),
-            crate::i18n::t().imp_platform_unknown,
-        )
-    })?;
-    let mut out = Imported {
-        formats: vec![f.name.to_string()],
-        ..Imported::default()
-    };
-    for (i, h) in headers.iter().enumerate() {
-        let used =
-            i == cd || Some(i) == cid || Some(i) == ctitle || mapped.iter().any(|(j, _)| *j == i);
-        if !used && !h.is_empty() {
-            out.ignored.insert(h.clone());
-        }
-    }
-    for (n, (line, row)) in table[1..].iter().enumerate() {
-        if row.iter().all(|c| c.trim().is_empty()) {
-            continue;
-        }
-        let get = |i: usize| row.get(i).unwrap_or("");
-        if f.total_row && n == 0 && get(cid.unwrap_or(0)).trim().eq_ignore_ascii_case("total") {
-            continue;
-        }
-        let err = |field: &str, msg: String| ImportError::new(label, *line, Some(field), msg);
-        let date_name = &headers[cd];
-        let day = cells::date(get(cd), ctx.reference).map_err(|m| err(date_name, m))?;
-        // Several columns may feed one metric (Reposts and Shares): add them.
-        let mut values: Vec<(Metric, f64)> = Vec::new();
-        for (i, m) in &mapped {
-            if let Some(v) = cells::number(get(*i)).map_err(|msg| err(&headers[*i], msg))? {
-                match values.iter_mut().find(|(x, _)| x == m) {
-                    Some((_, acc)) => *acc += v,
-                    None => values.push((*m, v)),
-                }
-            }
-        }
-        out.rows += 1;
-        match f.grain {
-            Grain::Daily => {
-                for (m, v) in values {
-                    out.daily.push(DailyValue {
-                        platform,
-                        day,
-                        metric: m,
-                        value: cells::to_stored(v, 1.0),
-                    });
-                }
-            }
-            Grain::Posts => {
-                let id = cid.map(get).unwrap_or("").trim();
-                if id.is_empty() {
-                    return Err(err(
-                        f.id.first().copied().unwrap_or("id"),
-                        crate::i18n::t().imp_empty_post_id.into(),
-                    ));
-                }
-                let title = ctitle.map(get).unwrap_or("").trim().to_string();
-                for (m, v) in values {
-                    out.posts.push(PostValue {
-                        platform,
-                        external_id: id.to_string(),
-                        day,
-                        title: title.clone(),
-                        metric: m,
-                        value: cells::to_stored(v, 1.0),
-                    });
-                }
-            }
-        }
-    }
-    Ok(out)
-}
-
-/// Meta Business Suite page-level files: `sep=,`, a title line naming the metric, then
-/// `"Date","Primary"`.
-fn read_meta(text: &str, ctx: &Context<'_>, label: &str) -> Result<Imported, ImportError> {
-    let mut lines = text.lines();
-    lines.next();
-    let title = lines.next().unwrap_or("");
-    let (metric, platform) = formats::meta_title(title);
-    let metric = metric.ok_or_else(|| {
-        ImportError::new(
-            label,
-            2,
-            None,
-            crate::i18n::fill(
-                crate::i18n::t().imp_title_metric,
-                &[("title", title.trim())],
-            ),
-        )
-    })?;
-    let platform = platform.or(ctx.platform).ok_or_else(|| {
-        ImportError::new(
-            label,
-            2,
-            Some("platform"),
-            crate::i18n::t().imp_title_platform,
-        )
-    })?;
-    let mut out = Imported {
-        formats: vec![format!("Meta page {}", metric.key())],
-        ..Imported::default()
-    };
-    let body: String = text.lines().skip(2).collect::<Vec<_>>().join("\n");
-    let mut rdr = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(body.as_bytes());
-    let mut header_seen = false;
-    for rec in rdr.records() {
-        let rec = rec.map_err(|e| {
-            ImportError::new(
-                label,
-                e.position().map_or(0, |p| p.line() as usize + 2),
-                None,
-                e.to_string(),
-            )
-        })?;
-        let line = rec.position().map_or(0, |p| p.line() as usize + 2);
-        let date = rec.get(0).unwrap_or("").trim();
-        if !header_seen {
-            if date.eq_ignore_ascii_case("date") {
-                header_seen = true;
-                continue;
-            }
-            return Err(ImportError::new(
-                label,
-                line,
-                None,
-                crate::i18n::t().imp_expected_date_primary,
-            ));
-        }
-        if date.is_empty() {
-            // Audience.csv and others stack tables after a blank line: the first one is
-            // this file's metric.
-            break;
-        }
-        let day = cells::date(date, ctx.reference)
-            .map_err(|m| ImportError::new(label, line, Some("Date"), m))?;
-        out.rows += 1;
-        if let Some(v) = cells::number(rec.get(1).unwrap_or(""))
-            .map_err(|m| ImportError::new(label, line, Some("Primary"), m))?
-        {
-            out.daily.push(DailyValue {
-                platform,
-                day,
-                metric,
-                value: cells::to_stored(v, 1.0),
-            });
-        }
-    }
-    Ok(out)
-}
-
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_real;

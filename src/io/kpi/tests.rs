@@ -17,11 +17,8 @@ fn d(y: i32, m: u32, day: u32) -> NaiveDate {
 
 fn ctx<'a>(file: &'a str, platform: Option<Platform>) -> Context<'a> {
     Context {
-        file,
         platform,
-        minor: 100.0,
-        reference: d(2026, 11, 22),
-        format: "auto",
+        ..Context::new(file, d(2026, 11, 22))
     }
 }
 
@@ -201,11 +198,8 @@ fn tiktok_without_years_and_undefined() {
         ),
         Some(9800)
     );
-    // A reference in early January puts "August 31" in the year before.
-    let early = Context {
-        reference: d(2027, 1, 5),
-        ..ctx("Overview.csv", None)
-    };
+    // Read in early January, "August 31" is in the year before.
+    let early = Context::new("Overview.csv", d(2027, 1, 5));
     let i = read(&fixture("Overview.csv"), &early).unwrap();
     assert!(i.daily.iter().all(|v| v.day.year() == 2026));
 }
@@ -237,7 +231,8 @@ fn youtube_skips_the_total_row() {
     assert_eq!(post(&i, "dQw4w9WgXcQ", VideoViews), Some(9000));
     assert_eq!(post(&i, "dQw4w9WgXcQ", NewFollows), Some(80));
     assert_eq!(post(&i, "Total", VideoViews), None);
-    assert!(i.ignored.contains("watch time (hours)"));
+    // 500.1 hours, stored in minutes.
+    assert_eq!(post(&i, "dQw4w9WgXcQ", WatchTime), Some(30006));
 }
 
 /// LinkedIn's exports are spreadsheets: written here with a spreadsheet writer from the
@@ -367,7 +362,7 @@ fn errors_carry_file_line_and_field() {
     let e = read(&fixture("bad_number.csv"), &ctx("bad_number.csv", None)).unwrap_err();
     assert_eq!(
         e.to_string(),
-        "bad_number.csv:3: value: \"lots\" is not a number"
+        "bad_number.csv:3:4: value: \"lots\" is not a number"
     );
     let e = read(b"a,b\n1,2\n", &ctx("x.csv", None)).unwrap_err();
     assert!(e.message.contains("no analytics table"), "{e}");

@@ -4,6 +4,7 @@
 pub mod html;
 
 use crate::domain::report::REPORT_KEYS;
+use crate::domain::text::csv_cell;
 use crate::i18n::{self, format, t};
 use crate::report::Report;
 
@@ -39,8 +40,11 @@ pub fn write(r: &Report, f: Format) -> String {
 }
 
 /// The shape scripts rely on; a value that cannot be computed is `null`.
+/// C1 and bidi controls in names and titles are written as `\u` escapes.
 pub fn json(r: &Report) -> String {
-    serde_json::to_string_pretty(r).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+    crate::domain::text::json_safe(
+        &serde_json::to_string_pretty(r).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}")),
+    )
 }
 
 /// The name of a report key in the interface's language (every key is a metric's).
@@ -196,6 +200,7 @@ fn csv(r: &Report) -> String {
         v.map(|x| format!("{}", (x * 10_000.0).round() / 10_000.0))
             .unwrap_or_default()
     };
+    // Every cell goes through the formula guard: a client named `=HYPERLINK(...)` is text.
     let _ = w.write_record([
         "client",
         "period_from",
@@ -210,7 +215,7 @@ fn csv(r: &Report) -> String {
         |scope: &str, metrics: &std::collections::BTreeMap<&'static str, crate::report::Value>| {
             for k in REPORT_KEYS {
                 let v = &metrics[k];
-                let _ = w.write_record([
+                let cells = [
                     r.client.as_str(),
                     &r.period.from.to_string(),
                     &r.period.to.to_string(),
@@ -219,7 +224,8 @@ fn csv(r: &Report) -> String {
                     &num(v.value),
                     &num(v.previous),
                     &num(v.change_pct),
-                ]);
+                ];
+                let _ = w.write_record(cells.iter().map(|c| csv_cell(c).into_owned()));
             }
         };
     rows("total", &r.totals);

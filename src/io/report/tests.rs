@@ -144,3 +144,33 @@ fn markdown_and_csv() {
         .unwrap();
     assert_eq!(&cpc[5], "", "empty where nothing can be computed");
 }
+
+/// A client named like a formula stays text in a spreadsheet; numbers, even negative
+/// ones, stay numbers.
+#[test]
+fn csv_cells_never_run_as_formulas() {
+    let text = write(&report("=HYPERLINK(\"http://x\",\"y\")"), Format::Csv);
+    let mut rdr = csv::Reader::from_reader(text.as_bytes());
+    let mut numbers = 0;
+    for rec in rdr.records() {
+        let rec = rec.unwrap();
+        assert_eq!(&rec[0], "'=HYPERLINK(\"http://x\",\"y\")");
+        for cell in rec.iter() {
+            assert!(
+                !cell.starts_with(['=', '+', '@', '\t', '\r'])
+                    && (!cell.starts_with('-') || cell.parse::<f64>().is_ok()),
+                "{cell}"
+            );
+            numbers += usize::from(cell.parse::<f64>().is_ok());
+        }
+    }
+    assert!(numbers > 0);
+}
+
+/// JSON escapes C1 and bidi controls of names.
+#[test]
+fn json_escapes_c1_and_bidi() {
+    let text = json(&report("Evil\u{9b}31m\u{202e}Co"));
+    assert!(text.contains("Evil\\u009b31m\\u202eCo"), "{text}");
+    assert!(!text.contains('\u{9b}') && !text.contains('\u{202e}'));
+}
