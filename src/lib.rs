@@ -15,6 +15,8 @@
 //! - [`i18n`]: every user-visible string, in one place.
 //! - [`report`]: the KPI review of a client and period, assembled from the store.
 //! - [`paths`]: where the database lives by default.
+//! - [`files`]: every file the app writes, whole and private (temporary, then rename);
+//!   what went wrong with a file, as types (a full disk, a busy or read-only database).
 //!
 //! Data flows one way: a key becomes an `Action`, `update` is the only function that
 //! changes the model and returns `Effect`s, the executor runs them against the store and
@@ -24,6 +26,7 @@
 pub mod cli;
 pub mod demo;
 pub mod domain;
+pub mod files;
 pub mod i18n;
 pub mod io;
 pub mod paths;

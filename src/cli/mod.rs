@@ -85,8 +85,15 @@ pub enum Cmd {
     },
     /// Write a consistent copy of the database (works while the app runs).
     Backup { file: PathBuf },
-    /// Replace the database with a backup (refuses a file that is not a twohats one).
-    Restore { file: PathBuf },
+    /// Replace the database with a backup (refuses a file that is not a twohats one); the
+    /// replaced database is kept beside it, and a terminal is asked first.
+    Restore {
+        file: PathBuf,
+        /// Replace without asking (scripts); without a terminal to ask on, restore
+        /// needs it.
+        #[arg(long)]
+        yes: bool,
+    },
     /// What was deleted, and bringing it back.
     Trash {
         #[command(subcommand)]
@@ -112,6 +119,9 @@ pub enum Cmd {
 pub struct Failure {
     pub message: String,
     pub code: i32,
+    /// The store's error it came from, put into words again once the database path is
+    /// known (a full disk, a busy or read-only file, see `run`).
+    cause: Option<StoreError>,
 }
 
 impl Failure {
@@ -119,12 +129,22 @@ impl Failure {
         Failure {
             message: message.into(),
             code: 2,
+            cause: None,
         }
     }
     pub fn failed(message: impl Into<String>) -> Failure {
         Failure {
             message: message.into(),
             code: 1,
+            cause: None,
+        }
+    }
+
+    /// The failure in the words of what happened to the database at `db`.
+    fn on(mut self, db: &std::path::Path) -> Failure {
+        match self.cause.take() {
+            Some(e) => Failure::from(crate::store::explain(Some(db), e)),
+            None => self,
         }
     }
 }
@@ -134,6 +154,7 @@ impl From<StoreError> for Failure {
         Failure {
             code: if e.is_bad_input() { 2 } else { 1 },
             message: e.to_string(),
+            cause: Some(e),
         }
     }
 }
@@ -169,29 +190,41 @@ fn db_path(cli: &Cli) -> Result<PathBuf, Failure> {
 pub fn run(cli: Cli) -> Result<(), Failure> {
     let path = db_path(&cli)?;
     let clock = crate::domain::clock::from_env();
+    // Absolute, as the store names it, so messages give the full path.
+    let at = std::path::absolute(&path).unwrap_or_else(|_| path.clone());
+    dispatch(cli, &path, clock).map_err(|f| f.on(&at))
+}
+
+fn dispatch(
+    cli: Cli,
+    path: &std::path::Path,
+    clock: Box<dyn crate::domain::Clock>,
+) -> Result<(), Failure> {
     match cli.command {
         None => {
-            let store = Store::open(&path)?;
+            let store = Store::open(path)?;
             crate::tui::run(store, clock).map_err(|e| Failure::failed(e.to_string()))
         }
         Some(Cmd::Client { command }) => {
-            let mut store = Store::open(&path)?;
+            let mut store = Store::open(path)?;
             client::run(&mut store, clock.as_ref(), command)
         }
         Some(Cmd::Import { command }) => {
-            let mut store = Store::open(&path)?;
+            let mut store = Store::open(path)?;
             import::run(&mut store, clock.as_ref(), command)
         }
-        Some(Cmd::Export { command }) => export::run(&Store::open(&path)?, clock.as_ref(), command),
-        Some(Cmd::Inbox { command }) => inbox::run(&Store::open(&path)?, command),
-        Some(Cmd::Report(args)) => report::run(&Store::open(&path)?, clock.as_ref(), args),
-        Some(Cmd::Today { json }) => today::run(&Store::open(&path)?, clock.as_ref(), json),
-        Some(Cmd::Backup { file }) => safety::backup(&Store::open(&path)?, file),
-        Some(Cmd::Restore { file }) => safety::restore(&mut Store::open(&path)?, file),
-        Some(Cmd::Trash { command }) => safety::trash(&Store::open(&path)?, command),
-        Some(Cmd::Lang { value }) => lang::run(&Store::open(&path)?, value.as_deref()),
+        Some(Cmd::Export { command }) => export::run(&Store::open(path)?, clock.as_ref(), command),
+        Some(Cmd::Inbox { command }) => inbox::run(&Store::open(path)?, command),
+        Some(Cmd::Report(args)) => report::run(&Store::open(path)?, clock.as_ref(), args),
+        Some(Cmd::Today { json }) => today::run(&Store::open(path)?, clock.as_ref(), json),
+        Some(Cmd::Backup { file }) => safety::backup(&Store::open(path)?, file),
+        Some(Cmd::Restore { file, yes }) => {
+            safety::restore(&mut Store::open(path)?, clock.as_ref(), file, yes)
+        }
+        Some(Cmd::Trash { command }) => safety::trash(&Store::open(path)?, command),
+        Some(Cmd::Lang { value }) => lang::run(&Store::open(path)?, value.as_deref()),
         Some(Cmd::Demo { scale, force }) => {
-            let mut store = Store::open(&path)?;
+            let mut store = Store::open(path)?;
             demo::run(&mut store, clock.as_ref(), scale, force)
         }
     }

@@ -414,14 +414,16 @@ fn done(m: &mut Model, outcome: Outcome) -> Vec<Effect> {
             m.plan_requested = None;
             m.plan.client_id = 0;
         }
-        Outcome::Exported { path } => {
+        Outcome::Exported { path, folder } => {
             forms::close_form(m);
+            m.report.export_folder = folder;
             say(
                 m,
                 StatusKind::Success,
                 fill(s.report_exported, &[("path", &path)]),
             );
         }
+        Outcome::ExportExists { path } => report::ask_replace(m, &path),
         Outcome::DemoLoaded { clients } => {
             say(
                 m,
@@ -447,9 +449,14 @@ fn failed(m: &mut Model, msg: String) {
 fn input(m: &mut Model, key: KeyEvent) -> Vec<Effect> {
     match m.overlays.last_mut() {
         Some(Overlay::Form(f)) if !f.saving => {
+            let format_key = f.purpose == crate::tui::model::FormPurpose::ReportExport
+                && f.form.fields.get(f.form.focus).is_some_and(|x| x.key == "format");
             f.form.input(key);
             f.form.error = None;
             f.confirmed = false;
+            if format_key {
+                report::follow_format(&mut f.form);
+            }
             post_form::refresh_counters(m);
         }
         Some(Overlay::Switcher(_)) => switcher::filter_input(m, key),
@@ -597,6 +604,9 @@ mod tests_calendar;
 
 #[cfg(test)]
 mod tests_report;
+
+#[cfg(test)]
+mod tests_export;
 
 #[cfg(test)]
 mod tests_today;
