@@ -118,9 +118,18 @@ mod tests {
     fn the_format_comes_from_the_flag_or_the_extension_and_they_must_agree() {
         let md = Some(Path::new("out/r.md"));
         assert_eq!(format_of(None, md).unwrap(), Format::Markdown);
-        assert_eq!(format_of(None, Some(Path::new("R.HTML"))).unwrap(), Format::Html);
-        assert_eq!(format_of(None, Some(Path::new("r.htm"))).unwrap(), Format::Html);
-        assert_eq!(format_of(None, Some(Path::new("r.json"))).unwrap(), Format::Json);
+        assert_eq!(
+            format_of(None, Some(Path::new("R.HTML"))).unwrap(),
+            Format::Html
+        );
+        assert_eq!(
+            format_of(None, Some(Path::new("r.htm"))).unwrap(),
+            Format::Html
+        );
+        assert_eq!(
+            format_of(None, Some(Path::new("r.json"))).unwrap(),
+            Format::Json
+        );
         assert_eq!(format_of(Some("md"), md).unwrap(), Format::Markdown);
         assert_eq!(format_of(Some("markdown"), md).unwrap(), Format::Markdown);
         // An extension that names no format leaves the choice to --format.

@@ -6,9 +6,9 @@ use std::path::{Path, PathBuf};
 use clap::Subcommand;
 
 use super::Failure;
+use crate::domain::Clock;
 use crate::domain::text::{sanitize_line, truncate};
 use crate::i18n::{fill, t};
-use crate::domain::Clock;
 use crate::store::{Store, check_twohats_file, restore_keep_path};
 
 #[derive(Debug, Subcommand)]

@@ -4,8 +4,8 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::files::Work;
 use crate::domain::{AccountDraft, ClientDraft, Platform};
+use crate::files::Work;
 use crate::store::{Store, StoreError, Tx};
 
 mod inbox;

@@ -109,8 +109,7 @@ pub fn room_left(dir: &Path) -> Option<u64> {
 /// True when the file system holding `dir` is mounted read-only (nobody can write
 /// to it, so a file there cannot change while it is read).
 pub fn whole_fs_read_only(dir: &Path) -> bool {
-    rustix::fs::statvfs(dir)
-        .is_ok_and(|s| s.f_flag.contains(rustix::fs::StatVfsMountFlags::RDONLY))
+    rustix::fs::statvfs(dir).is_ok_and(|s| s.f_flag.contains(rustix::fs::StatVfsMountFlags::RDONLY))
 }
 
 /// True when this user may create files in `dir`.

@@ -70,7 +70,10 @@ fn without_replace_an_existing_name_is_refused_symlinks_too() {
     std::os::unix::fs::symlink(dir.path().join("nowhere"), &link).unwrap();
     let e = write_bytes(&link, false, b"new").unwrap_err();
     assert_eq!(e.kind(), std::io::ErrorKind::AlreadyExists);
-    assert!(!dir.path().join("nowhere").exists(), "the link was not followed");
+    assert!(
+        !dir.path().join("nowhere").exists(),
+        "the link was not followed"
+    );
     assert_eq!(names(dir.path()), ["b.db", "l.db"], "no temporary left");
 }
 
@@ -118,10 +121,23 @@ fn a_missing_folder_is_an_error_not_a_new_folder() {
 
 #[test]
 fn special_names_are_not_paths() {
-    for s in ["", ":memory:", "file::memory:", "FILE:/tmp/x.db?mode=memory", "file:x"] {
+    for s in [
+        "",
+        ":memory:",
+        "file::memory:",
+        "FILE:/tmp/x.db?mode=memory",
+        "file:x",
+    ] {
         assert!(is_special_name(OsStr::new(s)), "{s}");
     }
-    for s in ["t.db", "./file:x", "/tmp/file:x", "files.db", ":memory", "memory:"] {
+    for s in [
+        "t.db",
+        "./file:x",
+        "/tmp/file:x",
+        "files.db",
+        ":memory",
+        "memory:",
+    ] {
         assert!(!is_special_name(OsStr::new(s)), "{s}");
     }
 }

@@ -618,7 +618,12 @@ pub static EN: Strings = Strings {
     file_disk_full: "the disk holding {path} is full: nothing was written. Free some space and try again.",
     file_busy: "{path} is busy: another twohats (a window or a command) kept writing to it. Try again in a moment.",
     file_busy_work: "{path} is busy: {work} is writing to it. Try again when it is done.",
-    file_works: ["an import", "a demo load", "a restore", "an upgrade of the database"],
+    file_works: [
+        "an import",
+        "a demo load",
+        "a restore",
+        "an upgrade of the database",
+    ],
     file_read_only_fs: "{path} is on a read-only file system: it can be read, but nothing was written.",
     file_read_only_folder: "cannot use {path}: its folder is not writable by you, and SQLite must create two files beside the database (-wal and -shm) even to read it. Copy it to a folder of yours and use --db.",
     file_read_only_file: "{path} is read-only for you: it can be read, but nothing was written.",

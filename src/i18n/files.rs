@@ -68,10 +68,7 @@ mod tests {
                 }
                 .to_string();
                 assert!(busy.contains("/data/t.db"), "{busy}");
-                assert!(
-                    busy.contains(super::work_name(Work::Import)),
-                    "{busy}"
-                );
+                assert!(busy.contains(super::work_name(Work::Import)), "{busy}");
             });
         }
         with_lang(Lang::En, || {
@@ -80,7 +77,11 @@ mod tests {
                 "the disk holding /data/t.db is full: nothing was written. Free some space and try again."
             );
             assert_eq!(
-                Problem::Busy { path: path.clone(), work: Some(Work::Import) }.to_string(),
+                Problem::Busy {
+                    path: path.clone(),
+                    work: Some(Work::Import)
+                }
+                .to_string(),
                 "/data/t.db is busy: an import is writing to it. Try again when it is done."
             );
         });

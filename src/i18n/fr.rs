@@ -621,7 +621,12 @@ pub static FR: Strings = Strings {
     file_disk_full: "le disque qui contient {path} est plein : rien n'a été écrit. Libérez de la place et réessayez.",
     file_busy: "{path} est occupé : un autre twohats (une fenêtre ou une commande) y écrit depuis trop longtemps. Réessayez dans un instant.",
     file_busy_work: "{path} est occupé : {work} y écrit. Réessayez quand ce sera fini.",
-    file_works: ["une importation", "un chargement de la démo", "une restauration", "une mise à jour de la base"],
+    file_works: [
+        "une importation",
+        "un chargement de la démo",
+        "une restauration",
+        "une mise à jour de la base",
+    ],
     file_read_only_fs: "{path} est sur un système de fichiers en lecture seule : on peut le lire, mais rien n'a été écrit.",
     file_read_only_folder: "impossible d'utiliser {path} : vous ne pouvez pas écrire dans son dossier, et SQLite doit créer deux fichiers à côté de la base (-wal et -shm) même pour la lire. Copiez-la dans un de vos dossiers et utilisez --db.",
     file_read_only_file: "{path} est en lecture seule pour vous : on peut le lire, mais rien n'a été écrit.",

@@ -404,7 +404,7 @@ pub fn explain(db: Option<&Path>, e: StoreError) -> StoreError {
 
 /// Free bytes under which an I/O error is taken for a full disk: SQLite needs 32 KiB
 /// for the shared-memory file, and a page or a log frame at a time for the rest.
-const LOW_ROOM: u64 = 1024 * 1024;
+pub(super) const LOW_ROOM: u64 = 1024 * 1024;
 
 fn problem_of(db: &Path, code: rusqlite::ErrorCode) -> Option<Problem> {
     use crate::files::{ReadOnly, folder_of};

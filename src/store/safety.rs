@@ -59,7 +59,8 @@ pub(super) fn copy_database(conn: &Connection, dest: &Path, replace: bool) -> Re
                 std::io::Error::new(std::io::ErrorKind::InvalidFilename, "not UTF-8"),
             )
         })?;
-        conn.execute("VACUUM INTO ?1", [name])?;
+        conn.execute("VACUUM INTO ?1", [name])
+            .map_err(|e| copy_failed(dest, e))?;
         let copy = Connection::open_with_flags(tmp, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
         let check: String = copy.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
         if check == "ok" {
@@ -74,6 +75,22 @@ pub(super) fn copy_database(conn: &Connection, dest: &Path, replace: bool) -> Re
         WriteError::Io(e) => io_error(dest, e),
         WriteError::Fill(e) => e,
     })
+}
+
+/// A failure of `VACUUM INTO`: a full disk is the copy's, not the database's.
+fn copy_failed(dest: &Path, e: rusqlite::Error) -> StoreError {
+    use rusqlite::ErrorCode as C;
+    if let rusqlite::Error::SqliteFailure(f, _) = &e {
+        let room = crate::files::room_left(&crate::files::folder_of(dest));
+        if f.code == C::DiskFull
+            || (f.code == C::SystemIoFailure && room.is_some_and(|n| n < super::LOW_ROOM))
+        {
+            return StoreError::File(Problem::DiskFull {
+                path: dest.to_path_buf(),
+            });
+        }
+    }
+    e.into()
 }
 
 /// True when `path` is a whole copy of a twohats database at `version`: a regular file
@@ -132,11 +149,13 @@ fn is_database_file(dest: &Path, db: &Path) -> bool {
         return false;
     };
     dest_dir == db_dir
-        && ["", "-wal", "-shm", "-journal", "-busy"].iter().any(|suffix| {
-            let mut n = db_name.clone();
-            n.push(suffix);
-            n == dest_name
-        })
+        && ["", "-wal", "-shm", "-journal", "-busy"]
+            .iter()
+            .any(|suffix| {
+                let mut n = db_name.clone();
+                n.push(suffix);
+                n == dest_name
+            })
 }
 
 /// Checks that a file is a twohats database this binary can read, without changing it.

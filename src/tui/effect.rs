@@ -278,7 +278,11 @@ pub const EXPORT_FOLDER: &str = "export_folder";
 /// Without `replace`, an existing file is not touched and the answer asks first.
 fn export_report(
     store: &Store,
-    (client, period, format): (ClientId, crate::domain::report::Period, crate::io::report::Format),
+    (client, period, format): (
+        ClientId,
+        crate::domain::report::Period,
+        crate::io::report::Format,
+    ),
     path: &str,
     replace: bool,
     now: chrono::DateTime<chrono::Utc>,

@@ -450,7 +450,10 @@ fn input(m: &mut Model, key: KeyEvent) -> Vec<Effect> {
     match m.overlays.last_mut() {
         Some(Overlay::Form(f)) if !f.saving => {
             let format_key = f.purpose == crate::tui::model::FormPurpose::ReportExport
-                && f.form.fields.get(f.form.focus).is_some_and(|x| x.key == "format");
+                && f.form
+                    .fields
+                    .get(f.form.focus)
+                    .is_some_and(|x| x.key == "format");
             f.form.input(key);
             f.form.error = None;
             f.confirmed = false;

@@ -239,17 +239,12 @@ fn open_export(m: &mut Model, p: Period) {
 /// The export form's file name takes the extension of the format chosen, unless the
 /// user gave it one of their own (`notes.txt` stays).
 pub fn follow_format(form: &mut Form) {
-    let Some(format) = form
-        .choice_value("format")
-        .and_then(|f| Format::parse(&f))
-    else {
+    let Some(format) = form.choice_value("format").and_then(|f| Format::parse(&f)) else {
         return;
     };
     let name = form.text_value("name");
     let path = std::path::Path::new(&name);
-    let ext = path
-        .extension()
-        .map(|e| e.to_string_lossy().to_lowercase());
+    let ext = path.extension().map(|e| e.to_string_lossy().to_lowercase());
     let ours = match ext.as_deref() {
         None => true,
         Some(e) => Format::from_extension(e).is_some(),
