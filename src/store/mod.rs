@@ -524,3 +524,6 @@ mod tests_plan;
 
 #[cfg(test)]
 mod tests_kpi_months;
+
+#[cfg(test)]
+mod tests_files;
