@@ -288,6 +288,10 @@ fn in_namespace(script: &str) -> Option<Output> {
     let o = Command::new("unshare")
         .args(["-rm", "sh", "-c", script])
         .env("B", BIN)
+        .env(
+            "V1",
+            concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/v1.db"),
+        )
         .env("M", &m)
         .env("N", &n)
         .env("LANG", "C.UTF-8")
@@ -369,11 +373,13 @@ fn a_read_only_file_system_is_read_and_never_written() {
         exec 2>&1
         mount -t tmpfs -o size=4m tmpfs "$M" || exit 90
         "$B" --db "$M/t.db" client add A --timezone UTC >/dev/null || exit 91
+        cp "$V1" "$M/old.db" || exit 93
         mount -o remount,ro "$M" || exit 92
         echo "== list"; "$B" --db "$M/t.db" client list; echo "rc=$?"
         echo "== report"; "$B" --db "$M/t.db" report --client A --week 2026-W47 --format md | head -1; echo "rc=$?"
         echo "== add"; "$B" --db "$M/t.db" client add B; echo "rc=$?"
         echo "== new"; "$B" --db "$M/other.db" client list; echo "rc=$?"
+        echo "== old"; "$B" --db "$M/old.db" client list; echo "rc=$?"
         echo "== files"; ls -A "$M"
         echo "== end"
         "#,
@@ -393,7 +399,11 @@ fn a_read_only_file_system_is_read_and_never_written() {
         section(&out, "new"),
         "twohats: $M/other.db is on a read-only file system: it can be read, but nothing was written.\nrc=1\n"
     );
-    assert_eq!(section(&out, "files"), "t.db\n");
+    assert_eq!(
+        section(&out, "old"),
+        "twohats: $M/old.db was made by an older twohats and is on a read-only file system: it must be upgraded before it can be read. Copy it to a writable disk first.\nrc=1\n"
+    );
+    assert_eq!(section(&out, "files"), "old.db\nt.db\n");
 }
 
 /// Runs the binary as user `nobody` (when this test runs as root, which ignores
