@@ -51,6 +51,7 @@ impl Explain for StoreError {
             )),
             StoreError::Conflict(c) => c.explain(),
             StoreError::Unreadable { what } => fill(s.store_unexpected, &[("what", what)]),
+            StoreError::File(p) => p.explain(),
         }
     }
 }
@@ -100,6 +101,12 @@ impl Explain for DemoError {
 impl Explain for ImportError {
     fn explain(&self) -> String {
         self.to_string()
+    }
+}
+
+impl Explain for crate::files::Problem {
+    fn explain(&self) -> String {
+        i18n::files::file_problem(self)
     }
 }
 

@@ -12,6 +12,7 @@
 //! |---|---|---|
 //! | 0 | [`domain`] | plain types and rules: clients, platforms and their text limits, money, dates, strategy, posts, inbox, KPI formulas. No IO, no terminal, no words. |
 //! | 0 | [`paths`] | where the database lives by default. |
+//! | 0 | [`files`] | every file the app writes, whole and private (a temporary, then a rename); what went wrong with a file, as values (a full disk, a busy or read-only database). |
 //! | 1 | [`i18n`] | every user-visible word, in English and French, and the formats and names of domain values. |
 //! | 2 | [`store`] | the only place that speaks SQL: opening, pragmas, migrations, one module per aggregate. Its errors are values: it never uses [`i18n`]. |
 //! | 3 | [`report`] | the KPI review of a client and period, assembled from the store. |
@@ -40,6 +41,7 @@ pub mod cli;
 pub mod demo;
 pub mod domain;
 pub mod explain;
+pub mod files;
 pub mod i18n;
 pub mod io;
 pub mod paths;

@@ -88,20 +88,47 @@ fn backup_while_in_use_and_restore() {
             .status
             .success()
     );
-    let o = db.run(&["restore", copy.to_str().unwrap()]);
+    let o = db.run(&["restore", copy.to_str().unwrap(), "--yes"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let list = stdout(&db.run(&["client", "list"]));
     assert!(!list.contains("After the backup"), "{list}");
     assert!(list.contains("Boulangerie Marcel"));
-    // Refusals: an existing file, a file that is not ours, a missing file.
-    assert_eq!(
-        db.run(&["backup", copy.to_str().unwrap()]).status.code(),
-        Some(2)
+    // The database it replaced is kept beside it, private, and says so.
+    let kept = db
+        .dir
+        .path()
+        .join("t.db.before-restore-20261122-083000.bak");
+    assert!(
+        stdout(&o).contains(kept.to_str().unwrap()),
+        "{}",
+        stdout(&o)
     );
+    assert_eq!(mode(&kept), 0o600);
+    let c = rusqlite::Connection::open(&kept).unwrap();
+    let n: i64 = c
+        .query_row(
+            "SELECT count(*) FROM clients WHERE name = 'After the backup'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(n, 1, "the kept copy has what the restore replaced");
+    // A backup replaces an existing file, as cp does; never the database itself.
+    let o = db.run(&["backup", copy.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(mode(&copy), 0o600);
+    let before = std::fs::read(&db.path).unwrap();
+    for onto in ["t.db", "t.db-wal", "t.db-shm"] {
+        let o = db.run(&["backup", db.dir.path().join(onto).to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(2), "{onto}: {}", stderr(&o));
+        assert!(stderr(&o).contains("the database itself"), "{}", stderr(&o));
+    }
+    assert_eq!(std::fs::read(&db.path).unwrap(), before);
+    // Refusals: a file that is not ours, a missing file.
     let text = db.dir.path().join("notes.txt");
     std::fs::write(&text, "hello").unwrap();
     let before = std::fs::read(&db.path).unwrap();
-    let o = db.run(&["restore", text.to_str().unwrap()]);
+    let o = db.run(&["restore", text.to_str().unwrap(), "--yes"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("not a twohats database"));
     let other = db.dir.path().join("other.db");
@@ -110,11 +137,15 @@ fn backup_while_in_use_and_restore() {
         .execute_batch("CREATE TABLE t (x)")
         .unwrap();
     assert_eq!(
-        db.run(&["restore", other.to_str().unwrap()]).status.code(),
+        db.run(&["restore", other.to_str().unwrap(), "--yes"])
+            .status
+            .code(),
         Some(2)
     );
     assert_eq!(
-        db.run(&["restore", "/nonexistent.db"]).status.code(),
+        db.run(&["restore", "/nonexistent.db", "--yes"])
+            .status
+            .code(),
         Some(2)
     );
     assert_eq!(std::fs::read(&db.path).unwrap().len(), before.len());

@@ -23,7 +23,7 @@ pub enum ExportCmd {
         /// Last day, included.
         #[arg(long)]
         to: Option<String>,
-        /// Write to this file instead of standard output.
+        /// Write to this file instead of standard output (private, replaced whole).
         #[arg(short = 'o', long = "output")]
         output: Option<PathBuf>,
     },
@@ -41,22 +41,18 @@ fn date(flag: &str, s: Option<&str>) -> Result<Option<NaiveDate>, Failure> {
     .transpose()
 }
 
-/// Writes `text` to a file (created 0600 when new, since it holds client data) or stdout.
+/// Writes `text` to a file or to stdout. A file is written whole and private (it holds
+/// client data) and replaces what was there, as `cp` does; a symlink there is replaced,
+/// never followed.
 pub fn emit(output: Option<&PathBuf>, text: &str) -> Result<(), Failure> {
-    use std::io::Write;
+    use crate::explain::Explain;
     match output {
-        Some(path) => {
-            use std::os::unix::fs::OpenOptionsExt;
-            let mut f = std::fs::OpenOptions::new()
-                .write(true)
-                .create(true)
-                .truncate(true)
-                .mode(0o600)
-                .open(path)
-                .map_err(|e| Failure::failed(format!("{}: {e}", path.display())))?;
-            f.write_all(text.as_bytes())
-                .map_err(|e| Failure::failed(format!("{}: {e}", path.display())))
-        }
+        Some(path) => crate::files::write_bytes(path, true, text.as_bytes()).map_err(|e| {
+            Failure::failed(match crate::files::Problem::of_io(path, &e) {
+                Some(p) => p.explain(),
+                None => format!("{}: {e}", path.display()),
+            })
+        }),
         None => super::out::data(text),
     }
 }

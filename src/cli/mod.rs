@@ -100,8 +100,15 @@ pub enum Cmd {
     },
     /// Write a consistent copy of the database (works while the app runs).
     Backup { file: PathBuf },
-    /// Replace the database with a backup (refuses a file that is not a twohats one).
-    Restore { file: PathBuf },
+    /// Replace the database with a backup (refuses a file that is not a twohats one); the
+    /// replaced database is kept beside it, and a terminal is asked first.
+    Restore {
+        file: PathBuf,
+        /// Replace without asking (scripts); without a terminal to ask on, restore
+        /// needs it.
+        #[arg(long)]
+        yes: bool,
+    },
     /// What was deleted, and bringing it back.
     Trash {
         #[command(subcommand)]
@@ -130,6 +137,9 @@ pub enum Cmd {
 pub struct Failure {
     pub message: String,
     pub code: i32,
+    /// The store's error it came from, put into words again once the database path is
+    /// known (a full disk, a busy or read-only file, see `run`).
+    cause: Option<StoreError>,
 }
 
 impl Failure {
@@ -137,12 +147,22 @@ impl Failure {
         Failure {
             message: message.into(),
             code: 2,
+            cause: None,
         }
     }
     pub fn failed(message: impl Into<String>) -> Failure {
         Failure {
             message: message.into(),
             code: 1,
+            cause: None,
+        }
+    }
+
+    /// The failure in the words of what happened to the database at `db`.
+    fn on(mut self, db: &std::path::Path) -> Failure {
+        match self.cause.take() {
+            Some(e) => Failure::from(crate::store::diagnose(Some(db), e)),
+            None => self,
         }
     }
     /// The reader of standard output went away (`| head`): stop, say nothing, exit 0.
@@ -150,6 +170,7 @@ impl Failure {
         Failure {
             message: String::new(),
             code: 0,
+            cause: None,
         }
     }
 }
@@ -159,6 +180,7 @@ impl From<StoreError> for Failure {
         Failure {
             code: if e.is_bad_input() { 2 } else { 1 },
             message: e.explain(),
+            cause: Some(e),
         }
     }
 }
@@ -217,9 +239,19 @@ fn print_json(value: &impl serde::Serialize) -> Result<(), Failure> {
 pub fn run(cli: Cli) -> Result<(), Failure> {
     let path = db_path(&cli)?;
     let clock = crate::domain::clock::from_env();
+    // Absolute, as the store names it, so messages give the full path.
+    let at = std::path::absolute(&path).unwrap_or_else(|_| path.clone());
+    dispatch(cli, &path, clock).map_err(|f| f.on(&at))
+}
+
+fn dispatch(
+    cli: Cli,
+    path: &std::path::Path,
+    clock: Box<dyn crate::domain::Clock>,
+) -> Result<(), Failure> {
     match cli.command {
         None => {
-            let store = Store::open(&path)?;
+            let store = Store::open(path)?;
             // The app draws on a terminal: piped, say which commands print instead.
             use std::io::IsTerminal;
             if !std::io::stdout().is_terminal() {
@@ -229,34 +261,36 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         }
         Some(Cmd::Client { command }) => {
             let mut store = match command {
-                client::ClientCmd::Add { .. } => Store::open(&path)?,
-                _ => open_existing(&path)?,
+                client::ClientCmd::Add { .. } => Store::open(path)?,
+                _ => open_existing(path)?,
             };
             client::run(&mut store, clock.as_ref(), command)
         }
         Some(Cmd::Account { command }) => {
-            account::run(&open_existing(&path)?, clock.as_ref(), command)
+            account::run(&open_existing(path)?, clock.as_ref(), command)
         }
-        Some(Cmd::Posts { command }) => posts::run(&open_existing(&path)?, command),
+        Some(Cmd::Posts { command }) => posts::run(&open_existing(path)?, command),
         Some(Cmd::Import { command }) => {
-            let mut store = Store::open(&path)?;
+            let mut store = Store::open(path)?;
             import::run(&mut store, clock.as_ref(), command)
         }
         Some(Cmd::Export { command }) => {
-            export::run(&open_existing(&path)?, clock.as_ref(), command)
+            export::run(&open_existing(path)?, clock.as_ref(), command)
         }
         Some(Cmd::Inbox { command }) => {
-            inbox::run(&mut open_existing(&path)?, clock.as_ref(), command)
+            inbox::run(&mut open_existing(path)?, clock.as_ref(), command)
         }
-        Some(Cmd::Report(args)) => report::run(&open_existing(&path)?, clock.as_ref(), args),
-        Some(Cmd::Today { json }) => today::run(&open_existing(&path)?, clock.as_ref(), json),
-        Some(Cmd::Backup { file }) => safety::backup(&open_existing(&path)?, file),
-        Some(Cmd::Restore { file }) => safety::restore(&mut Store::open(&path)?, file),
-        Some(Cmd::Trash { command }) => safety::trash(&open_existing(&path)?, command),
-        Some(Cmd::Lang { value }) => lang::run(&Store::open(&path)?, value.as_deref()),
-        Some(Cmd::Demo { remove: true, .. }) => demo::remove(&mut open_existing(&path)?),
+        Some(Cmd::Report(args)) => report::run(&open_existing(path)?, clock.as_ref(), args),
+        Some(Cmd::Today { json }) => today::run(&open_existing(path)?, clock.as_ref(), json),
+        Some(Cmd::Backup { file }) => safety::backup(&open_existing(path)?, file),
+        Some(Cmd::Restore { file, yes }) => {
+            safety::restore(&mut Store::open(path)?, clock.as_ref(), file, yes)
+        }
+        Some(Cmd::Trash { command }) => safety::trash(&open_existing(path)?, command),
+        Some(Cmd::Lang { value }) => lang::run(&Store::open(path)?, value.as_deref()),
+        Some(Cmd::Demo { remove: true, .. }) => demo::remove(&mut open_existing(path)?),
         Some(Cmd::Demo { scale, force, .. }) => {
-            let mut store = Store::open(&path)?;
+            let mut store = Store::open(path)?;
             demo::run(&mut store, clock.as_ref(), scale, force)
         }
     }

@@ -5,6 +5,7 @@
 use chrono::{DateTime, Utc};
 
 use crate::domain::{AccountDraft, ClientDraft, Platform};
+use crate::files::Work;
 use crate::store::{Store, StoreError, Tx};
 
 mod inbox;
@@ -102,7 +103,7 @@ pub fn load_scale(
     if existing > 0 && !force {
         return Err(DemoError::NotEmpty(existing));
     }
-    Ok(store.transaction(|tx| {
+    Ok(store.transaction_doing(Some(Work::Demo), |tx| {
         tx.delete_demo_clients()?;
         large::fill(tx, scale, now, tick)
     })?)
@@ -116,7 +117,7 @@ pub fn load(store: &mut Store, now: DateTime<Utc>, force: bool) -> Result<usize,
     if existing > 0 && !force {
         return Err(DemoError::NotEmpty(existing));
     }
-    store.transaction(|tx| {
+    store.transaction_doing(Some(Work::Demo), |tx| {
         tx.delete_demo_clients()?;
         for c in CLIENTS {
             let draft = ClientDraft {

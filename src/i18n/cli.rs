@@ -289,8 +289,8 @@ pub const FR: &[(&str, &str)] = &[
     ),
     ("Last day, included", "Dernier jour, inclus"),
     (
-        "Write to this file instead of standard output",
-        "Écrire dans ce fichier plutôt que sur la sortie standard",
+        "Write to this file instead of standard output (private, replaced whole)",
+        "Écrire dans ce fichier plutôt que sur la sortie standard (privé, remplacé d'un bloc)",
     ),
     (
         "The inbox from the command line",
@@ -321,10 +321,9 @@ pub const FR: &[(&str, &str)] = &[
         "Last day of a custom period, included",
         "Dernier jour d'une période personnalisée, inclus",
     ),
-    ("md, html, csv or json", "md, html, csv ou json"),
     (
-        "Write to this file (created 0600) instead of standard output",
-        "Écrire dans ce fichier (créé en 0600) plutôt que sur la sortie standard",
+        "md, html, csv or json (default: from the extension of the -o file)",
+        "md, html, csv ou json (par défaut : d'après l'extension du fichier -o)",
     ),
     (
         "The daily check-in across all clients: late posts, posts due today, inbox, objectives at risk, budgets, campaigns, reviews due",
@@ -335,8 +334,12 @@ pub const FR: &[(&str, &str)] = &[
         "Écrire une copie cohérente de la base (fonctionne pendant que l'application tourne)",
     ),
     (
-        "Replace the database with a backup (refuses a file that is not a twohats one)",
-        "Remplacer la base par une sauvegarde (refuse un fichier qui n'est pas une base twohats)",
+        "Replace the database with a backup (refuses a file that is not a twohats one); the replaced database is kept beside it, and a terminal is asked first",
+        "Remplacer la base par une sauvegarde (refuse un fichier qui n'est pas une base twohats) ; la base remplacée est gardée à côté, et la question est posée d'abord sur un terminal",
+    ),
+    (
+        "Replace without asking (scripts); without a terminal to ask on, restore needs it",
+        "Remplacer sans demander (scripts) ; sans terminal où poser la question, restore en a besoin",
     ),
     (
         "What was deleted, and bringing it back",

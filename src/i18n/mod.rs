@@ -13,6 +13,7 @@ mod catalogue;
 pub mod cli;
 mod en;
 mod errors;
+pub mod files;
 pub mod format;
 mod fr;
 mod lang;
@@ -466,6 +467,9 @@ catalogue! {
     cmd_period_custom: &'static str,
     cmd_enter_figures: &'static str,
     cmd_export: &'static str,
+    field_folder: &'static str,
+    hint_export_folder: &'static str,
+    export_replace: &'static str,
     // Today
     today_calm: &'static str,
     today_posts_late: &'static str,
@@ -591,6 +595,17 @@ catalogue! {
     money_not_number: &'static str,
     money_decimals: &'static str,
     money_too_large: &'static str,
+    file_disk_full: &'static str,
+    file_busy: &'static str,
+    file_busy_work: &'static str,
+    file_works: [&'static str; 4],
+    file_read_only_fs: &'static str,
+    file_read_only_folder: &'static str,
+    file_read_only_file: &'static str,
+    file_needs_upgrade: &'static str,
+    file_not_a_path: &'static str,
+    file_onto_database: &'static str,
+    file_exists: &'static str,
     // The app's own failures
     app_cannot_open: &'static str,
     app_temp_create: &'static str,
@@ -627,6 +642,12 @@ catalogue! {
     cli_reply_empty: &'static str,
     cli_demo_removed: &'static str,
     cli_demo_none: &'static str,
+    cli_restore_kept: &'static str,
+    cli_restore_ask: &'static str,
+    cli_restore_no_terminal: &'static str,
+    cli_restore_cancelled: &'static str,
+    cli_report_format_clash: &'static str,
+    cli_report_which_format: &'static str,
     // Language
     lang_names: [&'static str; 2],
     cli_lang_current: &'static str,

@@ -74,6 +74,9 @@ pub enum StoreError {
     Unreadable {
         what: &'static str,
     },
+    /// A problem with the file a user can act on: a full disk, a database busy past
+    /// the timeout, a read-only file or folder, a `--db` that is not a path.
+    File(crate::files::Problem),
 }
 
 impl StoreError {
@@ -88,7 +91,7 @@ impl StoreError {
                 | StoreError::NoClientNamed(_)
                 | StoreError::UnknownTrashKind { .. }
                 | StoreError::NotInTrash { .. }
-        )
+        ) || matches!(self, StoreError::File(p) if p.is_bad_input())
     }
 }
 

@@ -30,7 +30,9 @@ pub(crate) use error::{bad_value, not_found};
 pub use kpi::Upserted;
 pub use migrations::{APPLICATION_ID, LATEST_VERSION};
 pub use posts::PostFilter;
-pub use safety::{TrashRow, check_twohats_file, migration_backup_path};
+pub use safety::{TrashRow, check_twohats_file, migration_backup_path, restore_keep_path};
+
+use crate::files::Problem;
 
 /// How long a write waits for another twohats instance holding the lock.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
@@ -59,12 +61,30 @@ impl std::fmt::Debug for Store {
 
 impl Store {
     /// Opens (creating if needed) the database at `path`. A new file is created 0600 and a
-    /// new folder 0700, because the file holds clients' data.
+    /// new folder 0700, because the file holds clients' data. `path` is a path: a name
+    /// SQLite would read as a URI or a special database is refused. On a file system
+    /// mounted read-only the database opens for reading (nothing there can change it).
     pub fn open(path: &Path) -> Result<Store> {
-        let shown = path.display().to_string();
-        let io = |source| StoreError::Io {
-            path: shown.clone(),
+        if crate::files::is_special_name(path.as_os_str()) {
+            return Err(StoreError::File(Problem::NotAPath {
+                given: path.display().to_string(),
+            }));
+        }
+        // Absolute, so SQLite never reads it as a URI, and messages give the full path.
+        let path = std::path::absolute(path).map_err(|source| StoreError::Io {
+            path: path.display().to_string(),
             source,
+        })?;
+        Self::open_at(&path).map_err(|e| diagnose(Some(&path), e))
+    }
+
+    fn open_at(path: &Path) -> Result<Store> {
+        let io = |source: std::io::Error| match Problem::of_io(path, &source) {
+            Some(p) => StoreError::File(p),
+            None => StoreError::Io {
+                path: path.display().to_string(),
+                source,
+            },
         };
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
             && !dir.exists()
@@ -88,23 +108,33 @@ impl Store {
                 Err(e) => return Err(io(e)),
             }
         }
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
-            | OpenFlags::SQLITE_OPEN_NO_MUTEX
-            | OpenFlags::SQLITE_OPEN_URI;
-        let conn = Connection::open_with_flags(path, flags)?;
-        Self::prepare(conn, Some(path.to_path_buf()))
+        if read_only_medium(path) {
+            return Self::prepare(open_immutable(path)?, Some(path.to_path_buf()), true);
+        }
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        Self::prepare(conn, Some(path.to_path_buf()), false)
     }
 
     /// A private in-memory database, for tests.
     pub fn open_in_memory() -> Result<Store> {
-        Self::prepare(Connection::open_in_memory()?, None)
+        Self::prepare(Connection::open_in_memory()?, None, false)
     }
 
-    fn prepare(mut conn: Connection, path: Option<PathBuf>) -> Result<Store> {
+    /// Checks and sets up a new connection; `immutable`: opened on a read-only file
+    /// system, to be read as it is.
+    fn prepare(mut conn: Connection, path: Option<PathBuf>, immutable: bool) -> Result<Store> {
         let shown = path
             .as_ref()
             .map_or_else(|| ":memory:".to_string(), |p| p.display().to_string());
         conn.busy_timeout(BUSY_TIMEOUT)?;
+        // A write transaction takes the write lock when it begins, waiting out the busy
+        // timeout for it; a deferred one that read first would fail at once on its first
+        // write while another process writes (SQLite cannot wait there without risking
+        // a deadlock).
+        conn.set_transaction_behavior(rusqlite::TransactionBehavior::Immediate);
         // A report alone runs some twenty distinct statements; rusqlite keeps 16 by
         // default, and a statement prepared again costs more than running it.
         conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
@@ -135,34 +165,51 @@ impl Store {
         if foreign {
             return Err(StoreError::NotTwohats { path: shown });
         }
+        if immutable {
+            if version < LATEST_VERSION {
+                return Err(StoreError::File(Problem::ReadOnly {
+                    path: path.unwrap_or_default(),
+                    why: crate::files::ReadOnly::NeedsUpgrade,
+                }));
+            }
+            return Ok(Store {
+                conn,
+                path,
+                kpi_cache: Default::default(),
+            });
+        }
         if path.is_some() {
             // WAL lets a second instance read while this one writes. A file system that
             // refuses it answers with the old mode, and the rollback journal still keeps
-            // the data safe, so the answer is not checked.
-            conn.pragma_update_and_check(None, "journal_mode", "WAL", |_| Ok(()))?;
+            // the data safe, so the answer is not checked; nor is a busy answer (another
+            // process inside a transaction on a file left in the old mode): the next
+            // open switches.
+            match conn.pragma_update_and_check(None, "journal_mode", "WAL", |_| Ok(())) {
+                Err(rusqlite::Error::SqliteFailure(e, _))
+                    if e.code == rusqlite::ErrorCode::DatabaseBusy => {}
+                other => other?,
+            }
         }
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         // SQLite keeps 2 MiB of pages by default: less than one month of all clients'
         // posts, so flipping back and forth read the same pages from the file again.
         conn.pragma_update(None, "cache_size", -PAGE_CACHE_KIB)?;
-        // Before changing the schema of a database that holds data, keep a copy of it.
+        // Before changing the schema of a database that holds data, keep a copy of it:
+        // one already there counts only when it is whole and of this version.
+        let migrating = version < LATEST_VERSION;
         if version > 0
-            && version < LATEST_VERSION
+            && migrating
             && let Some(p) = &path
         {
             let backup = safety::migration_backup_path(p, version);
-            if !backup.exists() {
-                conn.execute("VACUUM INTO ?1", [backup.display().to_string()])?;
-                std::fs::set_permissions(
-                    &backup,
-                    std::os::unix::fs::PermissionsExt::from_mode(0o600),
-                )
-                .map_err(|source| StoreError::Io {
-                    path: backup.display().to_string(),
-                    source,
-                })?;
+            if !safety::is_whole_copy(&backup, version) {
+                safety::copy_database(&conn, &backup, true)?;
             }
         }
+        let _busy = path
+            .as_deref()
+            .filter(|_| migrating)
+            .and_then(|p| crate::files::announce(p, crate::files::Work::Migration));
         migrations::migrate(&mut conn)?;
         Ok(Store {
             conn,
@@ -209,8 +256,25 @@ impl Store {
         &mut self,
         f: impl FnOnce(&Tx<'_>) -> std::result::Result<T, E>,
     ) -> std::result::Result<T, E> {
+        self.transaction_doing(None, f)
+    }
+
+    /// [`Store::transaction_or`] for long work: while it holds the write lock it says
+    /// what it is doing beside the file, so a command kept waiting can name it.
+    pub fn transaction_doing<T, E: From<StoreError>>(
+        &mut self,
+        work: Option<crate::files::Work>,
+        f: impl FnOnce(&Tx<'_>) -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E> {
         let tx = self.conn.transaction().map_err(StoreError::from)?;
+        // After `begin`: only the holder of the lock announces itself.
+        let busy = work.and_then(|w| {
+            self.path
+                .as_deref()
+                .and_then(|p| crate::files::announce(p, w))
+        });
         let out = f(&Tx { conn: &tx })?;
+        drop(busy);
         tx.commit().map_err(StoreError::from)?;
         Ok(out)
     }
@@ -231,6 +295,87 @@ impl Tx<'_> {
     pub fn last_insert_id(&self) -> i64 {
         self.conn.last_insert_rowid()
     }
+}
+
+/// Puts a SQLite failure on the database at `db` into a [`Problem`] the user can act on:
+/// busy past the timeout (and what holds it), a full disk, a read-only file system,
+/// folder or file. Other errors come back as they were.
+pub fn diagnose(db: Option<&Path>, e: StoreError) -> StoreError {
+    let (Some(db), StoreError::Sqlite(rusqlite::Error::SqliteFailure(f, _))) = (db, &e) else {
+        return e;
+    };
+    match problem_of(db, f.code) {
+        Some(p) => StoreError::File(p),
+        None => e,
+    }
+}
+
+/// Free bytes under which an I/O error is taken for a full disk: SQLite needs 32 KiB
+/// for the shared-memory file, and a page or a log frame at a time for the rest.
+pub(super) const LOW_ROOM: u64 = 1024 * 1024;
+
+fn problem_of(db: &Path, code: rusqlite::ErrorCode) -> Option<Problem> {
+    use crate::files::{ReadOnly, folder_of};
+    use rusqlite::ErrorCode as C;
+    let path = db.to_path_buf();
+    let folder = folder_of(db);
+    let full = || crate::files::room_left(&folder).is_some_and(|n| n < LOW_ROOM);
+    match code {
+        C::DatabaseBusy => Some(Problem::Busy {
+            path,
+            work: crate::files::announced(db),
+        }),
+        C::DiskFull => Some(Problem::DiskFull { path }),
+        // A full disk often shows as an I/O error (the shared-memory file could not
+        // grow, even for a read).
+        C::SystemIoFailure | C::CannotOpen if full() => Some(Problem::DiskFull { path }),
+        C::ReadOnly | C::CannotOpen | C::PermissionDenied | C::SystemIoFailure => {
+            let why = if crate::files::whole_fs_read_only(&folder) {
+                ReadOnly::FileSystem
+            } else if !crate::files::folder_writable(&folder) {
+                ReadOnly::Folder
+            } else if db.exists() && !crate::files::file_writable(db) {
+                ReadOnly::File
+            } else {
+                return None;
+            };
+            Some(Problem::ReadOnly { path, why })
+        }
+        _ => None,
+    }
+}
+
+/// True when `db` sits on a file system mounted read-only and nothing beside it holds
+/// changes SQLite would have to read (a log or a journal).
+fn read_only_medium(db: &Path) -> bool {
+    let folder = crate::files::folder_of(db);
+    crate::files::whole_fs_read_only(&folder)
+        && ["-wal", "-journal"].iter().all(|suffix| {
+            let mut side = db.as_os_str().to_os_string();
+            side.push(suffix);
+            !Path::new(&side).exists()
+        })
+}
+
+/// Opens `db` read-only with SQLite's `immutable` flag: without it SQLite must create
+/// `-shm` beside a WAL database even to read it, which a read-only file system refuses.
+/// Only for a read-only file system: nothing can change the file while it is read.
+fn open_immutable(db: &Path) -> rusqlite::Result<Connection> {
+    use std::os::unix::ffi::{OsStrExt, OsStringExt};
+    let mut uri = b"file:".to_vec();
+    for &b in db.as_os_str().as_bytes() {
+        match b {
+            b'%' | b'?' | b'#' => uri.extend_from_slice(format!("%{b:02x}").as_bytes()),
+            _ => uri.push(b),
+        }
+    }
+    uri.extend_from_slice(b"?mode=ro&immutable=1");
+    Connection::open_with_flags(
+        PathBuf::from(std::ffi::OsString::from_vec(uri)),
+        OpenFlags::SQLITE_OPEN_READ_ONLY
+            | OpenFlags::SQLITE_OPEN_URI
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
 }
 
 fn read_identity(conn: &Connection) -> rusqlite::Result<(i64, i64, i64)> {
@@ -306,3 +451,6 @@ mod tests_posts;
 
 #[cfg(test)]
 mod tests_kpi_months;
+
+#[cfg(test)]
+mod tests_files;

@@ -1,7 +1,6 @@
 //! Backups, restore, the automatic backup before a migration, the trash, and noticing
 //! writes made by another twohats on the same file.
 
-use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
@@ -10,6 +9,7 @@ use serde::Serialize;
 
 use super::migrations::{APPLICATION_ID, LATEST_VERSION};
 use super::{Conflict, Result, Store, StoreError, from_ts};
+use crate::files::{Problem, WriteError};
 
 /// Every table whose rows go to the trash, with the column that names a row.
 const TRASH_TABLES: [(&str, &str); 13] = [
@@ -38,22 +38,133 @@ pub struct TrashRow {
     pub deleted_at: DateTime<Utc>,
 }
 
-fn make_private(path: &Path) -> std::io::Result<()> {
-    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))
+fn io_error(path: &Path, e: std::io::Error) -> StoreError {
+    match Problem::of_io(path, &e) {
+        Some(p) => StoreError::File(p),
+        None => StoreError::Io {
+            path: path.display().to_string(),
+            source: e,
+        },
+    }
 }
 
-fn io_error(path: &Path, e: std::io::Error) -> StoreError {
-    StoreError::Io {
-        path: path.display().to_string(),
-        source: e,
+/// Copies the database `conn` reads into `dest` with `VACUUM INTO`, through a private
+/// temporary beside it (SQLite writes into the empty `0600` file, and its journal takes
+/// the file's mode), checked whole with `quick_check` before it takes the name.
+pub(super) fn copy_database(conn: &Connection, dest: &Path, replace: bool) -> Result<()> {
+    crate::files::write_private(dest, replace, |tmp, _| -> Result<()> {
+        let name = tmp.to_str().ok_or_else(|| {
+            io_error(
+                dest,
+                std::io::Error::new(std::io::ErrorKind::InvalidFilename, "not UTF-8"),
+            )
+        })?;
+        conn.execute("VACUUM INTO ?1", [name])
+            .map_err(|e| copy_failed(dest, e))?;
+        let copy = Connection::open_with_flags(tmp, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+        let check: String = copy.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
+        if check == "ok" {
+            Ok(())
+        } else {
+            Err(StoreError::NotTwohats {
+                path: dest.display().to_string(),
+            })
+        }
+    })
+    .map_err(|e| match e {
+        WriteError::Io(e) => io_error(dest, e),
+        WriteError::Fill(e) => e,
+    })
+}
+
+/// A failure of `VACUUM INTO`: a full disk is the copy's, not the database's.
+fn copy_failed(dest: &Path, e: rusqlite::Error) -> StoreError {
+    use rusqlite::ErrorCode as C;
+    if let rusqlite::Error::SqliteFailure(f, _) = &e {
+        let room = crate::files::room_left(&crate::files::folder_of(dest));
+        if f.code == C::DiskFull
+            || (f.code == C::SystemIoFailure && room.is_some_and(|n| n < super::LOW_ROOM))
+        {
+            return StoreError::File(Problem::DiskFull {
+                path: dest.to_path_buf(),
+            });
+        }
     }
+    e.into()
+}
+
+/// True when `path` is a whole copy of a twohats database at `version`: a regular file
+/// that passes `quick_check`. A copy cut short by a crash (an older twohats wrote it in
+/// place) is not one.
+pub(super) fn is_whole_copy(path: &Path, version: i64) -> bool {
+    if !std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_file()) {
+        return false;
+    }
+    let Ok(conn) = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY) else {
+        return false;
+    };
+    let read = || -> rusqlite::Result<bool> {
+        let app: i64 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
+        let v: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        let check: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
+        Ok(app == APPLICATION_ID && v == version && check == "ok")
+    };
+    read().unwrap_or(false)
+}
+
+/// Where `restore` keeps the database it replaces: `FILE.before-restore-<time>.bak`,
+/// with `-2`, `-3`... when that name is taken.
+pub fn restore_keep_path(db: &Path, at: DateTime<Utc>) -> PathBuf {
+    let stamp = at.format("%Y%m%d-%H%M%S");
+    (1..)
+        .map(|n| {
+            let mut name = db.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+            match n {
+                1 => name.push(format!(".before-restore-{stamp}.bak")),
+                n => name.push(format!(".before-restore-{stamp}-{n}.bak")),
+            }
+            db.with_file_name(name)
+        })
+        .find(|p| std::fs::symlink_metadata(p).is_err())
+        .unwrap_or_else(|| db.with_extension("before-restore.bak"))
+}
+
+/// True when `dest` names the database `db` or one of the files SQLite keeps beside it.
+fn is_database_file(dest: &Path, db: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    if let (Ok(a), Ok(b)) = (std::fs::symlink_metadata(dest), std::fs::metadata(db))
+        && a.ino() == b.ino()
+        && a.dev() == b.dev()
+    {
+        return true;
+    }
+    let resolve = |p: &Path| {
+        let folder = crate::files::folder_of(p);
+        std::fs::canonicalize(&folder)
+            .ok()
+            .zip(p.file_name().map(|n| n.to_os_string()))
+    };
+    let (Some((dest_dir, dest_name)), Some((db_dir, db_name))) = (resolve(dest), resolve(db))
+    else {
+        return false;
+    };
+    dest_dir == db_dir
+        && ["", "-wal", "-shm", "-journal", "-busy"]
+            .iter()
+            .any(|suffix| {
+                let mut n = db_name.clone();
+                n.push(suffix);
+                n == dest_name
+            })
 }
 
 /// Checks that a file is a twohats database this binary can read, without changing it.
 pub fn check_twohats_file(path: &Path) -> Result<i64> {
     let shown = path.display().to_string();
+    // Absolute, so SQLite never reads the name as a URI.
+    let at = std::path::absolute(path).map_err(|e| io_error(path, e))?;
     let conn =
-        Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY).map_err(|_| {
+        Connection::open_with_flags(&at, OpenFlags::SQLITE_OPEN_READ_ONLY).map_err(|_| {
             StoreError::NotTwohats {
                 path: shown.clone(),
             }
@@ -81,34 +192,33 @@ pub fn check_twohats_file(path: &Path) -> Result<i64> {
 }
 
 impl Store {
-    /// Writes a consistent copy of the database to `dest` (created 0600), even while
-    /// other windows use it. Refuses to overwrite an existing file.
-    pub fn backup_to(&self, dest: &Path) -> Result<()> {
-        if dest.exists() {
-            return Err(StoreError::Conflict(Conflict::FileExists(
-                dest.display().to_string(),
-            )));
+    /// Writes a consistent copy of the database to `dest`, even while other windows use
+    /// it: private from its first byte, whole or absent (see [`crate::files`]). With
+    /// `replace` an existing file is replaced, as `cp` does; never the database itself.
+    pub fn backup_to(&self, dest: &Path, replace: bool) -> Result<()> {
+        if let Some(db) = &self.path
+            && is_database_file(dest, db)
+        {
+            return Err(StoreError::File(Problem::OntoDatabase {
+                path: dest.to_path_buf(),
+            }));
         }
-        // Created empty and private first, so the copy is never readable by others.
-        std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(dest)
-            .and_then(|_| make_private(dest))
-            .and_then(|()| std::fs::remove_file(dest))
-            .map_err(|e| io_error(dest, e))?;
-        self.conn
-            .execute("VACUUM INTO ?1", [dest.display().to_string()])?;
-        make_private(dest).map_err(|e| io_error(dest, e))
+        copy_database(&self.conn, dest, replace)
     }
 
     /// Replaces the whole database with a backup, after checking it is a twohats file;
     /// an older backup is brought up to date. Returns the version it had.
     pub fn restore_from(&mut self, src: &Path) -> Result<i64> {
-        let version = check_twohats_file(src)?;
+        // Absolute, so SQLite never reads the name as a URI.
+        let src = std::path::absolute(src).map_err(|e| io_error(src, e))?;
+        let version = check_twohats_file(&src)?;
+        let _busy = self
+            .path
+            .as_deref()
+            .and_then(|p| crate::files::announce(p, crate::files::Work::Restore));
         self.conn.restore(
             rusqlite::MAIN_DB,
-            src,
+            &src,
             None::<fn(rusqlite::backup::Progress)>,
         )?;
         self.conn.pragma_update(None, "foreign_keys", true)?;

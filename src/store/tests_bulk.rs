@@ -221,20 +221,25 @@ fn all_items(s: &Store) -> usize {
 }
 
 #[test]
-fn an_import_alone_on_the_file_lands_whole_and_leaves_the_log_on() {
+fn an_import_lands_whole_in_the_log_and_says_what_it_does_while_it_runs() {
     let dir = tempfile::tempdir().unwrap();
-    let mut s = Store::open(&dir.path().join("a.db")).unwrap();
+    let path = dir.path().join("a.db");
+    let mut s = Store::open(&path).unwrap();
     let c = s.insert_client(&ClientDraft::new("C"), at(0)).unwrap();
     let items: Vec<_> = (0..600).map(|i| scored(&format!("e{i}"), "hi")).collect();
     let added = s
         .bulk_transaction(|tx| {
-            assert_eq!(journal_of(tx.conn), "delete");
+            assert_eq!(journal_of(tx.conn), "wal");
+            assert_eq!(
+                crate::files::announced(&path),
+                Some(crate::files::Work::Import)
+            );
             tx.insert_items(c, &items, at(2), |_| {})
         })
         .unwrap();
     assert_eq!(added, 600);
-    assert_eq!(journal(&s), "wal");
-    // A failure half way leaves nothing of the import, and the log on.
+    assert_eq!(crate::files::announced(&path), None);
+    // A failure half way leaves nothing of the import, and no announcement.
     let more: Vec<_> = (600..900).map(|i| scored(&format!("e{i}"), "hi")).collect();
     let r: std::result::Result<usize, StoreError> = s.bulk_transaction(|tx| {
         tx.insert_items(c, &more, at(2), |_| {})?;
@@ -245,15 +250,12 @@ fn an_import_alone_on_the_file_lands_whole_and_leaves_the_log_on() {
     assert!(r.is_err());
     assert_eq!(journal(&s), "wal");
     assert_eq!(all_items(&s), 600);
-    let sync: i64 = s
-        .conn
-        .pragma_query_value(None, "synchronous", |r| r.get(0))
-        .unwrap();
-    assert_eq!(sync, 1, "back to NORMAL");
+    assert_eq!(crate::files::announced(&path), None);
+    assert!(!dir.path().join("a.db-busy").exists());
 }
 
 #[test]
-fn an_import_beside_an_open_window_runs_in_the_log() {
+fn others_read_while_an_import_writes() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("a.db");
     let mut s = Store::open(&path).unwrap();
@@ -264,8 +266,14 @@ fn an_import_beside_an_open_window_runs_in_the_log() {
     let items: Vec<_> = (0..300).map(|i| scored(&format!("e{i}"), "hi")).collect();
     let added = s
         .bulk_transaction(|tx| {
-            assert_eq!(journal_of(tx.conn), "wal", "SQLite refuses the switch");
-            tx.insert_items(c, &items, at(2), |_| {})
+            let n = tx.insert_items(c, &items, at(2), |_| {})?;
+            // Mid-import: the open window and a command started now both read the
+            // file as it was, at once.
+            assert_eq!(all_items(&other), 0);
+            let late = Store::open(&path).unwrap();
+            assert_eq!(late.clients().unwrap().len(), 1);
+            assert_eq!(all_items(&late), 0);
+            Ok::<_, StoreError>(n)
         })
         .unwrap();
     assert_eq!(added, 300);

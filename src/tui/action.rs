@@ -309,8 +309,13 @@ pub enum Outcome {
     FiguresSaved {
         values: usize,
     },
-    /// The report was written to a file.
+    /// The report was written to a file (its full path) in `folder`.
     Exported {
+        path: String,
+        folder: String,
+    },
+    /// A file is already there: the app asks before replacing it.
+    ExportExists {
         path: String,
     },
 }

@@ -65,6 +65,10 @@ pub fn initial_model(
         .setting(LAST_CLIENT)?
         .and_then(|s| s.parse::<i64>().ok());
     m.current = last;
+    m.report.export_folder = match store.setting(effect::EXPORT_FOLDER)? {
+        Some(folder) => folder,
+        None => crate::paths::default_export_folder().display().to_string(),
+    };
     // Read with the data, so a write by another window after this moment is noticed.
     m.data_version = Some(store.data_version()?);
     let mut queue = vec![Action::Loaded(effect::load(store)?)];

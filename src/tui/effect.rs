@@ -106,11 +106,13 @@ pub enum Effect {
         client: ClientId,
         values: Vec<crate::domain::kpi::DailyValue>,
     },
+    /// Write the report to `path`; `replace`: the user agreed to replace a file there.
     ExportReport {
         client: ClientId,
         period: crate::domain::report::Period,
         format: crate::io::report::Format,
         path: String,
+        replace: bool,
     },
     /// Save a post; `before` is how it was, for undo (`None`: a new post).
     SavePost {
@@ -265,18 +267,57 @@ fn load_plan(
     Ok(plan)
 }
 
-/// Writes a file only its owner can read (it holds a client's figures).
-fn write_private(path: &str, text: &str) -> Result<(), String> {
-    use std::io::Write;
-    use std::os::unix::fs::OpenOptionsExt;
-    std::fs::OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .mode(0o600)
-        .open(path)
-        .and_then(|mut f| f.write_all(text.as_bytes()))
-        .map_err(|e| format!("{path}: {e}"))
+/// The failure of an effect, in words: a full disk, a database busy past the timeout or
+/// a read-only file say so and name the file.
+fn failed(store: &Store, e: crate::store::StoreError) -> Action {
+    Action::Failed(crate::store::diagnose(store.path(), e).explain())
+}
+
+/// Where the report's `x` key writes, when no export has said yet: the user's documents
+/// folder, else downloads, else home.
+pub const EXPORT_FOLDER: &str = "export_folder";
+
+/// Writes a report to `path` through a private temporary (it holds a client's figures).
+/// Without `replace`, an existing file is not touched and the answer asks first.
+fn export_report(
+    store: &Store,
+    (client, period, format): (
+        ClientId,
+        crate::domain::report::Period,
+        crate::io::report::Format,
+    ),
+    path: &str,
+    replace: bool,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Vec<Action> {
+    let at = std::path::absolute(path).unwrap_or_else(|_| path.into());
+    let shown = at.display().to_string();
+    let text = match store
+        .client(client)
+        .and_then(|c| crate::report::build(store, &c, period, now))
+    {
+        Ok(r) => crate::io::report::write(&r, format),
+        Err(e) => return vec![failed(store, e)],
+    };
+    match crate::files::write_bytes(&at, replace, text.as_bytes()) {
+        Ok(()) => {
+            let folder = crate::files::folder_of(&at).display().to_string();
+            // The folder is remembered for the next export; the report is written
+            // whatever happens to the setting.
+            let _ = store.set_setting(EXPORT_FOLDER, &folder);
+            vec![Action::Done(Outcome::Exported {
+                path: shown,
+                folder,
+            })]
+        }
+        Err(e) if !replace && e.kind() == std::io::ErrorKind::AlreadyExists => {
+            vec![Action::Done(Outcome::ExportExists { path: shown })]
+        }
+        Err(e) => vec![Action::Failed(
+            crate::files::Problem::of_io(&at, &e)
+                .map_or_else(|| format!("{shown}: {e}"), |p| p.explain()),
+        )],
+    }
 }
 
 /// Runs an effect that only reads (the first frame's loads); the store is not changed.
@@ -284,11 +325,11 @@ pub fn execute_read(store: &Store, clock: &dyn Clock, effect: Effect) -> Vec<Act
     match effect {
         Effect::LoadPlan(client) => match store.reading(|| load_plan(store, client, clock.now())) {
             Ok(plan) => vec![Action::PlanLoaded(plan)],
-            Err(e) => vec![Action::Failed(e.explain())],
+            Err(e) => vec![failed(store, e)],
         },
         Effect::LoadToday => match store.reading(|| crate::today::build(store, clock.now())) {
             Ok(t) => vec![Action::TodayLoaded(Box::new(t))],
-            Err(e) => vec![Action::Failed(e.explain())],
+            Err(e) => vec![failed(store, e)],
         },
         _ => vec![],
     }
@@ -338,7 +379,7 @@ pub fn execute(store: &mut Store, clock: &dyn Clock, effect: Effect) -> Vec<Acti
         Effect::LoadPlan(client) => {
             return match store.reading(|| load_plan(store, client, now)) {
                 Ok(plan) => vec![Action::PlanLoaded(plan)],
-                Err(e) => vec![Action::Failed(e.explain())],
+                Err(e) => vec![failed(store, e)],
             };
         }
         Effect::SaveStrategy { client, item } => {
@@ -353,7 +394,7 @@ pub fn execute(store: &mut Store, clock: &dyn Clock, effect: Effect) -> Vec<Acti
                         created: id == 0,
                     }),
                 ],
-                Err(e) => vec![Action::Failed(e.explain())],
+                Err(e) => vec![failed(store, e)],
             };
         }
         Effect::Trash { part, id, deleted } => {
@@ -366,7 +407,7 @@ pub fn execute(store: &mut Store, clock: &dyn Clock, effect: Effect) -> Vec<Acti
                     Action::PlanLoaded(plan),
                     Action::Done(Outcome::Trashed { part, id, deleted }),
                 ],
-                Err(e) => vec![Action::Failed(e.explain())],
+                Err(e) => vec![failed(store, e)],
             };
         }
         Effect::LoadInbox {
@@ -376,19 +417,19 @@ pub fn execute(store: &mut Store, clock: &dyn Clock, effect: Effect) -> Vec<Acti
         } => {
             return match store.reading(|| load_inbox(store, &filter, around, recount, now)) {
                 Ok(a) => vec![a],
-                Err(e) => vec![Action::Failed(e.explain())],
+                Err(e) => vec![failed(store, e)],
             };
         }
         Effect::LoadInboxRows(ids) => {
             return match store.items(&ids) {
                 Ok(rows) => vec![Action::InboxRows { asked: ids, rows }],
-                Err(e) => vec![Action::Failed(e.explain())],
+                Err(e) => vec![failed(store, e)],
             };
         }
         Effect::LoadSearchables(filter) => {
             return match store.searchables(&filter) {
                 Ok(items) => vec![Action::SearchablesLoaded { filter, items }],
-                Err(e) => vec![Action::Failed(e.explain())],
+                Err(e) => vec![failed(store, e)],
             };
         }
         Effect::InboxOp { ids, op } => store
@@ -406,7 +447,7 @@ pub fn execute(store: &mut Store, clock: &dyn Clock, effect: Effect) -> Vec<Acti
         Effect::LoadSavedReplies { client, then } => {
             return match store.saved_replies(client) {
                 Ok(replies) => vec![Action::SavedRepliesLoaded { replies, then }],
-                Err(e) => vec![Action::Failed(e.explain())],
+                Err(e) => vec![failed(store, e)],
             };
         }
         Effect::SaveSavedReply(r) => store
@@ -421,7 +462,7 @@ pub fn execute(store: &mut Store, clock: &dyn Clock, effect: Effect) -> Vec<Acti
                     key: (client, from, to),
                     cells,
                 }],
-                Err(e) => vec![Action::Failed(e.explain())],
+                Err(e) => vec![failed(store, e)],
             };
         }
         Effect::LoadDay { client, day } => {
@@ -430,25 +471,25 @@ pub fn execute(store: &mut Store, clock: &dyn Clock, effect: Effect) -> Vec<Acti
                     key: (client, day),
                     posts,
                 }],
-                Err(e) => vec![Action::Failed(e.explain())],
+                Err(e) => vec![failed(store, e)],
             };
         }
         Effect::CheckDataVersion => {
             return match store.data_version() {
                 Ok(v) => vec![Action::DataVersion(v)],
-                Err(e) => vec![Action::Failed(e.explain())],
+                Err(e) => vec![failed(store, e)],
             };
         }
         Effect::Reload => {
             return match load(store) {
                 Ok(data) => vec![Action::Loaded(data)],
-                Err(e) => vec![Action::Failed(e.explain())],
+                Err(e) => vec![failed(store, e)],
             };
         }
         Effect::LoadToday => {
             return match store.reading(|| crate::today::build(store, now)) {
                 Ok(t) => vec![Action::TodayLoaded(Box::new(t))],
-                Err(e) => vec![Action::Failed(e.explain())],
+                Err(e) => vec![failed(store, e)],
             };
         }
         Effect::LoadReport { client, period } => {
@@ -461,7 +502,7 @@ pub fn execute(store: &mut Store, clock: &dyn Clock, effect: Effect) -> Vec<Acti
                     key: (client, period),
                     report: Box::new(r),
                 }],
-                Err(e) => vec![Action::Failed(e.explain())],
+                Err(e) => vec![failed(store, e)],
             };
         }
         Effect::SaveFigures { client, values } => store
@@ -474,21 +515,12 @@ pub fn execute(store: &mut Store, clock: &dyn Clock, effect: Effect) -> Vec<Acti
             period,
             format,
             path,
-        } => {
-            let written = store
-                .client(client)
-                .and_then(|c| crate::report::build(store, &c, period, now))
-                .map_err(|e| e.explain())
-                .and_then(|r| write_private(&path, &crate::io::report::write(&r, format)));
-            return match written {
-                Ok(()) => vec![Action::Done(Outcome::Exported { path })],
-                Err(e) => vec![Action::Failed(e)],
-            };
-        }
+            replace,
+        } => return export_report(store, (client, period, format), &path, replace, now),
         Effect::LoadAgenda(filter) => {
             return match store.posts_matching(&filter) {
                 Ok(posts) => vec![Action::AgendaLoaded { filter, posts }],
-                Err(e) => vec![Action::Failed(e.explain())],
+                Err(e) => vec![failed(store, e)],
             };
         }
         Effect::SavePost { post, before } => store
@@ -501,7 +533,7 @@ pub fn execute(store: &mut Store, clock: &dyn Clock, effect: Effect) -> Vec<Acti
         Effect::RememberClient(id) => {
             return match store.set_setting(LAST_CLIENT, &id.to_string()) {
                 Ok(()) => vec![],
-                Err(e) => vec![Action::Failed(e.explain())],
+                Err(e) => vec![failed(store, e)],
             };
         }
         Effect::OpenEditor(_) => return vec![],
@@ -509,8 +541,8 @@ pub fn execute(store: &mut Store, clock: &dyn Clock, effect: Effect) -> Vec<Acti
     match result {
         Ok(outcome) => match load(store) {
             Ok(data) => vec![Action::Loaded(data), Action::Done(outcome)],
-            Err(e) => vec![Action::Failed(e.explain())],
+            Err(e) => vec![failed(store, e)],
         },
-        Err(e) => vec![Action::Failed(e.explain())],
+        Err(e) => vec![failed(store, e)],
     }
 }

@@ -26,6 +26,9 @@ pub struct ReportState {
     /// side, the month or week of the same days). Dropped with any change of data.
     pub kept: Kept<(i64, Period), Box<Report>, KEPT_REPORTS>,
     pub scroll: u16,
+    /// Where `x` writes reports: the last folder used (a setting), else the user's
+    /// documents or downloads folder.
+    pub export_folder: String,
 }
 
 /// The week a `w` key shows from `p` (its first), or the month an `m` key shows (the

@@ -32,7 +32,7 @@ fn demo_file() -> &'static std::path::Path {
         drop(s);
         let copy = tempfile::NamedTempFile::new().unwrap().into_temp_path();
         std::fs::remove_file(&copy).unwrap();
-        Store::open(&path).unwrap().backup_to(&copy).unwrap();
+        Store::open(&path).unwrap().backup_to(&copy, false).unwrap();
         let _ = std::fs::remove_dir_all(&dir);
         copy
     })
@@ -57,6 +57,8 @@ impl Harness {
         let mut model = initial_model(&store, &clock, (100, 30), Theme { color: false }).unwrap();
         // Snapshots must not depend on the machine's zone.
         model.default_timezone = "Europe/Paris".into();
+        // Never the user's own documents: a test that exports says where.
+        model.report.export_folder = "/nonexistent/twohats-tests".into();
         Harness {
             store,
             model,
@@ -70,6 +72,7 @@ impl Harness {
         h.store.restore_from(demo_file()).unwrap();
         h.model = initial_model(&h.store, &h.clock, (100, 30), Theme { color: false }).unwrap();
         h.model.default_timezone = "Europe/Paris".into();
+        h.model.report.export_folder = "/nonexistent/twohats-tests".into();
         h
     }
 

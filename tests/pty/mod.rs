@@ -27,6 +27,17 @@ impl App {
     }
 
     pub fn start_with(db: &std::path::Path, cols: u16, rows: u16, env: &[(&str, &str)]) -> App {
+        Self::command(db, &[], cols, rows, env)
+    }
+
+    /// `twohats --db DB ARGS...` on a terminal (a command that asks a question).
+    pub fn command(
+        db: &std::path::Path,
+        args: &[&str],
+        cols: u16,
+        rows: u16,
+        env: &[(&str, &str)],
+    ) -> App {
         let pty = native_pty_system();
         let pair = pty
             .openpty(PtySize {
@@ -39,6 +50,7 @@ impl App {
         let mut cmd = CommandBuilder::new(BIN);
         cmd.arg("--db");
         cmd.arg(db);
+        cmd.args(args);
         cmd.env("TERM", "xterm-256color");
         // English whatever the machine's locale; a test wanting French passes LANG.
         cmd.env("LANG", "C.UTF-8");

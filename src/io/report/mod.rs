@@ -28,6 +28,25 @@ impl Format {
             _ => None,
         }
     }
+
+    /// The format a file's extension names (`md`, `markdown`, `html`, `htm`, `csv`,
+    /// `json`, lower case).
+    pub fn from_extension(ext: &str) -> Option<Format> {
+        match ext {
+            "htm" => Some(Format::Html),
+            other => Format::parse(other),
+        }
+    }
+
+    /// The extension a file of this format takes.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Markdown => "md",
+            Format::Html => "html",
+            Format::Csv => "csv",
+            Format::Json => "json",
+        }
+    }
 }
 
 pub fn write(r: &Report, f: Format) -> String {

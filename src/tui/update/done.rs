@@ -226,14 +226,16 @@ pub fn done(m: &mut Model, outcome: Outcome) -> Vec<Effect> {
             m.plan_requested = None;
             m.plan.client_id = 0;
         }
-        Outcome::Exported { path } => {
+        Outcome::Exported { path, folder } => {
             close_form(m);
+            m.report.export_folder = folder;
             say(
                 m,
                 StatusKind::Success,
                 fill(s.report_exported, &[("path", &path)]),
             );
         }
+        Outcome::ExportExists { path } => report::ask_replace(m, &path),
         Outcome::DemoLoaded { clients } => {
             say(
                 m,

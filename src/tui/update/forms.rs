@@ -79,7 +79,7 @@ pub fn save(m: &mut Model) -> Vec<Effect> {
             }
         }
         p @ (FormPurpose::ReportPeriod | FormPurpose::KpiWeek(_) | FormPurpose::ReportExport) => {
-            report::save(m, &p, &mut f.form, fields_ok)
+            report::save(m, &p, &mut f.form, fields_ok, f.confirmed)
         }
         p => inbox::save(m, &p, &mut f.form, fields_ok),
     };

@@ -193,9 +193,17 @@ fn loaded(m: &mut Model, data: Data) {
 fn input(m: &mut Model, key: KeyEvent) -> Vec<Effect> {
     match m.overlays.last_mut() {
         Some(Overlay::Form(f)) if !f.saving => {
+            let format_key = f.purpose == crate::tui::model::FormPurpose::ReportExport
+                && f.form
+                    .fields
+                    .get(f.form.focus)
+                    .is_some_and(|x| x.key == "format");
             f.form.input(key);
             f.form.error = None;
             f.confirmed = false;
+            if format_key {
+                report::follow_format(&mut f.form);
+            }
             post_form::refresh_counters(m);
         }
         Some(Overlay::Switcher(_)) => switcher::filter_input(m, key),
@@ -296,6 +304,9 @@ mod tests_calendar;
 
 #[cfg(test)]
 mod tests_report;
+
+#[cfg(test)]
+mod tests_export;
 
 #[cfg(test)]
 mod tests_today;

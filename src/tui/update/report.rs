@@ -10,8 +10,9 @@ use crate::i18n::{self, fill, t};
 use crate::io::report::Format;
 use crate::tui::action::Command;
 use crate::tui::effect::Effect;
-use crate::tui::model::{FormPurpose, Model, Tab};
+use crate::tui::model::{FormPurpose, Model, Overlay, Tab};
 use crate::tui::report::{period, switched};
+use crate::tui::widgets::confirm::{Confirm, ConfirmKind};
 use crate::tui::widgets::form::{Form, Opt, Value};
 
 /// The metrics of the weekly entry form, in the order typed.
@@ -224,8 +225,10 @@ fn open_export(m: &mut Model, p: Period) {
     ];
     let form = Form::new(s.form_export)
         .choice("format", s.field_format, formats, "html")
+        .text("folder", s.field_folder, &m.report.export_folder, true)
+        .hint(s.hint_export_folder)
         .text(
-            "path",
+            "name",
             s.field_file,
             &format!("report-{slug}-{}.html", p.label()),
             true,
@@ -234,12 +237,43 @@ fn open_export(m: &mut Model, p: Period) {
     open_form(m, FormPurpose::ReportExport, form);
 }
 
+/// The export form's file name takes the extension of the format chosen, unless the
+/// user gave it one of their own (`notes.txt` stays).
+pub fn follow_format(form: &mut Form) {
+    let Some(format) = form.choice_value("format").and_then(|f| Format::parse(&f)) else {
+        return;
+    };
+    let name = form.text_value("name");
+    let path = std::path::Path::new(&name);
+    let ext = path.extension().map(|e| e.to_string_lossy().to_lowercase());
+    let ours = match ext.as_deref() {
+        None => true,
+        Some(e) => Format::from_extension(e).is_some(),
+    };
+    if ours && ext.as_deref() != Some(format.extension()) && !name.trim().is_empty() {
+        let renamed = path.with_extension(format.extension());
+        form.set_text("name", &renamed.to_string_lossy());
+    }
+}
+
+/// A file is already where the export would go: ask before replacing it.
+pub fn ask_replace(m: &mut Model, path: &str) {
+    if let Some(Overlay::Form(f)) = m.overlays.last_mut() {
+        f.saving = false;
+    }
+    m.overlays.push(Overlay::Confirm(Confirm {
+        kind: ConfirmKind::SaveAnyway,
+        question: fill(t().export_replace, &[("path", path)]),
+    }));
+}
+
 /// The effects of a Report form, or `None` with messages set.
 pub fn save(
     m: &mut Model,
     purpose: &FormPurpose,
     form: &mut Form,
     fields_ok: bool,
+    confirmed: bool,
 ) -> Option<Vec<Effect>> {
     if !fields_ok {
         return None;
@@ -299,12 +333,15 @@ pub fn save(
                 .choice_value("format")
                 .and_then(|f| Format::parse(&f))
                 .unwrap_or(Format::Html);
-            let path = form.text_value("path").trim().to_string();
+            let folder = form.text_value("folder").trim().to_string();
+            let name = form.text_value("name").trim().to_string();
+            let path = std::path::Path::new(&folder).join(name);
             Some(vec![Effect::ExportReport {
                 client,
                 period: period(m),
                 format,
-                path,
+                path: path.display().to_string(),
+                replace: confirmed,
             }])
         }
         _ => None,

@@ -118,28 +118,6 @@ fn an_empty_week_form_says_so() {
     }
 }
 
-#[test]
-fn export_writes_a_private_file() {
-    let mut h = one_client();
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("r.json");
-    h.press('x');
-    // Format: JSON is the last choice.
-    h.key(KeyCode::Left, KeyModifiers::NONE);
-    h.key(KeyCode::Tab, KeyModifiers::NONE);
-    h.ctrl('u');
-    h.type_text(path.to_str().unwrap());
-    h.ctrl('s');
-    let text = std::fs::read_to_string(&path).unwrap();
-    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
-    assert_eq!(v["client"], "Studio Nord");
-    use std::os::unix::fs::PermissionsExt;
-    assert_eq!(
-        std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
-        0o600
-    );
-}
-
 fn builds(effects: &[crate::tui::effect::Effect]) -> bool {
     effects
         .iter()

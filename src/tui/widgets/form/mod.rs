@@ -410,6 +410,18 @@ impl Form {
         }
     }
 
+    /// Replaces the text of the text field `key` (a value that follows another field).
+    pub fn set_text(&mut self, key: &str, text: &str) {
+        if let Some(area) = self
+            .fields
+            .iter_mut()
+            .find(|f| f.key == key)
+            .and_then(Field::area_mut)
+        {
+            *area = text_area(text);
+        }
+    }
+
     /// Feeds a key to the focused field.
     pub fn input(&mut self, key: KeyEvent) -> Input {
         let Some(field) = self.fields.get_mut(self.focus) else {
