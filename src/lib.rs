@@ -14,6 +14,8 @@
 //! - [`demo`]: the demo data set, written through the store.
 //! - [`i18n`]: every user-visible string, in one place.
 //! - [`report`]: the KPI review of a client and period, assembled from the store.
+//! - [`net`]: live connections (Mastodon, Bluesky) behind one interface, over a small
+//!   HTTP seam with injectable base URLs; the secrets store (keyring, else a `0600` file).
 //! - [`paths`]: where the database lives by default.
 //!
 //! Data flows one way: a key becomes an `Action`, `update` is the only function that
@@ -26,6 +28,7 @@ pub mod demo;
 pub mod domain;
 pub mod i18n;
 pub mod io;
+pub mod net;
 pub mod paths;
 pub mod report;
 pub mod store;

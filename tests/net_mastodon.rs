@@ -1,0 +1,709 @@
+//! Mastodon against a local server replaying recorded answers: paging, incremental
+//! sync, deleted statuses, unknown types, errors, rate limits, and the exact requests
+//! of a reply, a post and a sign-in.
+
+mod netkit;
+
+use chrono::Duration;
+use mockito::Matcher;
+use netkit::{Log, env, fixture, now};
+use serde_json::json;
+use twohats::domain::Platform;
+use twohats::domain::inbox::Kind;
+use twohats::io::inbox::{Context, Format, read};
+use twohats::net::error::{InputProblem, NetworkFailure};
+use twohats::net::http::BaseUrl;
+use twohats::net::mastodon::{self, App, Mastodon};
+use twohats::net::oauth::Pkce;
+use twohats::net::{
+    Connection, ConnectionKey, Credentials, Cursor, Filtered, IdempotencyKey, NetErrorKind,
+    NewPost, Outgoing, PostRef, Published, PullLimits, ReplyTarget, Secret, Visibility,
+};
+
+const TOKEN: &str = "ACCESS-TOKEN-scrubbed";
+const QUERY: &str = "types%5B%5D=mention&types%5B%5D=quote&limit=80";
+
+fn connect(server: &mockito::Server) -> Mastodon {
+    let base = BaseUrl::parse(&server.url()).unwrap();
+    let key = ConnectionKey::new(Platform::Mastodon, base.as_str(), "@studio@mastodon.example");
+    let creds = Credentials::Mastodon {
+        access_token: Secret::new(TOKEN),
+        client_id: Some("CLIENT-ID-scrubbed".into()),
+        client_secret: Some(Secret::new("CLIENT-SECRET-scrubbed")),
+    };
+    Mastodon::new(&env(), key, &base, creds).unwrap()
+}
+
+fn notifications(server: &mut mockito::Server, query: &str) -> mockito::Mock {
+    server
+        .mock("GET", "/api/v1/notifications")
+        .match_query(Matcher::Exact(query.to_string()))
+        .match_header("authorization", format!("Bearer {TOKEN}").as_str())
+        .with_header("content-type", "application/json; charset=utf-8")
+}
+
+fn no_policy(server: &mut mockito::Server) -> (mockito::Mock, mockito::Mock) {
+    (
+        server
+            .mock("GET", "/api/v2/notifications/policy")
+            .with_status(404)
+            .with_body(r#"{"error":"Record not found"}"#)
+            .create(),
+        server
+            .mock("GET", "/api/v1/notifications/policy")
+            .with_status(404)
+            .with_body(r#"{"error":"Record not found"}"#)
+            .create(),
+    )
+}
+
+fn message(text: &str, key: &str) -> Outgoing {
+    Outgoing {
+        text: text.to_string(),
+        language: Some("fr".into()),
+        key: IdempotencyKey(key.to_string()),
+        sent_at: now(),
+        resume: false,
+    }
+}
+
+#[test]
+fn the_first_sync_follows_link_pages_back_and_notes_what_it_left_out() {
+    let mut server = mockito::Server::new();
+    let url = server.url();
+    let p1 = notifications(&mut server, QUERY)
+        .with_header(
+            "link",
+            &format!(
+                "<{url}/api/v1/notifications?max_id=101&{QUERY}>; rel=\"next\", \
+                 <{url}/api/v1/notifications?min_id=104&{QUERY}>; rel=\"prev\""
+            ),
+        )
+        .with_body(fixture("mastodon/notifications_page1.json"))
+        .expect(1)
+        .create();
+    let p2 = notifications(&mut server, &format!("{QUERY}&max_id=101"))
+        .with_header(
+            "link",
+            &format!("<{url}/api/v1/notifications?max_id=21&{QUERY}>; rel=\"next\""),
+        )
+        .with_body(fixture("mastodon/notifications_page2.json"))
+        .expect(1)
+        .create();
+    let p3 = notifications(&mut server, &format!("{QUERY}&max_id=21"))
+        .with_body("[]")
+        .expect(1)
+        .create();
+    let policy = server
+        .mock("GET", "/api/v2/notifications/policy")
+        .with_body(fixture("mastodon/notification_policy_pending.json"))
+        .expect(1)
+        .create();
+    let mut m = connect(&server);
+    let pull = m.pull_inbox(None, PullLimits::default()).unwrap();
+    p1.assert();
+    p2.assert();
+    p3.assert();
+    policy.assert();
+    let got: Vec<(Kind, &str)> = pull
+        .items
+        .iter()
+        .map(|i| (i.draft.kind, i.draft.author.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (Kind::Reply, "@lea@social.example"),
+            (Kind::Dm, "@ana"),
+            (Kind::Mention, "@ana"),
+            (Kind::Mention, "@ana"),
+        ]
+    );
+    assert_eq!(pull.cursor, Some(Cursor("104".into())));
+    assert_eq!(pull.summary.pages, 3);
+    assert_eq!(pull.summary.skipped_deleted, 1);
+    assert_eq!(pull.summary.left_out.get("other"), Some(&1));
+    assert_eq!(
+        pull.summary.filtered,
+        Some(Filtered {
+            requests: 2,
+            notifications: 5
+        })
+    );
+    assert!(!pull.summary.more);
+}
+
+#[test]
+fn the_page_bound_stops_a_first_sync_and_says_so() {
+    let mut server = mockito::Server::new();
+    let url = server.url();
+    let p1 = notifications(&mut server, QUERY)
+        .with_header(
+            "link",
+            &format!("<{url}/api/v1/notifications?max_id=101&{QUERY}>; rel=\"next\""),
+        )
+        .with_body(fixture("mastodon/notifications_page1.json"))
+        .expect(1)
+        .create();
+    let (_a, _b) = no_policy(&mut server);
+    let mut m = connect(&server);
+    let pull = m.pull_inbox(None, PullLimits { max_pages: 1 }).unwrap();
+    p1.assert();
+    assert!(pull.summary.more);
+    assert_eq!(pull.summary.filtered, None);
+    assert_eq!(pull.items.len(), 2);
+}
+
+#[test]
+fn a_later_sync_asks_only_for_what_is_new_until_a_page_is_empty() {
+    let mut server = mockito::Server::new();
+    let url = server.url();
+    let newer = notifications(&mut server, &format!("{QUERY}&min_id=104"))
+        .with_header(
+            "link",
+            &format!(
+                "<{url}/api/v1/notifications?max_id=105&{QUERY}>; rel=\"next\", \
+                 <{url}/api/v1/notifications?min_id=105&{QUERY}>; rel=\"prev\""
+            ),
+        )
+        .with_body(fixture("mastodon/notifications_newer.json"))
+        .expect(1)
+        .create();
+    let empty = notifications(&mut server, &format!("{QUERY}&min_id=105"))
+        .with_body("[]")
+        .expect(1)
+        .create();
+    let (_a, _b) = no_policy(&mut server);
+    let mut m = connect(&server);
+    let pull = m
+        .pull_inbox(Some(&Cursor("104".into())), PullLimits::default())
+        .unwrap();
+    newer.assert();
+    empty.assert();
+    assert_eq!(pull.items.len(), 1);
+    assert_eq!(pull.items[0].draft.text, "@studio see you soon");
+    assert_eq!(pull.cursor, Some(Cursor("105".into())));
+
+    // Nothing new: the cursor stays where it was.
+    let mut server2 = mockito::Server::new();
+    let none = notifications(&mut server2, &format!("{QUERY}&min_id=105"))
+        .with_body("[]")
+        .expect(1)
+        .create();
+    let (_c, _d) = no_policy(&mut server2);
+    let pull = connect(&server2)
+        .pull_inbox(Some(&Cursor("105".into())), PullLimits::default())
+        .unwrap();
+    none.assert();
+    assert!(pull.items.is_empty());
+    assert_eq!(pull.cursor, None);
+}
+
+#[test]
+fn a_sync_and_a_file_import_read_the_same_items() {
+    let mut server = mockito::Server::new();
+    let body = fixture("mastodon/notifications_newer.json");
+    let _p = notifications(&mut server, QUERY).with_body(&body).create();
+    let (_a, _b) = no_policy(&mut server);
+    let pulled = connect(&server)
+        .pull_inbox(None, PullLimits::default())
+        .unwrap();
+    let ctx = Context {
+        file: "notifications_newer.json",
+        platform: None,
+        tz: chrono_tz::Europe::Paris,
+    };
+    let imported = read(body.as_bytes(), Format::Mastodon, &ctx).unwrap();
+    let drafts: Vec<_> = pulled.items.into_iter().map(|i| i.draft).collect();
+    assert_eq!(drafts, imported);
+}
+
+#[test]
+fn a_401_means_the_connection_expired_and_names_the_account() {
+    let mut server = mockito::Server::new();
+    let m401 = server
+        .mock("GET", "/api/v1/accounts/verify_credentials")
+        .with_status(401)
+        .with_body(fixture("mastodon/error_401.json"))
+        .expect(1)
+        .create();
+    let e = connect(&server).account().unwrap_err();
+    m401.assert();
+    assert_eq!(e.kind, NetErrorKind::Unauthorized);
+    assert!(e.is_expired());
+    assert_eq!(e.account, "@studio@mastodon.example");
+}
+
+#[test]
+fn a_422_carries_the_servers_message() {
+    let mut server = mockito::Server::new();
+    let m422 = server
+        .mock("POST", "/api/v1/statuses")
+        .with_status(422)
+        .with_body(fixture("mastodon/error_422.json"))
+        .expect(1)
+        .create();
+    let post = NewPost {
+        message: message("look at me", "k1"),
+        schedule_at: None,
+    };
+    let e = connect(&server).publish(&post).unwrap_err();
+    m422.assert();
+    assert_eq!(
+        e.kind,
+        NetErrorKind::Validation {
+            code: None,
+            message: "Gültigkeitsprüfung ist fehlgeschlagen: Text Begrenzung von 500 Zeichen überschritten"
+                .into()
+        }
+    );
+    assert!(!e.is_transient());
+}
+
+#[test]
+fn a_429_is_honoured_until_its_reset_without_calling_again() {
+    let mut server = mockito::Server::new();
+    let reset = now() + Duration::minutes(4);
+    let m429 = notifications(&mut server, QUERY)
+        .with_status(429)
+        .with_header("x-ratelimit-limit", "300")
+        .with_header("x-ratelimit-remaining", "0")
+        .with_header("x-ratelimit-reset", &reset.to_rfc3339())
+        .with_body(r#"{"error":"Too many requests"}"#)
+        .expect(1)
+        .create();
+    let verify = server
+        .mock("GET", "/api/v1/accounts/verify_credentials")
+        .expect(0)
+        .create();
+    let mut m = connect(&server);
+    for _ in 0..3 {
+        let e = m.pull_inbox(None, PullLimits::default()).unwrap_err();
+        assert_eq!(e.kind, NetErrorKind::RateLimited { until: Some(reset) });
+        assert!(e.is_transient());
+    }
+    let e = m.account().unwrap_err();
+    assert_eq!(e.kind, NetErrorKind::RateLimited { until: Some(reset) });
+    m429.assert();
+    verify.assert();
+}
+
+#[test]
+fn a_spent_window_holds_the_next_call_back() {
+    let mut server = mockito::Server::new();
+    let reset = now() + Duration::minutes(2);
+    let verify = server
+        .mock("GET", "/api/v1/accounts/verify_credentials")
+        .with_header("x-ratelimit-remaining", "0")
+        .with_header("x-ratelimit-reset", &reset.to_rfc3339())
+        .with_body(fixture("mastodon/verify_credentials.json"))
+        .expect(1)
+        .create();
+    let mut m = connect(&server);
+    assert_eq!(m.account().unwrap().followers, 1234);
+    let e = m.account().unwrap_err();
+    assert_eq!(e.kind, NetErrorKind::RateLimited { until: Some(reset) });
+    verify.assert();
+}
+
+#[test]
+fn a_server_out_of_reach_is_a_network_error() {
+    // A port nobody listens on: bind, note it, close.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let base = BaseUrl::parse(&format!("http://127.0.0.1:{port}")).unwrap();
+    let key = ConnectionKey::new(Platform::Mastodon, base.as_str(), "@studio@mastodon.example");
+    let creds = Credentials::Mastodon {
+        access_token: Secret::new(TOKEN),
+        client_id: None,
+        client_secret: None,
+    };
+    let e = Mastodon::new(&env(), key, &base, creds)
+        .unwrap()
+        .account()
+        .unwrap_err();
+    assert_eq!(
+        e.kind,
+        NetErrorKind::Network {
+            detail: NetworkFailure::Connect
+        }
+    );
+    assert!(e.is_transient());
+}
+
+#[test]
+fn a_redirect_is_not_followed_with_the_token() {
+    let mut server = mockito::Server::new();
+    let r = server
+        .mock("GET", "/api/v1/accounts/verify_credentials")
+        .with_status(302)
+        .with_header("location", "https://elsewhere.example/steal")
+        .expect(1)
+        .create();
+    let e = connect(&server).account().unwrap_err();
+    r.assert();
+    assert_eq!(
+        e.kind,
+        NetErrorKind::Network {
+            detail: NetworkFailure::Redirect
+        }
+    );
+}
+
+#[test]
+fn a_reply_is_sent_exactly_as_mastodon_expects() {
+    let mut server = mockito::Server::new();
+    let log = Log::default();
+    let m = server
+        .mock("POST", "/api/v1/statuses")
+        .match_header("authorization", format!("Bearer {TOKEN}").as_str())
+        .match_header("idempotency-key", "reply-key-1")
+        .match_header("content-type", "application/json")
+        .with_body_from_request(log.answer(fixture("mastodon/status_reply.json")))
+        .expect(1)
+        .create();
+    let to = ReplyTarget::Mastodon {
+        status_id: "117020610000000104".into(),
+        acct: "lea@social.example".into(),
+        visibility: Visibility::Public,
+    };
+    let sent = connect(&server)
+        .reply(&to, &message("Merci, à samedi !", "reply-key-1"))
+        .unwrap();
+    m.assert();
+    let seen = log.seen();
+    assert_eq!(seen.len(), 1);
+    assert_eq!(seen[0].path, "/api/v1/statuses");
+    assert_eq!(
+        seen[0].json(),
+        json!({
+            "status": "@lea@social.example Merci, à samedi !",
+            "in_reply_to_id": "117020610000000104",
+            "visibility": "public",
+            "language": "fr",
+        })
+    );
+    assert_eq!(sent.id, "117020583258292382");
+    assert_eq!(sent.url, "https://mastodon.example/@ana/117020583258292382");
+}
+
+#[test]
+fn an_answer_to_a_dm_stays_direct() {
+    let mut server = mockito::Server::new();
+    let m = server
+        .mock("POST", "/api/v1/statuses")
+        .match_body(Matcher::PartialJson(json!({
+            "status": "@ana yes, send them",
+            "visibility": "direct",
+        })))
+        .with_body(fixture("mastodon/status_reply.json"))
+        .expect(1)
+        .create();
+    let to = ReplyTarget::Mastodon {
+        status_id: "117020600000000103".into(),
+        acct: "ana".into(),
+        visibility: Visibility::Direct,
+    };
+    connect(&server)
+        .reply(&to, &message("yes, send them", "k"))
+        .unwrap();
+    m.assert();
+}
+
+#[test]
+fn a_post_held_on_the_server_comes_back_as_a_scheduled_status() {
+    let mut server = mockito::Server::new();
+    let at = now() + Duration::hours(2);
+    let m = server
+        .mock("POST", "/api/v1/statuses")
+        .match_header("idempotency-key", "post-7")
+        .match_body(Matcher::Json(json!({
+            "status": "please ensure adequate headroom",
+            "language": "fr",
+            "scheduled_at": "2026-11-22T10:30:00Z",
+        })))
+        .with_body(fixture("mastodon/scheduled_status.json"))
+        .expect(1)
+        .create();
+    let post = NewPost {
+        message: message("please ensure adequate headroom", "post-7"),
+        schedule_at: Some(at),
+    };
+    let mut c = connect(&server);
+    assert!(c.can_schedule());
+    let p = c.publish(&post).unwrap();
+    m.assert();
+    assert_eq!(
+        p,
+        Published::Scheduled {
+            id: "2".into(),
+            at: "2026-08-01T13:59:01Z".parse().unwrap()
+        }
+    );
+}
+
+#[test]
+fn a_server_that_ignores_the_time_is_reported() {
+    let mut server = mockito::Server::new();
+    let m = server
+        .mock("POST", "/api/v1/statuses")
+        .with_body(fixture("mastodon/status.json"))
+        .expect(1)
+        .create();
+    let post = NewPost {
+        message: message("Toot, finally!", "post-8"),
+        schedule_at: Some(now() + Duration::hours(1)),
+    };
+    let p = connect(&server).publish(&post).unwrap();
+    m.assert();
+    match p {
+        Published::Posted {
+            post,
+            scheduling_ignored,
+        } => {
+            assert!(scheduling_ignored);
+            assert_eq!(post.url, "https://mastodon.example/@lea/117020583245459824");
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn a_time_under_five_minutes_ahead_is_refused_before_sending() {
+    let mut server = mockito::Server::new();
+    let m = server.mock("POST", "/api/v1/statuses").expect(0).create();
+    let post = NewPost {
+        message: message("soon", "post-9"),
+        schedule_at: Some(now() + Duration::minutes(4)),
+    };
+    let e = connect(&server).publish(&post).unwrap_err();
+    m.assert();
+    assert_eq!(
+        e.kind,
+        NetErrorKind::BadInput(InputProblem::ScheduleTooSoon {
+            earliest: now() + Duration::minutes(5)
+        })
+    );
+}
+
+#[test]
+fn a_retry_after_a_failure_sends_the_same_idempotency_key() {
+    let mut server = mockito::Server::new();
+    let log = Log::default();
+    let fail = server
+        .mock("POST", "/api/v1/statuses")
+        .with_status(503)
+        .with_body_from_request(log.answer("<html>busy</html>"))
+        .expect(1)
+        .create();
+    let ok = server
+        .mock("POST", "/api/v1/statuses")
+        .with_body_from_request(log.answer(fixture("mastodon/status.json")))
+        .expect(1)
+        .create();
+    let post = NewPost {
+        message: message("Toot, finally!", &IdempotencyKey::derive(&["post", "12"]).0),
+        schedule_at: None,
+    };
+    let mut c = connect(&server);
+    let e = c.publish(&post).unwrap_err();
+    assert!(matches!(e.kind, NetErrorKind::Server { status: 503, .. }));
+    assert!(matches!(c.publish(&post).unwrap(), Published::Posted { .. }));
+    fail.assert();
+    ok.assert();
+    let keys: Vec<_> = log
+        .seen()
+        .iter()
+        .map(|s| s.header("idempotency-key").unwrap().to_string())
+        .collect();
+    assert_eq!(keys.len(), 2);
+    assert_eq!(keys[0], keys[1]);
+    assert_eq!(log.seen()[0].body, log.seen()[1].body);
+}
+
+#[test]
+fn a_held_post_is_moved_checked_and_withdrawn() {
+    let mut server = mockito::Server::new();
+    let put = server
+        .mock("PUT", "/api/v1/scheduled_statuses/1")
+        .match_body(Matcher::Json(json!({"scheduled_at": "2026-11-23T09:00:00Z"})))
+        .with_body(fixture("mastodon/scheduled_status_moved.json"))
+        .expect(1)
+        .create();
+    let get = server
+        .mock("GET", "/api/v1/scheduled_statuses/1")
+        .with_status(404)
+        .with_body(r#"{"error":"Record not found"}"#)
+        .expect(1)
+        .create();
+    let del = server
+        .mock("DELETE", "/api/v1/scheduled_statuses/1")
+        .match_header("authorization", format!("Bearer {TOKEN}").as_str())
+        .with_body("{}")
+        .expect(1)
+        .create();
+    let mut c = connect(&server);
+    let moved = c
+        .reschedule("1", "2026-11-23T09:00:00Z".parse().unwrap())
+        .unwrap();
+    assert!(matches!(moved, Published::Scheduled { ref id, .. } if id == "1"));
+    assert!(!c.is_still_scheduled("1").unwrap());
+    c.unschedule("1").unwrap();
+    put.assert();
+    get.assert();
+    del.assert();
+}
+
+#[test]
+fn counts_are_read_from_the_accounts_posts_by_address() {
+    let mut server = mockito::Server::new();
+    let url = server.url();
+    let id = "117020565966271181";
+    let _v = server
+        .mock("GET", "/api/v1/accounts/verify_credentials")
+        .with_body(fixture("mastodon/verify_credentials.json"))
+        .create();
+    let path = format!("/api/v1/accounts/{id}/statuses");
+    let page1 = server
+        .mock("GET", path.as_str())
+        .match_query(Matcher::Exact("exclude_reblogs=true&limit=40".into()))
+        .with_header(
+            "link",
+            &format!("<{url}{path}?limit=40&max_id=117020580503743669>; rel=\"next\""),
+        )
+        .with_body(fixture("mastodon/account_statuses.json"))
+        .expect(1)
+        .create();
+    let page2 = server
+        .mock("GET", path.as_str())
+        .match_query(Matcher::Exact(
+            "exclude_reblogs=true&limit=40&max_id=117020580503743669".into(),
+        ))
+        .with_body(fixture("mastodon/account_statuses_older.json"))
+        .expect(1)
+        .create();
+    let page3 = server
+        .mock("GET", path.as_str())
+        .match_query(Matcher::Exact(
+            "exclude_reblogs=true&limit=40&max_id=117020580474454464".into(),
+        ))
+        .with_body("[]")
+        .expect(1)
+        .create();
+    let at = "2026-08-01T12:00:00Z".parse().unwrap();
+    let posts = [
+        PostRef {
+            address: "https://mastodon.example/@studio/117020580518794573".into(),
+            published_at: at,
+        },
+        PostRef {
+            // Its address on a server reached under another name: matched by id.
+            address: format!("{url}/@studio/117020580481736214"),
+            published_at: at,
+        },
+        PostRef {
+            address: "https://mastodon.example/@studio/1".into(),
+            published_at: at,
+        },
+    ];
+    let counts = connect(&server)
+        .pull_counts(&posts, PullLimits::default())
+        .unwrap();
+    page1.assert();
+    page2.assert();
+    page3.assert();
+    assert_eq!(counts.followers, 1234);
+    let got: Vec<_> = counts
+        .posts
+        .iter()
+        .map(|c| (c.likes, c.reposts, c.replies, c.quotes))
+        .collect();
+    assert_eq!(got, vec![(12, 3, 2, Some(1)), (7, 1, 0, Some(0))]);
+    assert_eq!(counts.not_found, vec!["https://mastodon.example/@studio/1"]);
+}
+
+#[test]
+fn signing_in_registers_the_app_and_exchanges_the_code_with_pkce() {
+    let mut server = mockito::Server::new();
+    let base = BaseUrl::parse(&server.url()).unwrap();
+    let apps = server
+        .mock("POST", "/api/v1/apps")
+        .match_header("content-type", "application/x-www-form-urlencoded")
+        .match_body(Matcher::AllOf(vec![
+            Matcher::UrlEncoded("client_name".into(), "twohats".into()),
+            Matcher::UrlEncoded("redirect_uris".into(), "urn:ietf:wg:oauth:2.0:oob".into()),
+            Matcher::UrlEncoded(
+                "scopes".into(),
+                "read:notifications read:statuses read:accounts write:statuses".into(),
+            ),
+        ]))
+        .with_body(fixture("mastodon/app.json"))
+        .expect(1)
+        .create();
+    let app = mastodon::register_app(&env(), &base, "@studio@mastodon.example", "twohats").unwrap();
+    apps.assert();
+    assert_eq!(app.client_id, "CLIENT-ID-scrubbed");
+    assert!(!format!("{app:?}").contains("CLIENT-SECRET"));
+
+    let pkce = Pkce::from_verifier(Secret::new("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"));
+    let url = mastodon::authorize_url(&base, &app, &pkce);
+    assert_eq!(
+        url,
+        format!(
+            "{base}/oauth/authorize?response_type=code&client_id=CLIENT-ID-scrubbed\
+             &redirect_uri=urn%3Aietf%3Awg%3Aoauth%3A2.0%3Aoob\
+             &scope=read%3Anotifications%20read%3Astatuses%20read%3Aaccounts%20write%3Astatuses\
+             &code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256"
+        )
+    );
+
+    let token = server
+        .mock("POST", "/oauth/token")
+        .match_body(Matcher::AllOf(vec![
+            Matcher::UrlEncoded("grant_type".into(), "authorization_code".into()),
+            Matcher::UrlEncoded("code".into(), "the-code".into()),
+            Matcher::UrlEncoded("client_id".into(), "CLIENT-ID-scrubbed".into()),
+            Matcher::UrlEncoded("client_secret".into(), "CLIENT-SECRET-scrubbed".into()),
+            Matcher::UrlEncoded(
+                "code_verifier".into(),
+                "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk".into(),
+            ),
+        ]))
+        .with_body(fixture("mastodon/token.json"))
+        .expect(1)
+        .create();
+    let t = mastodon::exchange_code(
+        &env(),
+        &base,
+        "@studio@mastodon.example",
+        &App {
+            client_id: app.client_id.clone(),
+            client_secret: app.client_secret.clone(),
+        },
+        &Secret::new(" the-code\n"),
+        &pkce,
+    )
+    .unwrap();
+    token.assert();
+    assert_eq!(t.expose(), TOKEN);
+}
+
+#[test]
+fn signing_out_revokes_the_token() {
+    let mut server = mockito::Server::new();
+    let revoke = server
+        .mock("POST", "/oauth/revoke")
+        .match_body(Matcher::AllOf(vec![
+            Matcher::UrlEncoded("client_id".into(), "CLIENT-ID-scrubbed".into()),
+            Matcher::UrlEncoded("client_secret".into(), "CLIENT-SECRET-scrubbed".into()),
+            Matcher::UrlEncoded("token".into(), TOKEN.into()),
+        ]))
+        .with_body("{}")
+        .expect(1)
+        .create();
+    connect(&server).sign_out().unwrap();
+    revoke.assert();
+}
