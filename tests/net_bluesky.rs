@@ -42,7 +42,9 @@ fn tokens(access: &str, refresh: &str) -> Credentials {
 /// A vault in a temporary folder holding the first pair of tokens.
 fn vault(server: &mockito::Server, dir: &tempfile::TempDir) -> Arc<SecretsVault> {
     let store = SecretsStore::files_in(dir.path().to_path_buf());
-    store.put(&key(server), &tokens(ACCESS_1, REFRESH_1)).unwrap();
+    store
+        .put(&key(server), &tokens(ACCESS_1, REFRESH_1))
+        .unwrap();
     Arc::new(SecretsVault::new(store, key(server)))
 }
 
@@ -113,7 +115,8 @@ fn signing_in_takes_an_app_password_and_finds_the_pds() {
 fn a_session_made_with_the_account_password_is_refused_and_closed() {
     let mut server = mockito::Server::new();
     // {"alg":"none"} . {"scope":"com.atproto.access","sub":"did:plc:x"} . sig
-    let jwt = "eyJhbGciOiJub25lIn0.eyJzY29wZSI6ImNvbS5hdHByb3RvLmFjY2VzcyIsInN1YiI6ImRpZDpwbGM6eCJ9.c2ln";
+    let jwt =
+        "eyJhbGciOiJub25lIn0.eyJzY29wZSI6ImNvbS5hdHByb3RvLmFjY2VzcyIsInN1YiI6ImRpZDpwbGM6eCJ9.c2ln";
     let mut body: serde_json::Value =
         serde_json::from_str(&fixture("bluesky/create_session.json")).unwrap();
     body["accessJwt"] = json!(jwt);
@@ -145,7 +148,9 @@ fn a_wrong_password_is_unauthorized() {
     let _m = server
         .mock("POST", "/xrpc/com.atproto.server.createSession")
         .with_status(401)
-        .with_body(r#"{"error":"AuthenticationRequired","message":"Invalid identifier or password"}"#)
+        .with_body(
+            r#"{"error":"AuthenticationRequired","message":"Invalid identifier or password"}"#,
+        )
         .create();
     let e = bluesky::sign_in(
         &env(),
@@ -216,8 +221,8 @@ fn the_first_sync_pages_back_with_the_cursor() {
             root_cid: "bafyreihvdsfczasqo7fadxtwsdq56e6mrodlfn6f4qaleglzr2nwmwkrxm".into(),
         }
     );
-    // A mention starts its own thread.
-    let ReplyTarget::Bluesky { uri, root_uri, .. } = &pull.items[3].reply_to else {
+    // A quote outside any thread starts its own.
+    let ReplyTarget::Bluesky { uri, root_uri, .. } = &pull.items[2].reply_to else {
         panic!()
     };
     assert_eq!(uri, root_uri);
@@ -236,7 +241,11 @@ fn a_later_sync_stops_at_the_last_known_notification() {
         .with_body(fixture("bluesky/list_notifications_page2.json"))
         .expect(1)
         .create();
-    let p3 = server.mock("GET", LIST).match_query(Matcher::Regex("cursor=1693647073508".into())).expect(0).create();
+    let p3 = server
+        .mock("GET", LIST)
+        .match_query(Matcher::Regex("cursor=1693647073508".into()))
+        .expect(0)
+        .create();
     let mut b = connect(&server, vault(&server, &dir));
     // The newest of the last sync is the first of page 2.
     let since = Cursor(
@@ -314,7 +323,9 @@ fn an_expired_token_is_refreshed_once_and_the_old_refresh_token_is_spent() {
     assert_eq!(v.load().unwrap(), Some(tokens(ACCESS_2, REFRESH_2)));
     // Spending the old refresh token again is refused: the connection would expire.
     let api = b.api();
-    let e = bluesky::refresh(api, &Secret::new(REFRESH_1)).err().unwrap();
+    let e = bluesky::refresh(api, &Secret::new(REFRESH_1))
+        .err()
+        .unwrap();
     spent.assert();
     assert_eq!(e.kind, NetErrorKind::Unauthorized);
     assert!(e.is_expired());
@@ -348,7 +359,8 @@ fn two_windows_refreshing_at_once_spend_the_refresh_token_once() {
             let barrier = barrier.clone();
             std::thread::spawn(move || {
                 barrier.wait();
-                b.pull_inbox(None, PullLimits::default()).map(|p| p.items.len())
+                b.pull_inbox(None, PullLimits::default())
+                    .map(|p| p.items.len())
             })
         })
         .collect();
@@ -447,7 +459,13 @@ fn a_post_carries_facets_in_utf8_byte_offsets() {
     let p = b.publish(&post).unwrap();
     resolve.assert();
     create.assert();
-    assert!(matches!(p, Published::Posted { scheduling_ignored: false, .. }));
+    assert!(matches!(
+        p,
+        Published::Posted {
+            scheduling_ignored: false,
+            ..
+        }
+    ));
     let body = log.seen()[0].json();
     assert_eq!(
         body["record"]["facets"],
@@ -479,6 +497,7 @@ fn a_mention_nobody_answers_to_stays_plain_text() {
     let log = Log::default();
     let _resolve = server
         .mock("GET", "/xrpc/com.atproto.identity.resolveHandle")
+        .match_query(Matcher::Any)
         .with_status(400)
         .with_body(r#"{"error":"InvalidRequest","message":"Unable to resolve handle"}"#)
         .create();
@@ -490,7 +509,9 @@ fn a_mention_nobody_answers_to_stays_plain_text() {
         message: message("Merci @nobody.example.social", "post-4"),
         schedule_at: None,
     };
-    connect(&server, vault(&server, &dir)).publish(&post).unwrap();
+    connect(&server, vault(&server, &dir))
+        .publish(&post)
+        .unwrap();
     assert!(log.seen()[0].json()["record"].get("facets").is_none());
 }
 
@@ -586,6 +607,7 @@ fn a_resumed_send_finds_the_post_already_made() {
     msg.resume = true;
     let _missing = server
         .mock("GET", "/xrpc/com.atproto.repo.getRecord")
+        .match_query(Matcher::Any)
         .with_status(400)
         .with_body(r#"{"error":"RecordNotFound","message":"Could not locate record"}"#)
         .create();
@@ -631,7 +653,9 @@ fn counts_come_from_the_profile_and_the_authors_feed() {
     let dir = tempfile::tempdir().unwrap();
     let profile = server
         .mock("GET", "/xrpc/app.bsky.actor.getProfile")
-        .match_query(Matcher::Exact("actor=did%3Aplc%3Astudionordexample00000".into()))
+        .match_query(Matcher::Exact(
+            "actor=did%3Aplc%3Astudionordexample00000".into(),
+        ))
         .with_body(fixture("bluesky/get_profile.json"))
         .expect(1)
         .create();

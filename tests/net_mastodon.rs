@@ -25,7 +25,11 @@ const QUERY: &str = "types%5B%5D=mention&types%5B%5D=quote&limit=80";
 
 fn connect(server: &mockito::Server) -> Mastodon {
     let base = BaseUrl::parse(&server.url()).unwrap();
-    let key = ConnectionKey::new(Platform::Mastodon, base.as_str(), "@studio@mastodon.example");
+    let key = ConnectionKey::new(
+        Platform::Mastodon,
+        base.as_str(),
+        "@studio@mastodon.example",
+    );
     let creds = Credentials::Mastodon {
         access_token: Secret::new(TOKEN),
         client_id: Some("CLIENT-ID-scrubbed".into()),
@@ -315,7 +319,11 @@ fn a_server_out_of_reach_is_a_network_error() {
         .unwrap()
         .port();
     let base = BaseUrl::parse(&format!("http://127.0.0.1:{port}")).unwrap();
-    let key = ConnectionKey::new(Platform::Mastodon, base.as_str(), "@studio@mastodon.example");
+    let key = ConnectionKey::new(
+        Platform::Mastodon,
+        base.as_str(),
+        "@studio@mastodon.example",
+    );
     let creds = Credentials::Mastodon {
         access_token: Secret::new(TOKEN),
         client_id: None,
@@ -511,7 +519,10 @@ fn a_retry_after_a_failure_sends_the_same_idempotency_key() {
     let mut c = connect(&server);
     let e = c.publish(&post).unwrap_err();
     assert!(matches!(e.kind, NetErrorKind::Server { status: 503, .. }));
-    assert!(matches!(c.publish(&post).unwrap(), Published::Posted { .. }));
+    assert!(matches!(
+        c.publish(&post).unwrap(),
+        Published::Posted { .. }
+    ));
     fail.assert();
     ok.assert();
     let keys: Vec<_> = log
@@ -529,7 +540,9 @@ fn a_held_post_is_moved_checked_and_withdrawn() {
     let mut server = mockito::Server::new();
     let put = server
         .mock("PUT", "/api/v1/scheduled_statuses/1")
-        .match_body(Matcher::Json(json!({"scheduled_at": "2026-11-23T09:00:00Z"})))
+        .match_body(Matcher::Json(
+            json!({"scheduled_at": "2026-11-23T09:00:00Z"}),
+        ))
         .with_body(fixture("mastodon/scheduled_status_moved.json"))
         .expect(1)
         .create();

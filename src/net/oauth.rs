@@ -19,7 +19,9 @@ impl Pkce {
     pub fn generate() -> Result<Pkce, getrandom::Error> {
         let mut bytes = [0u8; 32];
         getrandom::fill(&mut bytes)?;
-        Ok(Pkce::from_verifier(Secret::new(URL_SAFE_NO_PAD.encode(bytes))))
+        Ok(Pkce::from_verifier(Secret::new(
+            URL_SAFE_NO_PAD.encode(bytes),
+        )))
     }
 
     /// The pair of a given verifier (43 to 128 characters of `[A-Za-z0-9-._~]`).
@@ -50,7 +52,10 @@ mod tests {
         assert_ne!(a.verifier, b.verifier);
         let v = a.verifier.expose();
         assert!((43..=128).contains(&v.len()));
-        assert!(v.chars().all(|c| c.is_ascii_alphanumeric() || "-._~".contains(c)));
+        assert!(
+            v.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "-._~".contains(c))
+        );
         assert_eq!(format!("{a:?}").matches(v).count(), 0);
     }
 }

@@ -44,13 +44,20 @@ pub enum Credentials {
 pub enum SecretsError {
     /// The system has no home folder to keep the file in.
     NoConfigDir,
-    Io { path: PathBuf, kind: ErrorKind },
+    Io {
+        path: PathBuf,
+        kind: ErrorKind,
+    },
     /// A stored file is not what this app writes.
-    Corrupt { path: PathBuf },
+    Corrupt {
+        path: PathBuf,
+    },
     /// The keyring answered with an error it should not (a bad entry).
     Keyring,
     /// Another store's lock (the database's, in the app) could not be taken.
-    Lock { detail: String },
+    Lock {
+        detail: String,
+    },
 }
 
 /// Where a secret went.
@@ -180,8 +187,8 @@ impl SecretsStore {
                 });
             }
         };
-        let entry: FileEntry =
-            serde_json::from_str(&text).map_err(|_| SecretsError::Corrupt { path: path.clone() })?;
+        let entry: FileEntry = serde_json::from_str(&text)
+            .map_err(|_| SecretsError::Corrupt { path: path.clone() })?;
         if entry.connection != key.name() {
             return Err(SecretsError::Corrupt { path });
         }
@@ -201,9 +208,8 @@ impl SecretsStore {
             connection: key.name(),
             credentials: creds.clone(),
         };
-        let text = serde_json::to_string(&entry).map_err(|_| SecretsError::Corrupt {
-            path: path.clone(),
-        })?;
+        let text = serde_json::to_string(&entry)
+            .map_err(|_| SecretsError::Corrupt { path: path.clone() })?;
         let mut tmp = tempfile::Builder::new()
             .prefix(".secret-")
             .permissions(fs::Permissions::from_mode(0o600))
@@ -241,15 +247,15 @@ fn entry(key: &ConnectionKey) -> Option<keyring::Entry> {
 /// The keyring's copy, if a keyring answers and holds one. Its errors are dropped
 /// unread: some carry the stored bytes.
 fn keyring_get(key: &ConnectionKey) -> Option<Credentials> {
-    let text = entry(key)?.get_password().ok()?;
-    serde_json::from_str(&text).ok()
+    let text = Secret::new(entry(key)?.get_password().ok()?);
+    serde_json::from_str(text.expose()).ok()
 }
 
 fn keyring_put(key: &ConnectionKey, creds: &Credentials) -> bool {
-    let Ok(text) = serde_json::to_string(creds) else {
+    let Ok(text) = serde_json::to_string(creds).map(Secret::new) else {
         return false;
     };
-    entry(key).is_some_and(|e| e.set_password(&text).is_ok())
+    entry(key).is_some_and(|e| e.set_password(text.expose()).is_ok())
 }
 
 fn keyring_delete(key: &ConnectionKey) -> bool {

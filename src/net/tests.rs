@@ -10,7 +10,11 @@ use super::*;
 use crate::domain::Platform;
 
 fn key() -> ConnectionKey {
-    ConnectionKey::new(Platform::Bluesky, "https://pds.example", "@Studio-Nord.example")
+    ConnectionKey::new(
+        Platform::Bluesky,
+        "https://pds.example",
+        "@Studio-Nord.example",
+    )
 }
 
 fn creds(n: u32) -> Credentials {
@@ -22,10 +26,17 @@ fn creds(n: u32) -> Credentials {
 
 #[test]
 fn connection_keys_are_normalised() {
-    let k = ConnectionKey::new(Platform::Mastodon, "https://Mastodon.Social/", "Alice@Mastodon.Social");
+    let k = ConnectionKey::new(
+        Platform::Mastodon,
+        "https://Mastodon.Social/",
+        "Alice@Mastodon.Social",
+    );
     assert_eq!(k.handle, "@alice@mastodon.social");
     assert_eq!(k.server, "https://mastodon.social");
-    assert_eq!(k.name(), "mastodon https://mastodon.social @alice@mastodon.social");
+    assert_eq!(
+        k.name(),
+        "mastodon https://mastodon.social @alice@mastodon.social"
+    );
     assert_eq!(key().label(), "@studio-nord.example");
 }
 
@@ -90,7 +101,11 @@ fn a_folder_made_too_open_is_narrowed() {
     SecretsStore::files_in(secrets_dir.clone())
         .put(&key(), &creds(1))
         .unwrap();
-    let mode = std::fs::metadata(&secrets_dir).unwrap().permissions().mode() & 0o777;
+    let mode = std::fs::metadata(&secrets_dir)
+        .unwrap()
+        .permissions()
+        .mode()
+        & 0o777;
     assert_eq!(mode, 0o700);
 }
 
@@ -154,17 +169,25 @@ fn mastodon_handles_and_servers() {
         "https://social.example"
     );
     assert_eq!(
-        server_for("@lea@social.example", Some("http://127.0.0.1:9")).unwrap().as_str(),
+        server_for("@lea@social.example", Some("http://127.0.0.1:9"))
+            .unwrap()
+            .as_str(),
         "http://127.0.0.1:9"
     );
     let e = server_for("lea", None).unwrap_err();
-    assert_eq!(e.kind, NetErrorKind::BadInput(error::InputProblem::NoServer));
+    assert_eq!(
+        e.kind,
+        NetErrorKind::BadInput(error::InputProblem::NoServer)
+    );
     assert!(server_for("@lea@social.example", Some("http://social.example")).is_err());
 }
 
 #[test]
 fn a_mastodon_reply_starts_with_the_authors_acct() {
-    assert_eq!(with_mention("Merci !", "lea@social.example"), "@lea@social.example Merci !");
+    assert_eq!(
+        with_mention("Merci !", "lea@social.example"),
+        "@lea@social.example Merci !"
+    );
     assert_eq!(
         with_mention("@Lea@social.example merci", "lea@social.example"),
         "@Lea@social.example merci"
@@ -177,7 +200,10 @@ fn a_mastodon_reply_starts_with_the_authors_acct() {
 #[test]
 fn bluesky_permalinks_match_the_importer() {
     assert_eq!(
-        permalink("at://did:plc:abc/app.bsky.feed.post/3k6k4as23yu2g", "marc.example.social"),
+        permalink(
+            "at://did:plc:abc/app.bsky.feed.post/3k6k4as23yu2g",
+            "marc.example.social"
+        ),
         "https://bsky.app/profile/marc.example.social/post/3k6k4as23yu2g"
     );
     assert_eq!(permalink("at://did:plc:abc/app.bsky.feed.like/3k", "m"), "");
@@ -191,7 +217,10 @@ fn tids_sort_with_time_and_have_the_format() {
     assert_eq!(a.len(), 13);
     assert!(a < b);
     assert!(a.starts_with(|c: char| "234567abcdefghij".contains(c)));
-    assert!(a.chars().all(|c| "234567abcdefghijklmnopqrstuvwxyz".contains(c)));
+    assert!(
+        a.chars()
+            .all(|c| "234567abcdefghijklmnopqrstuvwxyz".contains(c))
+    );
     assert_ne!(tid(t, 1), a);
     // The reference value of the AT Protocol's TID examples: 0 is all '2'.
     assert_eq!(tid(Utc.timestamp_opt(0, 0).unwrap(), 0), "2222222222222");
@@ -201,12 +230,21 @@ fn tids_sort_with_time_and_have_the_format() {
 fn facets_are_utf8_byte_ranges_of_the_final_text() {
     let text = "Café ☕ chez @lea.example.social, voir https://exemple.fr/menu?x=1. #Pâtisserie! #2026 (#Lyon)";
     let spans = detect(text);
-    let got: Vec<(&str, &SpanKind)> = spans.iter().map(|s| (&text[s.start..s.end], &s.kind)).collect();
+    let got: Vec<(&str, &SpanKind)> = spans
+        .iter()
+        .map(|s| (&text[s.start..s.end], &s.kind))
+        .collect();
     assert_eq!(
         got,
         vec![
-            ("@lea.example.social", &SpanKind::Mention("lea.example.social".into())),
-            ("https://exemple.fr/menu?x=1", &SpanKind::Link("https://exemple.fr/menu?x=1".into())),
+            (
+                "@lea.example.social",
+                &SpanKind::Mention("lea.example.social".into())
+            ),
+            (
+                "https://exemple.fr/menu?x=1",
+                &SpanKind::Link("https://exemple.fr/menu?x=1".into())
+            ),
             ("#Pâtisserie", &SpanKind::Tag("Pâtisserie".into())),
             ("#Lyon", &SpanKind::Tag("Lyon".into())),
         ]
@@ -255,7 +293,10 @@ fn mastodon_notification_pages_are_read_like_the_importer() {
         reply.draft.text,
         "@studio Merci\u{a0}! Vous ouvrez à quelle heure\u{a0}?\nOn passe samedi."
     );
-    assert_eq!(reply.draft.external_id.as_deref(), Some("117020610000000104"));
+    assert_eq!(
+        reply.draft.external_id.as_deref(),
+        Some("117020610000000104")
+    );
     assert_eq!(
         reply.reply_to,
         ReplyTarget::Mastodon {
@@ -266,7 +307,10 @@ fn mastodon_notification_pages_are_read_like_the_importer() {
     );
     assert!(matches!(
         page.items[1].reply_to,
-        ReplyTarget::Mastodon { visibility: Visibility::Direct, .. }
+        ReplyTarget::Mastodon {
+            visibility: Visibility::Direct,
+            ..
+        }
     ));
 }
 
@@ -284,6 +328,12 @@ fn reply_targets_round_trip_as_json() {
         r#"{"platform":"mastodon","status_id":"1","acct":"a","visibility":"limited"}"#,
     )
     .unwrap();
-    assert!(matches!(v, ReplyTarget::Mastodon { visibility: Visibility::Unknown, .. }));
+    assert!(matches!(
+        v,
+        ReplyTarget::Mastodon {
+            visibility: Visibility::Unknown,
+            ..
+        }
+    ));
     assert_eq!(Visibility::Unknown.as_reply(), "direct");
 }

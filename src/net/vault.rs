@@ -13,8 +13,7 @@ use super::secrets::{Credentials, SecretsError, SecretsStore};
 
 /// A step run under the lock: gets the latest stored credentials, returns new ones to
 /// store (or `None` to keep them).
-pub type Update<'a> =
-    dyn FnMut(Option<&Credentials>) -> Result<Option<Credentials>, NetError> + 'a;
+pub type Update<'a> = dyn FnMut(Option<&Credentials>) -> Result<Option<Credentials>, NetError> + 'a;
 
 /// Stored credentials of one connection, and the lock that orders their updates.
 pub trait Vault: Send + Sync {

@@ -16,7 +16,9 @@ pub fn now() -> DateTime<Utc> {
 
 pub fn env() -> NetEnv {
     NetEnv {
-        transport: Arc::new(UreqTransport::with_timeout(std::time::Duration::from_secs(10))),
+        transport: Arc::new(UreqTransport::with_timeout(std::time::Duration::from_secs(
+            10,
+        ))),
         clock: Arc::new(FixedClock(now())),
     }
 }

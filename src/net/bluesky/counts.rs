@@ -144,6 +144,9 @@ pub(super) fn counts(
     Ok(Counts {
         followers: me.followers,
         posts: found.into_iter().map(|(_, c)| c).collect(),
-        not_found: not_found.into_iter().map(|i| posts[i].address.clone()).collect(),
+        not_found: not_found
+            .into_iter()
+            .map(|i| posts[i].address.clone())
+            .collect(),
     })
 }

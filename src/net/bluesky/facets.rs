@@ -87,7 +87,9 @@ pub fn detect(text: &str) -> Vec<Span> {
             if rest.starts_with("https://") || rest.starts_with("http://") {
                 let end = i + trim_end(&text[i..run_end(text, i)]).len();
                 let url = &text[i..end];
-                if url.len() > "https://".len() && url.split("://").nth(1).is_some_and(|h| h.contains('.')) {
+                if url.len() > "https://".len()
+                    && url.split("://").nth(1).is_some_and(|h| h.contains('.'))
+                {
                     spans.push(Span {
                         start: i,
                         end,

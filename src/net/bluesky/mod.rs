@@ -11,8 +11,7 @@ mod session;
 pub use notifications::permalink;
 pub use records::{MAX_BYTES, MAX_GRAPHEMES, record_key, tid};
 pub use session::{
-    DEFAULT_ENTRYWAY, Refreshed, Session, delete_session, looks_like_app_password, refresh,
-    sign_in,
+    DEFAULT_ENTRYWAY, Refreshed, Session, delete_session, looks_like_app_password, refresh, sign_in,
 };
 
 use std::sync::Arc;
@@ -87,10 +86,7 @@ impl Bluesky {
 
     /// Sends the request `build` makes with the current access token; when the token
     /// has run out, refreshes the session and sends it once more.
-    fn call(
-        &mut self,
-        build: impl Fn(&BaseUrl, &Secret) -> Request,
-    ) -> Result<Response, NetError> {
+    fn call(&mut self, build: impl Fn(&BaseUrl, &Secret) -> Request) -> Result<Response, NetError> {
         match self.api.send(build(self.api.base(), &self.access)) {
             Err(e) if e.kind == NetErrorKind::TokenExpired => {
                 self.refresh_session()?;

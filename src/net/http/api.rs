@@ -124,7 +124,11 @@ impl Api {
 
     /// Decodes a JSON answer; an error names the endpoint and where the answer broke,
     /// never its content (it may hold a token).
-    pub fn decode<T: DeserializeOwned>(&self, resp: &Response, endpoint: &str) -> Result<T, NetError> {
+    pub fn decode<T: DeserializeOwned>(
+        &self,
+        resp: &Response,
+        endpoint: &str,
+    ) -> Result<T, NetError> {
         serde_json::from_slice(&resp.body).map_err(|e| {
             self.err(NetErrorKind::Decode {
                 endpoint: endpoint.to_string(),

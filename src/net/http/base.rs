@@ -24,12 +24,18 @@ impl BaseUrl {
         } else {
             format!("https://{s}")
         };
-        let trimmed = with_scheme.trim_end_matches('/');
-        if trimmed.contains(['#', '?', '@', ' ']) {
+        let (scheme, rest) = with_scheme.split_once("://").ok_or(UrlProblem::Malformed)?;
+        let rest = rest.trim_end_matches('/');
+        if rest.is_empty() || rest.contains(['#', '?', '@', ' ']) {
             return Err(UrlProblem::Malformed);
         }
-        let uri: Uri = trimmed.parse().map_err(|_| UrlProblem::Malformed)?;
-        let host = uri.host().filter(|h| !h.is_empty()).ok_or(UrlProblem::Malformed)?;
+        let uri: Uri = format!("{scheme}://{rest}")
+            .parse()
+            .map_err(|_| UrlProblem::Malformed)?;
+        let host = uri
+            .host()
+            .filter(|h| !h.is_empty())
+            .ok_or(UrlProblem::Malformed)?;
         let path = uri.path();
         if !(path.is_empty() || path == "/") {
             return Err(UrlProblem::Malformed);

@@ -27,11 +27,23 @@ fn base_urls_take_https_and_loopback_http_only() {
     let refused = |s: &str| BaseUrl::parse(s).unwrap_err();
     assert_eq!(refused("http://mastodon.social"), UrlProblem::NotHttps);
     assert_eq!(refused("http://192.168.1.10"), UrlProblem::NotHttps);
-    assert_eq!(refused("http://127.0.0.1.example.com"), UrlProblem::NotHttps);
+    assert_eq!(
+        refused("http://127.0.0.1.example.com"),
+        UrlProblem::NotHttps
+    );
     assert_eq!(refused("ftp://mastodon.social"), UrlProblem::NotHttps);
-    assert_eq!(refused("https://user:pw@mastodon.social"), UrlProblem::Malformed);
-    assert_eq!(refused("https://mastodon.social/api"), UrlProblem::Malformed);
-    assert_eq!(refused("https://mastodon.social?x=1"), UrlProblem::Malformed);
+    assert_eq!(
+        refused("https://user:pw@mastodon.social"),
+        UrlProblem::Malformed
+    );
+    assert_eq!(
+        refused("https://mastodon.social/api"),
+        UrlProblem::Malformed
+    );
+    assert_eq!(
+        refused("https://mastodon.social?x=1"),
+        UrlProblem::Malformed
+    );
     assert_eq!(refused("https://"), UrlProblem::Malformed);
 }
 
@@ -68,7 +80,10 @@ fn rate_limit_resets_from_each_platform_header() {
     let mastodon = resp(&[("x-ratelimit-reset", "2026-08-01T13:55:00.248623Z")]);
     assert_eq!(
         rate_limit_reset(&mastodon, now),
-        Some(Utc.with_ymd_and_hms(2026, 8, 1, 13, 55, 0).unwrap() + chrono::Duration::microseconds(248_623))
+        Some(
+            Utc.with_ymd_and_hms(2026, 8, 1, 13, 55, 0).unwrap()
+                + chrono::Duration::microseconds(248_623)
+        )
     );
     let bluesky = resp(&[("ratelimit-reset", "1785592500")]);
     assert_eq!(
@@ -83,7 +98,10 @@ fn rate_limit_resets_from_each_platform_header() {
     assert_eq!(rate_limit_reset(&resp(&[]), now), None);
     assert!(rate_limit_spent(&resp(&[("x-ratelimit-remaining", "0")])));
     assert!(rate_limit_spent(&resp(&[("ratelimit-remaining", "0")])));
-    assert!(!rate_limit_spent(&resp(&[("x-ratelimit-remaining", "299")])));
+    assert!(!rate_limit_spent(&resp(&[(
+        "x-ratelimit-remaining",
+        "299"
+    )])));
 }
 
 #[test]
@@ -104,9 +122,12 @@ fn queries_and_forms_are_percent_encoded() {
 
 #[test]
 fn a_request_never_prints_its_token_or_body() {
-    let req = Request::new(Method::Post, "https://x.example/oauth/token?code=abc".into())
-        .bearer(&Secret::new("tok-123"))
-        .form(vec![("client_secret".into(), "cs-456".into())]);
+    let req = Request::new(
+        Method::Post,
+        "https://x.example/oauth/token?code=abc".into(),
+    )
+    .bearer(&Secret::new("tok-123"))
+    .form(vec![("client_secret".into(), "cs-456".into())]);
     let shown = format!("{req:?}");
     assert!(!shown.contains("tok-123"), "{shown}");
     assert!(!shown.contains("cs-456"), "{shown}");

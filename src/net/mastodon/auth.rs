@@ -4,11 +4,11 @@
 use serde::Deserialize;
 
 use super::{Mastodon, REDIRECT_OOB, SCOPES};
+use crate::net::NetEnv;
 use crate::net::error::NetError;
 use crate::net::http::{Api, BaseUrl, Method, Query, Request};
 use crate::net::oauth::Pkce;
 use crate::net::secret::Secret;
-use crate::net::NetEnv;
 
 /// The app as registered on one server.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -85,7 +85,10 @@ pub fn exchange_code(
         ("grant_type".into(), "authorization_code".into()),
         ("code".into(), code.expose().trim().to_string()),
         ("client_id".into(), app.client_id.clone()),
-        ("client_secret".into(), app.client_secret.expose().to_string()),
+        (
+            "client_secret".into(),
+            app.client_secret.expose().to_string(),
+        ),
         ("redirect_uri".into(), REDIRECT_OOB.into()),
         ("code_verifier".into(), pkce.verifier.expose().to_string()),
         ("scope".into(), SCOPES.into()),
@@ -103,7 +106,10 @@ pub(super) fn revoke(m: &mut Mastodon) -> Result<(), NetError> {
     };
     let req = Request::new(Method::Post, m.api.base().join("/oauth/revoke")).form(vec![
         ("client_id".into(), app.client_id.clone()),
-        ("client_secret".into(), app.client_secret.expose().to_string()),
+        (
+            "client_secret".into(),
+            app.client_secret.expose().to_string(),
+        ),
         ("token".into(), m.token.expose().to_string()),
     ]);
     match m.api.send(req) {

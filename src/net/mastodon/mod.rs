@@ -129,9 +129,9 @@ impl Mastodon {
                 },
             )
         })?;
-        let creds = vault.load()?.ok_or_else(|| {
-            NetError::new(key.label(), NetErrorKind::NoCredentials)
-        })?;
+        let creds = vault
+            .load()?
+            .ok_or_else(|| NetError::new(key.label(), NetErrorKind::NoCredentials))?;
         Mastodon::new(env, key, &base, creds)
     }
 

@@ -73,8 +73,14 @@ pub struct NotificationPage {
 /// counted and left out, and so are notifications whose status was deleted. The error
 /// says where the page broke.
 pub fn parse_notification_page(body: &[u8]) -> Result<NotificationPage, String> {
-    let list: Vec<Notification> = serde_json::from_slice(body)
-        .map_err(|e| format!("{:?} at line {} column {}", e.classify(), e.line(), e.column()))?;
+    let list: Vec<Notification> = serde_json::from_slice(body).map_err(|e| {
+        format!(
+            "{:?} at line {} column {}",
+            e.classify(),
+            e.line(),
+            e.column()
+        )
+    })?;
     let mut page = NotificationPage {
         seen: list.len(),
         ..NotificationPage::default()
@@ -148,7 +154,10 @@ const KNOWN_TYPES: [&str; 14] = [
     "moderation_warning",
 ];
 
-fn fetch(m: &Mastodon, bound: Option<(&str, &str)>) -> Result<(Response, NotificationPage), NetError> {
+fn fetch(
+    m: &Mastodon,
+    bound: Option<(&str, &str)>,
+) -> Result<(Response, NotificationPage), NetError> {
     const EP: &str = "/api/v1/notifications";
     let mut q = Query::new()
         .add("types[]", "mention")
@@ -157,7 +166,9 @@ fn fetch(m: &Mastodon, bound: Option<(&str, &str)>) -> Result<(Response, Notific
     if let Some((k, v)) = bound {
         q = q.add(k, v);
     }
-    let resp = m.api.send(m.request(Method::Get, &format!("{EP}{}", q.render())))?;
+    let resp = m
+        .api
+        .send(m.request(Method::Get, &format!("{EP}{}", q.render())))?;
     let page = parse_notification_page(&resp.body).map_err(|detail| {
         m.api.err(NetErrorKind::Decode {
             endpoint: EP.to_string(),
@@ -197,6 +208,7 @@ pub(super) fn pull(
                 }
                 let (resp, page) = fetch(m, Some(("min_id", &min_id)))?;
                 if page.seen == 0 {
+                    summary.pages += 1;
                     break;
                 }
                 let next = resp
@@ -220,12 +232,17 @@ pub(super) fn pull(
                 }
                 let (resp, page) = fetch(m, max_id.as_deref().map(|v| ("max_id", v)))?;
                 if page.seen == 0 {
+                    summary.pages += 1;
                     break;
                 }
                 let next = resp
                     .header("link")
                     .and_then(|l| link_param(l, "next", "max_id"))
-                    .or_else(|| (page.seen >= PAGE).then(|| page.oldest_id.clone()).flatten());
+                    .or_else(|| {
+                        (page.seen >= PAGE)
+                            .then(|| page.oldest_id.clone())
+                            .flatten()
+                    });
                 add(page, &mut summary);
                 match next {
                     Some(n) if max_id.as_deref() != Some(&n) => max_id = Some(n),
@@ -259,7 +276,10 @@ fn filtered(m: &Mastodon) -> Option<Filtered> {
         #[serde(default)]
         pending_notifications_count: u64,
     }
-    for ep in ["/api/v2/notifications/policy", "/api/v1/notifications/policy"] {
+    for ep in [
+        "/api/v2/notifications/policy",
+        "/api/v1/notifications/policy",
+    ] {
         match m.api.send(m.request(Method::Get, ep)) {
             Ok(resp) => {
                 let p: Policy = m.api.decode(&resp, ep).ok()?;

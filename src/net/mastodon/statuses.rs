@@ -83,7 +83,9 @@ pub(super) fn reply(m: &Mastodon, to: &ReplyTarget, msg: &Outgoing) -> Result<Se
         visibility,
     } = to
     else {
-        return Err(m.api.err(NetErrorKind::BadInput(InputProblem::WrongPlatform)));
+        return Err(m
+            .api
+            .err(NetErrorKind::BadInput(InputProblem::WrongPlatform)));
     };
     if msg.text.trim().is_empty() {
         return Err(empty(m));
@@ -111,9 +113,11 @@ pub(super) fn publish(m: &Mastodon, post: &NewPost) -> Result<Published, NetErro
     if let Some(at) = post.schedule_at {
         let earliest = m.api.now() + MIN_SCHEDULE_AHEAD;
         if at < earliest {
-            return Err(m.api.err(NetErrorKind::BadInput(
-                InputProblem::ScheduleTooSoon { earliest },
-            )));
+            return Err(m
+                .api
+                .err(NetErrorKind::BadInput(InputProblem::ScheduleTooSoon {
+                    earliest,
+                })));
         }
         body["scheduled_at"] = json!(at.to_rfc3339_opts(SecondsFormat::Secs, true));
     }
@@ -133,16 +137,14 @@ fn scheduled_path(id: &str) -> String {
 
 /// `PUT /api/v1/scheduled_statuses/:id`: only the time of a held post can change (a
 /// new text means withdrawing it and holding a new one).
-pub(super) fn reschedule(
-    m: &Mastodon,
-    id: &str,
-    at: DateTime<Utc>,
-) -> Result<Published, NetError> {
+pub(super) fn reschedule(m: &Mastodon, id: &str, at: DateTime<Utc>) -> Result<Published, NetError> {
     let earliest = m.api.now() + MIN_SCHEDULE_AHEAD;
     if at < earliest {
-        return Err(m.api.err(NetErrorKind::BadInput(InputProblem::ScheduleTooSoon {
-            earliest,
-        })));
+        return Err(m
+            .api
+            .err(NetErrorKind::BadInput(InputProblem::ScheduleTooSoon {
+                earliest,
+            })));
     }
     let path = scheduled_path(id);
     let req = m
@@ -216,7 +218,9 @@ pub(super) fn counts(
             .add("exclude_reblogs", "true")
             .add("limit", PAGE.to_string())
             .add_opt("max_id", max_id.as_deref());
-        let resp: Response = m.api.send(m.request(Method::Get, &format!("{ep}{}", q.render())))?;
+        let resp: Response = m
+            .api
+            .send(m.request(Method::Get, &format!("{ep}{}", q.render())))?;
         pages += 1;
         let list: Vec<OwnStatus> = m.api.decode(&resp, "/api/v1/accounts/:id/statuses")?;
         let Some(last) = list.last() else { break };
