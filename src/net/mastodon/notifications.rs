@@ -253,7 +253,7 @@ pub(super) fn pull(
     }
     summary.filtered = filtered(m);
     // Newest first whichever way the pages came.
-    items.sort_by(|a: &PulledItem, b: &PulledItem| b.draft.received_at.cmp(&a.draft.received_at));
+    items.sort_by_key(|i| std::cmp::Reverse(i.draft.received_at));
     Ok(InboxPull {
         items,
         cursor: newest_id.map(Cursor),
