@@ -70,6 +70,8 @@ pub enum NetworkFailure {
     TooLarge,
     /// The server sent a redirect; the app does not follow them with credentials.
     Redirect,
+    /// Plain `http://` to an address other than loopback: refused before sending.
+    Insecure,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

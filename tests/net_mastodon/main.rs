@@ -20,7 +20,8 @@ use twohats::net::mastodon::{self, App, Mastodon};
 use twohats::net::oauth::Pkce;
 use twohats::net::{
     Connection, ConnectionKey, Credentials, Cursor, Filtered, IdempotencyKey, NetErrorKind,
-    NewPost, Outgoing, PostRef, Published, PullLimits, ReplyTarget, Secret, Visibility,
+    NewPost, Outgoing, PostRef, Profile, Published, PullLimits, ReplyTarget, Secret, SecretsStore,
+    SecretsVault, Visibility,
 };
 
 const TOKEN: &str = "ACCESS-TOKEN-scrubbed";

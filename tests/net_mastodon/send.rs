@@ -361,3 +361,50 @@ fn signing_out_revokes_the_token() {
     connect(&server).sign_out().unwrap();
     revoke.assert();
 }
+
+#[test]
+fn a_stored_connection_opens_from_its_profile_and_vault() {
+    let mut server = mockito::Server::new();
+    let dir = tempfile::tempdir().unwrap();
+    let verify = server
+        .mock("GET", "/api/v1/accounts/verify_credentials")
+        .match_header("authorization", format!("Bearer {TOKEN}").as_str())
+        .with_body(fixture("mastodon/verify_credentials.json"))
+        .expect(1)
+        .create();
+    let key = ConnectionKey::new(
+        Platform::Mastodon,
+        &server.url(),
+        "@studio@mastodon.example",
+    );
+    let store = SecretsStore::files_in(dir.path().to_path_buf());
+    let vault = std::sync::Arc::new(SecretsVault::new(store.clone(), key.clone()));
+    let profile = Profile::Mastodon {
+        server: server.url(),
+    };
+    // Nothing stored yet: connect again.
+    let e = twohats::net::open(&env(), &key, &profile, vault.clone())
+        .err()
+        .unwrap();
+    assert_eq!(e.kind, NetErrorKind::NoCredentials);
+    assert!(e.is_expired());
+    store
+        .put(
+            &key,
+            &Credentials::Mastodon {
+                access_token: Secret::new(TOKEN),
+                client_id: None,
+                client_secret: None,
+            },
+        )
+        .unwrap();
+    let mut c = twohats::net::open(&env(), &key, &profile, vault).unwrap();
+    let me = c.account().unwrap();
+    verify.assert();
+    assert_eq!(me.handle, "@studio@127.0.0.1");
+    assert_eq!(me.id, "117020565966271181");
+    assert_eq!(me.display_name, "Studio Nord");
+    assert_eq!(me.followers, 1234);
+    // A token made by hand has no app to revoke it with: signing out asks nothing.
+    c.sign_out().unwrap();
+}

@@ -52,7 +52,7 @@ impl Default for UreqTransport {
     }
 }
 
-fn host_of(url: &str) -> &str {
+pub(super) fn host_of(url: &str) -> &str {
     let rest = url.split_once("://").map_or(url, |(_, r)| r);
     let authority = rest.split(['/', '?']).next().unwrap_or("");
     match authority.strip_prefix('[') {
@@ -63,7 +63,12 @@ fn host_of(url: &str) -> &str {
 
 impl Transport for UreqTransport {
     fn send(&self, req: &Request) -> Result<Response, NetworkFailure> {
-        let agent = if is_loopback(host_of(&req.url)) {
+        let loopback = is_loopback(host_of(&req.url));
+        // Checked again here, whatever built the URL: credentials never go in clear.
+        if !loopback && !req.url.starts_with("https://") {
+            return Err(NetworkFailure::Insecure);
+        }
+        let agent = if loopback {
             &self.direct
         } else {
             &self.via_proxy
@@ -134,5 +139,23 @@ fn failure(e: ureq::Error) -> NetworkFailure {
         },
         ureq::Error::ConnectionFailed => NetworkFailure::Connect,
         _ => NetworkFailure::Io,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::net::http::Method;
+
+    #[test]
+    fn plain_http_leaves_only_for_loopback() {
+        let t = UreqTransport::new();
+        let req = Request::new(Method::Get, "http://mastodon.example/api/v1/x".into());
+        assert_eq!(t.send(&req).unwrap_err(), NetworkFailure::Insecure);
+        let req = Request::new(Method::Get, "ftp://mastodon.example/x".into());
+        assert_eq!(t.send(&req).unwrap_err(), NetworkFailure::Insecure);
+        assert_eq!(host_of("http://[::1]:8080/x"), "::1");
+        assert_eq!(host_of("http://127.0.0.1:8080/x?y"), "127.0.0.1");
+        assert_eq!(host_of("https://a.example"), "a.example");
     }
 }
