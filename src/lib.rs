@@ -19,13 +19,14 @@
 //! | 3 | [`demo`] | the demo data set, written through the store. |
 //! | 4 | [`io`] | importers and exporters, pure over bytes and domain types. |
 //! | 5 | [`today`] | the daily check-in across all clients (the Today tab and `twohats today`). |
+//! | 5 | [`net`] | live connections (Mastodon, Bluesky) behind one interface, over a small HTTP seam with injectable base URLs; the secrets store (system keyring, else a `0600` file). |
 //! | 6 | [`explain`] | the one renderer of errors: what went wrong below, in the user's words. |
 //! | 7 | [`tui`] | the full-screen app: terminal guard, event loop, keymap, `Action`, `update`, `Effect` executor, pure views, widgets. |
 //! | 8 | [`cli`] | the command line: parses, picks the language, runs a subcommand or the [`tui`]. |
 //! | 9 | `proptests`, `query_plans` | tests that cross the floors. |
 //!
-//! The connections (`net`, coming) go on floor 5: above [`io`], whose readers they use,
-//! and below [`explain`], which words their errors. `main.rs`, the binary, only calls
+//! The connections ([`net`]) are on floor 5: above [`io`], whose readers they use, and
+//! below [`explain`], which words their errors. `main.rs`, the binary, only calls
 //! [`cli::main`].
 //!
 //! # One direction of flow
@@ -44,6 +45,7 @@ pub mod explain;
 pub mod files;
 pub mod i18n;
 pub mod io;
+pub mod net;
 pub mod paths;
 pub mod report;
 pub mod store;
