@@ -367,6 +367,17 @@ impl Form {
             false,
         )
     }
+    /// Makes `value` what the last field added started from (the stored value), while it
+    /// shows what it was given (a saved reply's text put in a reply): the form counts as
+    /// changed, and another window's change is told from the user's own.
+    pub fn started_from(mut self, value: &str) -> Form {
+        if let Some(f) = self.fields.last_mut() {
+            // As a text field holds it, so it compares with what the field shows.
+            f.initial = text_area(value).lines().join("\n");
+        }
+        self
+    }
+
     /// A line of help under the last field added.
     pub fn hint(mut self, hint: &str) -> Form {
         if let Some(f) = self.fields.last_mut() {
@@ -382,6 +393,35 @@ impl Form {
     /// True when any field differs from what it first showed.
     pub fn is_dirty(&self) -> bool {
         self.fields.iter().any(|f| f.raw() != f.initial)
+    }
+
+    /// The labels of the fields whose first value differs between this form and `other`,
+    /// the same form opened on another state of its row.
+    pub fn differences(&self, other: &Form) -> Vec<String> {
+        self.fields
+            .iter()
+            .filter(|f| other.field(f.key).is_some_and(|o| o.initial != f.initial))
+            .map(|f| f.label.clone())
+            .collect()
+    }
+
+    /// Takes `theirs`, the same form opened on the row as another window saved it, as
+    /// the new starting point: each field that window changed shows its value, every
+    /// other field keeps what the user typed. Returns the labels of the fields taken.
+    pub fn reload_from(&mut self, theirs: Form) -> Vec<String> {
+        let mut taken = Vec::new();
+        for th in theirs.fields {
+            let Some(mine) = self.fields.iter_mut().find(|f| f.key == th.key) else {
+                continue;
+            };
+            if th.initial != mine.initial {
+                taken.push(th.label.clone());
+                *mine = th;
+            }
+        }
+        self.title = theirs.title;
+        self.error = None;
+        taken
     }
 
     pub fn focus_next(&mut self) {
