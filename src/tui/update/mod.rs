@@ -297,3 +297,6 @@ mod tests_export;
 
 #[cfg(test)]
 mod tests_today;
+
+#[cfg(test)]
+mod tests_stale;
