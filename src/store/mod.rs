@@ -13,6 +13,7 @@ mod kpi_sums;
 mod migrations;
 mod posts;
 mod safety;
+mod saved_replies;
 mod settings;
 pub use settings::peek_setting;
 mod strategy;

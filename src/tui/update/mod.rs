@@ -89,8 +89,9 @@ fn dispatch(m: &mut Model, action: Action) -> Vec<Effect> {
             m.data_version = Some(v);
             if changed {
                 // Another window wrote: everything on screen is read again.
-                done::refresh_all(m);
-                return vec![Effect::Reload];
+                let mut effects = done::refresh_all(m);
+                effects.push(Effect::Reload);
+                return effects;
             }
             vec![]
         }

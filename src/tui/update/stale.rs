@@ -20,8 +20,9 @@ pub fn stale(m: &mut Model, fresh: Fresh) -> Vec<Effect> {
     let saving = matches!(m.overlays.last(), Some(Overlay::Form(f)) if f.saving);
     if !saving {
         say(m, StatusKind::Error, t().stale_not_done.to_string());
-        refresh_all(m);
-        return vec![Effect::Reload];
+        let mut effects = refresh_all(m);
+        effects.push(Effect::Reload);
+        return effects;
     }
     let Some(Overlay::Form(mut f)) = m.overlays.pop() else {
         return vec![];
@@ -42,9 +43,9 @@ pub fn stale(m: &mut Model, fresh: Fresh) -> Vec<Effect> {
             }));
         }
     }
-    // The lists under the form show the row as it is now too.
-    refresh_all(m);
-    vec![Effect::Reload]
+    // The lists under the form catch up on the next tick, as after any other window's
+    // write.
+    vec![]
 }
 
 /// The user's answer to the question; other keys leave it asked.

@@ -465,3 +465,32 @@ fn a_reply_saved_meanwhile_is_asked_about() {
         "Thanks from A"
     );
 }
+
+#[test]
+fn another_windows_write_leaves_the_strategy_section_open() {
+    let mut h = Harness::demo();
+    h.press('2');
+    h.press('j');
+    key(&mut h, KeyCode::Enter);
+    h.press('j');
+    let (open, pane) = (h.model.strategy.open, h.model.strategy.pane);
+    assert!(open.is_some());
+    let row = h
+        .model
+        .strategy
+        .cursor_mut(h.model.strategy.focused_part())
+        .selected;
+    h.act(Action::DataVersion(1));
+    h.act(Action::DataVersion(2));
+    assert_eq!(
+        (h.model.strategy.open, h.model.strategy.pane),
+        (open, pane),
+        "the section stays open (a form on it too)"
+    );
+    let again = h
+        .model
+        .strategy
+        .cursor_mut(h.model.strategy.focused_part())
+        .selected;
+    assert_eq!(again, row, "and on the same row");
+}

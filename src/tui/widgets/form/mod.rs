@@ -395,35 +395,6 @@ impl Form {
         self.fields.iter().any(|f| f.raw() != f.initial)
     }
 
-    /// The labels of the fields whose first value differs between this form and `other`,
-    /// the same form opened on another state of its row.
-    pub fn differences(&self, other: &Form) -> Vec<String> {
-        self.fields
-            .iter()
-            .filter(|f| other.field(f.key).is_some_and(|o| o.initial != f.initial))
-            .map(|f| f.label.clone())
-            .collect()
-    }
-
-    /// Takes `theirs`, the same form opened on the row as another window saved it, as
-    /// the new starting point: each field that window changed shows its value, every
-    /// other field keeps what the user typed. Returns the labels of the fields taken.
-    pub fn reload_from(&mut self, theirs: Form) -> Vec<String> {
-        let mut taken = Vec::new();
-        for th in theirs.fields {
-            let Some(mine) = self.fields.iter_mut().find(|f| f.key == th.key) else {
-                continue;
-            };
-            if th.initial != mine.initial {
-                taken.push(th.label.clone());
-                *mine = th;
-            }
-        }
-        self.title = theirs.title;
-        self.error = None;
-        taken
-    }
-
     pub fn focus_next(&mut self) {
         if !self.fields.is_empty() {
             self.focus = (self.focus + 1) % self.fields.len();
@@ -600,6 +571,7 @@ impl Form {
     }
 }
 
+mod reload;
 mod render;
 
 #[cfg(test)]
