@@ -40,6 +40,9 @@ impl Explain for StoreError {
             StoreError::Sqlite(e) => fill(s.store_database, &[("e", &e.to_string())]),
             StoreError::Migration(e) => fill(s.store_migration, &[("e", &e.to_string())]),
             StoreError::NotFound { entity, id } => not_found(entity_id(*entity, *id)),
+            StoreError::Stale { entity, id } => {
+                fill(s.store_stale, &[("what", &entity_id(*entity, *id))])
+            }
             StoreError::NoClientNamed(name) => not_found(fill(s.nf_client_named, &[("id", name)])),
             StoreError::UnknownTrashKind { kind, known } => not_found(fill(
                 s.nf_trash_kind,
@@ -65,6 +68,7 @@ fn entity_id(entity: Entity, id: i64) -> String {
         Entity::Post => s.nf_post,
         Entity::InboxItem => s.nf_inbox_item,
         Entity::SavedReply => s.nf_saved_reply,
+        Entity::Tone => s.nf_tone,
         Entity::Strategy(part) => return format!("{} {id}", i18n::part_name(part)),
     };
     fill(template, &[("id", &id.to_string())])
@@ -163,6 +167,21 @@ mod tests {
             id: 5,
         };
         assert!(e.explain().ends_with(" 5 not found"), "{}", e.explain());
+        let e = StoreError::Stale {
+            entity: Entity::Client,
+            id: 3,
+        };
+        assert_eq!(
+            e.explain(),
+            "client 3 changed elsewhere (another window or a command) since it was read: \
+             nothing was written over it; read it again and retry"
+        );
+        assert!(
+            with_lang(Lang::Fr, || e.explain()).starts_with("client 3 a changé ailleurs"),
+            "{}",
+            with_lang(Lang::Fr, || e.explain())
+        );
+        assert!(e.is_bad_input());
         let e = StoreError::NoClientNamed("Nobody".into());
         assert_eq!(e.explain(), "client \"Nobody\" not found");
         let e = StoreError::Conflict(Conflict::Account {

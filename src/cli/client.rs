@@ -132,17 +132,23 @@ pub fn run(store: &mut Store, clock: &dyn Clock, cmd: ClientCmd) -> Result<(), F
             reply_hours,
             notes,
         } => {
-            let c = store.find_client(&name)?;
-            let draft = ClientDraft {
-                name: new_name.unwrap_or(c.name),
-                currency: currency.unwrap_or(c.currency),
-                timezone: timezone.unwrap_or(c.timezone),
-                reply_target_hours: reply_hours.unwrap_or(c.reply_target_hours),
-                notes: notes.unwrap_or(c.notes),
-            };
-            let draft = draft.validate().map_err(|e| refused(&e))?;
-            store.update_client(c.id, &draft)?;
-            super::out::line(&saved_line(t().cli_client_saved, c.id, &draft))?;
+            // Read and written in one write transaction: the fields not given are
+            // taken as they are at that moment, so a window's newer values stay, and
+            // a window still showing the older client is asked before it saves.
+            let (id, draft) = store.transaction_or(|tx| {
+                let c = tx.find_client(&name)?;
+                let draft = ClientDraft {
+                    name: new_name.unwrap_or(c.name),
+                    currency: currency.unwrap_or(c.currency),
+                    timezone: timezone.unwrap_or(c.timezone),
+                    reply_target_hours: reply_hours.unwrap_or(c.reply_target_hours),
+                    notes: notes.unwrap_or(c.notes),
+                };
+                let draft = draft.validate().map_err(|e| refused(&e))?;
+                tx.update_client(c.id, c.version, &draft)?;
+                Ok::<_, Failure>((c.id, draft))
+            })?;
+            super::out::line(&saved_line(t().cli_client_saved, id, &draft))?;
             Ok(())
         }
         ClientCmd::Archive { name } => set_archived(store, clock, &name, true),

@@ -357,6 +357,7 @@ pub fn fill(tx: &Tx<'_>, client: i64, name: &str, now: DateTime<Utc>) -> Result<
             tx.save_saved_reply(
                 &SavedReply {
                     id: 0,
+                    version: 0,
                     client_id: client,
                     name: (*reply_name).into(),
                     text: (*text).into(),

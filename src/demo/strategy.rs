@@ -393,6 +393,7 @@ pub fn fill(
             client,
             &Target {
                 id: 0,
+                version: 0,
                 name: p.name.into(),
                 description: p.description.into(),
                 age_min: p.ages.0,
@@ -410,7 +411,7 @@ pub fn fill(
     for (platform, metric, baseline, target, since, to) in d.objectives {
         objective_ids.push(tx.save_objective(
             client,
-            0,
+            (0, 0),
             &ObjectiveDraft {
                 platform: *platform,
                 metric: *metric,
@@ -431,6 +432,7 @@ pub fn fill(
                 client,
                 &BudgetLine {
                     id: 0,
+                    version: 0,
                     month,
                     platform: *platform,
                     kind: *kind,
@@ -448,6 +450,7 @@ pub fn fill(
             client,
             &Campaign {
                 id: 0,
+                version: 0,
                 name: (*cname).into(),
                 platforms: platforms.to_vec(),
                 start,
@@ -470,6 +473,7 @@ pub fn fill(
                 client,
                 &Expense {
                     id: 0,
+                    version: 0,
                     date,
                     amount: *amount,
                     kind: *kind,
@@ -490,6 +494,7 @@ pub fn fill(
             client,
             &Pillar {
                 id: 0,
+                version: 0,
                 name: (*pname).into(),
                 share: *share,
                 description: (*description).into(),
@@ -502,6 +507,7 @@ pub fn fill(
             client,
             &HashtagSet {
                 id: 0,
+                version: 0,
                 name: (*hname).into(),
                 tags: parse_hashtags(tags).unwrap_or_default(),
             },
@@ -513,6 +519,7 @@ pub fn fill(
             client,
             &Competitor {
                 id: 0,
+                version: 0,
                 name: (*cname).into(),
                 handles: handles
                     .iter()
@@ -525,6 +532,7 @@ pub fn fill(
             tx.save_note(
                 &CompetitorNote {
                     id: 0,
+                    version: 0,
                     competitor_id: id,
                     date: today - Duration::days(*ago),
                     text: (*text).into(),

@@ -4,6 +4,7 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use serde::Serialize;
 
+use super::Version;
 use super::money;
 use super::platform::Platform;
 
@@ -33,6 +34,10 @@ pub struct Client {
     /// Loaded by the demo: only such clients are ever replaced or removed by it.
     #[serde(rename = "demo")]
     pub is_demo: bool,
+    /// The row's version when it was read (0: not stored yet); a save writes only
+    /// over this version.
+    #[serde(skip)]
+    pub version: Version,
 }
 
 impl Client {
@@ -165,6 +170,10 @@ pub struct Account {
     pub client_id: ClientId,
     pub platform: Platform,
     pub handle: String,
+    /// The row's version when it was read (0: not stored yet); a save writes only
+    /// over this version.
+    #[serde(skip)]
+    pub version: Version,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -4,6 +4,7 @@
 use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
 
+use super::Version;
 use super::platform::Platform;
 
 pub type ItemId = i64;
@@ -127,6 +128,10 @@ pub struct Item {
     pub replied_at: Option<DateTime<Utc>>,
     /// The title (or text) of the calendar post the item answers, when known.
     pub post_title: Option<String>,
+    /// The row's version when it was read (0: not stored yet); a save writes only
+    /// over this version.
+    #[serde(skip)]
+    pub version: Version,
 }
 
 /// What the reply figures read of an item (a report reads a month of these, not whole
@@ -209,6 +214,10 @@ pub struct SavedReply {
     pub client_id: i64,
     pub name: String,
     pub text: String,
+    /// The row's version when it was read (0: not stored yet); a save writes only
+    /// over this version.
+    #[serde(skip)]
+    pub version: Version,
 }
 
 /// Reply-time figures over a set of items.
@@ -294,6 +303,7 @@ mod tests {
 
     fn item(status: Status, received: DateTime<Utc>, replied: Option<DateTime<Utc>>) -> Item {
         Item {
+            version: 0,
             id: 0,
             client_id: 1,
             platform: Platform::Instagram,

@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::Version;
 use super::metric::Metric;
 use super::platform::Platform;
 
@@ -22,6 +23,10 @@ pub struct Objective {
     pub start: NaiveDate,
     pub deadline: NaiveDate,
     pub note: String,
+    /// The row's version when it was read (0: not stored yet); a save writes only
+    /// over this version.
+    #[serde(skip)]
+    pub version: Version,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -163,6 +168,7 @@ mod tests {
 
     fn obj(baseline: i64, target: i64) -> Objective {
         Objective {
+            version: 0,
             id: 1,
             client_id: 1,
             platform: Some(Platform::Instagram),

@@ -6,6 +6,7 @@ use chrono::{DateTime, Duration, LocalResult, NaiveDate, NaiveDateTime, TimeZone
 use chrono_tz::Tz;
 use serde::Serialize;
 
+use super::Version;
 use super::client::AccountId;
 
 pub type PostId = i64;
@@ -81,6 +82,10 @@ pub struct Post {
     pub utm_campaign: String,
     pub permalink: String,
     pub notes: String,
+    /// The row's version when it was read (0: not stored yet); a save writes only
+    /// over this version.
+    #[serde(skip)]
+    pub version: Version,
 }
 
 /// The instant of a wall-clock time in a zone. In the hour that repeats when clocks go

@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::Version;
 pub use super::dates::{add_months, month_of};
 use super::platform::Platform;
 
@@ -116,6 +117,10 @@ pub struct Target {
     pub pains: String,
     pub platforms: Vec<Platform>,
     pub priority: Priority,
+    /// The row's version when it was read (0: not stored yet); a save writes only
+    /// over this version.
+    #[serde(skip)]
+    pub version: Version,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -157,6 +162,10 @@ pub struct Pillar {
     /// Target share of posts, in percent.
     pub share: u32,
     pub description: String,
+    /// The row's version when it was read (0: not stored yet); a save writes only
+    /// over this version.
+    #[serde(skip)]
+    pub version: Version,
 }
 
 /// What is wrong with a set of pillars as a whole.
@@ -193,6 +202,10 @@ pub struct HashtagSet {
     pub id: Id,
     pub name: String,
     pub tags: Vec<String>,
+    /// The row's version when it was read (0: not stored yet); a save writes only
+    /// over this version.
+    #[serde(skip)]
+    pub version: Version,
 }
 
 /// Reads `#a #b, c` into `["#a", "#b", "#c"]`; a tag with a character that no platform
@@ -258,6 +271,10 @@ pub struct Campaign {
     pub budget: Option<i64>,
     pub objective_id: Option<Id>,
     pub status: CampaignStatus,
+    /// The row's version when it was read (0: not stored yet); a save writes only
+    /// over this version.
+    #[serde(skip)]
+    pub version: Version,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -345,6 +362,10 @@ pub struct BudgetLine {
     pub kind: BudgetKind,
     pub amount: i64,
     pub note: String,
+    /// The row's version when it was read (0: not stored yet); a save writes only
+    /// over this version.
+    #[serde(skip)]
+    pub version: Version,
 }
 
 /// Money spent, as a line of the ledger.
@@ -357,6 +378,10 @@ pub struct Expense {
     pub platform: Option<Platform>,
     pub campaign_id: Option<Id>,
     pub note: String,
+    /// The row's version when it was read (0: not stored yet); a save writes only
+    /// over this version.
+    #[serde(skip)]
+    pub version: Version,
 }
 
 /// How a month's spending compares with its plan.
@@ -450,6 +475,10 @@ pub struct Competitor {
     pub id: Id,
     pub name: String,
     pub handles: Vec<(Platform, String)>,
+    /// The row's version when it was read (0: not stored yet); a save writes only
+    /// over this version.
+    #[serde(skip)]
+    pub version: Version,
 }
 
 /// Reads handles written one per line as `platform handle` (`instagram @rival`). Returns
@@ -487,6 +516,10 @@ pub struct CompetitorNote {
     pub competitor_id: Id,
     pub date: NaiveDate,
     pub text: String,
+    /// The row's version when it was read (0: not stored yet); a save writes only
+    /// over this version.
+    #[serde(skip)]
+    pub version: Version,
 }
 
 /// Reads a comma-separated list of platform keys, skipping unknown ones.
@@ -504,6 +537,8 @@ pub fn format_platforms(p: &[Platform]) -> String {
 pub struct Plan {
     pub client_id: i64,
     pub tone: String,
+    /// The version of the tone as read (0: never written).
+    pub tone_version: Version,
     pub targets: Vec<Target>,
     pub objectives: Vec<super::objective::Objective>,
     pub campaigns: Vec<Campaign>,

@@ -92,6 +92,13 @@ catalogue! {
     discard_changes: &'static str,
     editor_only_long_text: &'static str,
     confirm_remove_demo: &'static str,
+    stale_title: &'static str,
+    stale_question: &'static str,
+    stale_nothing_shown: &'static str,
+    stale_gone: &'static str,
+    stale_reloaded: &'static str,
+    stale_cancelled: &'static str,
+    stale_not_done: &'static str,
     // Validation
     err_required: &'static str,
     err_integer: &'static str,
@@ -165,6 +172,9 @@ catalogue! {
     cmd_yes: &'static str,
     cmd_no: &'static str,
     cmd_remove_demo: &'static str,
+    cmd_reload: &'static str,
+    cmd_overwrite: &'static str,
+    cmd_cancel_edit: &'static str,
     // Strategy
     all_platforms: &'static str,
     no_platform: &'static str,
@@ -606,6 +616,8 @@ catalogue! {
     file_not_a_path: &'static str,
     file_onto_database: &'static str,
     file_exists: &'static str,
+    store_stale: &'static str,
+    nf_tone: &'static str,
     // The app's own failures
     app_cannot_open: &'static str,
     app_temp_create: &'static str,

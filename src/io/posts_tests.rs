@@ -14,18 +14,21 @@ fn fixture(name: &str) -> Vec<u8> {
 fn accounts() -> Vec<Account> {
     vec![
         Account {
+            version: 0,
             id: 10,
             client_id: 1,
             platform: Platform::Instagram,
             handle: "@b".into(),
         },
         Account {
+            version: 0,
             id: 11,
             client_id: 1,
             platform: Platform::Facebook,
             handle: "B".into(),
         },
         Account {
+            version: 0,
             id: 12,
             client_id: 2,
             platform: Platform::Linkedin,
@@ -39,6 +42,7 @@ fn pillars() -> Vec<Pillar> {
         .iter()
         .enumerate()
         .map(|(i, n)| Pillar {
+            version: 0,
             id: i as i64 + 1,
             name: (*n).into(),
             share: 50,
@@ -50,6 +54,7 @@ fn pillars() -> Vec<Pillar> {
 fn campaigns() -> Vec<Campaign> {
     let d = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
     vec![Campaign {
+        version: 0,
         id: 5,
         name: "Bûches de Noël".into(),
         platforms: vec![],

@@ -100,7 +100,7 @@ fn setup() -> (Store, Client) {
         tx.upsert_posts(id, &posts, |_| {})?;
         tx.save_objective(
             id,
-            0,
+            (0, 0),
             &ObjectiveDraft {
                 platform: Some(Platform::Instagram),
                 metric: Metric::Followers,
@@ -115,6 +115,7 @@ fn setup() -> (Store, Client) {
         tx.save_budget_line(
             id,
             &BudgetLine {
+                version: 0,
                 id: 0,
                 month: d(2026, 11, 1),
                 platform: None,
@@ -127,6 +128,7 @@ fn setup() -> (Store, Client) {
         tx.save_expense(
             id,
             &Expense {
+                version: 0,
                 id: 0,
                 date: d(2026, 11, 17),
                 amount: 4_000,
@@ -140,6 +142,7 @@ fn setup() -> (Store, Client) {
         tx.save_expense(
             id,
             &Expense {
+                version: 0,
                 id: 0,
                 date: d(2026, 11, 25),
                 amount: 9_999,
@@ -153,6 +156,7 @@ fn setup() -> (Store, Client) {
         tx.save_pillar(
             id,
             &Pillar {
+                version: 0,
                 id: 0,
                 name: "Products".into(),
                 share: 60,

@@ -4,10 +4,9 @@ use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, Row, params};
 
 use super::{Conflict, Entity, Result, Store, StoreError, Tx, from_ts, is_unique_violation, to_ts};
-use crate::domain::{Client, ClientDraft, ClientId};
+use crate::domain::{Client, ClientDraft, ClientId, Version};
 
-const COLUMNS: &str =
-    "id, name, currency, timezone, reply_target_hours, notes, archived_at, created_at, is_demo";
+const COLUMNS: &str = "id, name, currency, timezone, reply_target_hours, notes, archived_at, created_at, is_demo, version";
 
 fn row_to_client(r: &Row<'_>) -> rusqlite::Result<Client> {
     Ok(Client {
@@ -20,6 +19,7 @@ fn row_to_client(r: &Row<'_>) -> rusqlite::Result<Client> {
         archived_at: r.get::<_, Option<i64>>(6)?.map(from_ts),
         created_at: from_ts(r.get(7)?),
         is_demo: r.get(8)?,
+        version: r.get(9)?,
     })
 }
 
@@ -93,26 +93,48 @@ impl Tx<'_> {
         }
     }
 
-    pub fn update_client(&self, id: ClientId, d: &ClientDraft) -> Result<()> {
+    /// Saves a client over the row at `version` (the one the draft was made from) and
+    /// returns its new version; when its zone changed, its posts keep their wall-clock
+    /// times. A row changed since is refused ([`StoreError::Stale`]).
+    pub fn update_client(
+        &self,
+        id: ClientId,
+        version: Version,
+        d: &ClientDraft,
+    ) -> Result<Version> {
+        let before = self.client(id)?;
         let mut st = self.conn.prepare_cached(
             "UPDATE clients SET name = ?2, name_key = ?3, currency = ?4, timezone = ?5,
-                reply_target_hours = ?6, notes = ?7
-             WHERE id = ?1",
+                reply_target_hours = ?6, notes = ?7, version = version + 1
+             WHERE id = ?1 AND version = ?8 RETURNING version",
         )?;
-        match st.execute(params![
-            id,
-            d.name,
-            name_key(&d.name),
-            d.currency,
-            d.timezone,
-            d.reply_target_hours,
-            d.notes
-        ]) {
-            Ok(0) => Err(super::not_found(Entity::Client, id)),
-            Ok(_) => Ok(()),
-            Err(e) if is_unique_violation(&e) => Err(name_taken(&d.name)),
-            Err(e) => Err(e.into()),
+        let saved = st
+            .query_row(
+                params![
+                    id,
+                    d.name,
+                    name_key(&d.name),
+                    d.currency,
+                    d.timezone,
+                    d.reply_target_hours,
+                    d.notes,
+                    version
+                ],
+                |r| r.get(0),
+            )
+            .optional();
+        let version = match saved {
+            Ok(Some(v)) => v,
+            Ok(None) => return Err(self.refused("clients", "id", Entity::Client, id)),
+            Err(e) if is_unique_violation(&e) => return Err(name_taken(&d.name)),
+            Err(e) => return Err(e.into()),
+        };
+        if before.timezone != d.timezone
+            && let Ok(tz) = d.timezone.parse()
+        {
+            self.reschedule_posts(id, tz)?;
         }
+        Ok(version)
     }
 
     /// Archives (`Some(now)`) or brings back (`None`) a client. Archiving hides a client
@@ -120,7 +142,9 @@ impl Tx<'_> {
     pub fn set_client_archived(&self, id: ClientId, at: Option<DateTime<Utc>>) -> Result<()> {
         let n = self
             .conn
-            .prepare_cached("UPDATE clients SET archived_at = ?2 WHERE id = ?1")?
+            .prepare_cached(
+                "UPDATE clients SET archived_at = ?2, version = version + 1 WHERE id = ?1",
+            )?
             .execute(params![id, at.map(to_ts)])?;
         if n == 0 {
             return Err(super::not_found(Entity::Client, id));
@@ -165,18 +189,14 @@ impl Store {
     pub fn insert_client(&self, d: &ClientDraft, now: DateTime<Utc>) -> Result<ClientId> {
         self.tx().insert_client(d, now, false)
     }
-    /// Saves a client; when its zone changed, its posts keep their wall-clock times.
-    pub fn update_client(&mut self, id: ClientId, d: &ClientDraft) -> Result<()> {
-        self.transaction(|tx| {
-            let before = tx.client(id)?;
-            tx.update_client(id, d)?;
-            if before.timezone != d.timezone
-                && let Ok(tz) = d.timezone.parse()
-            {
-                tx.reschedule_posts(id, tz)?;
-            }
-            Ok(())
-        })
+    /// Saves a client over the row at `version`; see [`Tx::update_client`].
+    pub fn update_client(
+        &mut self,
+        id: ClientId,
+        version: Version,
+        d: &ClientDraft,
+    ) -> Result<Version> {
+        self.transaction(|tx| tx.update_client(id, version, d))
     }
     pub fn set_client_archived(&self, id: ClientId, at: Option<DateTime<Utc>>) -> Result<()> {
         self.tx().set_client_archived(id, at)

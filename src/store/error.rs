@@ -15,6 +15,8 @@ pub enum Entity {
     SavedReply,
     /// A row of one of a client's strategy lists.
     Strategy(Part),
+    /// The tone of voice of the client with this id.
+    Tone,
 }
 
 /// A change that clashes with data already there.
@@ -56,6 +58,12 @@ pub enum StoreError {
         entity: Entity,
         id: i64,
     },
+    /// The row changed since it was read (another window or a command saved it first):
+    /// nothing was written over it. The caller reads it again and decides.
+    Stale {
+        entity: Entity,
+        id: i64,
+    },
     /// No client has this name, nor this id.
     NoClientNamed(String),
     /// The trash holds no rows of this kind; `known` are the kinds it holds.
@@ -88,6 +96,7 @@ impl StoreError {
                 | StoreError::NotTwohats { .. }
                 | StoreError::Conflict(_)
                 | StoreError::NotFound { .. }
+                | StoreError::Stale { .. }
                 | StoreError::NoClientNamed(_)
                 | StoreError::UnknownTrashKind { .. }
                 | StoreError::NotInTrash { .. }

@@ -8,16 +8,16 @@ use rusqlite::{OptionalExtension, Row, params, params_from_iter, types::Value};
 
 use super::bad_value as bad;
 use super::{Entity, Result, Store, Tx, bulk, from_ts, to_ts};
-use crate::domain::Platform;
 use crate::domain::inbox::{
-    Filter, Item, ItemDraft, ItemId, Kind, ReplyStats, SavedReply, Sentiment, Status, StatusFilter,
-    Timing, searchable,
+    Filter, Item, ItemDraft, ItemId, Kind, ReplyStats, Sentiment, Status, StatusFilter, Timing,
+    searchable,
 };
 use crate::domain::sentiment::suggest_sentiment;
+use crate::domain::{Platform, Version};
 
 const COLUMNS: &str =
     "id, client_id, platform, kind, author, author_name, text, received_at, permalink,
-    external_id, post_id, status, priority, sentiment, suggested, tags, reply, replied_at,
+    external_id, post_id, status, priority, sentiment, suggested, tags, reply, replied_at, version,
     (SELECT CASE WHEN title <> '' THEN title ELSE body END FROM posts WHERE posts.id = post_id)";
 
 fn item(r: &Row<'_>) -> rusqlite::Result<Item> {
@@ -46,7 +46,8 @@ fn item(r: &Row<'_>) -> rusqlite::Result<Item> {
         tags: tags.split_whitespace().map(str::to_string).collect(),
         reply: r.get(16)?,
         replied_at: r.get::<_, Option<i64>>(17)?.map(from_ts),
-        post_title: r.get(18)?,
+        version: r.get(18)?,
+        post_title: r.get(19)?,
     })
 }
 
@@ -216,47 +217,79 @@ impl Tx<'_> {
                 SELECT p.id FROM posts p WHERE p.client_id = inbox_items.client_id AND p.deleted_at IS NULL
                   AND p.permalink <> '' AND substr(inbox_items.permalink, 1, length(p.permalink)) = p.permalink
                 ORDER BY length(p.permalink) DESC LIMIT 1)
+             , version = version + 1
              WHERE id > ?2 AND +client_id = ?1 AND post_id IS NULL AND permalink <> ''",
         )?
         .execute(params![client, after])?)
     }
 
-    /// Saves what the user changes on an item: status, flag, sentiment, tags, reply.
-    pub fn update_item(&self, it: &Item) -> Result<()> {
-        let n = self
+    /// Saves what the user changes on an item (status, flag, sentiment, tags, reply) over
+    /// the row at `it.version`, and returns its new version; an item changed since is
+    /// refused ([`super::StoreError::Stale`]).
+    pub fn update_item(&self, it: &Item) -> Result<Version> {
+        let saved = self
             .conn
             .prepare_cached(
                 "UPDATE inbox_items SET status = ?2, priority = ?3, sentiment = ?4, tags = ?5, reply = ?6,
                     replied_at = ?7, platform = ?8, kind = ?9, author = ?10, author_name = ?11, text = ?12,
-                    received_at = ?13, permalink = ?14
-                 WHERE id = ?1",
+                    received_at = ?13, permalink = ?14, version = version + 1
+                 WHERE id = ?1 AND version = ?15 RETURNING version",
             )?
-            .execute(params![
-                it.id,
-                it.status.key(),
-                it.priority,
-                it.sentiment.map(Sentiment::key),
-                tags_col(&it.tags),
-                it.reply,
-                it.replied_at.map(to_ts),
-                it.platform.key(),
-                it.kind.key(),
-                it.author,
-                it.author_name,
-                it.text,
-                to_ts(it.received_at),
-                it.permalink
-            ])?;
-        if n == 0 {
-            return Err(super::not_found(Entity::InboxItem, it.id));
+            .query_row(
+                params![
+                    it.id,
+                    it.status.key(),
+                    it.priority,
+                    it.sentiment.map(Sentiment::key),
+                    tags_col(&it.tags),
+                    it.reply,
+                    it.replied_at.map(to_ts),
+                    it.platform.key(),
+                    it.kind.key(),
+                    it.author,
+                    it.author_name,
+                    it.text,
+                    to_ts(it.received_at),
+                    it.permalink,
+                    it.version
+                ],
+                |r| r.get(0),
+            )
+            .optional()?;
+        saved.ok_or_else(|| self.refused("inbox_items", "id", Entity::InboxItem, it.id))
+    }
+
+    /// See [`Store::apply_to_items`]; `at`: versions some of the items must be at.
+    fn apply_to_items(
+        &self,
+        ids: &[ItemId],
+        op: &crate::domain::inbox::Op,
+        now: DateTime<Utc>,
+        at: &[(ItemId, Version)],
+    ) -> Result<Vec<Item>> {
+        let mut before = self.items(ids)?;
+        for it in &mut before {
+            if let Some((_, v)) = at.iter().find(|(id, _)| *id == it.id)
+                && *v != it.version
+            {
+                return Err(super::StoreError::Stale {
+                    entity: Entity::InboxItem,
+                    id: it.id,
+                });
+            }
+            let mut after = it.clone();
+            crate::domain::inbox::apply(op, &mut after, now);
+            it.version = self.update_item(&after)?;
         }
-        Ok(())
+        Ok(before)
     }
 
     pub fn set_item_deleted(&self, id: ItemId, at: Option<DateTime<Utc>>) -> Result<()> {
         match self
             .conn
-            .prepare_cached("UPDATE inbox_items SET deleted_at = ?2 WHERE id = ?1")?
+            .prepare_cached(
+                "UPDATE inbox_items SET deleted_at = ?2, version = version + 1 WHERE id = ?1",
+            )?
             .execute(params![id, at.map(to_ts)])?
         {
             0 => Err(super::not_found(Entity::InboxItem, id)),
@@ -395,51 +428,6 @@ impl Tx<'_> {
             .query_row(params![client, to_ts(now)], |r| Ok((r.get(0)?, r.get(1)?)))?;
         Ok((pending as usize, overdue as usize))
     }
-
-    pub fn saved_replies(&self, client: i64) -> Result<Vec<SavedReply>> {
-        let mut st = self.conn.prepare_cached(
-            "SELECT id, client_id, name, text FROM saved_replies
-             WHERE client_id = ?1 AND deleted_at IS NULL ORDER BY name, id",
-        )?;
-        let rows = st.query_map([client], |r| {
-            Ok(SavedReply {
-                id: r.get(0)?,
-                client_id: r.get(1)?,
-                name: r.get(2)?,
-                text: r.get(3)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
-    pub fn save_saved_reply(&self, r: &SavedReply, now: DateTime<Utc>) -> Result<i64> {
-        if r.id == 0 {
-            self.conn
-                .prepare_cached("INSERT INTO saved_replies (client_id, name, text, created_at) VALUES (?1, ?2, ?3, ?4)")?
-                .execute(params![r.client_id, r.name, r.text, to_ts(now)])?;
-            Ok(self.conn.last_insert_rowid())
-        } else {
-            match self
-                .conn
-                .prepare_cached("UPDATE saved_replies SET name = ?2, text = ?3 WHERE id = ?1")?
-                .execute(params![r.id, r.name, r.text])?
-            {
-                0 => Err(super::not_found(Entity::SavedReply, r.id)),
-                _ => Ok(r.id),
-            }
-        }
-    }
-
-    pub fn set_saved_reply_deleted(&self, id: i64, at: Option<DateTime<Utc>>) -> Result<()> {
-        match self
-            .conn
-            .prepare_cached("UPDATE saved_replies SET deleted_at = ?2 WHERE id = ?1")?
-            .execute(params![id, at.map(to_ts)])?
-        {
-            0 => Err(super::not_found(Entity::SavedReply, id)),
-            _ => Ok(()),
-        }
-    }
 }
 
 impl Store {
@@ -466,32 +454,36 @@ impl Store {
     ) -> Result<ReplyStats> {
         self.tx().reply_stats(client, now, since)
     }
-    pub fn saved_replies(&self, client: i64) -> Result<Vec<SavedReply>> {
-        self.tx().saved_replies(client)
-    }
     pub fn pending_counts(&self, client: i64, now: DateTime<Utc>) -> Result<(usize, usize)> {
         self.tx().pending_counts(client, now)
     }
 }
 
 impl Store {
-    /// Applies a change to items in one transaction and returns them as they were
-    /// before, so the change can be undone.
+    /// Applies a change to items as they are now, in one transaction (a key on the list:
+    /// the change touches only what it is about, whatever else changed since the list
+    /// was read). Returns them as they were before, each at the version the change left
+    /// it at, so an undo writes back only over this change.
     pub fn apply_to_items(
         &mut self,
         ids: &[ItemId],
         op: &crate::domain::inbox::Op,
         now: DateTime<Utc>,
     ) -> Result<Vec<Item>> {
-        self.transaction(|tx| {
-            let before = tx.items(ids)?;
-            for it in &before {
-                let mut after = it.clone();
-                crate::domain::inbox::apply(op, &mut after, now);
-                tx.update_item(&after)?;
-            }
-            Ok(before)
-        })
+        self.transaction(|tx| tx.apply_to_items(ids, op, now, &[]))
+    }
+
+    /// [`Store::apply_to_items`] for a form opened on items at the versions in `at`: one
+    /// of those changed since is refused ([`super::StoreError::Stale`]) and nothing is
+    /// written.
+    pub fn apply_to_items_at(
+        &mut self,
+        ids: &[ItemId],
+        at: &[(ItemId, Version)],
+        op: &crate::domain::inbox::Op,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<Item>> {
+        self.transaction(|tx| tx.apply_to_items(ids, op, now, at))
     }
 
     /// Applies changes, in order, to one item that is not in the trash, in one
@@ -510,12 +502,13 @@ impl Store {
             for op in ops {
                 crate::domain::inbox::apply(op, &mut it, now);
             }
-            tx.update_item(&it)?;
+            it.version = tx.update_item(&it)?;
             Ok(Some(it))
         })
     }
 
-    /// Puts items back as they were (undo).
+    /// Puts items back as they were (undo), each over the version it holds: an item
+    /// changed since is refused and nothing is written.
     pub fn restore_items(&mut self, items: &[Item]) -> Result<()> {
         self.transaction(|tx| {
             for it in items {

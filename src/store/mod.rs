@@ -13,6 +13,7 @@ mod kpi_sums;
 mod migrations;
 mod posts;
 mod safety;
+mod saved_replies;
 mod settings;
 pub use settings::peek_setting;
 mod strategy;
@@ -295,6 +296,31 @@ impl Tx<'_> {
     pub fn last_insert_id(&self) -> i64 {
         self.conn.last_insert_rowid()
     }
+
+    /// Why an `UPDATE ... WHERE {key} = id AND version = ?` changed nothing: the row is
+    /// there at another version (it changed since it was read), or it is gone.
+    pub(crate) fn refused(&self, table: &str, key: &str, entity: Entity, id: i64) -> StoreError {
+        self.refused_where(table, &format!("{key} = ?1"), [id], (entity, id))
+    }
+
+    /// [`Tx::refused`] for a row found by `condition` (its id and its owner).
+    pub(crate) fn refused_where(
+        &self,
+        table: &str,
+        condition: &str,
+        params: impl rusqlite::Params,
+        (entity, id): (Entity, i64),
+    ) -> StoreError {
+        let there = self
+            .conn
+            .prepare_cached(&format!("SELECT 1 FROM {table} WHERE {condition}"))
+            .and_then(|mut st| st.exists(params));
+        match there {
+            Ok(true) => StoreError::Stale { entity, id },
+            Ok(false) => not_found(entity, id),
+            Err(e) => e.into(),
+        }
+    }
 }
 
 /// Puts a SQLite failure on the database at `db` into a [`Problem`] the user can act on:
@@ -454,3 +480,6 @@ mod tests_kpi_months;
 
 #[cfg(test)]
 mod tests_files;
+
+#[cfg(test)]
+mod tests_versions;

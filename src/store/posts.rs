@@ -5,13 +5,13 @@ use chrono_tz::Tz;
 use rusqlite::{OptionalExtension, Row, params, params_from_iter, types::Value};
 
 use super::{Entity, Result, Store, Tx, from_ts, to_ts};
-use crate::domain::Platform;
 use crate::domain::post::{Post, PostCell, PostId, PostStatus, instant, label};
+use crate::domain::{Platform, Version};
 
 /// The accounts come in the same row, from the copy triggers keep (migration 9).
 const COLUMNS: &str = "id, client_id, local_time, scheduled_at, status, title, body, first_comment, media,
     pillar_id, campaign_id, target_id, objective_id, link, utm_medium, utm_campaign, permalink, notes,
-    account_ids";
+    account_ids, version";
 
 /// How wall-clock times are stored: sortable text.
 const LOCAL_FORMAT: &str = "%Y-%m-%d %H:%M";
@@ -67,6 +67,7 @@ fn post(r: &Row<'_>) -> rusqlite::Result<Post> {
         utm_campaign: r.get(15)?,
         permalink: r.get(16)?,
         notes: r.get(17)?,
+        version: r.get(19)?,
     })
 }
 
@@ -253,7 +254,20 @@ impl Tx<'_> {
         Ok(p)
     }
 
-    /// Inserts (id 0) or updates a post and its accounts; returns its id.
+    /// The post with this id, unless there is none or it is in the trash.
+    pub fn live_post(&self, id: PostId) -> Result<Option<Post>> {
+        Ok(self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT {COLUMNS} FROM posts WHERE id = ?1 AND deleted_at IS NULL"
+            ))?
+            .query_row([id], post)
+            .optional()?)
+    }
+
+    /// Inserts (id 0) or updates a post and its accounts; returns its id. An update
+    /// writes only over the row at `p.version`: a post changed since is refused
+    /// ([`super::StoreError::Stale`]).
     pub fn save_post(&self, p: &Post, now: DateTime<Utc>) -> Result<PostId> {
         let values = params![
             p.client_id,
@@ -275,7 +289,7 @@ impl Tx<'_> {
             p.notes,
             to_ts(now),
         ];
-        let id = if p.id == 0 {
+        if p.id == 0 {
             self.conn
                 .prepare_cached(
                     "INSERT INTO posts (client_id, local_time, scheduled_at, status, title, body, first_comment, media,
@@ -284,41 +298,68 @@ impl Tx<'_> {
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
                 )?
                 .execute(values)?;
-            self.conn.last_insert_rowid()
-        } else {
-            let mut all: Vec<&dyn rusqlite::ToSql> = values.to_vec();
-            all.push(&p.id);
-            let n = self
-                .conn
-                .prepare_cached(
-                    "UPDATE posts SET client_id = ?1, local_time = ?2, scheduled_at = ?3, status = ?4, title = ?5,
-                        body = ?6, first_comment = ?7, media = ?8, pillar_id = ?9, campaign_id = ?10, target_id = ?11,
-                        objective_id = ?12, link = ?13, utm_medium = ?14, utm_campaign = ?15, permalink = ?16,
-                        notes = ?17
-                     WHERE id = ?19",
-                )?
-                .execute(all.as_slice())?;
-            if n == 0 {
-                return Err(super::not_found(Entity::Post, p.id));
-            }
-            p.id
-        };
-        self.conn
-            .prepare_cached("DELETE FROM post_accounts WHERE post_id = ?1")?
-            .execute([id])?;
+            let id = self.conn.last_insert_rowid();
+            self.set_post_accounts(id, &[], &p.accounts)?;
+            return Ok(id);
+        }
+        let mut all: Vec<&dyn rusqlite::ToSql> = values.to_vec();
+        all.push(&p.id);
+        all.push(&p.version);
+        let n = self
+            .conn
+            .prepare_cached(
+                "UPDATE posts SET client_id = ?1, local_time = ?2, scheduled_at = ?3, status = ?4, title = ?5,
+                    body = ?6, first_comment = ?7, media = ?8, pillar_id = ?9, campaign_id = ?10, target_id = ?11,
+                    objective_id = ?12, link = ?13, utm_medium = ?14, utm_campaign = ?15, permalink = ?16,
+                    notes = ?17, version = version + 1
+                 WHERE id = ?19 AND version = ?20",
+            )?
+            .execute(all.as_slice())?;
+        if n == 0 {
+            return Err(self.refused("posts", "id", Entity::Post, p.id));
+        }
+        let before: Vec<i64> = self
+            .conn
+            .prepare_cached("SELECT account_id FROM post_accounts WHERE post_id = ?1")?
+            .query_map([p.id], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        self.set_post_accounts(p.id, &before, &p.accounts)?;
+        Ok(p.id)
+    }
+
+    /// Takes a post's accounts from `before` to `after`, touching only those that differ
+    /// (each change rewrites the post's copy of them, and its version, by trigger).
+    fn set_post_accounts(&self, id: PostId, before: &[i64], after: &[i64]) -> Result<()> {
+        let mut del = self
+            .conn
+            .prepare_cached("DELETE FROM post_accounts WHERE post_id = ?1 AND account_id = ?2")?;
+        for a in before.iter().filter(|a| !after.contains(a)) {
+            del.execute(params![id, a])?;
+        }
         let mut ins = self.conn.prepare_cached(
             "INSERT OR IGNORE INTO post_accounts (post_id, account_id) VALUES (?1, ?2)",
         )?;
-        for a in &p.accounts {
+        for a in after.iter().filter(|a| !before.contains(a)) {
             ins.execute(params![id, a])?;
         }
-        Ok(id)
+        Ok(())
+    }
+
+    /// The version a post is at now.
+    pub fn post_version(&self, id: PostId) -> Result<Version> {
+        self.conn
+            .prepare_cached("SELECT version FROM posts WHERE id = ?1")?
+            .query_row([id], |r| r.get(0))
+            .optional()?
+            .ok_or_else(|| super::not_found(Entity::Post, id))
     }
 
     pub fn set_post_deleted(&self, id: PostId, at: Option<DateTime<Utc>>) -> Result<()> {
         match self
             .conn
-            .prepare_cached("UPDATE posts SET deleted_at = ?2 WHERE id = ?1")?
+            .prepare_cached(
+                "UPDATE posts SET deleted_at = ?2, version = version + 1 WHERE id = ?1",
+            )?
             .execute(params![id, at.map(to_ts)])?
         {
             0 => Err(super::not_found(Entity::Post, id)),
@@ -336,9 +377,9 @@ impl Tx<'_> {
             )?
             .query_map([client], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<rusqlite::Result<_>>()?;
-        let mut up = self
-            .conn
-            .prepare_cached("UPDATE posts SET scheduled_at = ?2 WHERE id = ?1")?;
+        let mut up = self.conn.prepare_cached(
+            "UPDATE posts SET scheduled_at = ?2, version = version + 1 WHERE id = ?1",
+        )?;
         for (id, local) in rows {
             if let Some(l) = parse_local(&local) {
                 up.execute(params![id, to_ts(instant(l, tz))])?;
@@ -395,6 +436,9 @@ impl Store {
     }
     pub fn post(&self, id: PostId) -> Result<Post> {
         self.tx().post(id)
+    }
+    pub fn live_post(&self, id: PostId) -> Result<Option<Post>> {
+        self.tx().live_post(id)
     }
     pub fn post_counts(
         &self,

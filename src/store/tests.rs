@@ -84,7 +84,7 @@ fn clients_round_trip() {
     d.currency = "CHF".into();
     d.reply_target_hours = 8;
     d.notes = "Swiss shop".into();
-    s.update_client(id, &d).unwrap();
+    s.update_client(id, 1, &d).unwrap();
     let c = s.find_client("marcel & fils").unwrap();
     assert_eq!((c.currency.as_str(), c.reply_target_hours), ("CHF", 8));
     assert_eq!(s.find_client(&id.to_string()).unwrap().id, id);
@@ -106,7 +106,7 @@ fn client_names_are_unique_in_any_case() {
     let err = s.insert_client(&draft("CAFÉ LUMIÈRE"), now());
     assert!(matches!(err, Err(StoreError::Conflict(_))), "{err:?}");
     let other = s.insert_client(&draft("Other"), now()).unwrap();
-    let err = s.update_client(other, &draft("café lumière"));
+    let err = s.update_client(other, 1, &draft("café lumière"));
     assert!(matches!(err, Err(StoreError::Conflict(_))), "{err:?}");
 }
 
@@ -126,6 +126,7 @@ fn accounts_round_trip_and_trash() {
     assert_eq!(s.accounts().unwrap()[0].platform, Platform::Instagram);
     s.update_account(
         id,
+        1,
         &AccountDraft {
             platform: Platform::X,
             handle: "@a_x".into(),

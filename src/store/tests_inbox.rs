@@ -63,7 +63,9 @@ fn round_trip_and_update() {
     it.tags = vec!["order".into(), "vip".into()];
     it.priority = true;
     it.sentiment = Some(Sentiment::Neutral);
-    s.tx().update_item(&it).unwrap();
+    let read_at = it.version;
+    it.version = s.tx().update_item(&it).unwrap();
+    assert_eq!(it.version, read_at + 1, "each change raises the version");
     assert_eq!(s.items(&[id]).unwrap()[0], it);
 }
 
@@ -232,12 +234,14 @@ fn sql_figures_match_the_domain_formula() {
 fn saved_replies_round_trip() {
     let (s, a, _) = setup();
     let mut r = SavedReply {
+        version: 0,
         id: 0,
         client_id: a,
         name: "Thanks".into(),
         text: "Merci {name} !".into(),
     };
     r.id = s.tx().save_saved_reply(&r, at(0)).unwrap();
+    r.version = 1;
     assert_eq!(s.saved_replies(a).unwrap(), vec![r.clone()]);
     r.text = "Thank you {name}!".into();
     s.tx().save_saved_reply(&r, at(0)).unwrap();

@@ -61,10 +61,12 @@ fn posts_round_trip_with_accounts() {
     p.status = PostStatus::Ready;
     p.link = "https://shop.example".into();
     p.id = s.tx().save_post(&p, now()).unwrap();
+    p.version = 1;
     assert_eq!(s.post(p.id).unwrap(), p);
     p.accounts = vec![fb];
     p.title = "Renamed".into();
     s.tx().save_post(&p, now()).unwrap();
+    p.version = 2;
     assert_eq!(s.post(p.id).unwrap(), p);
     s.tx().set_post_deleted(p.id, Some(now())).unwrap();
     assert!(
@@ -159,7 +161,7 @@ fn a_new_zone_keeps_the_wall_clock() {
     );
     let mut draft = ClientDraft::new("Bakery");
     draft.timezone = "America/Montreal".into();
-    s.update_client(c, &draft.validate().unwrap()).unwrap();
+    s.update_client(c, 1, &draft.validate().unwrap()).unwrap();
     let p = s.post(id).unwrap();
     assert_eq!(p.local, Some(local("2026-11-24 09:30")));
     assert_eq!(p.at.unwrap().to_rfc3339(), "2026-11-24T14:30:00+00:00");
@@ -229,16 +231,20 @@ fn the_accounts_copy_on_the_post_row_follows_every_change() {
     };
     let mut p = post(c, vec![ig, fb], Some("2026-11-24 09:30"), "A");
     p.id = s.tx().save_post(&p, now()).unwrap();
+    p.version = 1;
     assert_eq!(copy(p.id), truth(p.id));
     assert_eq!(copy(p.id).len(), 2);
     p.accounts = vec![fb];
     s.tx().save_post(&p, now()).unwrap();
+    p.version += 1;
     assert_eq!(copy(p.id), vec![fb]);
     p.accounts = vec![];
     s.tx().save_post(&p, now()).unwrap();
+    p.version += 1;
     assert_eq!(copy(p.id), Vec::<i64>::new());
     p.accounts = vec![ig, fb];
     s.tx().save_post(&p, now()).unwrap();
+    p.version += 1;
     // An account removed from the database leaves the posts it was on.
     s.conn
         .execute("DELETE FROM accounts WHERE id = ?1", [ig])

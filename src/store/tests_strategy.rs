@@ -26,6 +26,7 @@ fn every_strategy_entity_round_trips() {
     let (s, c) = setup();
     let tx = s.tx();
     let mut t = Target {
+        version: 0,
         id: 0,
         name: "Young parents".into(),
         description: "Busy, buy on the way home".into(),
@@ -38,6 +39,7 @@ fn every_strategy_entity_round_trips() {
         priority: Priority::High,
     };
     t.id = tx.save_target(c, &t, now()).unwrap();
+    t.version = 1; // a new row starts at version 1
     let od = ObjectiveDraft {
         platform: Some(Platform::Instagram),
         metric: Metric::Followers,
@@ -47,8 +49,9 @@ fn every_strategy_entity_round_trips() {
         deadline: d(2026, 12, 31),
         note: "before Christmas".into(),
     };
-    let oid = tx.save_objective(c, 0, &od, now()).unwrap();
+    let oid = tx.save_objective(c, (0, 0), &od, now()).unwrap();
     let mut camp = Campaign {
+        version: 0,
         id: 0,
         name: "Bûches de Noël".into(),
         platforms: vec![Platform::Instagram],
@@ -59,7 +62,9 @@ fn every_strategy_entity_round_trips() {
         status: CampaignStatus::Planned,
     };
     camp.id = tx.save_campaign(c, &camp, now()).unwrap();
+    camp.version = 1; // a new row starts at version 1
     let mut line = BudgetLine {
+        version: 0,
         id: 0,
         month: d(2026, 12, 1),
         platform: Some(Platform::Instagram),
@@ -68,7 +73,9 @@ fn every_strategy_entity_round_trips() {
         note: String::new(),
     };
     line.id = tx.save_budget_line(c, &line, now()).unwrap();
+    line.version = 1; // a new row starts at version 1
     let mut exp = Expense {
+        version: 0,
         id: 0,
         date: d(2026, 12, 3),
         amount: 12_345,
@@ -78,32 +85,41 @@ fn every_strategy_entity_round_trips() {
         note: "Meta ads".into(),
     };
     exp.id = tx.save_expense(c, &exp, now()).unwrap();
+    exp.version = 1; // a new row starts at version 1
     let mut p = Pillar {
+        version: 0,
         id: 0,
         name: "Behind the scenes".into(),
         share: 40,
         description: String::new(),
     };
     p.id = tx.save_pillar(c, &p, now()).unwrap();
+    p.version = 1; // a new row starts at version 1
     let mut h = HashtagSet {
+        version: 0,
         id: 0,
         name: "Lyon".into(),
         tags: vec!["#lyon".into(), "#boulangerie".into()],
     };
     h.id = tx.save_hashtag_set(c, &h, now()).unwrap();
+    h.version = 1; // a new row starts at version 1
     let mut comp = Competitor {
+        version: 0,
         id: 0,
         name: "Paul".into(),
         handles: vec![(Platform::Instagram, "@paul".into())],
     };
     comp.id = tx.save_competitor(c, &comp, now()).unwrap();
+    comp.version = 1; // a new row starts at version 1
     let mut n = CompetitorNote {
+        version: 0,
         id: 0,
         competitor_id: comp.id,
         date: d(2026, 11, 20),
         text: "Launched a loyalty card".into(),
     };
     n.id = tx.save_note(&n, now()).unwrap();
+    n.version = 1; // a new row starts at version 1
     tx.set_tone(c, "Warm, short, a pinch of humour").unwrap();
 
     let plan = s.plan(c).unwrap();
@@ -126,7 +142,7 @@ fn every_strategy_entity_round_trips() {
     assert_eq!(tx.save_target(c, &t, now()).unwrap(), t.id);
     let mut od2 = od.clone();
     od2.target = 2500;
-    assert_eq!(tx.save_objective(c, oid, &od2, now()).unwrap(), oid);
+    assert_eq!(tx.save_objective(c, (oid, 1), &od2, now()).unwrap(), oid);
     p.share = 50;
     tx.save_pillar(c, &p, now()).unwrap();
     tx.set_tone(c, "Plain").unwrap();
@@ -145,6 +161,7 @@ fn trash_and_restore_every_kind() {
         .save_pillar(
             c,
             &Pillar {
+                version: 0,
                 id: 0,
                 name: "x".into(),
                 share: 10,
@@ -179,8 +196,9 @@ fn the_database_refuses_impossible_rows() {
         deadline: d(2026, 4, 1),
         note: String::new(),
     };
-    assert!(tx.save_objective(c, 0, &bad, now()).is_err());
+    assert!(tx.save_objective(c, (0, 0), &bad, now()).is_err());
     let neg = BudgetLine {
+        version: 0,
         id: 0,
         month: d(2026, 5, 1),
         platform: None,
@@ -203,6 +221,7 @@ fn the_database_refuses_impossible_rows() {
         .save_pillar(
             c,
             &Pillar {
+                version: 0,
                 id: 0,
                 name: "mine".into(),
                 share: 5,
@@ -212,6 +231,7 @@ fn the_database_refuses_impossible_rows() {
         )
         .unwrap();
     let steal = Pillar {
+        version: 0,
         id: pid,
         name: "stolen".into(),
         share: 5,

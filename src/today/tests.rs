@@ -72,7 +72,7 @@ fn setup() -> (Store, i64, i64) {
         tx.insert_item(a, &item("2", 1), now())?;
         tx.save_objective(
             a,
-            0,
+            (0, 0),
             &ObjectiveDraft {
                 platform: Some(Platform::Instagram),
                 metric: Metric::Followers,
@@ -97,6 +97,7 @@ fn setup() -> (Store, i64, i64) {
         tx.save_budget_line(
             a,
             &Plan {
+                version: 0,
                 id: 0,
                 month: d(11, 1),
                 platform: None,
@@ -109,6 +110,7 @@ fn setup() -> (Store, i64, i64) {
         tx.save_expense(
             a,
             &Expense {
+                version: 0,
                 id: 0,
                 date: d(11, 5),
                 amount: 9_500,
@@ -122,6 +124,7 @@ fn setup() -> (Store, i64, i64) {
         tx.save_campaign(
             a,
             &Campaign {
+                version: 0,
                 id: 0,
                 name: "Advent".into(),
                 platforms: vec![],

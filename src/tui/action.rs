@@ -89,6 +89,12 @@ pub enum Command {
     No,
     /// Remove the demo clients (after a confirmation).
     RemoveDemo,
+    /// Another window saved the form's row: take its values into the form.
+    Reload,
+    /// Another window saved the form's row: save the form over it anyway.
+    Overwrite,
+    /// Another window saved the form's row: close the form, saving nothing.
+    CancelEdit,
 }
 
 impl Command {
@@ -166,6 +172,9 @@ impl Command {
             Command::Yes => s.cmd_yes,
             Command::No => s.cmd_no,
             Command::RemoveDemo => s.cmd_remove_demo,
+            Command::Reload => s.cmd_reload,
+            Command::Overwrite => s.cmd_overwrite,
+            Command::CancelEdit => s.cmd_cancel_edit,
         }
     }
 }
@@ -227,8 +236,26 @@ pub enum Action {
     Done(Outcome),
     /// An effect failed; the text says what and why.
     Failed(String),
+    /// A save was refused: its row changed since it was read (another window or a
+    /// command saved it first). Here is the row as it is now.
+    Stale(Fresh),
     /// `$EDITOR` closed: the edited text, or why it could not run.
     EditorClosed(Result<String, String>),
+}
+
+/// A row as it is now, read again after a save found that it had changed since it was
+/// read.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Fresh {
+    Client(Client),
+    Account(Account),
+    Post(Box<Post>),
+    /// A strategy row or the tone: the client's strategy as it is now.
+    Plan(Box<Plan>),
+    Item(Box<Item>),
+    SavedReply(SavedReply),
+    /// The row is gone, or in the trash.
+    Gone,
 }
 
 /// The data the screens show, as loaded from the store.

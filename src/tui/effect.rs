@@ -8,28 +8,33 @@ use crate::domain::post::Post;
 use crate::domain::strategy::{
     BudgetLine, Campaign, Competitor, CompetitorNote, Expense, HashtagSet, Id, Part, Pillar, Target,
 };
-use crate::domain::{AccountDraft, ClientDraft, ClientId, Clock};
+use crate::domain::{AccountDraft, ClientDraft, ClientId, Clock, Version};
 use crate::explain::Explain;
 use crate::store::PostFilter;
 use crate::store::Store;
-use crate::tui::inbox::{Counters, InboxState};
 use crate::tui::widgets::picker::PickPurpose;
 
-use super::action::{Action, Data, Outcome};
+use super::action::{Action, Outcome};
+pub use super::loads::load;
+use super::loads::{load_inbox, load_plan};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
+    /// Save a client: a new one (`id` `None`), or one over its row at `version`.
     SaveClient {
         id: Option<ClientId>,
+        version: Version,
         draft: ClientDraft,
     },
     SetClientArchived {
         id: ClientId,
         archived: bool,
     },
+    /// Save an account: a new one (`id` `None`), or one over its row at `version`.
     SaveAccount {
         id: Option<AccountId>,
         client: ClientId,
+        version: Version,
         draft: AccountDraft,
     },
     SetAccountDeleted {
@@ -63,6 +68,14 @@ pub enum Effect {
         ids: Vec<ItemId>,
         op: Op,
     },
+    /// A form's change to items; those in `at` are written only over these versions
+    /// (the ones the form was opened on).
+    InboxOpAt {
+        ids: Vec<ItemId>,
+        at: Vec<(ItemId, Version)>,
+        op: Op,
+    },
+    /// Undo: items put back as they were, each over the version the change left.
     RestoreItems(Vec<Item>),
     TrashItems {
         ids: Vec<ItemId>,
@@ -133,11 +146,11 @@ pub enum Effect {
     OpenEditor(String),
 }
 
-/// A strategy row to write (id 0: a new one).
+/// A strategy row to write (id 0: a new one), over the version it was read at.
 #[derive(Debug, Clone, PartialEq)]
 pub enum StrategyItem {
     Target(Target),
-    Objective(Id, ObjectiveDraft),
+    Objective(Id, Version, ObjectiveDraft),
     Campaign(Campaign),
     BudgetLine(BudgetLine),
     Expense(Expense),
@@ -145,14 +158,14 @@ pub enum StrategyItem {
     HashtagSet(HashtagSet),
     Competitor(Competitor),
     Note(CompetitorNote),
-    Tone(String),
+    Tone(String, Version),
 }
 
 impl StrategyItem {
     fn part_and_id(&self) -> (Option<Part>, Id) {
         match self {
             StrategyItem::Target(x) => (Some(Part::Target), x.id),
-            StrategyItem::Objective(id, _) => (Some(Part::Objective), *id),
+            StrategyItem::Objective(id, ..) => (Some(Part::Objective), *id),
             StrategyItem::Campaign(x) => (Some(Part::Campaign), x.id),
             StrategyItem::BudgetLine(x) => (Some(Part::BudgetLine), x.id),
             StrategyItem::Expense(x) => (Some(Part::Expense), x.id),
@@ -160,7 +173,7 @@ impl StrategyItem {
             StrategyItem::HashtagSet(x) => (Some(Part::HashtagSet), x.id),
             StrategyItem::Competitor(x) => (Some(Part::Competitor), x.id),
             StrategyItem::Note(x) => (Some(Part::CompetitorNote), x.id),
-            StrategyItem::Tone(_) => (None, 0),
+            StrategyItem::Tone(..) => (None, 0),
         }
     }
 }
@@ -174,7 +187,7 @@ fn save_item(
     store.transaction(|tx| {
         match item {
             StrategyItem::Target(x) => tx.save_target(client, x, now)?,
-            StrategyItem::Objective(id, d) => tx.save_objective(client, *id, d, now)?,
+            StrategyItem::Objective(id, v, d) => tx.save_objective(client, (*id, *v), d, now)?,
             StrategyItem::Campaign(x) => tx.save_campaign(client, x, now)?,
             StrategyItem::BudgetLine(x) => tx.save_budget_line(client, x, now)?,
             StrategyItem::Expense(x) => tx.save_expense(client, x, now)?,
@@ -182,8 +195,8 @@ fn save_item(
             StrategyItem::HashtagSet(x) => tx.save_hashtag_set(client, x, now)?,
             StrategyItem::Competitor(x) => tx.save_competitor(client, x, now)?,
             StrategyItem::Note(x) => tx.save_note(x, now)?,
-            StrategyItem::Tone(t) => {
-                tx.set_tone(client, t)?;
+            StrategyItem::Tone(t, v) => {
+                tx.save_tone(client, *v, t)?;
                 0
             }
         };
@@ -194,82 +207,17 @@ fn save_item(
 /// The setting that remembers the last client used.
 pub const LAST_CLIENT: &str = "last_client";
 
-/// Everything the screens show, fresh from the store.
-pub fn load(store: &Store) -> crate::store::Result<Data> {
-    Ok(Data {
-        clients: store.clients()?,
-        accounts: store.accounts()?,
-    })
-}
-
-/// The inbox list of a filter: ids, the rows around `around`, and the counters.
-fn load_inbox(
-    store: &Store,
-    filter: &Filter,
-    around: usize,
-    recount: bool,
-    now: chrono::DateTime<chrono::Utc>,
-) -> crate::store::Result<Action> {
-    let ids = store.item_ids(filter)?;
-    let rows = store.items(&InboxState::window(&ids, around))?;
-    if !recount {
-        return Ok(Action::InboxLoaded {
-            filter: filter.clone(),
-            ids,
-            rows,
-            counters: None,
-        });
-    }
-    // All time: only the pending and overdue counts (sorting every replied item for an
-    // all-time median would cost more than the whole list); medians over 7 and 30 days.
-    let (pending, overdue) = match filter.client {
-        Some(c) => store.pending_counts(c, now)?,
-        None => store.clients()?.iter().try_fold((0, 0), |(p, o), c| {
-            store
-                .pending_counts(c.id, now)
-                .map(|(p2, o2)| (p + p2, o + o2))
-        })?,
-    };
-    let counters = Counters {
-        all: crate::domain::inbox::ReplyStats {
-            pending,
-            overdue,
-            replied: 0,
-            reply_rate: None,
-            median_minutes: None,
-            p90_minutes: None,
-        },
-        last7: store.reply_stats(filter.client, now, Some(now - chrono::Duration::days(7)))?,
-        last30: store.reply_stats(filter.client, now, Some(now - chrono::Duration::days(30)))?,
-    };
-    Ok(Action::InboxLoaded {
-        filter: filter.clone(),
-        ids,
-        rows,
-        counters: Some(counters),
-    })
-}
-
-/// A client's strategy, with each objective measured from the KPIs as of today.
-fn load_plan(
-    store: &Store,
-    client: ClientId,
-    now: chrono::DateTime<chrono::Utc>,
-) -> crate::store::Result<crate::domain::strategy::Plan> {
-    let mut plan = store.plan(client)?;
-    let c = store.client(client)?;
-    let today = now.with_timezone(&c.tz()).date_naive();
-    for o in &plan.objectives {
-        if let Some(m) = crate::report::measure::measure(store, &c, o, today)? {
-            plan.measures.insert(o.id, m);
-        }
-    }
-    Ok(plan)
-}
-
 /// The failure of an effect, in words: a full disk, a database busy past the timeout or
-/// a read-only file say so and name the file.
-fn failed(store: &Store, e: crate::store::StoreError) -> Action {
+/// a read-only file say so and name the file. A save refused because its row changed
+/// since it was read answers with the row as it is now, for the user to choose.
+fn failed(
+    store: &Store,
+    now: chrono::DateTime<chrono::Utc>,
+    e: crate::store::StoreError,
+) -> Action {
+    if let crate::store::StoreError::Stale { entity, id } = e {
+        return super::fresh::read(store, entity, id, now);
+    }
     Action::Failed(crate::store::diagnose(store.path(), e).explain())
 }
 
@@ -297,7 +245,7 @@ fn export_report(
         .and_then(|c| crate::report::build(store, &c, period, now))
     {
         Ok(r) => crate::io::report::write(&r, format),
-        Err(e) => return vec![failed(store, e)],
+        Err(e) => return vec![failed(store, now, e)],
     };
     match crate::files::write_bytes(&at, replace, text.as_bytes()) {
         Ok(()) => {
@@ -322,14 +270,15 @@ fn export_report(
 
 /// Runs an effect that only reads (the first frame's loads); the store is not changed.
 pub fn execute_read(store: &Store, clock: &dyn Clock, effect: Effect) -> Vec<Action> {
+    let now = clock.now();
     match effect {
-        Effect::LoadPlan(client) => match store.reading(|| load_plan(store, client, clock.now())) {
+        Effect::LoadPlan(client) => match store.reading(|| load_plan(store, client, now)) {
             Ok(plan) => vec![Action::PlanLoaded(plan)],
-            Err(e) => vec![failed(store, e)],
+            Err(e) => vec![failed(store, now, e)],
         },
-        Effect::LoadToday => match store.reading(|| crate::today::build(store, clock.now())) {
+        Effect::LoadToday => match store.reading(|| crate::today::build(store, now)) {
             Ok(t) => vec![Action::TodayLoaded(Box::new(t))],
-            Err(e) => vec![failed(store, e)],
+            Err(e) => vec![failed(store, now, e)],
         },
         _ => vec![],
     }
@@ -339,15 +288,18 @@ pub fn execute_read(store: &Store, clock: &dyn Clock, effect: Effect) -> Vec<Act
 pub fn execute(store: &mut Store, clock: &dyn Clock, effect: Effect) -> Vec<Action> {
     let now = clock.now();
     let result = match effect {
-        Effect::SaveClient { id: None, draft } => store
+        Effect::SaveClient {
+            id: None, draft, ..
+        } => store
             .insert_client(&draft, now)
             .map(|id| Outcome::ClientSaved { id, created: true }),
         Effect::SaveClient {
             id: Some(id),
+            version,
             draft,
         } => store
-            .update_client(id, &draft)
-            .map(|()| Outcome::ClientSaved { id, created: false }),
+            .update_client(id, version, &draft)
+            .map(|_| Outcome::ClientSaved { id, created: false }),
         Effect::SetClientArchived { id, archived } => store
             .set_client_archived(id, archived.then_some(now))
             .map(|()| Outcome::ClientArchived { id, archived }),
@@ -355,16 +307,18 @@ pub fn execute(store: &mut Store, clock: &dyn Clock, effect: Effect) -> Vec<Acti
             id: None,
             client,
             draft,
+            ..
         } => store
             .insert_account(client, &draft, now)
             .map(|id| Outcome::AccountSaved { id, created: true }),
         Effect::SaveAccount {
             id: Some(id),
+            version,
             draft,
             ..
         } => store
-            .update_account(id, &draft)
-            .map(|()| Outcome::AccountSaved { id, created: false }),
+            .update_account(id, version, &draft)
+            .map(|_| Outcome::AccountSaved { id, created: false }),
         Effect::SetAccountDeleted { id, deleted } => store
             .set_account_deleted(id, deleted.then_some(now))
             .map(|()| Outcome::AccountDeleted { id, deleted }),
@@ -379,7 +333,7 @@ pub fn execute(store: &mut Store, clock: &dyn Clock, effect: Effect) -> Vec<Acti
         Effect::LoadPlan(client) => {
             return match store.reading(|| load_plan(store, client, now)) {
                 Ok(plan) => vec![Action::PlanLoaded(plan)],
-                Err(e) => vec![failed(store, e)],
+                Err(e) => vec![failed(store, now, e)],
             };
         }
         Effect::SaveStrategy { client, item } => {
@@ -394,7 +348,7 @@ pub fn execute(store: &mut Store, clock: &dyn Clock, effect: Effect) -> Vec<Acti
                         created: id == 0,
                     }),
                 ],
-                Err(e) => vec![failed(store, e)],
+                Err(e) => vec![failed(store, now, e)],
             };
         }
         Effect::Trash { part, id, deleted } => {
@@ -407,7 +361,7 @@ pub fn execute(store: &mut Store, clock: &dyn Clock, effect: Effect) -> Vec<Acti
                     Action::PlanLoaded(plan),
                     Action::Done(Outcome::Trashed { part, id, deleted }),
                 ],
-                Err(e) => vec![failed(store, e)],
+                Err(e) => vec![failed(store, now, e)],
             };
         }
         Effect::LoadInbox {
@@ -417,23 +371,26 @@ pub fn execute(store: &mut Store, clock: &dyn Clock, effect: Effect) -> Vec<Acti
         } => {
             return match store.reading(|| load_inbox(store, &filter, around, recount, now)) {
                 Ok(a) => vec![a],
-                Err(e) => vec![failed(store, e)],
+                Err(e) => vec![failed(store, now, e)],
             };
         }
         Effect::LoadInboxRows(ids) => {
             return match store.items(&ids) {
                 Ok(rows) => vec![Action::InboxRows { asked: ids, rows }],
-                Err(e) => vec![failed(store, e)],
+                Err(e) => vec![failed(store, now, e)],
             };
         }
         Effect::LoadSearchables(filter) => {
             return match store.searchables(&filter) {
                 Ok(items) => vec![Action::SearchablesLoaded { filter, items }],
-                Err(e) => vec![failed(store, e)],
+                Err(e) => vec![failed(store, now, e)],
             };
         }
         Effect::InboxOp { ids, op } => store
             .apply_to_items(&ids, &op, now)
+            .map(|before| Outcome::InboxChanged { before, op }),
+        Effect::InboxOpAt { ids, at, op } => store
+            .apply_to_items_at(&ids, &at, &op, now)
             .map(|before| Outcome::InboxChanged { before, op }),
         Effect::RestoreItems(items) => store
             .restore_items(&items)
@@ -447,7 +404,7 @@ pub fn execute(store: &mut Store, clock: &dyn Clock, effect: Effect) -> Vec<Acti
         Effect::LoadSavedReplies { client, then } => {
             return match store.saved_replies(client) {
                 Ok(replies) => vec![Action::SavedRepliesLoaded { replies, then }],
-                Err(e) => vec![failed(store, e)],
+                Err(e) => vec![failed(store, now, e)],
             };
         }
         Effect::SaveSavedReply(r) => store
@@ -462,7 +419,7 @@ pub fn execute(store: &mut Store, clock: &dyn Clock, effect: Effect) -> Vec<Acti
                     key: (client, from, to),
                     cells,
                 }],
-                Err(e) => vec![failed(store, e)],
+                Err(e) => vec![failed(store, now, e)],
             };
         }
         Effect::LoadDay { client, day } => {
@@ -471,25 +428,25 @@ pub fn execute(store: &mut Store, clock: &dyn Clock, effect: Effect) -> Vec<Acti
                     key: (client, day),
                     posts,
                 }],
-                Err(e) => vec![failed(store, e)],
+                Err(e) => vec![failed(store, now, e)],
             };
         }
         Effect::CheckDataVersion => {
             return match store.data_version() {
                 Ok(v) => vec![Action::DataVersion(v)],
-                Err(e) => vec![failed(store, e)],
+                Err(e) => vec![failed(store, now, e)],
             };
         }
         Effect::Reload => {
             return match load(store) {
                 Ok(data) => vec![Action::Loaded(data)],
-                Err(e) => vec![failed(store, e)],
+                Err(e) => vec![failed(store, now, e)],
             };
         }
         Effect::LoadToday => {
             return match store.reading(|| crate::today::build(store, now)) {
                 Ok(t) => vec![Action::TodayLoaded(Box::new(t))],
-                Err(e) => vec![failed(store, e)],
+                Err(e) => vec![failed(store, now, e)],
             };
         }
         Effect::LoadReport { client, period } => {
@@ -502,7 +459,7 @@ pub fn execute(store: &mut Store, clock: &dyn Clock, effect: Effect) -> Vec<Acti
                     key: (client, period),
                     report: Box::new(r),
                 }],
-                Err(e) => vec![failed(store, e)],
+                Err(e) => vec![failed(store, now, e)],
             };
         }
         Effect::SaveFigures { client, values } => store
@@ -520,12 +477,22 @@ pub fn execute(store: &mut Store, clock: &dyn Clock, effect: Effect) -> Vec<Acti
         Effect::LoadAgenda(filter) => {
             return match store.posts_matching(&filter) {
                 Ok(posts) => vec![Action::AgendaLoaded { filter, posts }],
-                Err(e) => vec![failed(store, e)],
+                Err(e) => vec![failed(store, now, e)],
             };
         }
         Effect::SavePost { post, before } => store
-            .transaction(|tx| tx.save_post(&post, now))
-            .map(|id| Outcome::PostSaved { id, before }),
+            .transaction(|tx| {
+                let id = tx.save_post(&post, now)?;
+                Ok((id, tx.post_version(id)?))
+            })
+            .map(|(id, version)| Outcome::PostSaved {
+                id,
+                // Undo writes it back only over this save.
+                before: before.map(|mut b| {
+                    b.version = version;
+                    b
+                }),
+            }),
         Effect::TrashPost { id, deleted } => store
             .transaction(|tx| tx.set_post_deleted(id, deleted.then_some(now)))
             .map(|()| Outcome::PostTrashed { id, deleted }),
@@ -533,7 +500,7 @@ pub fn execute(store: &mut Store, clock: &dyn Clock, effect: Effect) -> Vec<Acti
         Effect::RememberClient(id) => {
             return match store.set_setting(LAST_CLIENT, &id.to_string()) {
                 Ok(()) => vec![],
-                Err(e) => vec![failed(store, e)],
+                Err(e) => vec![failed(store, now, e)],
             };
         }
         Effect::OpenEditor(_) => return vec![],
@@ -541,8 +508,8 @@ pub fn execute(store: &mut Store, clock: &dyn Clock, effect: Effect) -> Vec<Acti
     match result {
         Ok(outcome) => match load(store) {
             Ok(data) => vec![Action::Loaded(data), Action::Done(outcome)],
-            Err(e) => vec![failed(store, e)],
+            Err(e) => vec![failed(store, now, e)],
         },
-        Err(e) => vec![failed(store, e)],
+        Err(e) => vec![failed(store, now, e)],
     }
 }

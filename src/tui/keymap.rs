@@ -5,6 +5,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::action::{Action, Command};
 use super::model::{Model, Overlay, SwitcherFocus};
+use super::widgets::confirm::ConfirmKind;
 
 /// Where a binding applies. The active contexts are tried in order; the first match wins.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -27,6 +28,8 @@ pub enum Ctx {
     SwitcherAccounts,
     Form,
     Confirm,
+    /// The question asked when another window saved the row of the form under it.
+    Stale,
     Help,
     TooSmall,
 }
@@ -90,6 +93,9 @@ pub static BINDINGS: &[Binding] = &[
     b(Help, &[k('k'), UP], C::Up, false),
     b(Confirm, &[k('y'), ENTER], C::Yes, true),
     b(Confirm, &[k('n'), ESC], C::No, true),
+    b(Stale, &[k('r')], C::Reload, true),
+    b(Stale, &[k('o')], C::Overwrite, true),
+    b(Stale, &[ESC], C::CancelEdit, true),
     b(Form, &[ctrl('s')], C::Save, true),
     b(Form, &[ESC], C::Back, true),
     b(Form, &[TAB], C::FocusNext, true),
@@ -257,6 +263,7 @@ pub fn contexts_below(model: &Model, depth: usize) -> Vec<Ctx> {
     match model.overlays[..depth.min(model.overlays.len())].last() {
         Some(Overlay::Help(_)) => vec![Help],
         Some(Overlay::Picker(_)) => vec![Picker],
+        Some(Overlay::Confirm(c)) if c.kind == ConfirmKind::Stale => vec![Stale],
         Some(Overlay::Confirm(_)) => vec![Confirm],
         Some(Overlay::Form(_)) => vec![Form],
         Some(Overlay::Switcher(s)) => match s.focus {
@@ -380,6 +387,21 @@ mod tests {
                     key_label(key)
                 );
             }
+        }
+    }
+
+    #[test]
+    fn the_questions_answers_are_the_keys_bound() {
+        for (kind, ctx) in [
+            (ConfirmKind::Stale, Stale),
+            (ConfirmKind::DiscardForm, Confirm),
+        ] {
+            let shown: Vec<&str> = crate::tui::widgets::confirm::answers(kind)
+                .iter()
+                .map(|(key, _)| *key)
+                .collect();
+            let bound: Vec<String> = bindings(ctx).map(|b| key_label(&b.keys[0])).collect();
+            assert_eq!(shown, bound, "{ctx:?}");
         }
     }
 

@@ -8,8 +8,10 @@ use super::widgets::confirm::Confirm;
 use super::widgets::form::Form;
 use super::widgets::table::ListCursor;
 use crate::domain::client::AccountId;
+use crate::domain::inbox::ItemId;
+use crate::domain::post::Post;
 use crate::domain::strategy::{Id, Part, Plan};
-use crate::domain::{Account, Client, ClientId};
+use crate::domain::{Account, Client, ClientId, Version};
 
 pub use super::strategy::{Section, StrategyState};
 
@@ -94,6 +96,32 @@ pub enum FormPurpose {
     ReportExport,
 }
 
+/// The state of the row(s) a form was opened on: its save writes only over that state,
+/// so a change saved meanwhile by another window or a command is never silently undone.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub enum Opened {
+    /// A new row, or a form that edits no row (a filter): nothing to compare.
+    #[default]
+    Nothing,
+    /// One row at this version.
+    Version(Version),
+    /// A post as it was (marking it published keeps its other fields; undo puts it back).
+    Post(Box<Post>),
+    /// Inbox items, each at its version.
+    Items(Vec<(ItemId, Version)>),
+}
+
+impl Opened {
+    /// The version of the one row the form edits (0: none).
+    pub fn version(&self) -> Version {
+        match self {
+            Opened::Version(v) => *v,
+            Opened::Post(p) => p.version,
+            Opened::Nothing | Opened::Items(_) => 0,
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct FormOverlay {
     pub purpose: FormPurpose,
@@ -103,6 +131,11 @@ pub struct FormOverlay {
     /// The user confirmed a save the form would otherwise question (a post over a
     /// platform's limit marked ready).
     pub confirmed: bool,
+    /// What the form was opened on.
+    pub opened: Opened,
+    /// Another window saved the row since the form opened: the form as it would open
+    /// now and what it would be opened on, kept while the user is asked what to do.
+    pub theirs: Option<Box<(Form, Opened)>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -8,6 +8,7 @@ fn d(y: i32, m: u32, day: u32) -> NaiveDate {
 
 fn pillar(share: u32) -> Pillar {
     Pillar {
+        version: 0,
         id: 0,
         name: "p".into(),
         share,
@@ -45,6 +46,7 @@ fn hashtags() {
 #[test]
 fn campaign_dates() {
     let c = Campaign {
+        version: 0,
         id: 0,
         name: "Noël".into(),
         platforms: vec![],
@@ -64,6 +66,7 @@ fn campaign_dates() {
 fn budget_burn_and_alerts() {
     let m = d(2026, 11, 1);
     let line = |amount, kind| BudgetLine {
+        version: 0,
         id: 0,
         month: m,
         platform: None,
@@ -72,6 +75,7 @@ fn budget_burn_and_alerts() {
         note: String::new(),
     };
     let exp = |date, amount, kind| Expense {
+        version: 0,
         id: 0,
         date,
         amount,

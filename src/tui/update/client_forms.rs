@@ -1,20 +1,27 @@
 //! The client and account forms: built from the row being edited (or defaults for a new
 //! one), and read back into a validated draft; the domain's errors land on their fields.
 
-use super::shared::open_form;
+use super::shared::open_form_on;
 use crate::domain::client::{DEFAULT_CURRENCY, DEFAULT_REPLY_HOURS};
-use crate::domain::{AccountDraft, ClientDraft, ClientId, Platform};
+use crate::domain::{Account, AccountDraft, Client, ClientDraft, ClientId, Platform};
 use crate::explain::Explain;
 use crate::i18n::{fill, t};
 use crate::tui::effect::Effect;
-use crate::tui::model::{FormPurpose, Model};
+use crate::tui::model::{FormPurpose, Model, Opened};
 use crate::tui::widgets::form::{Form, Opt};
 
 /// The new-client form (`None`) or the edit form of a client.
 pub fn open_client(m: &mut Model, id: Option<ClientId>) {
-    let s = t();
     let existing = id.and_then(|id| m.client(id)).cloned();
-    let (title, purpose) = match &existing {
+    let (purpose, form) = client_form(m, existing.as_ref());
+    let opened = existing.map_or(Opened::Nothing, |c| Opened::Version(c.version));
+    open_form_on(m, purpose, form, opened);
+}
+
+/// The form of a new client (`None`) or of a client as given.
+pub fn client_form(m: &Model, existing: Option<&Client>) -> (FormPurpose, Form) {
+    let s = t();
+    let (title, purpose) = match existing {
         Some(c) => (
             fill(s.form_edit_client, &[("name", &c.name)]),
             FormPurpose::EditClient(c.id),
@@ -22,7 +29,7 @@ pub fn open_client(m: &mut Model, id: Option<ClientId>) {
         None => (s.form_new_client.to_string(), FormPurpose::NewClient),
     };
     let tz = m.default_timezone.clone();
-    let (name, currency, timezone, hours, notes) = match &existing {
+    let (name, currency, timezone, hours, notes) = match existing {
         Some(c) => (
             c.name.as_str(),
             c.currency.as_str(),
@@ -47,17 +54,28 @@ pub fn open_client(m: &mut Model, id: Option<ClientId>) {
         )
         .hint(s.hint_reply_target)
         .multiline("notes", s.field_notes, notes);
-    open_form(m, purpose, form);
+    (purpose, form)
 }
 
 /// The new-account form (`None`) or the edit form of an account of `client`.
 pub fn open_account(m: &mut Model, client: ClientId, id: Option<i64>) {
-    let s = t();
     let existing = id
         .and_then(|id| m.data.accounts.iter().find(|a| a.id == id))
         .cloned();
+    let (purpose, form) = account_form(m, client, existing.as_ref());
+    let opened = existing.map_or(Opened::Nothing, |a| Opened::Version(a.version));
+    open_form_on(m, purpose, form, opened);
+}
+
+/// The form of a new account of `client` (`None`) or of an account as given.
+pub fn account_form(
+    m: &Model,
+    client: ClientId,
+    existing: Option<&Account>,
+) -> (FormPurpose, Form) {
+    let s = t();
     let client_name = m.client(client).map(|c| c.name.clone()).unwrap_or_default();
-    let (title, purpose) = match &existing {
+    let (title, purpose) = match existing {
         Some(a) => (
             s.form_edit_account.to_string(),
             FormPurpose::EditAccount(a.id),
@@ -71,18 +89,23 @@ pub fn open_account(m: &mut Model, client: ClientId, id: Option<i64>) {
         .iter()
         .map(|p| Opt::new(p.key(), p.name()))
         .collect();
-    let platform = existing.as_ref().map_or("instagram", |a| a.platform.key());
-    let handle = existing.as_ref().map_or("", |a| a.handle.as_str());
+    let platform = existing.map_or("instagram", |a| a.platform.key());
+    let handle = existing.map_or("", |a| a.handle.as_str());
     let form = Form::new(title)
         .choice("platform", s.field_platform, options, platform)
         .hint(s.hint_choice)
         .text("handle", s.field_handle, handle, true)
         .hint(s.hint_handle);
-    open_form(m, purpose, form);
+    (purpose, form)
 }
 
 /// The effect that saves the client form, or `None` with its fields told what is wrong.
-pub fn save_client(purpose: &FormPurpose, form: &mut Form, fields_ok: bool) -> Option<Effect> {
+pub fn save_client(
+    purpose: &FormPurpose,
+    form: &mut Form,
+    fields_ok: bool,
+    opened: &Opened,
+) -> Option<Effect> {
     let draft = ClientDraft {
         name: form.text_value("name"),
         currency: form.text_value("currency"),
@@ -100,6 +123,7 @@ pub fn save_client(purpose: &FormPurpose, form: &mut Form, fields_ok: bool) -> O
                 FormPurpose::EditClient(id) => Some(id),
                 _ => None,
             },
+            version: opened.version(),
             draft,
         }),
         Err(errors) => {
@@ -119,6 +143,7 @@ pub fn save_account(
     purpose: &FormPurpose,
     form: &mut Form,
     fields_ok: bool,
+    opened: &Opened,
 ) -> Option<Effect> {
     let platform = form
         .choice_value("platform")
@@ -134,6 +159,7 @@ pub fn save_account(
             FormPurpose::NewAccount(client) => Some(Effect::SaveAccount {
                 id: None,
                 client,
+                version: 0,
                 draft,
             }),
             FormPurpose::EditAccount(id) => {
@@ -141,6 +167,7 @@ pub fn save_account(
                 Some(Effect::SaveAccount {
                     id: Some(id),
                     client,
+                    version: opened.version(),
                     draft,
                 })
             }

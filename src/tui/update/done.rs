@@ -246,7 +246,7 @@ pub fn done(m: &mut Model, outcome: Outcome) -> Vec<Effect> {
         Outcome::DemoRemoved { names } => {
             // Whatever was on screen may have belonged to them, and so may what undo
             // would bring back.
-            refresh_all(m);
+            let effects = refresh_all(m);
             m.undo.clear();
             if m.data.clients.is_empty() {
                 // Nothing left to switch to: back to the welcome screen.
@@ -261,6 +261,7 @@ pub fn done(m: &mut Model, outcome: Outcome) -> Vec<Effect> {
                 StatusKind::Success,
                 fill(s.demo_removed, &[("names", &names.join(", "))]),
             );
+            return effects;
         }
     }
     vec![]
@@ -277,12 +278,14 @@ pub fn failed(m: &mut Model, msg: String) {
     say(m, StatusKind::Error, msg);
 }
 
-/// Marks everything loaded as old, so each tab reads it again.
-pub(super) fn refresh_all(m: &mut Model) {
-    m.plan_requested = None;
-    m.plan.client_id = 0;
+/// Marks everything loaded as old, so each tab reads it again. The current client's
+/// strategy is read again in place: its open section and rows stay where they are
+/// (another window's write must not close the section under a form).
+pub(super) fn refresh_all(m: &mut Model) -> Vec<Effect> {
     inbox::stale(m);
     calendar::stale(m);
     report::stale(m);
     today::stale(m);
+    m.plan_requested = m.current;
+    m.current.map(Effect::LoadPlan).into_iter().collect()
 }

@@ -48,19 +48,19 @@ pub fn save(m: &mut Model) -> Vec<Effect> {
     let fields_ok = f.form.check();
     let effects: Option<Vec<Effect>> = match f.purpose.clone() {
         p @ (FormPurpose::NewClient | FormPurpose::EditClient(_)) => {
-            client_forms::save_client(&p, &mut f.form, fields_ok).map(|e| vec![e])
+            client_forms::save_client(&p, &mut f.form, fields_ok, &f.opened).map(|e| vec![e])
         }
         p @ (FormPurpose::NewAccount(_) | FormPurpose::EditAccount(_)) => {
-            client_forms::save_account(m, &p, &mut f.form, fields_ok).map(|e| vec![e])
+            client_forms::save_account(m, &p, &mut f.form, fields_ok, &f.opened).map(|e| vec![e])
         }
         p @ (FormPurpose::Strategy(..) | FormPurpose::Tone) => {
-            strategy_save::save(m, p, &mut f.form, fields_ok).map(|e| vec![e])
+            strategy_save::save(m, p, &mut f.form, fields_ok, &f.opened).map(|e| vec![e])
         }
         p @ (FormPurpose::Post { .. }
         | FormPurpose::Published(_)
         | FormPurpose::Duplicate(_)
         | FormPurpose::PostFilter) => {
-            match post_form::save(m, &p, &mut f.form, fields_ok, f.confirmed) {
+            match post_form::save(m, &p, &mut f.form, (fields_ok, f.confirmed), &f.opened) {
                 post_form::Save::Invalid => None,
                 post_form::Save::Effects(e) => {
                     if p == FormPurpose::PostFilter {
@@ -81,7 +81,7 @@ pub fn save(m: &mut Model) -> Vec<Effect> {
         p @ (FormPurpose::ReportPeriod | FormPurpose::KpiWeek(_) | FormPurpose::ReportExport) => {
             report::save(m, &p, &mut f.form, fields_ok, f.confirmed)
         }
-        p => inbox::save(m, &p, &mut f.form, fields_ok),
+        p => inbox::save(m, &p, &mut f.form, fields_ok, &f.opened),
     };
     match effects {
         // Nothing to write (a filter): done at once.

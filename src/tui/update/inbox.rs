@@ -2,19 +2,20 @@
 
 pub use super::inbox_list::{idle, loaded, rows, searchables_loaded, stale, sync};
 
-use super::shared::open_form;
+use super::shared::{open_form, open_form_on};
 use chrono::TimeZone;
 
 use super::shared::say;
 use crate::domain::Platform;
 use crate::domain::inbox::{
-    Filter, ItemDraft, Kind, Op, SavedReply, Sentiment, StatusFilter, fill_reply, parse_tags,
+    Filter, Item, ItemDraft, ItemId, Kind, Op, SavedReply, Sentiment, StatusFilter, fill_reply,
+    parse_tags,
 };
 use crate::i18n::{self, fill, t};
 use crate::tui::action::Command;
 use crate::tui::effect::Effect;
 use crate::tui::inbox::{InboxState, current_item};
-use crate::tui::model::{FormPurpose, Model, Overlay, StatusKind};
+use crate::tui::model::{FormPurpose, Model, Opened, Overlay, StatusKind};
 use crate::tui::widgets::form::{Form, Opt, Value};
 use crate::tui::widgets::picker::{PickPurpose, Picker};
 
@@ -247,16 +248,33 @@ pub fn picker_command(m: &mut Model, cmd: Command) -> Vec<Effect> {
 }
 
 fn open_reply_form(m: &mut Model, items: Vec<i64>, template: Option<String>) {
-    let s = t();
     let Some(first) = items.first().and_then(|id| m.inbox.rows.get(id)).cloned() else {
         return;
     };
+    let form = reply_form(m, &items, &first, template);
+    let opened = versions(m, &items);
+    open_form_on(m, FormPurpose::Reply(items), form, opened);
+}
+
+/// The versions of the items on screen among `items`, as a form opens on them.
+fn versions(m: &Model, items: &[ItemId]) -> Opened {
+    Opened::Items(
+        items
+            .iter()
+            .filter_map(|id| m.inbox.rows.get(id).map(|it| (*id, it.version)))
+            .collect(),
+    )
+}
+
+/// The reply form for `items`, showing the reply of `first` (or a saved reply's text).
+pub fn reply_form(m: &Model, items: &[ItemId], first: &Item, template: Option<String>) -> Form {
+    let s = t();
     let client = m
         .client(first.client_id)
         .map(|c| c.name.clone())
         .unwrap_or_default();
     let text = match template {
-        Some(tpl) => fill_reply(&tpl, &first, &client),
+        Some(tpl) => fill_reply(&tpl, first, &client),
         None if !first.reply.is_empty() => first.reply.clone(),
         None => String::new(),
     };
@@ -268,26 +286,34 @@ fn open_reply_form(m: &mut Model, items: Vec<i64>, template: Option<String>) {
             &[("author", &crate::domain::text::sanitize_line(&first.author))],
         )
     };
-    let form = Form::new(title)
+    Form::new(title)
         .multiline_h("reply", s.field_reply, &text, 6)
-        .hint(s.hint_reply);
-    open_form(m, FormPurpose::Reply(items), form);
+        .started_from(&first.reply)
+        .hint(s.hint_reply)
 }
 
 fn open_tags(m: &mut Model) {
-    let s = t();
     let items = m.inbox.targets();
     if items.is_empty() {
         return;
     }
-    let current = if items.len() == 1 {
-        m.inbox
-            .rows
-            .get(&items[0])
-            .map(|i| i.tags.join(" "))
-            .unwrap_or_default()
+    let first = m.inbox.rows.get(&items[0]).cloned();
+    let form = tags_form(&items, first.as_ref());
+    // Tags added to many items take nothing away; tags set on one replace its own.
+    let opened = if items.len() == 1 {
+        versions(m, &items)
     } else {
-        String::new()
+        Opened::Nothing
+    };
+    open_form_on(m, FormPurpose::Tags(items), form, opened);
+}
+
+/// The tags form for `items`: the tags of the one item (`first`), or empty for many.
+pub fn tags_form(items: &[ItemId], first: Option<&Item>) -> Form {
+    let s = t();
+    let current = match first {
+        Some(it) if items.len() == 1 => it.tags.join(" "),
+        _ => String::new(),
     };
     let title = fill(s.form_tags, &[("n", &items.len().to_string())]);
     let hint = if items.len() > 1 {
@@ -295,10 +321,9 @@ fn open_tags(m: &mut Model) {
     } else {
         s.hint_tags_one
     };
-    let form = Form::new(title)
+    Form::new(title)
         .text("tags", s.field_tags_inbox, &current, false)
-        .hint(hint);
-    open_form(m, FormPurpose::Tags(items), form);
+        .hint(hint)
 }
 
 fn platform_opts() -> Vec<Opt> {
@@ -369,19 +394,27 @@ fn open_filter(m: &mut Model) {
 }
 
 fn open_saved_reply_form(m: &mut Model, client: i64, id: i64) {
-    let s = t();
     let r = m.inbox.saved_replies.iter().find(|r| r.id == id).cloned();
-    let (name, text) = r.map_or((String::new(), String::new()), |r| (r.name, r.text));
+    let opened = r
+        .as_ref()
+        .map_or(Opened::Nothing, |r| Opened::Version(r.version));
+    let form = saved_reply_form(id, r.as_ref());
+    open_form_on(m, FormPurpose::SavedReply(client, id), form, opened);
+}
+
+/// The form of saved reply `id` (0: a new one), as given.
+pub fn saved_reply_form(id: i64, r: Option<&SavedReply>) -> Form {
+    let s = t();
+    let (name, text) = r.map_or(("", ""), |r| (r.name.as_str(), r.text.as_str()));
     let title = if id == 0 {
         s.form_new_saved_reply
     } else {
         s.form_edit_saved_reply
     };
-    let form = Form::new(title)
-        .text("name", s.field_name, &name, true)
-        .multiline_h("text", s.field_text, &text, 5)
-        .hint(s.hint_placeholders);
-    open_form(m, FormPurpose::SavedReply(client, id), form);
+    Form::new(title)
+        .text("name", s.field_name, name, true)
+        .multiline_h("text", s.field_text, text, 5)
+        .hint(s.hint_placeholders)
 }
 
 /// The effects of saving an inbox form, or `None` with the messages set.
@@ -390,6 +423,7 @@ pub fn save(
     purpose: &FormPurpose,
     form: &mut Form,
     fields_ok: bool,
+    opened: &Opened,
 ) -> Option<Vec<Effect>> {
     if !fields_ok {
         return None;
@@ -399,10 +433,7 @@ pub fn save(
         FormPurpose::Reply(items) => {
             let text = form.text_value("reply").trim_end().to_string();
             Some(vec![
-                Effect::InboxOp {
-                    ids: items.clone(),
-                    op: Op::SetReply(text.clone()),
-                },
+                change(items, opened, Op::SetReply(text.clone())),
                 Effect::Copy(text),
             ])
         }
@@ -413,10 +444,7 @@ pub fn save(
             } else {
                 Op::SetTags(tags)
             };
-            Some(vec![Effect::InboxOp {
-                ids: items.clone(),
-                op,
-            }])
+            Some(vec![change(items, opened, op)])
         }
         FormPurpose::NewItem => {
             let client = m.current_client()?.clone();
@@ -482,8 +510,25 @@ pub fn save(
             client_id: *client,
             name: form.text_value("name").trim().to_string(),
             text: form.text_value("text").trim_end().to_string(),
+            version: opened.version(),
         })]),
         _ => None,
+    }
+}
+
+/// A form's change to items: written only over the versions the form was opened on (of
+/// the items it had read); the others as they are.
+fn change(items: &[ItemId], opened: &Opened, op: Op) -> Effect {
+    match opened {
+        Opened::Items(at) if !at.is_empty() => Effect::InboxOpAt {
+            ids: items.to_vec(),
+            at: at.clone(),
+            op,
+        },
+        _ => Effect::InboxOp {
+            ids: items.to_vec(),
+            op,
+        },
     }
 }
 

@@ -23,9 +23,10 @@ mod switcher;
 mod today;
 
 // Above the tab modules: the dispatchers of a form's keys and save, and of what the
-// executor answered.
+// executor answered (a save done, or refused because another window saved first).
 mod done;
 mod forms;
+mod stale;
 
 /// Asks the calendar for fresh posts (after a write made outside `update`, in tests).
 pub fn calendar_stale(m: &mut Model) {
@@ -88,8 +89,9 @@ fn dispatch(m: &mut Model, action: Action) -> Vec<Effect> {
             m.data_version = Some(v);
             if changed {
                 // Another window wrote: everything on screen is read again.
-                done::refresh_all(m);
-                return vec![Effect::Reload];
+                let mut effects = done::refresh_all(m);
+                effects.push(Effect::Reload);
+                return effects;
             }
             vec![]
         }
@@ -98,25 +100,7 @@ fn dispatch(m: &mut Model, action: Action) -> Vec<Effect> {
             vec![]
         }
         Action::PlanLoaded(plan) => {
-            if m.plan.client_id != plan.client_id {
-                m.strategy = Default::default();
-                // A jump from Today chose the section, month and row: keep them.
-                if let Some((month, jump, open, pane)) = m.strategy_after_load.take() {
-                    m.strategy.month = month;
-                    m.strategy.jump = jump;
-                    m.strategy.open = open;
-                    m.strategy.pane = pane;
-                }
-            }
-            m.plan = plan;
-            if let Some((part, id)) = m.strategy.jump.take()
-                && let Some(i) = crate::tui::strategy::ids(m, part)
-                    .iter()
-                    .position(|x| *x == id)
-            {
-                m.strategy.cursor_mut(part).select(i);
-            }
-            strategy::clamp(m);
+            strategy::plan_loaded(m, plan);
             vec![]
         }
         Action::InboxLoaded {
@@ -165,6 +149,7 @@ fn dispatch(m: &mut Model, action: Action) -> Vec<Effect> {
             failed(m, msg);
             vec![]
         }
+        Action::Stale(fresh) => stale::stale(m, fresh),
         Action::EditorClosed(result) => {
             forms::editor_closed(m, result);
             vec![]
@@ -225,6 +210,7 @@ fn command(m: &mut Model, cmd: Command) -> Vec<Effect> {
             }
             vec![]
         }
+        Some(Overlay::Confirm(c)) if c.kind == ConfirmKind::Stale => stale::answer(m, cmd),
         Some(Overlay::Confirm(c)) => {
             let kind = c.kind;
             m.overlays.pop();
@@ -238,6 +224,8 @@ fn command(m: &mut Model, cmd: Command) -> Vec<Effect> {
                         return forms::save(m);
                     }
                     ConfirmKind::RemoveDemo => return vec![Effect::RemoveDemo],
+                    // Answered above, with its own keys.
+                    ConfirmKind::Stale => {}
                 }
             }
             vec![]
@@ -310,3 +298,6 @@ mod tests_export;
 
 #[cfg(test)]
 mod tests_today;
+
+#[cfg(test)]
+mod tests_stale;

@@ -1,7 +1,7 @@
 //! The post form (with live counters per platform), marking published, duplicating to
 //! other accounts, and the agenda filter.
 
-use super::shared::open_form;
+use super::shared::open_form_on;
 use super::shared::say;
 use chrono::NaiveDateTime;
 
@@ -12,7 +12,7 @@ use crate::i18n::{self, fill, format, t};
 use crate::store::PostFilter;
 use crate::tui::calendar::selected_day;
 use crate::tui::effect::Effect;
-use crate::tui::model::{FormPurpose, Model, Overlay};
+use crate::tui::model::{FormPurpose, Model, Opened, Overlay};
 use crate::tui::widgets::form::{Form, Opt, Value};
 
 /// What saving a post form leads to.
@@ -25,7 +25,11 @@ pub enum Save {
 }
 
 fn push(m: &mut Model, purpose: FormPurpose, form: Form) {
-    open_form(m, purpose, form);
+    push_on(m, purpose, form, Opened::Nothing);
+}
+
+fn push_on(m: &mut Model, purpose: FormPurpose, form: Form, opened: Opened) {
+    open_form_on(m, purpose, form, opened);
     refresh_counters(m);
 }
 
@@ -187,28 +191,43 @@ pub fn open_new(m: &mut Model) {
 }
 
 pub fn open_edit(m: &mut Model, p: &Post) {
-    let name = m
-        .client(p.client_id)
-        .map(|c| c.name.clone())
-        .unwrap_or_default();
-    let title = fill(t().form_edit_post, &[("client", &name)]);
-    let form = form_for(m, title, p);
-    push(
+    let form = edit_form(m, p);
+    push_on(
         m,
         FormPurpose::Post {
             id: p.id,
             client: p.client_id,
         },
         form,
+        Opened::Post(Box::new(p.clone())),
     );
 }
 
+/// The edit form of a post as given.
+pub fn edit_form(m: &Model, p: &Post) -> Form {
+    let name = m
+        .client(p.client_id)
+        .map(|c| c.name.clone())
+        .unwrap_or_default();
+    let title = fill(t().form_edit_post, &[("client", &name)]);
+    form_for(m, title, p)
+}
+
 pub fn open_published(m: &mut Model, p: &Post) {
+    push_on(
+        m,
+        FormPurpose::Published(p.id),
+        published_form(p),
+        Opened::Post(Box::new(p.clone())),
+    );
+}
+
+/// The form that marks a post published: its link.
+pub fn published_form(p: &Post) -> Form {
     let s = t();
-    let form = Form::new(s.form_published)
+    Form::new(s.form_published)
         .text("permalink", s.field_published_link, &p.permalink, false)
-        .hint(s.hint_permalink);
-    push(m, FormPurpose::Published(p.id), form);
+        .hint(s.hint_permalink)
 }
 
 pub fn open_duplicate(m: &mut Model, p: &Post) {
@@ -374,15 +393,19 @@ fn id_of(form: &Form, key: &str) -> Option<i64> {
     form.choice_value(key).and_then(|v| v.parse().ok())
 }
 
-/// Reads a post form back. Over a platform's limit while marked ready asks first, unless
-/// `confirmed`.
+/// Reads a post form back, to be written over the post as it was `opened`. Over a
+/// platform's limit while marked ready asks first, unless `confirmed`.
 pub fn save(
     m: &Model,
     purpose: &FormPurpose,
     form: &mut Form,
-    fields_ok: bool,
-    confirmed: bool,
+    (fields_ok, confirmed): (bool, bool),
+    opened: &Opened,
 ) -> Save {
+    let opened_post = match opened {
+        Opened::Post(p) => Some((**p).clone()),
+        _ => None,
+    };
     let s = t();
     match purpose {
         FormPurpose::Post { id, client } => {
@@ -414,13 +437,8 @@ pub fn save(
             if !fields_ok || form.fields.iter().any(|f| f.error.is_some()) {
                 return Save::Invalid;
             }
-            let before = m
-                .calendar
-                .day_posts
-                .iter()
-                .chain(m.calendar.list.iter())
-                .find(|p| p.id == *id)
-                .cloned();
+            // Undo puts back the post the form was opened on.
+            let before = opened_post.filter(|p| p.id == *id && *id != 0);
             let campaign_id = id_of(form, "campaign");
             let mut utm_campaign = form.text_value("utm_campaign").trim().to_string();
             if utm_campaign.is_empty()
@@ -447,6 +465,7 @@ pub fn save(
                 utm_campaign,
                 permalink: form.text_value("permalink").trim().to_string(),
                 notes: form.text_value("notes").trim_end().to_string(),
+                version: opened.version(),
                 ..Post::default()
             };
             post.schedule(local, tz);
@@ -464,7 +483,9 @@ pub fn save(
             }])
         }
         FormPurpose::Published(id) => {
-            let Some(p) = find(m, *id) else {
+            // The post as the form was opened on it: its other fields are written back as
+            // they were, over that version only.
+            let Some(p) = opened_post.filter(|p| p.id == *id) else {
                 return Save::Invalid;
             };
             let link = form.text_value("permalink").trim().to_string();

@@ -5,7 +5,7 @@
 use chrono::Duration;
 
 use crate::i18n::t;
-use crate::tui::model::{FormOverlay, FormPurpose, Model, Overlay, Status, StatusKind};
+use crate::tui::model::{FormOverlay, FormPurpose, Model, Opened, Overlay, Status, StatusKind};
 use crate::tui::widgets::confirm::{Confirm, ConfirmKind};
 use crate::tui::widgets::form::Form;
 
@@ -24,11 +24,18 @@ pub fn say(m: &mut Model, kind: StatusKind, text: String) {
 /// Puts a form on top of the screen. The purpose says what the form edits (which row,
 /// of which client): the form carries it, so saving needs nothing else.
 pub fn open_form(m: &mut Model, purpose: FormPurpose, form: Form) {
+    open_form_on(m, purpose, form, Opened::Nothing);
+}
+
+/// [`open_form`] for a form that edits stored rows, as they are in `opened`.
+pub fn open_form_on(m: &mut Model, purpose: FormPurpose, form: Form, opened: Opened) {
     m.overlays.push(Overlay::Form(FormOverlay {
         purpose,
         form,
         saving: false,
         confirmed: false,
+        opened,
+        theirs: None,
     }));
 }
 

@@ -3,7 +3,7 @@
 
 use super::shared::say;
 use super::strategy_forms;
-use crate::domain::strategy::{Part, add_months};
+use crate::domain::strategy::{Part, Plan, add_months};
 use crate::i18n::t;
 use crate::tui::action::Command;
 use crate::tui::effect::Effect;
@@ -93,6 +93,27 @@ fn section_command(m: &mut Model, section: Section, cmd: Command) -> Vec<Effect>
 }
 
 /// Keeps every strategy cursor inside its list after the plan changed.
+/// A client's strategy arrived from the store.
+pub fn plan_loaded(m: &mut Model, plan: Plan) {
+    if m.plan.client_id != plan.client_id {
+        m.strategy = Default::default();
+        // A jump from Today chose the section, month and row: keep them.
+        if let Some((month, jump, open, pane)) = m.strategy_after_load.take() {
+            m.strategy.month = month;
+            m.strategy.jump = jump;
+            m.strategy.open = open;
+            m.strategy.pane = pane;
+        }
+    }
+    m.plan = plan;
+    if let Some((part, id)) = m.strategy.jump.take()
+        && let Some(i) = ids(m, part).iter().position(|x| *x == id)
+    {
+        m.strategy.cursor_mut(part).select(i);
+    }
+    clamp(m);
+}
+
 pub fn clamp(m: &mut Model) {
     for part in Part::ALL {
         let len = ids(m, part).len();

@@ -3,16 +3,16 @@
 
 use chrono::Duration;
 
-use super::shared::open_form;
-use crate::domain::Platform;
+use super::shared::open_form_on;
 use crate::domain::metric::Metric;
 use crate::domain::money::Money;
 use crate::domain::strategy::{
-    BudgetKind, BudgetLine, Campaign, CampaignStatus, Expense, Id, Part, Pillar, Priority, Target,
-    format_handles, month_of,
+    BudgetKind, BudgetLine, Campaign, CampaignStatus, Expense, Id, Part, Pillar, Plan, Priority,
+    Target, format_handles, month_of,
 };
+use crate::domain::{Platform, Version};
 use crate::i18n::{self, fill, format, t};
-use crate::tui::model::{FormPurpose, Model};
+use crate::tui::model::{FormPurpose, Model, Opened};
 use crate::tui::strategy::{budget_month, client_today, currency, objective_label};
 use crate::tui::widgets::form::{Form, Opt};
 
@@ -51,15 +51,44 @@ pub fn open(m: &mut Model, part: Part, id: Id) {
     if m.current.is_none() {
         return;
     }
+    let form = form(m, part, id);
+    let opened = match version_of(&m.plan, part, id) {
+        Some(v) if id != 0 => Opened::Version(v),
+        _ => Opened::Nothing,
+    };
+    open_form_on(m, FormPurpose::Strategy(part, id), form, opened);
+}
+
+/// The version of a row of the plan, if the plan holds it.
+pub fn version_of(plan: &Plan, part: Part, id: Id) -> Option<Version> {
+    fn find<T>(rows: &[T], id: Id, key: impl Fn(&T) -> (Id, Version)) -> Option<Version> {
+        rows.iter().map(key).find(|(x, _)| *x == id).map(|(_, v)| v)
+    }
+    match part {
+        Part::Target => find(&plan.targets, id, |x| (x.id, x.version)),
+        Part::Objective => find(&plan.objectives, id, |x| (x.id, x.version)),
+        Part::Campaign => find(&plan.campaigns, id, |x| (x.id, x.version)),
+        Part::BudgetLine => find(&plan.budget_lines, id, |x| (x.id, x.version)),
+        Part::Expense => find(&plan.expenses, id, |x| (x.id, x.version)),
+        Part::Pillar => find(&plan.pillars, id, |x| (x.id, x.version)),
+        Part::HashtagSet => find(&plan.hashtag_sets, id, |x| (x.id, x.version)),
+        Part::Competitor => find(&plan.competitors, id, |x| (x.id, x.version)),
+        Part::CompetitorNote => find(&plan.notes, id, |x| (x.id, x.version)),
+    }
+}
+
+/// The form of a strategy row as the plan on screen holds it (`id` 0: a new one).
+pub fn form(m: &Model, part: Part, id: Id) -> Form {
     let s = t();
     let today = client_today(m);
     let cur = currency(m);
     let form = Form::new(title(part, id));
-    let form = match part {
+    match part {
         Part::Target => {
             let t0 = m.plan.targets.iter().find(|x| x.id == id).cloned();
             let t0 = t0.unwrap_or(Target {
                 id: 0,
+                version: 0,
                 name: String::new(),
                 description: String::new(),
                 age_min: None,
@@ -151,6 +180,7 @@ pub fn open(m: &mut Model, part: Part, id: Id) {
             let c = m.plan.campaigns.iter().find(|x| x.id == id).cloned();
             let c = c.unwrap_or(Campaign {
                 id: 0,
+                version: 0,
                 name: String::new(),
                 platforms: vec![],
                 start: today,
@@ -193,6 +223,7 @@ pub fn open(m: &mut Model, part: Part, id: Id) {
             let b = m.plan.budget_lines.iter().find(|x| x.id == id).cloned();
             let b = b.unwrap_or(BudgetLine {
                 id: 0,
+                version: 0,
                 month: budget_month(m),
                 platform: None,
                 kind: BudgetKind::PaidAds,
@@ -227,6 +258,7 @@ pub fn open(m: &mut Model, part: Part, id: Id) {
             };
             let e = e.unwrap_or(Expense {
                 id: 0,
+                version: 0,
                 date: default_day,
                 amount: 0,
                 kind: BudgetKind::PaidAds,
@@ -264,6 +296,7 @@ pub fn open(m: &mut Model, part: Part, id: Id) {
             );
             let p = p.unwrap_or(Pillar {
                 id: 0,
+                version: 0,
                 name: String::new(),
                 share: left,
                 description: String::new(),
@@ -297,8 +330,7 @@ pub fn open(m: &mut Model, part: Part, id: Id) {
             form.date("date", s.field_date, Some(date), true)
                 .multiline_h("text", s.field_note, &text, 4)
         }
-    };
-    open_form(m, FormPurpose::Strategy(part, id), form);
+    }
 }
 
 /// Opens the tone-of-voice form of the current client.
@@ -306,7 +338,12 @@ pub fn open_tone(m: &mut Model) {
     if m.current.is_none() {
         return;
     }
+    let opened = Opened::Version(m.plan.tone_version);
+    open_form_on(m, FormPurpose::Tone, tone_form(&m.plan), opened);
+}
+
+/// The tone-of-voice form of a plan.
+pub fn tone_form(plan: &Plan) -> Form {
     let s = t();
-    let form = Form::new(s.form_tone).multiline_h("tone", s.field_tone, &m.plan.tone.clone(), 8);
-    open_form(m, FormPurpose::Tone, form);
+    Form::new(s.form_tone).multiline_h("tone", s.field_tone, &plan.tone, 8)
 }

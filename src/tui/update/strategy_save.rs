@@ -4,7 +4,6 @@
 use chrono::NaiveDate;
 use iso_currency::Currency;
 
-use crate::domain::Platform;
 use crate::domain::metric::{Metric, Unit, parse_scaled};
 use crate::domain::money::Money;
 use crate::domain::objective::ObjectiveDraft;
@@ -12,10 +11,11 @@ use crate::domain::strategy::{
     BudgetKind, BudgetLine, Campaign, CampaignStatus, Competitor, CompetitorNote, Expense,
     HashtagSet, Id, Part, Pillar, Priority, Target, parse_handles, parse_hashtags,
 };
+use crate::domain::{Platform, Version};
 use crate::explain::Explain;
 use crate::i18n::{self, fill, t};
 use crate::tui::effect::{Effect, StrategyItem};
-use crate::tui::model::{FormPurpose, Model};
+use crate::tui::model::{FormPurpose, Model, Opened};
 use crate::tui::strategy::{currency, selected_competitor};
 use crate::tui::widgets::form::{Form, Value};
 
@@ -63,7 +63,7 @@ fn metric_value(input: &str, metric: Metric, cur: Currency) -> Option<i64> {
 pub fn item(
     m: &Model,
     part: Part,
-    id: Id,
+    (id, version): (Id, Version),
     form: &mut Form,
     fields_ok: bool,
 ) -> Option<StrategyItem> {
@@ -74,6 +74,7 @@ pub fn item(
         Part::Target => {
             let t0 = Target {
                 id,
+                version,
                 name: text(form, "name"),
                 description: form.text_value("description").trim_end().to_string(),
                 age_min: form
@@ -142,7 +143,7 @@ pub fn item(
                 }
                 return None;
             }
-            StrategyItem::Objective(id, draft)
+            StrategyItem::Objective(id, version, draft)
         }
         Part::Campaign => {
             let (Some(start), Some(end)) = (date_of(form, "start"), date_of(form, "end")) else {
@@ -150,6 +151,7 @@ pub fn item(
             };
             let c = Campaign {
                 id,
+                version,
                 name: text(form, "name"),
                 platforms: platforms_of(form, "platforms"),
                 start,
@@ -185,6 +187,7 @@ pub fn item(
             };
             StrategyItem::BudgetLine(BudgetLine {
                 id,
+                version,
                 month,
                 platform: platform_of(form, "platform"),
                 kind: form
@@ -206,6 +209,7 @@ pub fn item(
             };
             StrategyItem::Expense(Expense {
                 id,
+                version,
                 date,
                 amount,
                 kind: form
@@ -241,6 +245,7 @@ pub fn item(
             }
             StrategyItem::Pillar(Pillar {
                 id,
+                version,
                 name: text(form, "name"),
                 share,
                 description: text(form, "description"),
@@ -249,6 +254,7 @@ pub fn item(
         Part::HashtagSet => match parse_hashtags(&form.text_value("tags")) {
             Ok(tags) => StrategyItem::HashtagSet(HashtagSet {
                 id,
+                version,
                 name: text(form, "name"),
                 tags,
             }),
@@ -260,6 +266,7 @@ pub fn item(
         Part::Competitor => match parse_handles(&form.text_value("handles")) {
             Ok(handles) => StrategyItem::Competitor(Competitor {
                 id,
+                version,
                 name: text(form, "name"),
                 handles,
             }),
@@ -281,6 +288,7 @@ pub fn item(
             };
             StrategyItem::Note(CompetitorNote {
                 id,
+                version,
                 competitor_id,
                 date: date_of(form, "date")?,
                 text: form.text_value("text").trim_end().to_string(),
@@ -290,12 +298,22 @@ pub fn item(
     fields_ok.then_some(item)
 }
 
-/// The save effect of a strategy form, or `None` with the messages set on the form.
-pub fn save(m: &Model, purpose: FormPurpose, form: &mut Form, fields_ok: bool) -> Option<Effect> {
+/// The save effect of a strategy form, or `None` with the messages set on the form. The
+/// row is written over the version the form was `opened` on.
+pub fn save(
+    m: &Model,
+    purpose: FormPurpose,
+    form: &mut Form,
+    fields_ok: bool,
+    opened: &Opened,
+) -> Option<Effect> {
     let client = m.current?;
+    let version = opened.version();
     let item = match purpose {
-        FormPurpose::Tone => StrategyItem::Tone(form.text_value("tone").trim_end().to_string()),
-        FormPurpose::Strategy(part, id) => item(m, part, id, form, fields_ok)?,
+        FormPurpose::Tone => {
+            StrategyItem::Tone(form.text_value("tone").trim_end().to_string(), version)
+        }
+        FormPurpose::Strategy(part, id) => item(m, part, (id, version), form, fields_ok)?,
         _ => return None,
     };
     Some(Effect::SaveStrategy { client, item })

@@ -45,7 +45,7 @@ fn creating_the_first_client_with_keys() {
     h.type_text("chf");
     let effects = h.ctrl('s');
     assert!(
-        matches!(&effects[0], Effect::SaveClient { id: None, draft } if draft.name == "Café Lumière" && draft.currency == "CHF")
+        matches!(&effects[0], Effect::SaveClient { id: None, draft, .. } if draft.name == "Café Lumière" && draft.currency == "CHF")
     );
     assert!(h.model.overlays.is_empty(), "the form closes after saving");
     let c = h.store.find_client("café lumière").unwrap();

@@ -102,7 +102,7 @@ fn add_an_objective_with_validation() {
     let effects = h.ctrl('s');
     match &effects[0] {
         Effect::SaveStrategy {
-            item: StrategyItem::Objective(0, d),
+            item: StrategyItem::Objective(0, _, d),
             ..
         } => {
             assert_eq!((d.baseline, d.target), (150, 250), "percent in hundredths");

@@ -30,6 +30,7 @@ pub fn section_title(ctx: Ctx) -> &'static str {
         Ctx::SwitcherAccounts => s.help_switcher_accounts,
         Ctx::Form => s.help_form,
         Ctx::Confirm => s.confirm_title,
+        Ctx::Stale => s.stale_title,
         Ctx::Help => s.help_title,
         Ctx::TooSmall => s.help_global,
     }

@@ -73,6 +73,31 @@ fn snapshot_too_small() {
     insta::assert_snapshot!(h.screen(40, 8));
 }
 
+/// A client form whose client another window saved meanwhile (reply target 9), saved:
+/// the question names what changed there and shows its three answers.
+fn stale_question() -> Harness {
+    let mut h = Harness::demo();
+    h.press('c');
+    h.key(KeyCode::Tab, KeyModifiers::NONE);
+    h.press('e');
+    h.type_text(" & Co");
+    let id = h.model.switcher_client().map(|c| c.id).unwrap();
+    let c = h.store.client(id).unwrap();
+    let mut d = crate::domain::ClientDraft::new(&c.name);
+    d.currency = c.currency.clone();
+    d.timezone = c.timezone.clone();
+    d.notes = c.notes.clone();
+    d.reply_target_hours = 9;
+    h.store.update_client(id, c.version, &d).unwrap();
+    h.ctrl('s');
+    h
+}
+
+#[test]
+fn snapshot_stale_question() {
+    insta::assert_snapshot!(stale_question().screen(90, 30));
+}
+
 /// Every screen at every size from 80x24 down to 1x1 draws without a panic.
 #[test]
 fn size_sweep_never_panics() {
@@ -92,6 +117,7 @@ fn size_sweep_never_panics() {
     h.type_text("x");
     h.key(KeyCode::Esc, KeyModifiers::NONE);
     screens.push(h.model.clone());
+    screens.push(stale_question().model);
     for model in screens {
         let h = Harness {
             store: crate::store::Store::open_in_memory().unwrap(),

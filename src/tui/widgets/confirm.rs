@@ -1,4 +1,5 @@
-//! A yes/no question over the screen.
+//! A question over the screen: yes or no, or, when another window saved the row of the
+//! form under it, reload, overwrite or cancel.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -18,6 +19,9 @@ pub enum ConfirmKind {
     SaveAnyway,
     /// Remove the demo clients and everything of theirs.
     RemoveDemo,
+    /// The row of the form on top was saved by another window since the form opened:
+    /// reload, overwrite or cancel (three answers, not yes/no).
+    Stale,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,27 +61,47 @@ pub fn render(frame: &mut Frame, area: Rect, c: &Confirm, theme: &Theme) {
     let rect = centered(area, w, h);
     frame.render_widget(Clear, rect);
     let s = t();
-    let block = Block::bordered()
-        .border_style(theme.warn())
-        .title(s.confirm_title);
+    let title = if c.kind == ConfirmKind::Stale {
+        s.stale_title
+    } else {
+        s.confirm_title
+    };
+    let block = Block::bordered().border_style(theme.warn()).title(title);
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     // The answers keep their line at the bottom, however the question wraps.
-    let [question, answers] =
+    let [question, answers_area] =
         Layout::vertical([Constraint::Fill(1), Constraint::Length(2)]).areas(inner);
     frame.render_widget(
         Paragraph::new(c.question.clone()).wrap(Wrap { trim: true }),
         question,
     );
+    let mut line = Vec::new();
+    for (i, (key, text)) in answers(c.kind).iter().enumerate() {
+        if i > 0 {
+            line.push(Span::raw("   "));
+        }
+        line.push(Span::styled(*key, theme.key()));
+        line.push(Span::raw(format!(" {text}")));
+    }
     frame.render_widget(
-        Paragraph::new(Line::from(vec![
-            Span::styled("y", theme.key()),
-            Span::raw(format!(" {}   ", s.yes)),
-            Span::styled("n", theme.key()),
-            Span::raw(format!(" {}", s.no)),
-        ])),
-        answers,
+        Paragraph::new(Line::from(line)).wrap(Wrap { trim: true }),
+        answers_area,
     );
+}
+
+/// The keys that answer a question and what each does (the keymap binds the same keys
+/// in the question's context; a test holds them together).
+pub fn answers(kind: ConfirmKind) -> Vec<(&'static str, &'static str)> {
+    let s = t();
+    match kind {
+        ConfirmKind::Stale => vec![
+            ("r", s.cmd_reload),
+            ("o", s.cmd_overwrite),
+            ("Esc", s.cmd_cancel_edit),
+        ],
+        _ => vec![("y", s.yes), ("n", s.no)],
+    }
 }
 
 #[cfg(test)]

@@ -367,6 +367,17 @@ impl Form {
             false,
         )
     }
+    /// Makes `value` what the last field added started from (the stored value), while it
+    /// shows what it was given (a saved reply's text put in a reply): the form counts as
+    /// changed, and another window's change is told from the user's own.
+    pub fn started_from(mut self, value: &str) -> Form {
+        if let Some(f) = self.fields.last_mut() {
+            // As a text field holds it, so it compares with what the field shows.
+            f.initial = text_area(value).lines().join("\n");
+        }
+        self
+    }
+
     /// A line of help under the last field added.
     pub fn hint(mut self, hint: &str) -> Form {
         if let Some(f) = self.fields.last_mut() {
@@ -560,6 +571,7 @@ impl Form {
     }
 }
 
+mod reload;
 mod render;
 
 #[cfg(test)]
