@@ -80,10 +80,11 @@ pub enum FormPurpose {
         id: i64,
         client: i64,
     },
-    /// Mark a post published: ask its permalink.
-    Published(i64),
-    /// Copy a post to other accounts of its client.
-    Duplicate(i64),
+    /// Mark a post published: ask its permalink. The post as it was when the form
+    /// opened, so the save works wherever the post was listed (Today, the calendar).
+    Published(Box<crate::domain::post::Post>),
+    /// Copy a post to other accounts of its client (the post as the form found it).
+    Duplicate(Box<crate::domain::post::Post>),
     /// The agenda filter.
     PostFilter,
     /// A custom report period.

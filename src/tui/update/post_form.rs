@@ -208,7 +208,7 @@ pub fn open_published(m: &mut Model, p: &Post) {
     let form = Form::new(s.form_published)
         .text("permalink", s.field_published_link, &p.permalink, false)
         .hint(s.hint_permalink);
-    push(m, FormPurpose::Published(p.id), form);
+    push(m, FormPurpose::Published(Box::new(p.clone())), form);
 }
 
 pub fn open_duplicate(m: &mut Model, p: &Post) {
@@ -225,7 +225,7 @@ pub fn open_duplicate(m: &mut Model, p: &Post) {
     let form = Form::new(s.form_duplicate)
         .multi("accounts", s.field_accounts, opts, &[])
         .hint(s.hint_duplicate);
-    push(m, FormPurpose::Duplicate(p.id), form);
+    push(m, FormPurpose::Duplicate(Box::new(p.clone())), form);
 }
 
 pub fn open_filter(m: &mut Model) {
@@ -463,10 +463,8 @@ pub fn save(
                 before: before.map(Box::new),
             }])
         }
-        FormPurpose::Published(id) => {
-            let Some(p) = find(m, *id) else {
-                return Save::Invalid;
-            };
+        FormPurpose::Published(p) => {
+            let p = (**p).clone();
             let link = form.text_value("permalink").trim().to_string();
             if !(link.is_empty() || link.starts_with("https://") || link.starts_with("http://")) {
                 form.set_error("permalink", s.err_url.to_string());
@@ -480,10 +478,8 @@ pub fn save(
                 before: Some(Box::new(p)),
             }])
         }
-        FormPurpose::Duplicate(id) => {
-            let Some(p) = find(m, *id) else {
-                return Save::Invalid;
-            };
+        FormPurpose::Duplicate(p) => {
+            let p = (**p).clone();
             let accounts = chosen_accounts(form);
             if accounts.is_empty() {
                 form.set_error("accounts", s.err_no_account.to_string());
@@ -504,15 +500,6 @@ pub fn save(
         FormPurpose::PostFilter => Save::Effects(vec![]),
         _ => Save::Invalid,
     }
-}
-
-fn find(m: &Model, id: i64) -> Option<Post> {
-    m.calendar
-        .day_posts
-        .iter()
-        .chain(m.calendar.list.iter())
-        .find(|p| p.id == id)
-        .cloned()
 }
 
 /// Applies the agenda filter form.
