@@ -89,8 +89,8 @@ pub enum FormPurpose {
     PostFilter,
     /// A custom report period.
     ReportPeriod,
-    /// A week's figures typed by hand, for one platform.
-    KpiWeek(crate::domain::report::Period),
+    /// A week's figures typed by hand, for one platform, with what is stored for it.
+    KpiWeek(Box<crate::tui::report::WeekEntry>),
     /// Export the report on screen to a file.
     ReportExport,
 }

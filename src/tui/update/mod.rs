@@ -152,6 +152,14 @@ fn dispatch(m: &mut Model, action: Action) -> Vec<Effect> {
             report::loaded(m, key, report);
             vec![]
         }
+        Action::WeekFiguresLoaded {
+            client,
+            week,
+            stored,
+        } => {
+            report::week_loaded(m, client, week, stored);
+            vec![]
+        }
         Action::AgendaLoaded { filter, posts } => {
             calendar::agenda_loaded(m, filter, posts);
             vec![]
@@ -203,10 +211,13 @@ fn loaded(m: &mut Model, data: Data) {
 fn input(m: &mut Model, key: KeyEvent) -> Vec<Effect> {
     match m.overlays.last_mut() {
         Some(Overlay::Form(f)) if !f.saving => {
-            f.form.input(key);
+            let changed = f.form.input(key) == crate::tui::widgets::form::Input::Changed;
             f.form.error = None;
             f.confirmed = false;
             post_form::refresh_counters(m);
+            if changed {
+                report::week_platform_changed(m);
+            }
         }
         Some(Overlay::Switcher(_)) => switcher::filter_input(m, key),
         _ => {}
