@@ -387,7 +387,7 @@ fn agenda(m: &Model, frame: &mut Frame, area: Rect) {
         Column::whole(s.col_platforms, 4),
         Column::whole(s.col_status, 2),
         Column::text(s.col_pillar, 6, 1, 5),
-        Column::text(s.col_post, 8, 4, 0),
+        Column::text(s.col_post, 8, 4, 0).want(24),
     ]);
     table::render_columns(
         frame,

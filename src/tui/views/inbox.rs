@@ -154,7 +154,7 @@ pub fn render(m: &Model, frame: &mut Frame, area: Rect) {
             Column::text(s.col_client, 6, 2, 4),
             Column::fixed("", 2, 5),
             Column::text(s.col_author, 8, 2, 3),
-            Column::text(s.col_message, 8, 5, 0),
+            Column::text(s.col_message, 8, 5, 0).want(24),
             Column::whole(s.col_left, 0),
         ],
         &m.inbox.cursor,

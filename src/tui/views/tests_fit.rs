@@ -33,7 +33,7 @@ fn figures(screen: &str) -> BTreeSet<String> {
 }
 
 /// The screens of the demo bakery to look at: (name, keys).
-const SCREENS: [(&str, &str); 23] = [
+pub(super) const SCREENS: [(&str, &str); 23] = [
     ("today", ""),
     ("strategy", "2"),
     ("targets", "2\r"),
@@ -59,7 +59,7 @@ const SCREENS: [(&str, &str); 23] = [
     ("accounts", "c\t\t"),
 ];
 
-fn open(keys: &str) -> Harness {
+pub(super) fn open(keys: &str) -> Harness {
     let mut h = Harness::demo();
     h.press('c');
     h.type_text("boul");

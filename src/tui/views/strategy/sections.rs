@@ -68,7 +68,7 @@ pub fn render(m: &Model, frame: &mut Frame, area: Rect, section: Section) {
                 ),
                 &[
                     Column::whole(s.col_priority, 3),
-                    Column::text(s.col_name, 8, 2, 0),
+                    Column::text(s.col_name, 8, 2, 0).want(16),
                     Column::whole(s.col_ages, 1),
                     Column::whole(s.col_platforms, 2),
                 ],
@@ -129,8 +129,8 @@ pub fn render(m: &Model, frame: &mut Frame, area: Rect, section: Section) {
                     format!("{} ({})", section_title(section), rows.len()),
                 ),
                 &[
-                    Column::text(s.col_scope, 6, 1, 4),
-                    Column::text(s.col_metric, 8, 2, 0),
+                    Column::text(s.col_scope, 6, 1, 4).want(13),
+                    Column::text(s.col_metric, 8, 2, 0).want(24),
                     Column::whole(s.col_baseline, 5),
                     Column::whole(s.col_target, 0),
                     Column::whole(s.col_current, 0),
@@ -374,7 +374,7 @@ pub fn render(m: &Model, frame: &mut Frame, area: Rect, section: Section) {
                 ),
                 &[
                     Column::whole(s.col_status, 4),
-                    Column::text(s.col_name, 8, 2, 0),
+                    Column::text(s.col_name, 8, 2, 0).want(16),
                     Column::whole(s.col_dates, 1),
                     Column::whole(s.col_platforms, 5),
                     Column::whole(s.field_budget, 2),
