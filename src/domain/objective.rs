@@ -77,6 +77,8 @@ impl ObjectiveDraft {
 pub enum Status {
     /// Nothing measured yet for this metric and scope.
     NoData,
+    /// Its start is still to come: it can be neither on track nor behind.
+    NotStarted,
     Achieved,
     /// The straight line through the measurements reaches the target by the deadline.
     OnTrack,
@@ -90,6 +92,7 @@ impl Status {
     pub fn key(self) -> &'static str {
         match self {
             Status::NoData => "no_data",
+            Status::NotStarted => "not_started",
             Status::Achieved => "achieved",
             Status::OnTrack => "on_track",
             Status::AtRisk => "at_risk",
@@ -121,8 +124,18 @@ pub fn share_of_way(o: &Objective, value: i64) -> f64 {
 }
 
 /// Computes the status on `today` from the latest measured value of the metric at the
-/// objective's scope (`current`: the value and the day it was measured).
+/// objective's scope (`current`: the value and the day it was measured). Before its
+/// start an objective is not started, whatever is measured: its value is given, its
+/// progress starts with it.
 pub fn progress(o: &Objective, current: Option<(NaiveDate, i64)>, today: NaiveDate) -> Progress {
+    if today < o.start {
+        return Progress {
+            status: Status::NotStarted,
+            current: current.map(|(_, v)| v),
+            done: None,
+            projected: None,
+        };
+    }
     let Some((day, value)) = current else {
         return Progress {
             status: Status::NoData,
@@ -206,6 +219,25 @@ mod tests {
         // Deadline passed short of the target.
         let p = progress(&o, Some((d(2026, 12, 31), 1990)), d(2027, 1, 5));
         assert_eq!(p.status, Status::Behind);
+    }
+
+    #[test]
+    fn before_its_start_an_objective_is_not_started() {
+        let mut o = obj(1000, 2000);
+        o.start = d(2026, 12, 1);
+        // Measured below the baseline on 26 November: not behind, not started.
+        let p = progress(&o, Some((d(2026, 11, 25), 900)), d(2026, 11, 26));
+        assert_eq!(p.status, Status::NotStarted);
+        assert_eq!(p.current, Some(900));
+        assert_eq!((p.done, p.projected), (None, None));
+        assert_eq!(
+            progress(&o, None, d(2026, 11, 30)).status,
+            Status::NotStarted
+        );
+        // From its first day it is judged.
+        let p = progress(&o, Some((d(2026, 12, 1), 900)), d(2026, 12, 1));
+        assert_eq!(p.status, Status::Behind);
+        assert_eq!(Status::NotStarted.key(), "not_started");
     }
 
     #[test]

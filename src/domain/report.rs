@@ -58,6 +58,14 @@ impl Period {
         }
     }
 
+    /// The last period of `kind` that ended before `today` (a custom span is a week).
+    pub fn last_complete(kind: PeriodKind, today: NaiveDate) -> Period {
+        match kind {
+            PeriodKind::Month => Period::month_of(today).previous(),
+            _ => Period::week_of(today).previous(),
+        }
+    }
+
     /// `2026-W47`.
     pub fn parse_week(s: &str) -> Option<Period> {
         let (y, w) = s
@@ -254,6 +262,14 @@ pub fn change_pct(value: Option<f64>, previous: Option<f64>) -> Option<f64> {
     }
 }
 
+/// Change from `previous` to `value` in points (both in percent); `None` without both.
+pub fn change_pt(value: Option<f64>, previous: Option<f64>) -> Option<f64> {
+    match (value, previous) {
+        (Some(v), Some(p)) => Some(v - p),
+        _ => None,
+    }
+}
+
 /// The figures of each platform and the totals, from the raw sums and followers.
 pub fn platform_figures(
     sums: &[Sum],
@@ -348,6 +364,26 @@ mod tests {
         );
         assert_eq!(c.days(), 10);
         assert!(Period::parse_week("2026-W60").is_none());
+        // On Thursday 26 November: the week of the 16th, October.
+        let thu = d(2026, 11, 26);
+        assert_eq!(
+            Period::last_complete(PeriodKind::Week, thu).label(),
+            "2026-W47"
+        );
+        assert_eq!(
+            Period::last_complete(PeriodKind::Month, thu).label(),
+            "2026-10"
+        );
+        // A Sunday's own week still runs.
+        let sun = d(2026, 11, 22);
+        assert_eq!(
+            Period::last_complete(PeriodKind::Week, sun).label(),
+            "2026-W46"
+        );
+        assert_eq!(
+            Period::last_complete(PeriodKind::Month, d(2026, 12, 1)).label(),
+            "2026-11"
+        );
         assert!(Period::parse_month("2026-13").is_none());
     }
 
@@ -403,6 +439,8 @@ mod tests {
         assert_eq!(change_pct(Some(50.0), Some(200.0)), Some(-75.0));
         assert_eq!(change_pct(Some(5.0), Some(0.0)), None);
         assert_eq!(change_pct(None, Some(3.0)), None);
+        assert!((change_pt(Some(4.6), Some(4.2)).unwrap() - 0.4).abs() < 1e-9);
+        assert_eq!(change_pt(Some(4.6), None), None);
     }
 
     #[test]

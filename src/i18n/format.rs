@@ -185,6 +185,23 @@ pub fn percent(p: f64) -> String {
     percent_text(decimal(format!("{p:.1}")))
 }
 
+/// A rate's change in percentage points: `+0.4 pt` / `+0,4 pt` (4.2% to 4.6%), `=` when
+/// it did not move.
+pub fn change_pt(c: Option<f64>) -> String {
+    match c {
+        None => "—".into(),
+        Some(x) if x.abs() < 0.05 => "=".into(),
+        Some(x) => {
+            let sign = if x > 0.0 { '+' } else { '-' };
+            let n = decimal(format!("{:.1}", x.abs()));
+            match lang() {
+                Lang::En => format!("{sign}{n} pt"),
+                Lang::Fr => format!("{sign}{n}\u{202f}pt"),
+            }
+        }
+    }
+}
+
 /// A short duration: `45m`, `2h10`, `3d 4h` / `45 min`, `2h10`, `3 j 4 h`.
 pub fn duration_short(minutes: i64) -> String {
     let m = minutes.abs();
@@ -270,6 +287,9 @@ mod tests {
         assert_eq!(weekday_day_time(&dt), "Mon Nov 2 09:05");
         assert_eq!(percent(12.5), "12.5%");
         assert_eq!(report_value("roas", Some(2.4), "EUR"), "2.40x");
+        assert_eq!(change_pt(Some(0.4)), "+0.4 pt");
+        assert_eq!(change_pt(Some(-0.04)), "=");
+        assert_eq!(change_pt(None), "—");
     }
 
     #[test]
@@ -294,6 +314,8 @@ mod tests {
             assert_eq!(weekday_day_time(&dt), "dim. 22 nov. 14:05");
             assert_eq!(weekday_time(&dt), "dim. 14:05");
             assert_eq!(change(Some(-3.0)), "▼ 3,0\u{202f}%");
+            assert_eq!(change_pt(Some(0.4)), "+0,4\u{202f}pt");
+            assert_eq!(change_pt(Some(-1.26)), "-1,3\u{202f}pt");
             assert_eq!(duration_short(45), "45 min");
             assert_eq!(duration_short(3 * 1440 + 250), "3 j 4 h");
         });

@@ -288,10 +288,12 @@ catalogue! {
     budget_kinds: [&'static str; 5],
     campaign_statuses: [&'static str; 5],
     priorities: [&'static str; 3],
-    objective_statuses: [&'static str; 5],
+    objective_statuses: [&'static str; 6],
     section_titles: [&'static str; 6],
     part_names: [&'static str; 9],
     unit_hints: [&'static str; 5],
+    col_current: &'static str,
+    col_progress: &'static str,
     // Inbox
     all_kinds: &'static str,
     blank_reply: &'static str,
@@ -450,6 +452,7 @@ catalogue! {
     report_by_platform: &'static str,
     report_footer: &'static str,
     html_lang: &'static str,
+    report_in_progress: &'static str,
     // Report tab
     err_no_figures: &'static str,
     field_file: &'static str,
@@ -480,6 +483,8 @@ catalogue! {
     field_folder: &'static str,
     hint_export_folder: &'static str,
     export_replace: &'static str,
+    cmd_latest_period: &'static str,
+    err_figures_unchanged: &'static str,
     // Today
     today_calm: &'static str,
     today_posts_late: &'static str,

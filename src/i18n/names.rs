@@ -71,6 +71,7 @@ pub fn objective_status(s: Status) -> &'static str {
         Status::OnTrack => 2,
         Status::AtRisk => 3,
         Status::Behind => 4,
+        Status::NotStarted => 5,
     };
     t().objective_statuses[i]
 }

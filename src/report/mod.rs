@@ -4,6 +4,7 @@
 //! (`io::report`) and the Report tab both read this.
 
 pub mod measure;
+pub mod week;
 
 use std::collections::BTreeMap;
 
@@ -15,7 +16,9 @@ use crate::domain::metric::{Unit, format_scaled};
 use crate::domain::money;
 use crate::domain::objective::{Status as ObjectiveStatus, progress};
 use crate::domain::post::PostStatus;
-use crate::domain::report::{Period, REPORT_KEYS, change_pct, platform_figures};
+use crate::domain::report::{
+    Period, REPORT_KEYS, change_pct, change_pt, key_unit, platform_figures,
+};
 use crate::domain::strategy::{add_months, month_of, summarize};
 use crate::domain::{Client, Platform};
 use crate::store::{Result, Store};
@@ -24,7 +27,32 @@ use crate::store::{Result, Store};
 pub struct Value {
     pub value: Option<f64>,
     pub previous: Option<f64>,
+    /// The change relative to the previous value, in percent; `None` for a rate, whose
+    /// change is in points.
     pub change_pct: Option<f64>,
+    /// A rate's change in percentage points (4.2% to 4.6%: 0.4); `None` for other keys.
+    pub change_pt: Option<f64>,
+}
+
+/// How a value changed from the previous period.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Change {
+    /// Relative, in percent.
+    Pct(f64),
+    /// A rate's, in percentage points.
+    Pt(f64),
+    /// Nothing to compare.
+    None,
+}
+
+impl Value {
+    pub fn change(&self) -> Change {
+        match (self.change_pct, self.change_pt) {
+            (_, Some(pt)) => Change::Pt(pt),
+            (Some(pct), None) => Change::Pct(pct),
+            (None, None) => Change::None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -32,14 +60,18 @@ pub struct Span {
     pub from: NaiveDate,
     pub to: NaiveDate,
     pub label: String,
+    /// The last day counted: `to`, or the day of the report for a period still running
+    /// (and the same day of the previous one).
+    pub through: NaiveDate,
 }
 
 impl Span {
-    fn of(p: &Period) -> Span {
+    fn of(p: &Period, through: NaiveDate) -> Span {
         Span {
             from: p.from,
             to: p.to,
             label: p.label(),
+            through,
         }
     }
 }
@@ -109,6 +141,9 @@ pub struct Report {
     pub client: String,
     pub currency: String,
     pub period: Span,
+    /// The period is still running: its days so far are compared with the same days of
+    /// the previous one.
+    pub in_progress: bool,
     pub previous: Span,
     pub platforms: Vec<PlatformBlock>,
     pub totals: BTreeMap<&'static str, Value>,
@@ -155,12 +190,23 @@ fn values(
         .map(|k| {
             let value = now.get(k).copied().flatten();
             let previous = before.and_then(|b| b.get(k).copied().flatten());
+            // A rate moves in points: 4.2% to 4.6% is +0.4 pt, not +9.5%.
+            let rate = key_unit(k) == Unit::Percent;
             (
                 *k,
                 Value {
                     value,
                     previous,
-                    change_pct: change_pct(value, previous),
+                    change_pct: if rate {
+                        None
+                    } else {
+                        change_pct(value, previous)
+                    },
+                    change_pt: if rate {
+                        change_pt(value, previous)
+                    } else {
+                        None
+                    },
                 },
             )
         })
@@ -172,10 +218,31 @@ fn day_start(client: &Client, d: NaiveDate) -> DateTime<Utc> {
     crate::domain::post::instant(d.and_hms_opt(0, 0, 0).unwrap_or_default(), client.tz())
 }
 
-/// Builds the report of `client` for `period`; `now` dates the inbox's overdue count.
-pub fn build(store: &Store, client: &Client, period: Period, now: DateTime<Utc>) -> Result<Report> {
+/// The days of `period` counted on `today` (the client's): all of them, or, while it
+/// runs, those up to today; and the same days of the previous period.
+pub fn counted(period: &Period, today: NaiveDate) -> (Period, Period) {
     let previous = period.previous();
-    let (per_now, tot_now) = figures_of(store, client, &period)?;
+    if !period.contains(today) {
+        return (*period, previous);
+    }
+    let so_far = Period {
+        to: today,
+        ..*period
+    };
+    let same_days = Period {
+        to: (previous.from + (today - period.from)).min(previous.to),
+        ..previous
+    };
+    (so_far, same_days)
+}
+
+/// Builds the report of `client` for `period`; `now` dates the inbox's overdue count
+/// and tells whether the period is still running.
+pub fn build(store: &Store, client: &Client, period: Period, now: DateTime<Utc>) -> Result<Report> {
+    let today = now.with_timezone(&client.tz()).date_naive();
+    let in_progress = period.contains(today);
+    let (so_far, previous) = counted(&period, today);
+    let (per_now, tot_now) = figures_of(store, client, &so_far)?;
     let (per_before, tot_before) = figures_of(store, client, &previous)?;
     let platforms = per_now
         .iter()
@@ -185,12 +252,13 @@ pub fn build(store: &Store, client: &Client, period: Period, now: DateTime<Utc>)
         })
         .collect();
     let mut series = Vec::new();
-    for n in (0..12).rev() {
+    for n in (1..12).rev() {
         let p = period.shift(n);
         series.push((p.label(), figures_of(store, client, &p)?.1));
     }
+    series.push((period.label(), tot_now.clone()));
     let plan = store.plan(client.id)?;
-    let reference = period.to;
+    let reference = so_far.to;
     let objectives = plan
         .objectives
         .iter()
@@ -220,8 +288,8 @@ pub fn build(store: &Store, client: &Client, period: Period, now: DateTime<Utc>)
         .collect::<Result<Vec<_>>>()?;
     let items = store.timings_received_between(
         client.id,
-        day_start(client, period.from),
-        day_start(client, period.to + Duration::days(1)),
+        day_start(client, so_far.from),
+        day_start(client, so_far.to + Duration::days(1)),
     )?;
     let s = stats(
         items.iter().map(|i| (*i, client.reply_target_hours)),
@@ -305,8 +373,12 @@ pub fn build(store: &Store, client: &Client, period: Period, now: DateTime<Utc>)
     Ok(Report {
         client: client.name.clone(),
         currency: client.currency.clone(),
-        period: Span::of(&period),
-        previous: Span::of(&previous),
+        period: Span::of(&period, so_far.to),
+        in_progress,
+        previous: Span {
+            to: period.previous().to,
+            ..Span::of(&previous, previous.to)
+        },
         platforms,
         totals: values(&tot_now, Some(&tot_before)),
         objectives,

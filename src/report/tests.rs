@@ -263,3 +263,68 @@ fn an_empty_client_has_nulls_not_zeros() {
     );
     assert_eq!(r.inbox.reply_rate, None);
 }
+
+/// Thursday 19 November, W47 still runs: its Monday to Thursday are compared with
+/// Monday to Thursday of W46, and it says so.
+#[test]
+fn a_running_week_is_compared_with_the_same_days() {
+    let (s, c) = setup();
+    let thursday = Utc.with_ymd_and_hms(2026, 11, 19, 9, 0, 0).unwrap();
+    let r = build(&s, &c, week47(), thursday).unwrap();
+    assert!(r.in_progress);
+    assert_eq!(
+        (r.period.from, r.period.to, r.period.through),
+        (d(2026, 11, 16), d(2026, 11, 22), d(2026, 11, 19))
+    );
+    assert_eq!(
+        (r.previous.from, r.previous.through, r.previous.to),
+        (d(2026, 11, 9), d(2026, 11, 12), d(2026, 11, 15))
+    );
+    let ig = &r.platforms[1].metrics;
+    assert_eq!(ig["impressions"].value, Some(3000.0), "Monday to Thursday");
+    assert_eq!(ig["impressions"].previous, Some(2000.0), "the 10th is in");
+    assert_eq!(
+        ig["clicks"].value, None,
+        "Friday's clicks are not counted yet"
+    );
+    // The week after it ended is whole on both sides.
+    let r = build(&s, &c, week47(), now()).unwrap();
+    assert!(!r.in_progress);
+    assert_eq!(r.previous.through, d(2026, 11, 15));
+    // A running month: 1 to 19 November against 1 to 19 October.
+    let (so_far, same) = counted(&Period::parse_month("2026-11").unwrap(), d(2026, 11, 19));
+    assert_eq!((so_far.from, so_far.to), (d(2026, 11, 1), d(2026, 11, 19)));
+    assert_eq!((same.from, same.to), (d(2026, 10, 1), d(2026, 10, 19)));
+    // March 31 against February: the same days stop at the month's end.
+    let (_, same) = counted(&Period::parse_month("2027-03").unwrap(), d(2027, 3, 31));
+    assert_eq!(same.to, d(2027, 2, 28));
+}
+
+/// Rates change in points, other figures in percent.
+#[test]
+fn rates_change_in_points() {
+    let (mut s, c) = setup();
+    // W46: 10 clicks on 2,000 Instagram impressions, a CTR of 0.5%; W47: 1.0%.
+    s.transaction(|tx| {
+        tx.upsert_daily(
+            c.id,
+            &[DailyValue {
+                platform: Platform::Instagram,
+                day: d(2026, 11, 11),
+                metric: Metric::Clicks,
+                value: 10,
+            }],
+            |_| {},
+        )
+    })
+    .unwrap();
+    let r = build(&s, &c, week47(), now()).unwrap();
+    let ctr = &r.platforms[1].metrics["ctr"];
+    assert_eq!((ctr.value, ctr.previous), (Some(1.0), Some(0.5)));
+    assert_eq!(ctr.change_pct, None, "not +100%");
+    assert_eq!(ctr.change_pt, Some(0.5));
+    assert_eq!(ctr.change(), Change::Pt(0.5));
+    let imp = &r.totals["impressions"];
+    assert_eq!((imp.change_pct, imp.change_pt), (Some(250.0), None));
+    assert_eq!(imp.change(), Change::Pct(250.0));
+}

@@ -11,6 +11,7 @@ use super::{Result, Store, Tx, bulk, kpi_months};
 use crate::domain::Platform;
 use crate::domain::dates::month_of;
 use crate::domain::kpi::{DailyValue, PostValue, Source, Sum};
+use crate::domain::metric::Metric;
 
 /// `sums` as a list in order of platform and metric key.
 fn sorted(sums: Sums, source: Source) -> Vec<Sum> {
@@ -82,6 +83,63 @@ impl Tx<'_> {
         )?;
         self.refresh_months(client, &months, values, empty)?;
         Ok(upserted)
+    }
+
+    /// Makes each `(metric, value)` the figure of the week `from..=to` on `platform`,
+    /// as typed by hand: the week's daily values of that metric are replaced by the one
+    /// value on its last day (`None`: removed), and the month sums touched are written
+    /// again. Returns how many metrics changed.
+    pub fn set_week(
+        &self,
+        client: i64,
+        platform: Platform,
+        (from, to): (NaiveDate, NaiveDate),
+        changes: &[(Metric, Option<i64>)],
+    ) -> Result<usize> {
+        let mut clear = self.conn.prepare_cached(
+            "DELETE FROM kpi_daily
+             WHERE client_id = ?1 AND platform = ?2 AND metric = ?3 AND day >= ?4 AND day <= ?5",
+        )?;
+        for (metric, _) in changes {
+            clear.execute(params![
+                client,
+                platform.key(),
+                metric.key(),
+                day(from),
+                day(to)
+            ])?;
+        }
+        let values: Vec<DailyValue> = changes
+            .iter()
+            .filter_map(|(metric, v)| {
+                v.map(|value| DailyValue {
+                    platform,
+                    day: to,
+                    metric: *metric,
+                    value,
+                })
+            })
+            .collect();
+        self.upsert_values(
+            (
+                "INSERT INTO kpi_daily (client_id, platform, day, metric, value)",
+                5,
+                "ON CONFLICT (client_id, day, platform, metric)
+                 DO UPDATE SET value = excluded.value WHERE value <> excluded.value",
+            ),
+            &values,
+            |b, v| {
+                b.bind(&client)?;
+                b.bind(v.platform.key())?;
+                b.bind(&day(v.day))?;
+                b.bind(v.metric.key())?;
+                b.bind(&v.value)
+            },
+            |_| {},
+        )?;
+        let months: BTreeSet<NaiveDate> = [month_of(from), month_of(to)].into();
+        self.refresh_months(client, &months, &values, false)?;
+        Ok(changes.len())
     }
 
     pub fn upsert_posts(

@@ -222,3 +222,71 @@ fn a_first_import_that_repeats_a_value_counts_the_last_one() {
         vec![(Platform::Instagram, Metric::Reach, 46)]
     );
 }
+
+/// A week typed by hand replaces that week's values of the metrics typed, on that
+/// platform only, and the month sums of both months a week can straddle follow.
+#[test]
+fn a_week_set_by_hand_replaces_its_days() {
+    let mut s = Store::open_in_memory().unwrap();
+    let c = s.insert_client(&ClientDraft::new("C"), now()).unwrap();
+    let mut values = Vec::new();
+    // Every day from 20 October to 10 November, reach 100 and likes 7 on Instagram,
+    // reach 50 on Facebook.
+    let mut day = d(2026, 10, 20);
+    while day <= d(2026, 11, 10) {
+        for (p, m, v) in [
+            (Platform::Instagram, Metric::Reach, 100),
+            (Platform::Instagram, Metric::Likes, 7),
+            (Platform::Facebook, Metric::Reach, 50),
+        ] {
+            values.push(DailyValue {
+                platform: p,
+                day,
+                metric: m,
+                value: v,
+            });
+        }
+        day += Duration::days(1);
+    }
+    s.transaction(|tx| tx.upsert_daily(c, &values, |_| {}))
+        .unwrap();
+    // The week of 26 October to 1 November: reach becomes 5,000, likes go.
+    let week = (d(2026, 10, 26), d(2026, 11, 1));
+    let n = s
+        .transaction(|tx| {
+            tx.set_week(
+                c,
+                Platform::Instagram,
+                week,
+                &[(Metric::Reach, Some(5000)), (Metric::Likes, None)],
+            )
+        })
+        .unwrap();
+    assert_eq!(n, 2);
+    let sums = |from, to| stored(&s, c, from, to);
+    assert_eq!(
+        sums(week.0, week.1),
+        vec![
+            (Platform::Facebook, Metric::Reach, 350),
+            (Platform::Instagram, Metric::Reach, 5000),
+        ],
+        "the typed value, not added to what was there"
+    );
+    // October keeps its days before the week; November gets the week on its Sunday.
+    assert_eq!(
+        sums(d(2026, 10, 1), d(2026, 10, 31)),
+        vec![
+            (Platform::Facebook, Metric::Reach, 12 * 50),
+            (Platform::Instagram, Metric::Likes, 6 * 7),
+            (Platform::Instagram, Metric::Reach, 6 * 100),
+        ]
+    );
+    assert_eq!(
+        sums(d(2026, 11, 1), d(2026, 11, 30)),
+        vec![
+            (Platform::Facebook, Metric::Reach, 10 * 50),
+            (Platform::Instagram, Metric::Likes, 9 * 7),
+            (Platform::Instagram, Metric::Reach, 5000 + 9 * 100),
+        ]
+    );
+}

@@ -199,3 +199,55 @@ fn archived_clients_are_left_out() {
             && t.reviews_due.iter().all(|r| r.client_id != a)
     );
 }
+
+/// An objective that starts on 1 December is "not started" on 22 November: not behind,
+/// so not on the check-in, whatever its figures.
+#[test]
+fn an_objective_not_started_is_not_behind() {
+    let (mut s, a, _) = setup();
+    s.transaction(|tx| {
+        tx.save_objective(
+            a,
+            (0, 0),
+            &ObjectiveDraft {
+                platform: Some(Platform::Instagram),
+                metric: Metric::Followers,
+                baseline: 5000,
+                target: 8000,
+                start: d(12, 1),
+                deadline: d(12, 31),
+                note: String::new(),
+            },
+            now(),
+        )
+    })
+    .unwrap();
+    let t = build(&s, now()).unwrap();
+    let plan = s.plan(a).unwrap();
+    let later = plan
+        .objectives
+        .iter()
+        .find(|o| o.start == d(12, 1))
+        .unwrap();
+    assert!(
+        t.objectives_at_risk
+            .iter()
+            .all(|o| o.objective_id != later.id),
+        "{:?}",
+        t.objectives_at_risk
+    );
+    assert_eq!(
+        t.objectives_at_risk.len(),
+        1,
+        "the one that started is behind"
+    );
+    // Its figures (1,050 followers, below its baseline) would say "behind".
+    let current =
+        crate::report::measure::measure(&s, &s.client(a).unwrap(), later, d(11, 22)).unwrap();
+    assert_eq!(current.map(|(_, v)| v), Some(1050));
+    assert_eq!(
+        progress(later, current, d(11, 22)).status,
+        Status::NotStarted
+    );
+    assert_eq!(progress(later, current, d(12, 2)).status, Status::Behind);
+}

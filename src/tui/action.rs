@@ -82,6 +82,8 @@ pub enum Command {
     PeriodWeek,
     PeriodMonth,
     PeriodCustom,
+    /// The last complete period (week or month) of the report.
+    LatestPeriod,
     EnterFigures,
     Export,
     LoadDemo,
@@ -166,6 +168,7 @@ impl Command {
             Command::PeriodWeek => s.cmd_period_week,
             Command::PeriodMonth => s.cmd_period_month,
             Command::PeriodCustom => s.cmd_period_custom,
+            Command::LatestPeriod => s.cmd_latest_period,
             Command::EnterFigures => s.cmd_enter_figures,
             Command::Export => s.cmd_export,
             Command::LoadDemo => s.cmd_load_demo,
@@ -224,6 +227,12 @@ pub enum Action {
     ReportLoaded {
         key: (i64, crate::domain::report::Period),
         report: Box<crate::report::Report>,
+    },
+    /// A week's stored figures, for the form that types them by hand.
+    WeekFiguresLoaded {
+        client: ClientId,
+        week: crate::domain::report::Period,
+        stored: crate::report::week::WeekFigures,
     },
     AgendaLoaded {
         filter: PostFilter,

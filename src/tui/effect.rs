@@ -115,9 +115,17 @@ pub enum Effect {
         client: ClientId,
         period: crate::domain::report::Period,
     },
-    SaveFigures {
+    /// Read a week's stored figures, to show them in the form that types them.
+    LoadWeekFigures {
         client: ClientId,
-        values: Vec<crate::domain::kpi::DailyValue>,
+        week: crate::domain::report::Period,
+    },
+    /// Make each value the week's figure of its metric on the platform (`None`: none).
+    SaveWeek {
+        client: ClientId,
+        platform: crate::domain::Platform,
+        week: crate::domain::report::Period,
+        changes: Vec<(crate::domain::metric::Metric, Option<i64>)>,
     },
     /// Write the report to `path`; `replace`: the user agreed to replace a file there.
     ExportReport {
@@ -462,11 +470,24 @@ pub fn execute(store: &mut Store, clock: &dyn Clock, effect: Effect) -> Vec<Acti
                 Err(e) => vec![failed(store, now, e)],
             };
         }
-        Effect::SaveFigures { client, values } => store
-            .transaction(|tx| tx.upsert_daily(client, &values, |_| {}))
-            .map(|u| Outcome::FiguresSaved {
-                values: u.stored + u.unchanged,
-            }),
+        Effect::LoadWeekFigures { client, week } => {
+            return match store.reading(|| crate::report::week::stored(store, client, &week)) {
+                Ok(stored) => vec![Action::WeekFiguresLoaded {
+                    client,
+                    week,
+                    stored,
+                }],
+                Err(e) => vec![Action::Failed(e.explain())],
+            };
+        }
+        Effect::SaveWeek {
+            client,
+            platform,
+            week,
+            changes,
+        } => store
+            .transaction(|tx| tx.set_week(client, platform, (week.from, week.to), &changes))
+            .map(|values| Outcome::FiguresSaved { values }),
         Effect::ExportReport {
             client,
             period,

@@ -216,7 +216,7 @@ pub static BINDINGS: &[Binding] = &[
     b(Report, &[k('w')], C::PeriodWeek, true),
     b(Report, &[k('m')], C::PeriodMonth, true),
     b(Report, &[k('p')], C::PeriodCustom, false),
-    b(Report, &[k('t')], C::Today, false),
+    b(Report, &[k('t')], C::LatestPeriod, false),
     b(Report, &[k('e')], C::EnterFigures, true),
     b(Report, &[k('x')], C::Export, true),
     b(Picker, &[ENTER], C::Open, true),

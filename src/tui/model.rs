@@ -82,16 +82,17 @@ pub enum FormPurpose {
         id: i64,
         client: i64,
     },
-    /// Mark a post published: ask its permalink.
+    /// Mark a post published: ask its permalink. The post itself travels in the form's
+    /// `Opened`, so the save works wherever the post was listed (Today, the calendar).
     Published(i64),
-    /// Copy a post to other accounts of its client.
+    /// Copy a post to other accounts of its client (the post travels in `Opened`).
     Duplicate(i64),
     /// The agenda filter.
     PostFilter,
     /// A custom report period.
     ReportPeriod,
-    /// A week's figures typed by hand, for one platform.
-    KpiWeek(crate::domain::report::Period),
+    /// A week's figures typed by hand, for one platform, with what is stored for it.
+    KpiWeek(Box<crate::tui::report::WeekEntry>),
     /// Export the report on screen to a file.
     ReportExport,
 }

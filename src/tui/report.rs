@@ -14,7 +14,7 @@ pub const KEPT_REPORTS: usize = 6;
 #[derive(Debug, Clone, Default)]
 pub struct ReportState {
     pub kind: Option<PeriodKind>,
-    /// A day in the period shown; `None` follows today.
+    /// A day in the period shown; `None` shows the last complete week or month.
     pub anchor: Option<NaiveDate>,
     pub custom: Option<Period>,
     pub report: Option<Box<Report>>,
@@ -31,6 +31,14 @@ pub struct ReportState {
     pub export_folder: String,
 }
 
+/// The weekly entry form's week, and what is stored for it on each platform: the form
+/// shows it, and a save writes only what was typed over it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WeekEntry {
+    pub week: Period,
+    pub stored: crate::report::week::WeekFigures,
+}
+
 /// The week a `w` key shows from `p` (its first), or the month an `m` key shows (the
 /// month `p` starts in).
 pub fn switched(p: &Period, kind: PeriodKind) -> Period {
@@ -40,10 +48,36 @@ pub fn switched(p: &Period, kind: PeriodKind) -> Period {
     }
 }
 
-/// The period on screen: the week (by default), month or custom span.
+/// The report follows the last complete period (no period picked by hand).
+pub fn following(m: &Model) -> bool {
+    m.report.anchor.is_none() && m.report.kind != Some(PeriodKind::Custom)
+}
+
+/// The period the `w` or `m` key (`kind`) shows from `p`: the last complete one of that
+/// kind while following it, else [`switched`].
+pub fn kind_switched(m: &Model, p: &Period, kind: PeriodKind) -> Period {
+    if following(m) {
+        Period::last_complete(kind, client_today(m))
+    } else {
+        switched(p, kind)
+    }
+}
+
+/// The period on screen: the week (by default), month or custom span. The review opens
+/// on the last complete week (or month): one still running would compare a few days
+/// with a whole period.
 pub fn period(m: &Model) -> Period {
-    let day = m.report.anchor.unwrap_or_else(|| client_today(m));
-    match m.report.kind.unwrap_or(PeriodKind::Week) {
+    let kind = m.report.kind.unwrap_or(PeriodKind::Week);
+    let Some(day) = m.report.anchor else {
+        return match kind {
+            PeriodKind::Custom => m
+                .report
+                .custom
+                .unwrap_or_else(|| Period::last_complete(kind, client_today(m))),
+            _ => Period::last_complete(kind, client_today(m)),
+        };
+    };
+    match kind {
         PeriodKind::Week => Period::week_of(day),
         PeriodKind::Month => Period::month_of(day),
         PeriodKind::Custom => m.report.custom.unwrap_or_else(|| Period::week_of(day)),

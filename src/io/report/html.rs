@@ -3,7 +3,9 @@
 
 use std::fmt::Write;
 
-use super::{inbox_rows, key_name, platform_name, shown_keys};
+use super::{
+    change_direction, change_text, inbox_rows, key_name, period_line, platform_name, shown_keys,
+};
 use crate::i18n::{self, format, t};
 use crate::report::Report;
 
@@ -33,10 +35,10 @@ th,td{text-align:right;padding:.3rem .5rem;border-bottom:1px solid #eef0f5}th:fi
 .bar{background:#e9edf5;border-radius:4px;height:10px;width:100%}.bar>span{display:block;height:10px;border-radius:4px;background:#4f6bed}
 svg text{font-size:11px;fill:#4b5563}";
 
-fn change_class(c: Option<f64>) -> &'static str {
-    match c {
-        Some(x) if x > 0.05 => "up",
-        Some(x) if x < -0.05 => "down",
+fn change_class(v: &crate::report::Value) -> &'static str {
+    match change_direction(v) {
+        1 => "up",
+        -1 => "down",
         _ => "muted",
     }
 }
@@ -114,14 +116,9 @@ pub fn html(r: &Report) -> String {
     );
     let _ = write!(
         o,
-        "<h1>{}</h1><p class=\"muted\">{} {} → {} · {} {} → {}</p>",
+        "<h1>{}</h1><p class=\"muted\">{}</p>",
         esc(&r.client),
-        s.report_period,
-        format::date(r.period.from),
-        format::date(r.period.to),
-        s.report_previous,
-        format::date(r.previous.from),
-        format::date(r.previous.to)
+        esc(&period_line(r))
     );
     // Key figures with their sparkline over the last 12 periods.
     o.push_str("<div class=\"cards\">");
@@ -149,8 +146,8 @@ pub fn html(r: &Report) -> String {
             "<div class=\"card\"><div class=\"muted\">{}</div><div class=\"v\">{}</div><div class=\"{}\">{}</div>{}</div>",
             esc(key_name(k)),
             esc(&format::report_value(k, v.value, cur)),
-            change_class(v.change_pct),
-            esc(&format::change(v.change_pct)),
+            change_class(v),
+            esc(&change_text(v)),
             sparkline(&series)
         );
     }
@@ -198,8 +195,8 @@ pub fn html(r: &Report) -> String {
                     esc(key_name(k)),
                     esc(&format::report_value(k, v.value, cur)),
                     esc(&format::report_value(k, v.previous, cur)),
-                    change_class(v.change_pct),
-                    esc(&format::change(v.change_pct))
+                    change_class(v),
+                    esc(&change_text(v))
                 );
             }
             o.push_str("</table>");

@@ -6,7 +6,7 @@ pub mod html;
 use crate::domain::report::REPORT_KEYS;
 use crate::domain::text::csv_cell;
 use crate::i18n::{self, format, t};
-use crate::report::Report;
+use crate::report::{Change, Report};
 
 pub use html::html;
 
@@ -75,6 +75,54 @@ pub fn platform_name(key: &str) -> &'static str {
     crate::domain::Platform::parse(key).map_or("", |p| p.name())
 }
 
+/// A value's change as the reports write it: `▲ 12.3%` relative, `+0.4 pt` for a rate.
+pub fn change_text(v: &crate::report::Value) -> String {
+    match v.change() {
+        Change::Pt(pt) => format::change_pt(Some(pt)),
+        Change::Pct(pct) => format::change(Some(pct)),
+        Change::None => format::change(None),
+    }
+}
+
+/// Whether a change is up (1), down (-1) or too small to tell (0).
+pub fn change_direction(v: &crate::report::Value) -> i8 {
+    let x = match v.change() {
+        Change::Pt(x) | Change::Pct(x) => x,
+        Change::None => 0.0,
+    };
+    if x > 0.05 {
+        1
+    } else if x < -0.05 {
+        -1
+    } else {
+        0
+    }
+}
+
+/// The period's dates, and what they are compared with: `Period Nov 16 → Nov 22
+/// (previous Nov 9 → Nov 15)`; a period still running says so and gives the days
+/// counted on both sides.
+pub fn period_line(r: &Report) -> String {
+    let s = t();
+    let span = |from, to| format!("{} → {}", format::date(from), format::date(to));
+    let mut out = format!("{} {}", s.report_period, span(r.period.from, r.period.to));
+    if r.in_progress {
+        out.push_str(&format!(
+            " · {}",
+            i18n::fill(
+                s.report_in_progress,
+                &[("date", &format::date(r.period.through))]
+            )
+        ));
+    }
+    out.push_str(&format!(
+        " ({} {})",
+        s.report_previous,
+        span(r.previous.from, r.previous.through)
+    ));
+    out
+}
+
 /// Keys with a value in this period or the previous one, in report order.
 pub fn shown_keys<'a>(
     metrics: &std::collections::BTreeMap<&'static str, crate::report::Value>,
@@ -115,15 +163,10 @@ fn markdown(r: &Report) -> String {
     let s = t();
     let cur = &r.currency;
     let mut out = format!(
-        "# {} · {}\n\n{} {} → {} ({} {} → {})\n\n",
+        "# {} · {}\n\n{}\n\n",
         r.client,
         r.period.label,
-        s.report_period,
-        format::date(r.period.from),
-        format::date(r.period.to),
-        s.report_previous,
-        format::date(r.previous.from),
-        format::date(r.previous.to)
+        period_line(r)
     );
     let table =
         |out: &mut String,
@@ -144,7 +187,7 @@ fn markdown(r: &Report) -> String {
                     key_name(k),
                     format::report_value(k, v.value, cur),
                     format::report_value(k, v.previous, cur),
-                    format::change(v.change_pct)
+                    change_text(v)
                 ));
             }
             out.push('\n');
@@ -211,8 +254,10 @@ fn markdown(r: &Report) -> String {
     out
 }
 
-/// One row per scope and key: `scope,metric,value,previous,change_pct`; money in major
-/// units, rates in percent, empty cells where nothing can be computed.
+/// One row per scope and key: `scope,metric,value,previous,change_pct,change_pt,
+/// in_progress,through`; money in major units, rates in percent and their changes in
+/// points, empty cells where nothing can be computed. A period still running says
+/// `in_progress` true and counts its days `through` that day.
 fn csv(r: &Report) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
     let num = |v: Option<f64>| {
@@ -229,6 +274,9 @@ fn csv(r: &Report) -> String {
         "value",
         "previous",
         "change_pct",
+        "change_pt",
+        "in_progress",
+        "through",
     ]);
     let mut rows =
         |scope: &str, metrics: &std::collections::BTreeMap<&'static str, crate::report::Value>| {
@@ -243,6 +291,9 @@ fn csv(r: &Report) -> String {
                     &num(v.value),
                     &num(v.previous),
                     &num(v.change_pct),
+                    &num(v.change_pt),
+                    if r.in_progress { "true" } else { "false" },
+                    &r.period.through.to_string(),
                 ];
                 let _ = w.write_record(cells.iter().map(|c| csv_cell(c).into_owned()));
             }

@@ -174,3 +174,82 @@ fn json_escapes_c1_and_bidi() {
     assert!(text.contains("Evil\\u009b31m\\u202eCo"), "{text}");
     assert!(!text.contains('\u{9b}') && !text.contains('\u{202e}'));
 }
+
+/// W47 seen on Wednesday 18 November (still running, Monday to Wednesday counted) with a
+/// CTR of 2.0% against 1.0% the same days of W46: every format says "in progress" and
+/// gives the rate's change in points.
+fn running_week() -> Report {
+    let mut s = Store::open_in_memory().unwrap();
+    let wednesday = Utc.with_ymd_and_hms(2026, 11, 18, 9, 0, 0).unwrap();
+    let id = s
+        .insert_client(&ClientDraft::new("Bistro"), wednesday)
+        .unwrap();
+    let v = |day, metric, value| DailyValue {
+        platform: Platform::Instagram,
+        day: NaiveDate::from_ymd_opt(2026, 11, day).unwrap(),
+        metric,
+        value,
+    };
+    let values = [
+        v(16, Metric::Impressions, 1000),
+        v(16, Metric::Clicks, 20),
+        v(9, Metric::Impressions, 1000),
+        v(9, Metric::Clicks, 10),
+        // Friday of W46: after the same days, left out of the comparison.
+        v(13, Metric::Impressions, 5000),
+    ];
+    s.transaction(|tx| tx.upsert_daily(id, &values, |_| {}))
+        .unwrap();
+    let c = s.client(id).unwrap();
+    crate::report::build(&s, &c, Period::parse_week("2026-W47").unwrap(), wednesday).unwrap()
+}
+
+#[test]
+fn a_running_period_and_rate_changes_in_every_format() {
+    let r = running_week();
+    let v: serde_json::Value = serde_json::from_str(&json(&r)).unwrap();
+    assert_eq!(v["in_progress"], true);
+    assert_eq!(v["period"]["through"], "2026-11-18");
+    assert_eq!(v["previous"]["through"], "2026-11-11");
+    let ctr = &v["totals"]["ctr"];
+    assert_eq!(
+        (ctr["value"].as_f64(), ctr["previous"].as_f64()),
+        (Some(2.0), Some(1.0))
+    );
+    assert!(ctr["change_pct"].is_null(), "not +100%");
+    assert_eq!(ctr["change_pt"], 1.0);
+    assert_eq!(
+        v["totals"]["impressions"]["previous"], 1000.0,
+        "same days only"
+    );
+    assert!(v["totals"]["impressions"]["change_pt"].is_null());
+
+    let md = write(&r, Format::Markdown);
+    assert!(md.contains("in progress, through Nov 18, 2026"), "{md}");
+    assert!(md.contains("(Previous Nov 9, 2026 → Nov 11, 2026)"), "{md}");
+    assert!(md.contains("| CTR | 2.0% | 1.0% | +1.0 pt |"), "{md}");
+    let h = html(&r);
+    assert!(h.contains("in progress, through Nov 18, 2026"));
+    assert!(h.contains("+1.0 pt"));
+    let c = write(&r, Format::Csv);
+    let mut rdr = csv::Reader::from_reader(c.as_bytes());
+    let head = rdr.headers().unwrap().clone();
+    assert_eq!(
+        head.iter().collect::<Vec<_>>()[7..],
+        ["change_pct", "change_pt", "in_progress", "through"]
+    );
+    let rows: Vec<csv::StringRecord> = rdr.records().map(Result::unwrap).collect();
+    let ctr = rows
+        .iter()
+        .find(|r| &r[3] == "total" && &r[4] == "ctr")
+        .unwrap();
+    assert_eq!(
+        (&ctr[7], &ctr[8], &ctr[9], &ctr[10]),
+        ("", "1", "true", "2026-11-18")
+    );
+    crate::i18n::with_lang(crate::i18n::Lang::Fr, || {
+        let md = write(&r, Format::Markdown);
+        assert!(md.contains("en cours, jusqu'au 18/11/2026"), "{md}");
+        assert!(md.contains("+1,0\u{202f}pt"), "{md}");
+    });
+}

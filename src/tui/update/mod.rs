@@ -136,6 +136,14 @@ fn dispatch(m: &mut Model, action: Action) -> Vec<Effect> {
             report::loaded(m, key, report);
             vec![]
         }
+        Action::WeekFiguresLoaded {
+            client,
+            week,
+            stored,
+        } => {
+            report::week_loaded(m, client, week, stored);
+            vec![]
+        }
         Action::AgendaLoaded { filter, posts } => {
             calendar::agenda_loaded(m, filter, posts);
             vec![]
@@ -183,13 +191,16 @@ fn input(m: &mut Model, key: KeyEvent) -> Vec<Effect> {
                     .fields
                     .get(f.form.focus)
                     .is_some_and(|x| x.key == "format");
-            f.form.input(key);
+            let changed = f.form.input(key) == crate::tui::widgets::form::Input::Changed;
             f.form.error = None;
             f.confirmed = false;
             if format_key {
                 report::follow_format(&mut f.form);
             }
             post_form::refresh_counters(m);
+            if changed {
+                report::week_platform_changed(m);
+            }
         }
         Some(Overlay::Switcher(_)) => switcher::filter_input(m, key),
         _ => {}

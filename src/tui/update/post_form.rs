@@ -244,7 +244,12 @@ pub fn open_duplicate(m: &mut Model, p: &Post) {
     let form = Form::new(s.form_duplicate)
         .multi("accounts", s.field_accounts, opts, &[])
         .hint(s.hint_duplicate);
-    push(m, FormPurpose::Duplicate(p.id), form);
+    push_on(
+        m,
+        FormPurpose::Duplicate(p.id),
+        form,
+        Opened::Post(Box::new(p.clone())),
+    );
 }
 
 pub fn open_filter(m: &mut Model) {
@@ -502,7 +507,8 @@ pub fn save(
             }])
         }
         FormPurpose::Duplicate(id) => {
-            let Some(p) = find(m, *id) else {
+            // The post as the form was opened on it, wherever it was listed.
+            let Some(p) = opened_post.filter(|p| p.id == *id) else {
                 return Save::Invalid;
             };
             let accounts = chosen_accounts(form);
@@ -525,15 +531,6 @@ pub fn save(
         FormPurpose::PostFilter => Save::Effects(vec![]),
         _ => Save::Invalid,
     }
-}
-
-fn find(m: &Model, id: i64) -> Option<Post> {
-    m.calendar
-        .day_posts
-        .iter()
-        .chain(m.calendar.list.iter())
-        .find(|p| p.id == id)
-        .cloned()
 }
 
 /// Applies the agenda filter form.

@@ -2,7 +2,6 @@
 
 use super::shared::open_form;
 use crate::domain::Platform;
-use crate::domain::kpi::DailyValue;
 use crate::domain::metric::{Metric, Unit};
 use crate::domain::money::{self, Money};
 use crate::domain::report::{Period, PeriodKind};
@@ -11,7 +10,7 @@ use crate::io::report::Format;
 use crate::tui::action::Command;
 use crate::tui::effect::Effect;
 use crate::tui::model::{FormPurpose, Model, Overlay, Tab};
-use crate::tui::report::{period, switched};
+use crate::tui::report::{WeekEntry, following, kind_switched, period, switched};
 use crate::tui::widgets::confirm::{Confirm, ConfirmKind};
 use crate::tui::widgets::form::{Form, Opt, Value};
 
@@ -83,8 +82,8 @@ pub fn idle(m: &mut Model) -> Vec<Effect> {
     }
     let mut out = Vec::new();
     let other = match p.kind {
-        PeriodKind::Week => Some(switched(&p, PeriodKind::Month)),
-        PeriodKind::Month => Some(switched(&p, PeriodKind::Week)),
+        PeriodKind::Week => Some(kind_switched(m, &p, PeriodKind::Month)),
+        PeriodKind::Month => Some(kind_switched(m, &p, PeriodKind::Week)),
         PeriodKind::Custom => None,
     };
     for near in [Some(p.shift(1)), Some(p.shift(-1)), other]
@@ -132,22 +131,35 @@ pub fn command(m: &mut Model, cmd: Command) -> Vec<Effect> {
             m.report.anchor = Some(next.from);
             m.report.scroll = 0;
         }
-        Command::PeriodWeek => {
-            m.report.kind = Some(PeriodKind::Week);
-            m.report.anchor = Some(switched(&p, PeriodKind::Week).from);
+        // Following the last complete period, the other kind's last complete one;
+        // else the week or month of the period on screen.
+        Command::PeriodWeek | Command::PeriodMonth => {
+            let kind = if cmd == Command::PeriodWeek {
+                PeriodKind::Week
+            } else {
+                PeriodKind::Month
+            };
+            let follow = following(m);
+            m.report.kind = Some(kind);
+            if !follow {
+                m.report.anchor = Some(switched(&p, kind).from);
+            }
         }
-        Command::PeriodMonth => {
-            m.report.kind = Some(PeriodKind::Month);
-            m.report.anchor = Some(switched(&p, PeriodKind::Month).from);
-        }
-        Command::Today => {
+        Command::LatestPeriod => {
             m.report.anchor = None;
             if m.report.kind == Some(PeriodKind::Custom) {
                 m.report.kind = Some(PeriodKind::Week);
             }
         }
         Command::PeriodCustom => open_custom(m, p),
-        Command::EnterFigures => open_figures(m, Period::week_of(p.to)),
+        Command::EnterFigures => {
+            if let Some(client) = m.current {
+                return vec![Effect::LoadWeekFigures {
+                    client,
+                    week: Period::week_of(p.to),
+                }];
+            }
+        }
         Command::Export => open_export(m, p),
         Command::Down => m.report.scroll = m.report.scroll.saturating_add(1),
         Command::Up => m.report.scroll = m.report.scroll.saturating_sub(1),
@@ -171,28 +183,57 @@ fn currency(m: &Model) -> iso_currency::Currency {
         .unwrap_or(iso_currency::Currency::EUR)
 }
 
-/// The weekly entry form of a platform: one field per metric, for the week.
-fn open_figures(m: &mut Model, week: Period) {
+/// A stored value as the weekly form shows it: digits, or an amount to type over.
+fn shown(metric: Metric, value: Option<i64>, cur: iso_currency::Currency) -> String {
+    match (value, metric.unit()) {
+        (None, _) => String::new(),
+        (Some(v), Unit::Money) => crate::i18n::format::money_input(Money::new(v, cur)),
+        (Some(v), _) => v.to_string(),
+    }
+}
+
+/// The week's stored figures arrived: the form opens on them (for the client still on
+/// screen).
+pub fn week_loaded(
+    m: &mut Model,
+    client: i64,
+    week: Period,
+    stored: crate::report::week::WeekFigures,
+) {
+    if m.current != Some(client) || m.tab != Tab::Report {
+        return;
+    }
+    open_figures(m, WeekEntry { week, stored });
+}
+
+/// The weekly entry form of a platform: one field per metric, showing the week's stored
+/// figure; what is typed becomes the week's figure.
+fn open_figures(m: &mut Model, entry: WeekEntry) {
     let s = t();
     let Some(client) = m.current_client().cloned() else {
         return;
     };
+    // The platform of the first account, else the first with figures this week.
     let platform = m
         .accounts_of(client.id)
         .next()
-        .map_or(Platform::Instagram, |a| a.platform);
+        .map(|a| a.platform)
+        .or_else(|| entry.stored.keys().next().copied())
+        .unwrap_or(Platform::Instagram);
     let platforms: Vec<Opt> = Platform::ALL
         .iter()
         .map(|p| Opt::new(p.key(), p.name()))
         .collect();
     let mut form = Form::new(fill(
         s.form_figures,
-        &[("week", &week.label()), ("client", &client.name)],
+        &[("week", &entry.week.label()), ("client", &client.name)],
     ))
     .choice("platform", s.field_platform, platforms, platform.key())
     .hint(s.hint_figures);
     let cur = currency(m);
+    let stored = entry.stored.get(&platform);
     for metric in WEEKLY {
+        let value = stored.and_then(|x| x.get(&metric)).copied();
         form = match metric.unit() {
             Unit::Money => form
                 .money(metric.key(), i18n::metric_name(metric), None, cur)
@@ -207,8 +248,32 @@ fn open_figures(m: &mut Model, week: Period) {
                 )
                 .optional(),
         };
+        form.reset_text(metric.key(), &shown(metric, value, cur));
     }
-    open_form(m, FormPurpose::KpiWeek(week), form);
+    open_form(m, FormPurpose::KpiWeek(Box::new(entry)), form);
+}
+
+/// The platform of the weekly form changed: its fields show that platform's figures.
+pub fn week_platform_changed(m: &mut Model) {
+    let cur = currency(m);
+    let Some(Overlay::Form(f)) = m.overlays.last_mut() else {
+        return;
+    };
+    let FormPurpose::KpiWeek(entry) = &f.purpose else {
+        return;
+    };
+    if f.form.fields.get(f.form.focus).map(|x| x.key) != Some("platform") {
+        return;
+    }
+    let stored = f
+        .form
+        .choice_value("platform")
+        .and_then(|p| Platform::parse(&p))
+        .and_then(|p| entry.stored.get(&p));
+    for metric in WEEKLY {
+        let value = stored.and_then(|x| x.get(&metric)).copied();
+        f.form.reset_text(metric.key(), &shown(metric, value, cur));
+    }
 }
 
 fn open_export(m: &mut Model, p: Period) {
@@ -294,38 +359,46 @@ pub fn save(
             m.report.anchor = Some(from);
             Some(vec![])
         }
-        FormPurpose::KpiWeek(week) => {
+        FormPurpose::KpiWeek(entry) => {
             let client = m.current?;
             let platform = form
                 .choice_value("platform")
                 .and_then(|p| Platform::parse(&p))?;
-            let mut values = Vec::new();
+            let stored = entry.stored.get(&platform);
+            // What is typed is the week's figure: a field left as it showed changes
+            // nothing, one emptied removes the week's figure.
+            let mut changes = Vec::new();
             for metric in WEEKLY {
-                let v = match form.value(metric.key()) {
+                let typed = match form.value(metric.key()) {
                     Value::Int(n) => Some(n),
                     Value::Money(Money { minor, .. }) => Some(minor),
                     _ => None,
                 };
-                if let Some(value) = v {
-                    if value < 0 {
-                        form.set_error(metric.key(), s.err_negative.to_string());
-                        return None;
-                    }
-                    // A week typed by hand is stored on its Sunday: sums and the
-                    // followers count of the week come out right in any report.
-                    values.push(DailyValue {
-                        platform,
-                        day: week.to,
-                        metric,
-                        value,
-                    });
+                if typed.is_some_and(|v| v < 0) {
+                    form.set_error(metric.key(), s.err_negative.to_string());
+                    return None;
+                }
+                if typed != stored.and_then(|x| x.get(&metric)).copied() {
+                    changes.push((metric, typed));
                 }
             }
-            if values.is_empty() {
-                form.error = Some(s.err_no_figures.to_string());
+            if changes.is_empty() {
+                form.error = Some(
+                    if stored.is_some_and(|x| !x.is_empty()) {
+                        s.err_figures_unchanged
+                    } else {
+                        s.err_no_figures
+                    }
+                    .to_string(),
+                );
                 return None;
             }
-            Some(vec![Effect::SaveFigures { client, values }])
+            Some(vec![Effect::SaveWeek {
+                client,
+                platform,
+                week: entry.week,
+                changes,
+            }])
         }
         FormPurpose::ReportExport => {
             let client = m.current?;

@@ -11,7 +11,8 @@ use crate::domain::ClientDraft;
 use crate::tui::model::{Overlay, StatusKind, Tab};
 use crate::tui::testing::Harness;
 
-const NAME: &str = "report-studio-nord-2026-W47";
+// The review opens on the last complete week: the harness runs in W47, so W46.
+const NAME: &str = "report-studio-nord-2026-W46";
 
 fn one_client(folder: &Path) -> Harness {
     let mut h = Harness::empty();

@@ -28,23 +28,41 @@ fn one_client() -> Harness {
 #[test]
 fn periods_move_and_change_kind() {
     let mut h = one_client();
+    // Sunday 22 November: that week still runs; the review opens on the one before.
     let p = period(&h.model);
     assert_eq!(
         (p.kind, p.from, p.to),
-        (PeriodKind::Week, d(2026, 11, 16), d(2026, 11, 22))
+        (PeriodKind::Week, d(2026, 11, 9), d(2026, 11, 15))
     );
     assert!(
         h.model.report.report.is_some(),
         "the report of the period is built"
     );
-    h.press('[');
+    assert!(!h.model.report.report.as_ref().unwrap().in_progress);
+    // Following the last complete period, `m` and `w` show the last complete month and
+    // week.
+    h.press('m');
+    assert_eq!(period(&h.model).label(), "2026-10");
+    h.press('w');
     assert_eq!(period(&h.model).label(), "2026-W46");
+    h.press(']');
+    assert_eq!(period(&h.model).label(), "2026-W47");
+    let r = h.model.report.report.as_ref().unwrap();
+    assert!(r.in_progress, "the running week says so");
+    h.press('[');
+    h.press('[');
+    assert_eq!(period(&h.model).label(), "2026-W45");
+    // A week picked by hand: `m` shows its month.
     h.press('m');
     assert_eq!(period(&h.model).label(), "2026-11");
     h.press(']');
     assert_eq!(period(&h.model).label(), "2026-12");
     h.press('t');
-    assert_eq!(period(&h.model).label(), "2026-11");
+    assert_eq!(
+        period(&h.model).label(),
+        "2026-10",
+        "back to the last complete month"
+    );
     h.press('p');
     h.ctrl('u');
     h.type_text("2026-10-01");
@@ -65,46 +83,146 @@ fn periods_move_and_change_kind() {
     assert_eq!(period(&h.model).to, d(2026, 9, 30));
 }
 
-#[test]
-fn a_week_typed_by_hand_lands_on_its_sunday() {
+/// Instagram reach of 1,000 on Monday 9 and 941 on Wednesday 11 November (the week the
+/// report opens on), followers 1,500 on Friday 13, and Facebook reach 300.
+fn with_a_week_of_figures() -> Harness {
     let mut h = one_client();
-    h.press('e');
-    assert!(
-        matches!(h.model.overlays.last(), Some(Overlay::Form(f)) if matches!(f.purpose, FormPurpose::KpiWeek(_)))
+    let c = h.model.current.unwrap();
+    let v = |platform, day, metric, value| crate::domain::kpi::DailyValue {
+        platform,
+        day: d(2026, 11, day),
+        metric,
+        value,
+    };
+    h.store
+        .transaction(|tx| {
+            tx.upsert_daily(
+                c,
+                &[
+                    v(Platform::Instagram, 9, Metric::Reach, 1000),
+                    v(Platform::Instagram, 11, Metric::Reach, 941),
+                    v(Platform::Instagram, 13, Metric::Followers, 1500),
+                    v(Platform::Instagram, 11, Metric::Likes, 40),
+                    v(Platform::Facebook, 10, Metric::Reach, 300),
+                ],
+                |_| {},
+            )
+        })
+        .unwrap();
+    h.act(crate::tui::action::Action::DataVersion(-1));
+    h.press('1');
+    h.press('5');
+    assert_eq!(
+        h.model.report.report.as_ref().unwrap().totals["reach"].value,
+        Some(2241.0)
     );
-    // Platform: Instagram is the default without accounts; followers, new follows,
-    // impressions.
-    h.key(KeyCode::Tab, KeyModifiers::NONE);
-    h.type_text("1200");
-    h.key(KeyCode::Tab, KeyModifiers::NONE);
-    h.type_text("35");
-    h.key(KeyCode::Tab, KeyModifiers::NONE);
-    h.type_text("9000");
-    for _ in 0..10 {
+    h
+}
+
+fn week_form(h: &Harness) -> &crate::tui::widgets::form::Form {
+    match h.model.overlays.last() {
+        Some(Overlay::Form(f)) if matches!(f.purpose, FormPurpose::KpiWeek(_)) => &f.form,
+        other => panic!("the week's form: {other:?}"),
+    }
+}
+
+/// Focuses the field of `metric` in the week's form.
+fn focus(h: &mut Harness, metric: Metric) {
+    while week_form(h).fields[week_form(h).focus].key != metric.key() {
         h.key(KeyCode::Tab, KeyModifiers::NONE);
     }
-    h.type_text("49.90"); // spend
+}
+
+#[test]
+fn the_week_form_shows_the_stored_figures_and_saves_what_is_typed() {
+    let mut h = with_a_week_of_figures();
+    h.press('e');
+    // No account: the first platform with figures this week; `i` picks Instagram.
+    assert_eq!(
+        week_form(&h).choice_value("platform").as_deref(),
+        Some("facebook")
+    );
+    h.press('i');
+    let f = week_form(&h);
+    assert_eq!(f.choice_value("platform").as_deref(), Some("instagram"));
+    assert_eq!(f.text_value("reach"), "1941", "the week's sum");
+    assert_eq!(f.text_value("followers"), "1500");
+    assert_eq!(f.text_value("likes"), "40");
+    assert_eq!(f.text_value("impressions"), "");
+    // Reach becomes 5,000 (not 1,941 + 5,000); likes are emptied: removed.
+    focus(&mut h, Metric::Reach);
+    h.ctrl('u');
+    h.type_text("5000");
+    focus(&mut h, Metric::Likes);
+    h.ctrl('u');
     h.ctrl('s');
-    assert!(h.model.overlays.is_empty());
+    assert!(h.model.overlays.is_empty(), "saved");
     let c = h.model.current.unwrap();
     let sums = h
         .store
-        .kpi_sums(c, d(2026, 11, 22), d(2026, 11, 22))
+        .kpi_sums(c, d(2026, 11, 9), d(2026, 11, 15))
         .unwrap();
-    let get = |m: Metric| {
+    let get = |p: Platform, m: Metric| {
         sums.iter()
-            .find(|s| s.metric == m && s.platform == Platform::Instagram)
+            .find(|s| s.metric == m && s.platform == p)
             .map(|s| s.value)
     };
-    assert_eq!(get(Metric::Impressions), Some(9000));
-    assert_eq!(get(Metric::Spend), Some(4990), "money in minor units");
+    assert_eq!(get(Platform::Instagram, Metric::Reach), Some(5000));
+    assert_eq!(get(Platform::Instagram, Metric::Likes), None);
+    assert_eq!(
+        get(Platform::Facebook, Metric::Reach),
+        Some(300),
+        "other platforms stay"
+    );
+    // The followers count was left as shown: still Friday's, not rewritten on Sunday.
+    let f = h.store.followers_at(c, d(2026, 11, 15)).unwrap();
+    assert_eq!(f, vec![(Platform::Instagram, d(2026, 11, 13), 1500)]);
     let r = h.model.report.report.as_ref().unwrap();
     assert_eq!(
-        r.totals["impressions"].value,
-        Some(9000.0),
+        r.totals["reach"].value,
+        Some(5300.0),
         "the report is rebuilt"
     );
-    assert_eq!(r.totals["followers"].value, Some(1200.0));
+    // Opened again: the form shows what was saved.
+    h.press('e');
+    h.press('i');
+    assert_eq!(week_form(&h).text_value("reach"), "5000");
+    assert_eq!(week_form(&h).text_value("likes"), "");
+}
+
+#[test]
+fn the_week_form_follows_its_platform_and_says_when_nothing_changed() {
+    let mut h = with_a_week_of_figures();
+    h.press('e');
+    h.ctrl('s');
+    match h.model.overlays.last() {
+        Some(Overlay::Form(f)) => assert_eq!(
+            f.form.error.as_deref(),
+            Some(crate::i18n::t().err_figures_unchanged)
+        ),
+        _ => panic!("the form stays"),
+    }
+    // Facebook's reach shows; typing over it saves it.
+    assert_eq!(week_form(&h).fields[week_form(&h).focus].key, "platform");
+    assert_eq!(week_form(&h).text_value("reach"), "300");
+    assert_eq!(week_form(&h).text_value("followers"), "");
+    // Instagram's figures replace them when the platform changes.
+    h.press('i');
+    assert_eq!(week_form(&h).text_value("reach"), "1941");
+    assert_eq!(week_form(&h).text_value("followers"), "1500");
+    h.key(KeyCode::Left, KeyModifiers::NONE);
+    assert_eq!(
+        week_form(&h).choice_value("platform").as_deref(),
+        Some("facebook")
+    );
+    assert_eq!(week_form(&h).text_value("reach"), "300");
+    focus(&mut h, Metric::Reach);
+    h.ctrl('u');
+    h.type_text("420");
+    h.ctrl('s');
+    assert!(h.model.overlays.is_empty());
+    let r = h.model.report.report.as_ref().unwrap();
+    assert_eq!(r.totals["reach"].value, Some(1941.0 + 420.0));
 }
 
 #[test]

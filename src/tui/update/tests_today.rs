@@ -112,3 +112,67 @@ fn a_review_due_opens_the_report_on_that_week() {
     h.press('1');
     assert!(h.press('y').is_empty());
 }
+
+/// The demo (made on Sunday 22 November) seen on Thursday 26: Monday's and Wednesday's
+/// posts never went out. Nothing but Today has been on screen.
+fn four_days_later() -> Harness {
+    let mut h = Harness::demo();
+    h.clock.0 = chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2026, 11, 26, 9, 0, 0).unwrap();
+    h.act(crate::tui::action::Action::Tick(h.clock.0));
+    assert!(h.model.calendar.day_posts.is_empty() && h.model.calendar.list.is_empty());
+    h
+}
+
+fn first_late(h: &mut Harness) -> crate::today::PostLine {
+    let late = h.model.today.summary.as_deref().unwrap().posts_late[0].clone();
+    select_first(h, |l| matches!(l, Line::PostLate(0)));
+    late
+}
+
+#[test]
+fn p_marks_a_late_post_published_though_no_other_tab_loaded_it() {
+    let mut h = four_days_later();
+    let late = first_late(&mut h);
+    h.press('p');
+    h.type_text("https://example.com/p/1");
+    let effects = h.ctrl('s');
+    assert!(
+        matches!(effects.first(), Some(Effect::SavePost { .. })),
+        "{effects:?}"
+    );
+    assert!(h.model.overlays.is_empty(), "the form closed");
+    let saved = h.store.post(late.id).unwrap();
+    assert_eq!(saved.status, crate::domain::post::PostStatus::Published);
+    assert_eq!(saved.permalink, "https://example.com/p/1");
+    assert_eq!(saved.title, late.post.title, "the rest of the post is kept");
+    // The check-in no longer lists it, and `u` takes it back.
+    let td = h.model.today.summary.as_deref().unwrap();
+    assert!(td.posts_late.iter().all(|p| p.id != late.id));
+    h.press('u');
+    assert_eq!(h.store.post(late.id).unwrap().status, late.status);
+}
+
+#[test]
+fn y_and_enter_work_on_a_late_post_no_other_tab_loaded() {
+    let mut h = four_days_later();
+    let late = first_late(&mut h);
+    let effects = h.press('y');
+    assert!(
+        matches!(effects.as_slice(), [Effect::Copy(text)] if text.starts_with(late.post.body.trim_end())),
+        "{effects:?}"
+    );
+    h.key(KeyCode::Enter, KeyModifiers::NONE);
+    assert_eq!(h.model.tab, Tab::Calendar);
+    assert_eq!(h.model.current, Some(late.client_id));
+    assert_eq!(
+        crate::tui::calendar::selected_post(&h.model).map(|p| p.id),
+        Some(late.id)
+    );
+    // `p` from the calendar too.
+    h.press('p');
+    h.ctrl('s');
+    assert_eq!(
+        h.store.post(late.id).unwrap().status,
+        crate::domain::post::PostStatus::Published
+    );
+}

@@ -6,7 +6,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Cell, Paragraph, Row};
+use ratatui::widgets::{Block, Paragraph};
 
 use crate::domain::post::{Post, PostCell, PostStatus};
 use crate::domain::text::{sanitize_line, truncate};
@@ -15,6 +15,7 @@ use crate::tui::calendar::{View, day_posts, marks, monday, posts_of, selected_da
 use crate::tui::model::Model;
 use crate::tui::strategy::client_today;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::columns::Column;
 use crate::tui::widgets::table;
 
 pub fn status_style(s: PostStatus, th: &Theme) -> Style {
@@ -378,31 +379,21 @@ fn agenda(m: &Model, frame: &mut Frame, area: Rect) {
     let th = &m.theme;
     let list = &m.calendar.list;
     let show_client = m.all_clients && m.data.clients.len() > 1;
-    table::render(
+    let mut cols = vec![Column::whole(s.col_when, 0)];
+    if show_client {
+        cols.push(Column::text(s.col_client, 8, 2, 3));
+    }
+    cols.extend([
+        Column::whole(s.col_platforms, 4),
+        Column::whole(s.col_status, 2),
+        Column::text(s.col_pillar, 6, 1, 5),
+        Column::text(s.col_post, 8, 4, 0).want(24),
+    ]);
+    table::render_columns(
         frame,
         area,
         Block::bordered().title(format!(" {} ({}) ", s.agenda_title, list.len())),
-        Some(Row::new(vec![
-            s.col_when,
-            s.col_client,
-            s.col_platforms,
-            s.col_status,
-            s.col_pillar,
-            s.col_post,
-        ])),
-        &[
-            // "Mon Nov 22 14:05", "mer. 30 sept. 14:05".
-            Constraint::Length(if crate::i18n::lang() == crate::i18n::Lang::Fr {
-                20
-            } else {
-                17
-            }),
-            Constraint::Length(if show_client { 14 } else { 0 }),
-            Constraint::Length(10),
-            Constraint::Length(10),
-            Constraint::Length(14),
-            Constraint::Fill(1),
-        ],
+        &cols,
         &m.calendar.list_cursor,
         list.len(),
         true,
@@ -420,21 +411,21 @@ fn agenda(m: &Model, frame: &mut Frame, area: Rect) {
                 .map(|x| sanitize_line(&x.name))
                 .unwrap_or_default();
             let title = p.label();
-            Row::new(vec![
-                Cell::from(when),
-                Cell::from(
+            let mut cells = vec![Line::raw(when)];
+            if show_client {
+                cells.push(Line::raw(
                     m.client(p.client_id)
                         .map(|c| sanitize_line(&c.name))
                         .unwrap_or_default(),
-                ),
-                Cell::from(marks(&p.accounts, &m.data.accounts)),
-                Cell::from(Span::styled(
-                    i18n::post_status(p.status),
-                    status_style(p.status, th),
-                )),
-                Cell::from(pillar),
-                Cell::from(sanitize_line(title)),
-            ])
+                ));
+            }
+            cells.extend([
+                Line::raw(marks(&p.accounts, &m.data.accounts)),
+                Line::styled(i18n::post_status(p.status), status_style(p.status, th)),
+                Line::raw(pillar),
+                Line::raw(sanitize_line(title)),
+            ]);
+            cells
         },
     );
 }

@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Cell, Paragraph, Row, Wrap};
+use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use crate::domain::inbox::{Item, ReplyStats, Sentiment, StatusFilter};
 use crate::domain::text::{sanitize_line, sanitize_multiline};
@@ -12,13 +12,15 @@ use crate::i18n::{self, fill, format, t};
 use crate::tui::inbox::{current_item, target_hours};
 use crate::tui::model::Model;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::columns::{Column, whole_groups};
 use crate::tui::widgets::table;
 
 fn minutes(v: Option<i64>) -> String {
     v.map_or_else(|| "—".to_string(), format::duration_short)
 }
 
-fn counters_line(m: &Model) -> Line<'static> {
+/// The counters above the list, as many whole groups as fit in `width` columns.
+fn counters_line(m: &Model, width: usize) -> Line<'static> {
     let s = t();
     let th = &m.theme;
     let Some(c) = m.inbox.counters else {
@@ -28,33 +30,44 @@ fn counters_line(m: &Model) -> Line<'static> {
         r.reply_rate
             .map_or_else(|| "—".to_string(), format::percent)
     };
-    Line::from(vec![
-        Span::raw(format!(" {} ", s.pending)),
-        Span::styled(c.all.pending.to_string(), th.title()),
-        Span::raw(format!("  {} ", s.overdue)),
-        Span::styled(
-            c.all.overdue.to_string(),
-            if c.all.overdue > 0 {
-                th.error()
-            } else {
-                th.ok()
-            },
-        ),
-        Span::raw(format!(
-            "  {} {} · {} {}  {} {}  {} {}",
+    let groups: Vec<Vec<Span<'static>>> = vec![
+        vec![
+            Span::raw(format!(" {} ", s.pending)),
+            Span::styled(c.all.pending.to_string(), th.title()),
+        ],
+        vec![
+            Span::raw(format!("  {} ", s.overdue)),
+            Span::styled(
+                c.all.overdue.to_string(),
+                if c.all.overdue > 0 {
+                    th.error()
+                } else {
+                    th.ok()
+                },
+            ),
+        ],
+        vec![Span::raw(format!(
+            "  {} {} · {} {}",
             s.median_7d,
             minutes(c.last7.median_minutes),
             s.median_30d,
             minutes(c.last30.median_minutes),
+        ))],
+        vec![Span::raw(format!(
+            "  {} {}",
             s.p90_30d,
-            minutes(c.last30.p90_minutes),
+            minutes(c.last30.p90_minutes)
+        ))],
+        vec![Span::raw(format!(
+            "  {} {}",
             s.reply_rate_30d,
             rate(&c.last30)
-        )),
-    ])
+        ))],
+    ];
+    // A group that does not fit is left out whole: a figure is never cut.
+    whole_groups(groups, width)
 }
 
-/// `late 2h10` in red, `1h05` left, or the status of an item that no longer waits.
 fn time_left(m: &Model, it: &Item, th: &Theme) -> Span<'static> {
     let s = t();
     match it.time_left(target_hours(m, it), m.now) {
@@ -116,7 +129,10 @@ pub fn render(m: &Model, frame: &mut Frame, area: Rect) {
     let s = t();
     let th = &m.theme;
     let [top, body] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
-    frame.render_widget(Paragraph::new(counters_line(m)), top);
+    frame.render_widget(
+        Paragraph::new(counters_line(m, usize::from(top.width))),
+        top,
+    );
     let wide = body.width >= 110;
     let [list_area, detail_area] = if wide {
         Layout::horizontal([Constraint::Percentage(62), Constraint::Percentage(38)]).areas(body)
@@ -129,25 +145,17 @@ pub fn render(m: &Model, frame: &mut Frame, area: Rect) {
         s.inbox_no_match
     };
     let ids = &m.inbox.ids;
-    table::render(
+    table::render_columns(
         frame,
         list_area,
         Block::bordered().title(title(m)),
-        Some(Row::new([
-            "",
-            s.col_client,
-            "",
-            s.col_author,
-            s.col_message,
-            s.col_left,
-        ])),
         &[
-            Constraint::Length(2),
-            Constraint::Length(14),
-            Constraint::Length(2),
-            Constraint::Length(16),
-            Constraint::Fill(1),
-            Constraint::Length(11),
+            Column::fixed("", 2, 0),
+            Column::text(s.col_client, 6, 2, 4),
+            Column::fixed("", 2, 5),
+            Column::text(s.col_author, 8, 2, 3),
+            Column::text(s.col_message, 8, 5, 0).want(24),
+            Column::whole(s.col_left, 0),
         ],
         &m.inbox.cursor,
         ids.len(),
@@ -175,20 +183,17 @@ pub fn render(m: &Model, frame: &mut Frame, area: Rect) {
                         Sentiment::Negative => th.warn(),
                         _ => th.base(),
                     };
-                    Row::new(vec![
-                        Cell::from(Span::styled(mark, th.accent())),
-                        Cell::from(client),
-                        Cell::from(it.platform.mark()),
-                        Cell::from(sanitize_line(&it.author)),
-                        Cell::from(Span::styled(sanitize_line(&it.text), excerpt_style)),
-                        Cell::from(time_left(m, it, th)),
-                    ])
+                    vec![
+                        Line::styled(mark, th.accent()),
+                        Line::raw(client),
+                        Line::raw(it.platform.mark()),
+                        Line::raw(sanitize_line(&it.author)),
+                        Line::styled(sanitize_line(&it.text), excerpt_style),
+                        Line::from(time_left(m, it, th)),
+                    ]
                 }
                 // Rows load as the cursor nears them; this shows for one frame at most.
-                None => Row::new(vec![
-                    Cell::from(mark),
-                    Cell::from(Span::styled("…", th.dim())),
-                ]),
+                None => vec![Line::raw(mark), Line::styled("…", th.dim())],
             }
         },
     );

@@ -3,19 +3,24 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Cell, Paragraph, Row, Table};
+use ratatui::widgets::{Block, Paragraph};
 
 use crate::domain::objective::Status;
-use crate::domain::text::{sanitize_line, truncate};
+use crate::domain::report::Period;
+use crate::domain::text::sanitize_line;
 use crate::i18n::{self, fill, format, t};
-use crate::io::report::{key_name, platform_name, shown_keys};
+use crate::io::report::{change_direction, change_text, key_name, platform_name, shown_keys};
 use crate::report::Report;
 use crate::tui::model::Model;
 use crate::tui::report::period;
+use crate::tui::strategy::client_today;
 use crate::tui::theme::Theme;
 use crate::tui::views::strategy::status_style;
 use crate::tui::widgets::bar::bar;
+use crate::tui::widgets::columns::{Column, whole_groups, wrap_words};
+use crate::tui::widgets::table::fitted;
 
 /// `▁▂▄▆█` from up to 12 values; a gap where there is none.
 pub fn sparkline(values: &[Option<f64>]) -> String {
@@ -37,25 +42,67 @@ pub fn sparkline(values: &[Option<f64>]) -> String {
         .collect()
 }
 
-fn change_span(c: Option<f64>, lower_is_better: bool, th: &Theme) -> Span<'static> {
-    let style = match c {
-        Some(x) if x > 0.05 => {
-            if lower_is_better {
-                th.error()
-            } else {
-                th.ok()
-            }
-        }
-        Some(x) if x < -0.05 => {
-            if lower_is_better {
-                th.ok()
-            } else {
-                th.error()
-            }
-        }
+/// A value's change (`▲ 12.3%`, a rate's `+0.4 pt`), green when it is good news.
+fn change_span(v: &crate::report::Value, lower_is_better: bool, th: &Theme) -> Span<'static> {
+    let style = match (change_direction(v), lower_is_better) {
+        (1, false) | (-1, true) => th.ok(),
+        (1, true) | (-1, false) => th.error(),
         _ => th.dim(),
     };
-    Span::styled(format::change(c), style)
+    Span::styled(change_text(v), style)
+}
+
+/// The head line: client, period and its dates, whether it is still running, what it is
+/// compared with, the keys; each part whole or left out.
+fn head_line(m: &Model, p: &Period, width: usize) -> Line<'static> {
+    let s = t();
+    let th = &m.theme;
+    let client = m
+        .current_client()
+        .map(|c| sanitize_line(&c.name))
+        .unwrap_or_default();
+    let today = client_today(m);
+    let (so_far, previous) = crate::report::counted(p, today);
+    let mut groups = vec![
+        vec![Span::styled(
+            format!(" {client} · {} ", p.label()),
+            th.title(),
+        )],
+        // The label holds the year: day and month are enough here.
+        vec![Span::raw(format!(
+            "{} – {}",
+            format::day_month(p.from),
+            format::day_month(p.to)
+        ))],
+    ];
+    let vs = if p.contains(today) {
+        groups.push(vec![Span::styled(
+            format!(
+                " · {}",
+                fill(
+                    s.report_in_progress,
+                    &[("date", &format::day_month(so_far.to))]
+                )
+            ),
+            th.warn(),
+        )]);
+        format!(
+            "{} – {}",
+            format::day_month(previous.from),
+            format::day_month(previous.to)
+        )
+    } else {
+        previous.label()
+    };
+    groups.push(vec![Span::styled(
+        format!(" · {} {vs}", s.report_vs),
+        th.dim(),
+    )]);
+    groups.push(vec![Span::styled(
+        format!("   {}", s.report_hint),
+        th.dim(),
+    )]);
+    whole_groups(groups, width)
 }
 
 pub fn render(m: &Model, frame: &mut Frame, area: Rect) {
@@ -63,24 +110,8 @@ pub fn render(m: &Model, frame: &mut Frame, area: Rect) {
     let th = &m.theme;
     let [head, body] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
     let p = period(m);
-    let client = m
-        .current_client()
-        .map(|c| sanitize_line(&c.name))
-        .unwrap_or_default();
     frame.render_widget(
-        Paragraph::new(Line::from(vec![
-            Span::styled(format!(" {client} · {} ", p.label()), th.title()),
-            Span::raw(format!("{} – {}", format::date(p.from), format::date(p.to))),
-            Span::styled(
-                format!(
-                    " · {} {}   {}",
-                    s.report_vs,
-                    p.previous().label(),
-                    s.report_hint
-                ),
-                th.dim(),
-            ),
-        ])),
+        Paragraph::new(head_line(m, &p, usize::from(head.width))),
         head,
     );
     let Some(r) = m
@@ -96,7 +127,7 @@ pub fn render(m: &Model, frame: &mut Frame, area: Rect) {
         return;
     };
     let [left, right] =
-        Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(body);
+        Layout::horizontal([Constraint::Percentage(68), Constraint::Percentage(32)]).areas(body);
     metrics_table(m, r, frame, left);
     side(m, r, frame, right);
 }
@@ -114,23 +145,27 @@ fn metrics_table(m: &Model, r: &Report, frame: &mut Frame, area: Rect) {
         );
         return;
     }
-    // As many platform columns as fit beside the totals.
-    let fit = (area.width.saturating_sub(2 + 20 + 11 + 11 + 9 + 13) / 10) as usize;
-    let platforms: Vec<_> = r.platforms.iter().take(fit.min(5)).collect();
-    let mut header = vec![
-        Cell::from(s.col_metric),
-        Cell::from(s.report_this_period),
-        Cell::from(s.report_previous),
-        Cell::from(s.report_change),
-        Cell::from(s.report_trend),
-    ];
-    header.extend(platforms.iter().map(|p| {
-        Cell::from(crate::domain::Platform::parse(p.platform).map_or("", |x| x.mark().trim()))
-    }));
-    let rows: Vec<Row> = keys
+    let marks: Vec<&str> = r
+        .platforms
         .iter()
+        .map(|p| crate::domain::Platform::parse(p.platform).map_or("", |x| x.mark().trim()))
+        .collect();
+    // At narrow widths the trend goes first, then the platforms (from the right), then
+    // the previous period: a figure is never cut.
+    let mut cols = vec![
+        // Wide enough to tell the two engagement rates apart, before platforms.
+        Column::text(s.col_metric, 16, 1, 0).want(26),
+        Column::whole(s.report_this_period, 0),
+        Column::whole(s.report_previous, 3),
+        Column::whole(s.report_change, 2),
+        Column::fixed(s.report_trend, 12, 9),
+    ];
+    cols.extend(marks.iter().map(|m| Column::whole(m, 5)));
+    let rows: Vec<(usize, Vec<Line>)> = keys
+        .iter()
+        .enumerate()
         .skip(m.report.scroll as usize)
-        .map(|k| {
+        .map(|(i, k)| {
             let v = &r.totals[k];
             let lower =
                 crate::domain::metric::Metric::parse(k).is_some_and(|x| x.lower_is_better());
@@ -140,37 +175,46 @@ fn metrics_table(m: &Model, r: &Report, frame: &mut Frame, area: Rect) {
                 .map(|(_, f)| f.get(k).copied().flatten())
                 .collect();
             let mut cells = vec![
-                Cell::from(key_name(k)),
-                Cell::from(Span::styled(
-                    format::report_value(k, v.value, cur),
-                    th.title(),
-                )),
-                Cell::from(format::report_value(k, v.previous, cur)),
-                Cell::from(change_span(v.change_pct, lower, th)),
-                Cell::from(Span::styled(sparkline(&trend), th.accent())),
+                Line::raw(key_name(k)),
+                Line::styled(format::report_value(k, v.value, cur), th.title()),
+                Line::raw(format::report_value(k, v.previous, cur)),
+                Line::from(change_span(v, lower, th)),
+                Line::styled(sparkline(&trend), th.accent()),
             ];
             cells.extend(
-                platforms
+                r.platforms
                     .iter()
-                    .map(|p| Cell::from(format::report_value(k, p.metrics[k].value, cur))),
+                    .map(|p| Line::raw(format::report_value(k, p.metrics[k].value, cur))),
             );
-            Row::new(cells)
+            (i, cells)
         })
         .collect();
-    let mut widths = vec![
-        Constraint::Min(20),
-        Constraint::Length(11),
-        Constraint::Length(11),
-        Constraint::Length(9),
-        Constraint::Length(12),
-    ];
-    widths.extend(platforms.iter().map(|_| Constraint::Length(10)));
-    frame.render_widget(
-        Table::new(rows, widths)
-            .header(Row::new(header).style(th.title()))
-            .block(block),
-        area,
-    );
+    let width = block.inner(area).width;
+    let table = fitted(&cols, true, rows, width, th, |rows| {
+        rows.into_iter().map(|(_, r)| r).collect()
+    });
+    frame.render_widget(table.block(block), area);
+}
+
+/// Lines of words wrapped to `w` columns, one style: a figure never cut.
+fn wrapped(text: &str, w: usize, style: Style) -> Vec<Line<'static>> {
+    wrap_words(text, w)
+        .into_iter()
+        .map(|l| Line::styled(l, style))
+        .collect()
+}
+
+/// A bar as wide as what is left beside `text` (at most `max`), then the text; the text
+/// alone, wrapped, when there is no room for a bar.
+fn bar_line(share: f64, max: usize, text: &str, w: usize, bar_style: Style) -> Vec<Line<'static>> {
+    let room = w.saturating_sub(crate::domain::text::width(text)).min(max);
+    if room < 4 {
+        return wrapped(text.trim_start(), w, bar_style);
+    }
+    vec![Line::from(vec![
+        Span::styled(bar(share, room), bar_style),
+        Span::styled(text.to_string(), bar_style),
+    ])]
 }
 
 fn side(m: &Model, r: &Report, frame: &mut Frame, area: Rect) {
@@ -186,16 +230,21 @@ fn side(m: &Model, r: &Report, frame: &mut Frame, area: Rect) {
         .collect();
     let max = imp.iter().map(|(_, v)| *v).fold(0.0, f64::max);
     if max > 0.0 {
-        lines.push(Line::styled(
-            format!("{} · {}", key_name("impressions"), s.report_by_platform),
+        lines.extend(wrapped(
+            &format!("{} · {}", key_name("impressions"), s.report_by_platform),
+            w,
             th.title(),
         ));
         for (p, v) in &imp {
             let mark = crate::domain::Platform::parse(p).map_or("", |x| x.mark().trim());
+            let count = format!(" {}", format::count(v.round() as i64));
+            let room = w
+                .saturating_sub(3 + crate::domain::text::width(&count))
+                .min(24);
             lines.push(Line::from(vec![
                 Span::raw(format!("{mark:<3}")),
-                Span::styled(bar(v / max, w.saturating_sub(14).min(24)), th.accent()),
-                Span::raw(format!(" {}", format::count(v.round() as i64))),
+                Span::styled(bar(v / max, room), th.accent()),
+                Span::raw(count),
             ]));
         }
         lines.push(Line::raw(""));
@@ -206,92 +255,96 @@ fn side(m: &Model, r: &Report, frame: &mut Frame, area: Rect) {
             let scope = o.platform.map_or(s.all_platforms, platform_name);
             let value = |v: f64| format::objective_value(o.metric, v, &r.currency);
             let now = o.current.map_or("—".to_string(), value);
-            lines.push(Line::raw(truncate(
+            lines.extend(wrapped(
                 &format!(
                     "{scope} · {} {now} / {}",
                     key_name(o.metric),
                     value(o.target)
                 ),
                 w,
-            )));
-            lines.push(Line::from(vec![
-                Span::styled(
-                    bar(o.done_pct.unwrap_or(0.0) / 100.0, 16),
-                    status_style(o.status, th),
-                ),
-                Span::styled(
-                    format!(" {}", i18n::objective_status(o.status)),
-                    status_style(o.status, th),
-                ),
-                Span::styled(
-                    if o.status == Status::NoData {
-                        String::new()
-                    } else {
-                        format!(" {}", o.done_pct.map_or("".into(), format::percent))
-                    },
-                    th.dim(),
-                ),
-            ]));
+                th.base(),
+            ));
+            let done = match (o.status, o.done_pct) {
+                (Status::NoData, _) | (_, None) => String::new(),
+                (_, Some(d)) => format!(" {}", format::percent(d)),
+            };
+            lines.extend(bar_line(
+                o.done_pct.unwrap_or(0.0) / 100.0,
+                16,
+                &format!(" {}{done}", i18n::objective_status(o.status)),
+                w,
+                status_style(o.status, th),
+            ));
         }
         lines.push(Line::raw(""));
     }
     let i = &r.inbox;
     lines.push(Line::styled(s.tab_inbox, th.title()));
-    lines.push(Line::raw(fill(
-        s.report_inbox_line,
-        &[
-            ("received", &i.received.to_string()),
-            ("rate", &i.reply_rate.map_or("—".into(), format::percent)),
-            (
-                "median",
-                &i.median_minutes.map_or("—".into(), format::duration_short),
-            ),
-            (
-                "p90",
-                &i.p90_minutes.map_or("—".into(), format::duration_short),
-            ),
-        ],
-    )));
+    lines.extend(wrapped(
+        &fill(
+            s.report_inbox_line,
+            &[
+                ("received", &i.received.to_string()),
+                ("rate", &i.reply_rate.map_or("—".into(), format::percent)),
+                (
+                    "median",
+                    &i.median_minutes.map_or("—".into(), format::duration_short),
+                ),
+                (
+                    "p90",
+                    &i.p90_minutes.map_or("—".into(), format::duration_short),
+                ),
+            ],
+        ),
+        w,
+        th.base(),
+    ));
     lines.push(Line::raw(""));
     let c = &r.calendar;
     lines.push(Line::styled(s.tab_calendar, th.title()));
-    lines.push(Line::raw(fill(
-        s.report_calendar_line,
-        &[
-            ("planned", &c.planned.to_string()),
-            ("published", &c.published.to_string()),
-        ],
-    )));
+    lines.extend(wrapped(
+        &fill(
+            s.report_calendar_line,
+            &[
+                ("planned", &c.planned.to_string()),
+                ("published", &c.published.to_string()),
+            ],
+        ),
+        w,
+        th.base(),
+    ));
     for p in &c.pillars {
         let actual = p.actual_pct.map_or("—".into(), format::percent);
         let off = p
             .actual_pct
             .is_some_and(|a| (a - f64::from(p.target_pct)).abs() > 10.0);
-        lines.push(Line::styled(
-            truncate(
-                &format!(
-                    "  {} {actual} ({} {})",
-                    sanitize_line(&p.pillar),
-                    s.report_target,
-                    format::percent_whole(p.target_pct)
-                ),
-                w,
+        lines.extend(wrapped(
+            &format!(
+                "  {} {actual} ({} {})",
+                sanitize_line(&p.pillar),
+                s.report_target,
+                format::percent_whole(p.target_pct)
             ),
+            w,
             if off { th.warn() } else { th.base() },
         ));
     }
     lines.push(Line::raw(""));
     let b = &r.budget;
     lines.push(Line::styled(s.section_titles[2], th.title()));
-    lines.push(Line::raw(format!(
-        "{} {} · {} {} · {} {}",
-        s.planned,
-        format::report_value("spend", Some(b.planned), &r.currency),
-        s.spent,
-        format::report_value("spend", Some(b.spent), &r.currency),
-        s.remaining,
-        format::report_value("spend", Some(b.remaining), &r.currency)
-    )));
+    lines.extend(wrapped(
+        &format!(
+            "{} {} · {} {} · {} {}",
+            s.planned,
+            format::report_value("spend", Some(b.planned), &r.currency),
+            s.spent,
+            format::report_value("spend", Some(b.spent), &r.currency),
+            s.remaining,
+            format::report_value("spend", Some(b.remaining), &r.currency)
+        ),
+        w,
+        th.base(),
+    ));
     if let Some(p) = b.used_pct {
         let style = if p > 100.0 {
             th.error()
@@ -300,10 +353,13 @@ fn side(m: &Model, r: &Report, frame: &mut Frame, area: Rect) {
         } else {
             th.ok()
         };
-        lines.push(Line::from(vec![
-            Span::styled(bar(p / 100.0, 20), style),
-            Span::raw(format!(" {}", format::percent(p))),
-        ]));
+        lines.extend(bar_line(
+            p / 100.0,
+            20,
+            &format!(" {}", format::percent(p)),
+            w,
+            style,
+        ));
     }
     frame.render_widget(Paragraph::new(lines).block(Block::bordered()), area);
 }

@@ -10,6 +10,7 @@ use crate::i18n::{fill, t};
 use crate::tui::keymap;
 use crate::tui::model::{Model, Switcher, SwitcherFocus};
 use crate::tui::views::hint_line;
+use crate::tui::widgets::columns::Column;
 use crate::tui::widgets::{popup::centered, table};
 
 pub fn render(m: &Model, frame: &mut Frame, area: Rect, sw: &Switcher) {
@@ -130,15 +131,14 @@ pub fn render(m: &Model, frame: &mut Frame, area: Rect, sw: &Switcher) {
                 } else {
                     th.base()
                 });
-            table::render(
+            table::render_columns(
                 frame,
                 accounts,
                 acc_block,
-                None,
                 &[
-                    Constraint::Length(11),
-                    Constraint::Fill(1),
-                    Constraint::Length(10),
+                    Column::text("", 6, 1, 0),
+                    Column::text("", 8, 2, 0),
+                    Column::whole("", 1),
                 ],
                 &sw.accounts,
                 accs.len(),
@@ -152,11 +152,11 @@ pub fn render(m: &Model, frame: &mut Frame, area: Rect, sw: &Switcher) {
                         .text_limit()
                         .map(|l| fill(s.chars_limit, &[("n", &l.to_string())]))
                         .unwrap_or_default();
-                    Row::new(vec![
-                        Cell::from(a.platform.name()),
-                        Cell::from(sanitize_line(&a.handle)),
-                        Cell::from(Line::styled(limit, th.dim())),
-                    ])
+                    vec![
+                        Line::raw(a.platform.name()),
+                        Line::raw(sanitize_line(&a.handle)),
+                        Line::styled(limit, th.dim()),
+                    ]
                 },
             );
         }

@@ -14,6 +14,7 @@ use crate::today::{PostLine, Today};
 use crate::tui::model::Model;
 use crate::tui::theme::Theme;
 use crate::tui::today::{Line, Section, lines, selectable};
+use crate::tui::widgets::columns::cut_text;
 
 pub fn welcome(m: &Model, frame: &mut Frame, area: Rect) {
     let s = t();
@@ -208,7 +209,8 @@ pub fn render(m: &Model, frame: &mut Frame, area: Rect) {
                 let (client, text, style) = line_parts(td, *other, th);
                 let selected = Some(*other) == chosen;
                 let client = format!("  {:<22}", truncate(&sanitize_line(&client), 21));
-                let text = truncate(&text, w.saturating_sub(24));
+                // Cut between words: a figure (an amount, a time) shows whole or not at all.
+                let text = cut_text(&text, w.saturating_sub(24));
                 let line = TextLine::from(vec![
                     Span::styled(client, th.key()),
                     Span::styled(text, style),

@@ -9,6 +9,7 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph, Row, Table};
 
+use super::columns::{self, Column};
 use crate::tui::action::Command;
 use crate::tui::theme::Theme;
 
@@ -103,36 +104,143 @@ pub fn render<'a>(
     empty: &str,
     mut row: impl FnMut(usize) -> Row<'a>,
 ) {
-    let inner = block.inner(area);
-    if len == 0 {
+    let Some(range) = window(area, &block, header.is_some(), cursor, len) else {
         frame.render_widget(
             Paragraph::new(Line::styled(empty.to_string(), theme.dim())).block(block),
             area,
         );
         return;
-    }
-    let header_h = usize::from(header.is_some());
-    let visible = usize::from(inner.height).saturating_sub(header_h);
-    let range = cursor.window(len, visible);
-    let selected = cursor.selected.min(len - 1);
+    };
     let rows: Vec<Row> = range
-        .clone()
-        .map(|i| {
-            let r = row(i);
-            if i == selected && focused {
-                r.style(theme.selected())
-            } else if i == selected {
-                r.style(theme.dim().add_modifier(ratatui::style::Modifier::REVERSED))
-            } else {
-                r
-            }
-        })
+        .map(|i| (i, row(i)))
+        .map(highlight(cursor, len, focused, theme))
         .collect();
     let mut table = Table::new(rows, widths.to_vec()).block(block);
     if let Some(h) = header {
         table = table.header(h.style(theme.title()));
     }
     frame.render_widget(table, area);
+}
+
+/// Like [`render`], with columns that fit the width (see [`columns::fit`]): a figure is
+/// never cut, whole columns give way instead. `row(i)` gives a line per column.
+#[allow(clippy::too_many_arguments)]
+pub fn render_columns<'a>(
+    frame: &mut Frame,
+    area: Rect,
+    block: Block<'a>,
+    cols: &[Column<'a>],
+    cursor: &ListCursor,
+    len: usize,
+    focused: bool,
+    theme: &Theme,
+    empty: &str,
+    mut row: impl FnMut(usize) -> Vec<Line<'a>>,
+) {
+    let header = cols.iter().any(|c| !c.header.is_empty());
+    let Some(range) = window(area, &block, header, cursor, len) else {
+        frame.render_widget(
+            Paragraph::new(Line::styled(empty.to_string(), theme.dim())).block(block),
+            area,
+        );
+        return;
+    };
+    let lines: Vec<(usize, Vec<Line<'a>>)> = range.map(|i| (i, row(i))).collect();
+    let width = block.inner(area).width;
+    let table = fitted(cols, header, lines, width, theme, |rows| {
+        rows.into_iter()
+            .map(highlight(cursor, len, focused, theme))
+            .collect()
+    });
+    frame.render_widget(table.block(block), area);
+}
+
+/// A table of `rows` (each with its index) whose columns fit `width`; `style` turns the
+/// kept cells into rows (to highlight a selection).
+pub fn fitted<'a>(
+    cols: &[Column<'a>],
+    header: bool,
+    rows: Vec<(usize, Vec<Line<'a>>)>,
+    width: u16,
+    theme: &Theme,
+    style: impl FnOnce(Vec<(usize, Row<'a>)>) -> Vec<Row<'a>>,
+) -> Table<'a> {
+    let lines: Vec<Vec<Line<'a>>> = rows.iter().map(|(_, r)| r.clone()).collect();
+    let widths = columns::fit(cols, &columns::widest(cols.len(), &lines), width);
+    let rows: Vec<(usize, Row<'a>)> = rows
+        .into_iter()
+        .map(|(i, cells)| {
+            let cells: Vec<Line<'a>> = cells
+                .into_iter()
+                .zip(cols)
+                .zip(&widths)
+                .map(|((cell, col), w)| match (col.fit, w) {
+                    (columns::Fit::Text { .. }, Some(w)) => cut_between_words(cell, *w),
+                    _ => cell,
+                })
+                .collect();
+            (i, Row::new(columns::kept(cells, &widths)))
+        })
+        .collect();
+    let mut table = Table::new(style(rows), columns::constraints(&widths));
+    if header {
+        let names: Vec<&str> = cols.iter().map(|c| c.header).collect();
+        table = table.header(Row::new(columns::kept(names, &widths)).style(theme.title()));
+    }
+    table
+}
+
+/// A text cell wider than its column, cut with an ellipsis; between words when it holds
+/// a figure (a date, an amount), which shows whole or not at all.
+fn cut_between_words(cell: Line<'_>, width: u16) -> Line<'_> {
+    if cell.width() <= usize::from(width) {
+        return cell;
+    }
+    let style = cell
+        .spans
+        .first()
+        .map_or(cell.style, |s| cell.style.patch(s.style));
+    let text: String = cell.spans.iter().map(|s| s.content.as_ref()).collect();
+    Line::styled(columns::cut_text(&text, usize::from(width)), style)
+}
+
+/// The rows a list shows in `area` under `block`, or `None` when it is empty.
+fn window(
+    area: Rect,
+    block: &Block<'_>,
+    header: bool,
+    cursor: &ListCursor,
+    len: usize,
+) -> Option<Range<usize>> {
+    if len == 0 {
+        return None;
+    }
+    let inner = block.inner(area);
+    let visible = usize::from(inner.height).saturating_sub(usize::from(header));
+    Some(cursor.window(len, visible))
+}
+
+/// Styles the selected row: highlighted when the list has the focus, dimmed otherwise.
+fn highlight<'a>(
+    cursor: &ListCursor,
+    len: usize,
+    focused: bool,
+    theme: &Theme,
+) -> impl Fn((usize, Row<'a>)) -> Row<'a> {
+    let selected = cursor.selected.min(len.saturating_sub(1));
+    let (on, off) = (
+        theme.selected(),
+        theme.dim().add_modifier(ratatui::style::Modifier::REVERSED),
+    );
+    move |(i, r)| {
+        if i == selected && focused {
+            r.style(on)
+        } else if i == selected {
+            r.style(off)
+        } else {
+            r
+        }
+    }
 }
 
 #[cfg(test)]

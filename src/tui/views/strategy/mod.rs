@@ -13,12 +13,13 @@ use crate::domain::objective::Status;
 use crate::domain::strategy::{
     BudgetAlert, BudgetSummary, PillarsCheck, Priority, check_pillars, summarize,
 };
-use crate::domain::text::{sanitize_line, truncate};
+use crate::domain::text::sanitize_line;
 use crate::i18n::{self, fill, format, t};
 use crate::tui::model::{Model, Section};
 use crate::tui::strategy::{budget_month, client_today, objective_progress};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::bar::bar;
+use crate::tui::widgets::columns::cut_text;
 
 pub fn render(m: &Model, frame: &mut Frame, area: Rect) {
     match m.strategy.open {
@@ -33,7 +34,7 @@ pub fn section_title(s: Section) -> &'static str {
 
 pub fn status_style(st: Status, th: &Theme) -> Style {
     match st {
-        Status::NoData => th.dim(),
+        Status::NoData | Status::NotStarted => th.dim(),
         Status::Achieved | Status::OnTrack => th.ok(),
         Status::AtRisk => th.warn(),
         Status::Behind => th.error(),
@@ -137,14 +138,15 @@ fn panel(m: &Model, frame: &mut Frame, area: Rect, section: Section, lines: Vec<
     let lines: Vec<Line> = lines
         .into_iter()
         .map(|l| {
-            // Cut each line to the panel, keeping its style.
+            // Cut each line to the panel between words (a figure shows whole or not at
+            // all), keeping its style.
             let style = l.style;
             let text: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
             if crate::domain::text::width(&text) <= w {
                 l
             } else {
                 Line::styled(
-                    truncate(&text, w),
+                    cut_text(&text, w),
                     style.patch(l.spans.first().map_or(Style::new(), |s| s.style)),
                 )
             }

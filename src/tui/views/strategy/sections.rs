@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Cell, Paragraph, Row, Wrap};
+use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::{budget_lines, pillars_check_line, section_title, status_style};
 use crate::domain::strategy::{Part, summarize, summarize_by_kind};
@@ -12,6 +12,7 @@ use crate::i18n::{self, format, t};
 use crate::tui::model::{Model, Section};
 use crate::tui::strategy::{self as st, budget_month, objective_progress};
 use crate::tui::widgets::bar::bar;
+use crate::tui::widgets::columns::Column;
 use crate::tui::widgets::table;
 
 fn pane_block(m: &Model, part: Part, title: String) -> Block<'static> {
@@ -57,7 +58,7 @@ pub fn render(m: &Model, frame: &mut Frame, area: Rect, section: Section) {
                 Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)])
                     .areas(body);
             let rows = &m.plan.targets;
-            table::render(
+            table::render_columns(
                 frame,
                 list,
                 pane_block(
@@ -65,17 +66,11 @@ pub fn render(m: &Model, frame: &mut Frame, area: Rect, section: Section) {
                     Part::Target,
                     format!("{} ({})", section_title(section), rows.len()),
                 ),
-                Some(Row::new([
-                    s.col_priority,
-                    s.col_name,
-                    s.col_ages,
-                    s.col_platforms,
-                ])),
                 &[
-                    Constraint::Length(8),
-                    Constraint::Fill(2),
-                    Constraint::Length(7),
-                    Constraint::Fill(2),
+                    Column::whole(s.col_priority, 3),
+                    Column::text(s.col_name, 8, 2, 0).want(16),
+                    Column::whole(s.col_ages, 1),
+                    Column::whole(s.col_platforms, 2),
                 ],
                 m.strategy.cursor(Part::Target),
                 rows.len(),
@@ -85,12 +80,12 @@ pub fn render(m: &Model, frame: &mut Frame, area: Rect, section: Section) {
                 |i| {
                     let x = &rows[i];
                     let marks: Vec<&str> = x.platforms.iter().map(|p| p.mark().trim()).collect();
-                    Row::new(vec![
-                        Cell::from(i18n::priority(x.priority)),
-                        Cell::from(sanitize_line(&x.name)),
-                        Cell::from(x.age_range()),
-                        Cell::from(marks.join(" ")),
-                    ])
+                    vec![
+                        Line::raw(i18n::priority(x.priority)),
+                        Line::raw(sanitize_line(&x.name)),
+                        Line::raw(x.age_range()),
+                        Line::raw(marks.join(" ")),
+                    ]
                 },
             );
             let lines = st::selected_id(m, Part::Target)
@@ -125,7 +120,7 @@ pub fn render(m: &Model, frame: &mut Frame, area: Rect, section: Section) {
         }
         Section::Objectives => {
             let rows = &m.plan.objectives;
-            table::render(
+            table::render_columns(
                 frame,
                 body,
                 pane_block(
@@ -133,23 +128,16 @@ pub fn render(m: &Model, frame: &mut Frame, area: Rect, section: Section) {
                     Part::Objective,
                     format!("{} ({})", section_title(section), rows.len()),
                 ),
-                Some(Row::new([
-                    s.col_scope,
-                    s.col_metric,
-                    s.col_baseline,
-                    s.col_target,
-                    s.col_start,
-                    s.col_deadline,
-                    s.col_status,
-                ])),
                 &[
-                    Constraint::Length(11),
-                    Constraint::Fill(2),
-                    Constraint::Length(11),
-                    Constraint::Length(11),
-                    Constraint::Length(13),
-                    Constraint::Length(13),
-                    Constraint::Length(10),
+                    Column::text(s.col_scope, 6, 1, 3).want(13),
+                    Column::text(s.col_metric, 8, 2, 0).want(24),
+                    Column::whole(s.col_baseline, 5),
+                    Column::whole(s.col_target, 0),
+                    Column::whole(s.col_current, 0),
+                    Column::whole(s.col_progress, 2),
+                    Column::whole(s.col_start, 6),
+                    Column::whole(s.col_deadline, 4),
+                    Column::whole(s.col_status, 0),
                 ],
                 m.strategy.cursor(Part::Objective),
                 rows.len(),
@@ -159,18 +147,25 @@ pub fn render(m: &Model, frame: &mut Frame, area: Rect, section: Section) {
                 |i| {
                     let o = &rows[i];
                     let p = objective_progress(m, o);
-                    Row::new(vec![
-                        Cell::from(o.platform.map_or(s.all_platforms, |p| p.name())),
-                        Cell::from(i18n::metric_name(o.metric)),
-                        Cell::from(format::metric_value(o.metric, o.baseline, &cur)),
-                        Cell::from(format::metric_value(o.metric, o.target, &cur)),
-                        Cell::from(format::date(o.start)),
-                        Cell::from(format::date(o.deadline)),
-                        Cell::from(Span::styled(
-                            i18n::objective_status(p.status),
-                            status_style(p.status, th),
-                        )),
-                    ])
+                    let value = |v: Option<i64>| {
+                        v.map_or("—".to_string(), |v| {
+                            format::metric_value(o.metric, v, &cur)
+                        })
+                    };
+                    vec![
+                        Line::raw(o.platform.map_or(s.all_platforms, |p| p.name())),
+                        Line::raw(i18n::metric_name(o.metric)),
+                        Line::raw(value(Some(o.baseline))),
+                        Line::raw(value(Some(o.target))),
+                        Line::styled(value(p.current), th.title()),
+                        Line::raw(
+                            p.done
+                                .map_or("—".to_string(), |d| format::percent(d * 100.0)),
+                        ),
+                        Line::raw(format::date(o.start)),
+                        Line::raw(format::date(o.deadline)),
+                        Line::styled(i18n::objective_status(p.status), status_style(p.status, th)),
+                    ]
                 },
             );
         }
@@ -188,7 +183,7 @@ pub fn render(m: &Model, frame: &mut Frame, area: Rect, section: Section) {
                     .block(Block::bordered().title(format!(" {} ", s.budget_total))),
                 sum_area,
             );
-            let kind_rows: Vec<Row> = by_kind
+            let kind_rows: Vec<(usize, Vec<Line>)> = by_kind
                 .iter()
                 .map(|(k, sm)| {
                     let style = match sm.alert() {
@@ -197,40 +192,34 @@ pub fn render(m: &Model, frame: &mut Frame, area: Rect, section: Section) {
                         crate::domain::strategy::BudgetAlert::Near => th.warn(),
                         crate::domain::strategy::BudgetAlert::Fine => th.ok(),
                     };
-                    Row::new(vec![
-                        Cell::from(i18n::budget_kind(*k)),
-                        Cell::from(format::money(sm.planned, &cur)),
-                        Cell::from(format::money(sm.spent, &cur)),
-                        Cell::from(format::money(sm.remaining(), &cur)),
-                        Cell::from(Span::styled(
-                            bar(sm.used_pct().unwrap_or(100.0) / 100.0, 12),
-                            style,
-                        )),
-                    ])
+                    vec![
+                        Line::raw(i18n::budget_kind(*k)),
+                        Line::raw(format::money(sm.planned, &cur)),
+                        Line::raw(format::money(sm.spent, &cur)),
+                        Line::raw(format::money(sm.remaining(), &cur)),
+                        Line::styled(bar(sm.used_pct().unwrap_or(100.0) / 100.0, 12), style),
+                    ]
                 })
+                .enumerate()
                 .collect();
-            frame.render_widget(
-                ratatui::widgets::Table::new(
-                    kind_rows,
-                    [
-                        Constraint::Fill(2),
-                        Constraint::Length(13),
-                        Constraint::Length(13),
-                        Constraint::Length(13),
-                        Constraint::Length(12),
-                    ],
-                )
-                .header(
-                    Row::new([s.col_kind, s.planned, s.spent, s.remaining, ""]).style(th.title()),
-                )
-                .block(Block::bordered().title(format!(" {} ", s.budget_by_kind))),
-                kinds_area,
-            );
+            let kinds_block = Block::bordered().title(format!(" {} ", s.budget_by_kind));
+            let cols = [
+                Column::text(s.col_kind, 6, 1, 0),
+                Column::whole(s.planned, 0),
+                Column::whole(s.spent, 1),
+                Column::whole(s.remaining, 2),
+                Column::fixed("", 12, 9),
+            ];
+            let width = kinds_block.inner(kinds_area).width;
+            let kinds = table::fitted(&cols, true, kind_rows, width, th, |rows| {
+                rows.into_iter().map(|(_, r)| r).collect()
+            });
+            frame.render_widget(kinds.block(kinds_block), kinds_area);
             let [plan_area, exp_area] =
                 Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)])
                     .areas(lists);
             let plan = st::budget_lines(m);
-            table::render(
+            table::render_columns(
                 frame,
                 plan_area,
                 pane_block(
@@ -238,11 +227,10 @@ pub fn render(m: &Model, frame: &mut Frame, area: Rect, section: Section) {
                     Part::BudgetLine,
                     format!("{} ({})", s.budget_plan, plan.len()),
                 ),
-                Some(Row::new([s.col_kind, s.col_platform, s.col_amount])),
                 &[
-                    Constraint::Fill(2),
-                    Constraint::Length(10),
-                    Constraint::Length(13),
+                    Column::text(s.col_kind, 6, 2, 0),
+                    Column::text(s.col_platform, 6, 1, 2),
+                    Column::whole(s.col_amount, 0),
                 ],
                 m.strategy.cursor(Part::BudgetLine),
                 plan.len(),
@@ -251,15 +239,15 @@ pub fn render(m: &Model, frame: &mut Frame, area: Rect, section: Section) {
                 empty,
                 |i| {
                     let l = plan[i];
-                    Row::new(vec![
-                        Cell::from(i18n::budget_kind(l.kind)),
-                        Cell::from(l.platform.map_or("", |p| p.name())),
-                        Cell::from(format::money(l.amount, &cur)),
-                    ])
+                    vec![
+                        Line::raw(i18n::budget_kind(l.kind)),
+                        Line::raw(l.platform.map_or("", |p| p.name())),
+                        Line::raw(format::money(l.amount, &cur)),
+                    ]
                 },
             );
             let exps = st::expenses(m);
-            table::render(
+            table::render_columns(
                 frame,
                 exp_area,
                 pane_block(
@@ -267,12 +255,11 @@ pub fn render(m: &Model, frame: &mut Frame, area: Rect, section: Section) {
                     Part::Expense,
                     format!("{} ({})", s.budget_expenses, exps.len()),
                 ),
-                Some(Row::new([s.col_date, s.col_kind, s.col_amount, s.col_note])),
                 &[
-                    Constraint::Length(7),
-                    Constraint::Length(16),
-                    Constraint::Length(12),
-                    Constraint::Fill(1),
+                    Column::whole(s.col_date, 1),
+                    Column::text(s.col_kind, 6, 1, 3),
+                    Column::whole(s.col_amount, 0),
+                    Column::text(s.col_note, 4, 2, 4),
                 ],
                 m.strategy.cursor(Part::Expense),
                 exps.len(),
@@ -286,12 +273,12 @@ pub fn render(m: &Model, frame: &mut Frame, area: Rect, section: Section) {
                         .and_then(|id| m.plan.campaigns.iter().find(|c| c.id == id))
                         .map(|c| format!("[{}] ", sanitize_line(&c.name)))
                         .unwrap_or_default();
-                    Row::new(vec![
-                        Cell::from(format::day_month(e.date)),
-                        Cell::from(i18n::budget_kind(e.kind)),
-                        Cell::from(format::money(e.amount, &cur)),
-                        Cell::from(format!("{campaign}{}", sanitize_line(&e.note))),
-                    ])
+                    vec![
+                        Line::raw(format::day_month(e.date)),
+                        Line::raw(i18n::budget_kind(e.kind)),
+                        Line::raw(format::money(e.amount, &cur)),
+                        Line::raw(format!("{campaign}{}", sanitize_line(&e.note))),
+                    ]
                 },
             );
         }
@@ -320,7 +307,7 @@ pub fn render(m: &Model, frame: &mut Frame, area: Rect, section: Section) {
                 Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
                     .areas(lists);
             let pillars = &m.plan.pillars;
-            table::render(
+            table::render_columns(
                 frame,
                 pillars_area,
                 pane_block(
@@ -328,11 +315,10 @@ pub fn render(m: &Model, frame: &mut Frame, area: Rect, section: Section) {
                     Part::Pillar,
                     format!("{} ({})", s.pillars_title, pillars.len()),
                 ),
-                Some(Row::new([s.col_name, s.col_share, ""])),
                 &[
-                    Constraint::Fill(2),
-                    Constraint::Length(6),
-                    Constraint::Length(12),
+                    Column::text(s.col_name, 8, 1, 0),
+                    Column::whole(s.col_share, 0),
+                    Column::fixed("", 12, 9),
                 ],
                 m.strategy.cursor(Part::Pillar),
                 pillars.len(),
@@ -341,18 +327,15 @@ pub fn render(m: &Model, frame: &mut Frame, area: Rect, section: Section) {
                 empty,
                 |i| {
                     let p = &pillars[i];
-                    Row::new(vec![
-                        Cell::from(sanitize_line(&p.name)),
-                        Cell::from(crate::i18n::format::percent_whole(p.share)),
-                        Cell::from(Span::styled(
-                            bar(f64::from(p.share) / 100.0, 12),
-                            th.accent(),
-                        )),
-                    ])
+                    vec![
+                        Line::raw(sanitize_line(&p.name)),
+                        Line::raw(crate::i18n::format::percent_whole(p.share)),
+                        Line::styled(bar(f64::from(p.share) / 100.0, 12), th.accent()),
+                    ]
                 },
             );
             let sets = &m.plan.hashtag_sets;
-            table::render(
+            table::render_columns(
                 frame,
                 tags_area,
                 pane_block(
@@ -360,8 +343,10 @@ pub fn render(m: &Model, frame: &mut Frame, area: Rect, section: Section) {
                     Part::HashtagSet,
                     format!("{} ({})", s.hashtags_title, sets.len()),
                 ),
-                Some(Row::new([s.col_name, s.field_tags])),
-                &[Constraint::Length(14), Constraint::Fill(1)],
+                &[
+                    Column::text(s.col_name, 8, 1, 0),
+                    Column::text(s.field_tags, 8, 2, 0),
+                ],
                 m.strategy.cursor(Part::HashtagSet),
                 sets.len(),
                 is_focused(m, Part::HashtagSet),
@@ -369,17 +354,17 @@ pub fn render(m: &Model, frame: &mut Frame, area: Rect, section: Section) {
                 empty,
                 |i| {
                     let h = &sets[i];
-                    Row::new(vec![
-                        Cell::from(sanitize_line(&h.name)),
-                        Cell::from(sanitize_line(&h.tags.join(" "))),
-                    ])
+                    vec![
+                        Line::raw(sanitize_line(&h.name)),
+                        Line::raw(sanitize_line(&h.tags.join(" "))),
+                    ]
                 },
             );
             frame.render_widget(Paragraph::new(pillars_check_line(m, th)), check);
         }
         Section::Campaigns => {
             let rows = &m.plan.campaigns;
-            table::render(
+            table::render_columns(
                 frame,
                 body,
                 pane_block(
@@ -387,21 +372,13 @@ pub fn render(m: &Model, frame: &mut Frame, area: Rect, section: Section) {
                     Part::Campaign,
                     format!("{} ({})", section_title(section), rows.len()),
                 ),
-                Some(Row::new([
-                    s.col_status,
-                    s.col_name,
-                    s.col_dates,
-                    s.col_platforms,
-                    s.field_budget,
-                    s.field_objective,
-                ])),
                 &[
-                    Constraint::Length(10),
-                    Constraint::Fill(2),
-                    Constraint::Length(16),
-                    Constraint::Fill(1),
-                    Constraint::Length(12),
-                    Constraint::Fill(2),
+                    Column::whole(s.col_status, 4),
+                    Column::text(s.col_name, 8, 2, 0).want(16),
+                    Column::whole(s.col_dates, 1),
+                    Column::whole(s.col_platforms, 5),
+                    Column::whole(s.field_budget, 2),
+                    Column::text(s.field_objective, 6, 2, 6),
                 ],
                 m.strategy.cursor(Part::Campaign),
                 rows.len(),
@@ -411,22 +388,22 @@ pub fn render(m: &Model, frame: &mut Frame, area: Rect, section: Section) {
                 |i| {
                     let c = &rows[i];
                     let marks: Vec<&str> = c.platforms.iter().map(|p| p.mark().trim()).collect();
-                    Row::new(vec![
-                        Cell::from(i18n::campaign_status(c.status)),
-                        Cell::from(sanitize_line(&c.name)),
-                        Cell::from(format!(
+                    vec![
+                        Line::raw(i18n::campaign_status(c.status)),
+                        Line::raw(sanitize_line(&c.name)),
+                        Line::raw(format!(
                             "{}–{}",
                             format::day_month(c.start),
                             format::day_month(c.end)
                         )),
-                        Cell::from(marks.join(" ")),
-                        Cell::from(c.budget.map(|b| format::money(b, &cur)).unwrap_or_default()),
-                        Cell::from(
+                        Line::raw(marks.join(" ")),
+                        Line::raw(c.budget.map(|b| format::money(b, &cur)).unwrap_or_default()),
+                        Line::raw(
                             c.objective_id
                                 .map(|id| crate::tui::strategy::objective_label(m, id))
                                 .unwrap_or_default(),
                         ),
-                    ])
+                    ]
                 },
             );
         }
@@ -435,7 +412,7 @@ pub fn render(m: &Model, frame: &mut Frame, area: Rect, section: Section) {
                 Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)])
                     .areas(body);
             let rows = &m.plan.competitors;
-            table::render(
+            table::render_columns(
                 frame,
                 list,
                 pane_block(
@@ -443,8 +420,10 @@ pub fn render(m: &Model, frame: &mut Frame, area: Rect, section: Section) {
                     Part::Competitor,
                     format!("{} ({})", section_title(section), rows.len()),
                 ),
-                Some(Row::new([s.col_name, s.field_handles])),
-                &[Constraint::Fill(1), Constraint::Fill(2)],
+                &[
+                    Column::text(s.col_name, 8, 1, 0),
+                    Column::text(s.field_handles, 8, 2, 0),
+                ],
                 m.strategy.cursor(Part::Competitor),
                 rows.len(),
                 is_focused(m, Part::Competitor),
@@ -457,17 +436,17 @@ pub fn render(m: &Model, frame: &mut Frame, area: Rect, section: Section) {
                         .iter()
                         .map(|(p, h)| format!("{} {h}", p.mark().trim()))
                         .collect();
-                    Row::new(vec![
-                        Cell::from(sanitize_line(&c.name)),
-                        Cell::from(sanitize_line(&h.join(", "))),
-                    ])
+                    vec![
+                        Line::raw(sanitize_line(&c.name)),
+                        Line::raw(sanitize_line(&h.join(", "))),
+                    ]
                 },
             );
             let notes = st::notes(m);
             let who = st::selected_competitor(m)
                 .map(|c| sanitize_line(&c.name))
                 .unwrap_or_default();
-            table::render(
+            table::render_columns(
                 frame,
                 notes_area,
                 pane_block(
@@ -475,8 +454,10 @@ pub fn render(m: &Model, frame: &mut Frame, area: Rect, section: Section) {
                     Part::CompetitorNote,
                     format!("{} · {who} ({})", s.notes_title, notes.len()),
                 ),
-                Some(Row::new([s.col_date, s.col_note])),
-                &[Constraint::Length(13), Constraint::Fill(1)],
+                &[
+                    Column::whole(s.col_date, 0),
+                    Column::text(s.col_note, 8, 1, 0),
+                ],
                 m.strategy.cursor(Part::CompetitorNote),
                 notes.len(),
                 is_focused(m, Part::CompetitorNote),
@@ -484,10 +465,10 @@ pub fn render(m: &Model, frame: &mut Frame, area: Rect, section: Section) {
                 empty,
                 |i| {
                     let n = notes[i];
-                    Row::new(vec![
-                        Cell::from(format::date(n.date)),
-                        Cell::from(sanitize_line(&n.text)),
-                    ])
+                    vec![
+                        Line::raw(format::date(n.date)),
+                        Line::raw(sanitize_line(&n.text)),
+                    ]
                 },
             );
         }

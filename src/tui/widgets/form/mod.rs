@@ -172,11 +172,6 @@ impl Field {
         matches!(self.kind, FieldKind::Multiline(_))
     }
 
-    fn height(&self) -> u16 {
-        let body = if self.is_multiline() { self.lines } else { 1 };
-        body + u16::from(self.error.is_some())
-    }
-
     /// Parses the field; `Err` holds the message to show under it.
     fn parse(&self) -> Result<Value, String> {
         let s = t();
@@ -412,6 +407,18 @@ impl Form {
             .get(self.focus)
             .filter(|f| f.is_multiline())
             .map(Field::raw)
+    }
+
+    /// Shows `text` in the text field `key` as its first value: the dirty check starts
+    /// over from it (a form that shows what is stored for another choice).
+    pub fn reset_text(&mut self, key: &str, text: &str) {
+        if let Some(f) = self.fields.iter_mut().find(|f| f.key == key)
+            && let Some(area) = f.area_mut()
+        {
+            *area = text_area(text);
+            f.error = None;
+            f.initial = f.raw();
+        }
     }
 
     /// Replaces the text of the focused text field (after `$EDITOR`).

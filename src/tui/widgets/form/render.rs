@@ -9,23 +9,123 @@ use super::{Field, FieldKind, Form};
 use crate::domain::text::{sanitize_line, truncate, width};
 use crate::i18n::t;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::columns::wrap_words;
 use crate::tui::widgets::popup::centered;
 
+/// Lines of choices a multi-choice field shows at most; more scroll with the cursor.
+const CHOICE_LINES: usize = 4;
+
+/// Columns between two choices on a line.
+const CHOICE_GAP: usize = 2;
+
+/// A choice as the field shows it: `[x] IG @bakery`.
+fn chip(o: &super::Opt, chosen: bool) -> String {
+    let mark = if chosen { "[x]" } else { "[ ]" };
+    format!("{mark} {}", sanitize_line(&o.label))
+}
+
+/// The lines the choices take in `width` columns, each the indexes of its choices in
+/// order; a choice is never split between lines (one too wide is cut when drawn).
+pub(super) fn choice_lines(
+    options: &[super::Opt],
+    chosen: &[bool],
+    width: usize,
+) -> Vec<Vec<usize>> {
+    let mut lines: Vec<Vec<usize>> = Vec::new();
+    let mut used = 0;
+    for (i, o) in options.iter().enumerate() {
+        let w = width_of(&chip(o, chosen.get(i).copied().unwrap_or(false)));
+        match lines.last_mut() {
+            Some(line) if used + CHOICE_GAP + w <= width => {
+                line.push(i);
+                used += CHOICE_GAP + w;
+            }
+            _ => {
+                lines.push(vec![i]);
+                used = w;
+            }
+        }
+    }
+    if lines.is_empty() {
+        lines.push(Vec::new());
+    }
+    lines
+}
+
+/// The first of the `visible` lines shown so that the line holding `cursor` is one.
+fn first_shown(lines: &[Vec<usize>], cursor: usize, visible: usize) -> usize {
+    let at = lines.iter().position(|l| l.contains(&cursor)).unwrap_or(0);
+    (at + 1).saturating_sub(visible.max(1))
+}
+
+fn width_of(s: &str) -> usize {
+    width(s)
+}
+
+/// The width choices are laid out in: all of `value_w`, less two columns for the
+/// scroll arrows when they take more lines than are shown.
+fn choice_width(value_w: u16, options: &[super::Opt], chosen: &[bool]) -> usize {
+    let w = usize::from(value_w);
+    if choice_lines(options, chosen, w).len() > CHOICE_LINES {
+        w.saturating_sub(2)
+    } else {
+        w
+    }
+}
+
+/// How wide a form is on a screen `w` wide: all of it, less a margin on wide screens.
+fn form_width(w: u16) -> u16 {
+    if w > 94 { w - 4 } else { w }
+}
+
 impl Form {
-    /// Height the form wants: fields, hints, the error line and borders.
-    pub fn wanted_height(&self) -> u16 {
+    /// Label and value widths inside a form `width` wide.
+    fn columns(&self, width: u16) -> (u16, u16) {
+        let inner = width.saturating_sub(2);
+        let label_w = self
+            .fields
+            .iter()
+            .map(|f| width_of(&f.label) as u16 + 2)
+            .max()
+            .unwrap_or(0)
+            .min(inner / 3);
+        (label_w, inner.saturating_sub(label_w + 1))
+    }
+
+    /// Lines a field takes with values `value_w` wide: its body, its message, its hint.
+    fn field_height(f: &Field, value_w: u16) -> u16 {
+        let body = match &f.kind {
+            FieldKind::Multiline(_) => f.lines,
+            FieldKind::MultiChoice {
+                options, chosen, ..
+            } => choice_lines(options, chosen, choice_width(value_w, options, chosen))
+                .len()
+                .min(CHOICE_LINES) as u16,
+            _ => 1,
+        };
+        let hint = f
+            .hint
+            .as_deref()
+            .map_or(0, |h| wrap_words(h, usize::from(value_w)).len() as u16);
+        body + u16::from(f.error.is_some()) + hint
+    }
+
+    /// Height the form wants at `width`: fields, hints, the error line and borders.
+    pub fn wanted_height(&self, width: u16) -> u16 {
+        let (_, value_w) = self.columns(width);
         let fields: u16 = self
             .fields
             .iter()
-            .map(|f| f.height() + u16::from(f.hint.is_some()))
+            .map(|f| Form::field_height(f, value_w))
             .sum();
         // Two borders and one blank line under the last field.
         fields + 3 + u16::from(self.error.is_some()) + u16::from(!self.footer.is_empty())
     }
 
     pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme) {
-        // Wide enough for a message beside its label; never wider than the screen.
-        let rect = centered(area, 90, self.wanted_height());
+        // As wide as the screen allows: choices and long text use the room there is.
+        let form_w = form_width(area.width);
+        let rect = centered(area, form_w, self.wanted_height(form_w));
         frame.render_widget(Clear, rect);
         let block = Block::bordered()
             .border_style(theme.focused_border())
@@ -44,21 +144,14 @@ impl Form {
         if inner.width < 4 || inner.height == 0 {
             return;
         }
-        let label_w = self
-            .fields
-            .iter()
-            .map(|f| width(&f.label) as u16 + 2)
-            .max()
-            .unwrap_or(0)
-            .min(inner.width / 3);
-        let value_w = inner.width.saturating_sub(label_w + 1);
+        let (label_w, value_w) = self.columns(rect.width);
         // Skip leading fields when the focused one would fall below the bottom.
         let bottom_reserved = u16::from(self.error.is_some()) + u16::from(!self.footer.is_empty());
         let avail = inner.height.saturating_sub(bottom_reserved);
         let heights: Vec<u16> = self
             .fields
             .iter()
-            .map(|f| f.height() + u16::from(f.hint.is_some()))
+            .map(|f| Form::field_height(f, value_w))
             .collect();
         let mut first = 0;
         while first < self.focus && heights[first..=self.focus].iter().sum::<u16>() > avail {
@@ -79,11 +172,14 @@ impl Form {
                 )),
                 Rect::new(inner.x, y, label_w, 1),
             );
-            let body_h = if f.is_multiline() {
-                f.lines.min(end - y)
-            } else {
-                1
-            };
+            let hint_lines = f
+                .hint
+                .as_deref()
+                .map(|h| wrap_words(h, usize::from(value_w)))
+                .unwrap_or_default();
+            let body_h = (heights[i] - u16::from(f.error.is_some()) - hint_lines.len() as u16)
+                .min(end - y)
+                .max(1);
             let value_rect = Rect::new(inner.x + label_w + 1, y, value_w, body_h);
             self.render_value(frame, value_rect, f, focused, theme);
             y += body_h;
@@ -99,11 +195,12 @@ impl Form {
                 );
                 y += 1;
             }
-            if let Some(hint) = &f.hint
-                && y < end
-            {
+            for line in hint_lines {
+                if y >= end {
+                    break;
+                }
                 frame.render_widget(
-                    Paragraph::new(Span::styled(truncate(hint, value_w as usize), theme.dim())),
+                    Paragraph::new(Span::styled(line, theme.dim())),
                     Rect::new(inner.x + label_w + 1, y, value_w, 1),
                 );
                 y += 1;
@@ -162,24 +259,48 @@ impl Form {
                 chosen,
                 cursor,
             } => {
-                let mut spans = Vec::new();
-                for (i, (o, c)) in options.iter().zip(chosen).enumerate() {
-                    let mark = if *c { "[x] " } else { "[ ] " };
-                    let style = if focused && i == *cursor {
-                        theme.selected()
-                    } else {
-                        theme.base()
-                    };
-                    spans.push(Span::styled(
-                        format!("{mark}{}", sanitize_line(&o.label)),
-                        style,
-                    ));
-                    spans.push(Span::raw(" "));
-                }
-                frame.render_widget(
-                    Paragraph::new(Line::from(spans)).wrap(ratatui::widgets::Wrap { trim: false }),
-                    rect,
-                );
+                // Every choice on its line, whole; past the lines shown they scroll
+                // with the cursor, and arrows say there are more.
+                let cw = choice_width(rect.width, options, chosen);
+                let lines = choice_lines(options, chosen, cw);
+                let shown = usize::from(rect.height);
+                let start = first_shown(&lines, *cursor, shown);
+                let end = (start + shown).min(lines.len());
+                let out: Vec<Line> = lines[start..end]
+                    .iter()
+                    .enumerate()
+                    .map(|(n, line)| {
+                        let mut spans = Vec::new();
+                        for (k, i) in line.iter().enumerate() {
+                            if k > 0 {
+                                spans.push(Span::raw(" ".repeat(CHOICE_GAP)));
+                            }
+                            let style = if focused && *i == *cursor {
+                                theme.selected()
+                            } else {
+                                theme.base()
+                            };
+                            let text = chip(&options[*i], chosen.get(*i).copied().unwrap_or(false));
+                            spans.push(Span::styled(truncate(&text, cw), style));
+                        }
+                        let more = if n == 0 && start > 0 {
+                            "↑"
+                        } else if start + n + 1 == end && end < lines.len() {
+                            "↓"
+                        } else {
+                            ""
+                        };
+                        if !more.is_empty() {
+                            let used: usize = spans.iter().map(Span::width).sum();
+                            spans.push(Span::raw(
+                                " ".repeat(usize::from(rect.width).saturating_sub(used + 1)),
+                            ));
+                            spans.push(Span::styled(more, theme.dim()));
+                        }
+                        Line::from(spans)
+                    })
+                    .collect();
+                frame.render_widget(Paragraph::new(out), rect);
             }
             _ => {
                 let Some(area) = f.area() else { return };

@@ -109,3 +109,91 @@ fn control_characters_are_not_typed() {
     f.input(key(KeyCode::Char('\u{1b}')));
     assert_eq!(f.text_value("name"), "");
 }
+
+fn platforms() -> Form {
+    let opts: Vec<Opt> = crate::domain::Platform::ALL
+        .iter()
+        .map(|p| Opt::new(p.key(), p.name()))
+        .collect();
+    Form::new("Target")
+        .text("name", "Name", "", true)
+        .multi("platforms", "Platforms", opts, &["forum"])
+        .text("notes", "Notes", "", false)
+}
+
+fn drawn(f: &Form, w: u16, h: u16) -> String {
+    let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
+    let theme = crate::tui::theme::Theme { color: false };
+    term.draw(|frame| f.render(frame, frame.area(), &theme))
+        .unwrap();
+    term.backend().to_string()
+}
+
+#[test]
+fn choices_wrap_whole_onto_lines() {
+    let f = platforms();
+    let FieldKind::MultiChoice {
+        options, chosen, ..
+    } = &f.fields[1].kind
+    else {
+        panic!("a multi-choice field");
+    };
+    // "[ ] Facebook" is 12 wide, two spaces between choices.
+    let lines = super::render::choice_lines(options, chosen, 30);
+    assert_eq!(lines[0], vec![0, 1], "Facebook and Instagram");
+    assert_eq!(
+        lines.concat(),
+        (0..12).collect::<Vec<_>>(),
+        "every choice, in order"
+    );
+    assert!(super::render::choice_lines(options, chosen, 400).len() == 1);
+    // At 80 columns every platform shows, on three lines.
+    let screen = drawn(&f, 80, 14);
+    for p in crate::domain::Platform::ALL {
+        assert!(screen.contains(p.name()), "{} missing:\n{screen}", p.name());
+    }
+    assert!(screen.contains("[x] Forum"), "{screen}");
+}
+
+#[test]
+fn choices_past_the_lines_shown_scroll_with_the_cursor() {
+    let mut f = platforms();
+    f.focus = 1;
+    // 30 columns: a choice or two a line, more lines than shown.
+    let screen = drawn(&f, 30, 14);
+    assert!(
+        screen.contains("Facebook") && !screen.contains("Forum"),
+        "{screen}"
+    );
+    assert!(screen.contains('↓'), "says there are more:\n{screen}");
+    // The cursor on the last choice: its line shows, ticked, with the first gone.
+    for _ in 0..11 {
+        f.input(key(KeyCode::Right));
+    }
+    let screen = drawn(&f, 30, 14);
+    assert!(screen.contains("[x] Forum"), "{screen}");
+    assert!(
+        !screen.contains("Facebook") && screen.contains('↑'),
+        "{screen}"
+    );
+    f.input(key(KeyCode::Char(' ')));
+    assert_eq!(
+        f.text_value("platforms"),
+        "",
+        "Space unticks the choice in view"
+    );
+}
+
+#[test]
+fn a_form_uses_the_width_of_the_screen() {
+    let f = platforms();
+    let screen = drawn(&f, 200, 14);
+    // Its border runs from column 2 to column 197.
+    let top = screen.lines().find(|l| l.contains("┌")).unwrap();
+    let line = top.split('"').nth(1).unwrap();
+    assert_eq!(line.chars().position(|c| c == '┌'), Some(2), "{screen}");
+    assert_eq!(line.chars().position(|c| c == '┐'), Some(197), "{screen}");
+    // Every platform on one line.
+    let row = screen.lines().find(|l| l.contains("Facebook")).unwrap();
+    assert!(row.contains("Forum"), "{screen}");
+}
