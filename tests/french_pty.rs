@@ -28,7 +28,7 @@ fn the_app_in_french_from_the_locale() {
     app.send("\x13");
     app.wait_for("Réponse enregistrée et copiée");
     app.send("m");
-    app.wait_for("1 message(s) marqué(s) comme répondu(s)");
+    app.wait_for("1 message marqué comme répondu");
     app.send("?");
     app.wait_for("Aide");
     app.wait_for("Entrée");

@@ -57,7 +57,7 @@ fn import_reply_with_keys_and_find_it_replied_after_a_restart() {
     app.send("\x13");
     app.wait_for("Reply saved and copied");
     app.send("m");
-    app.wait_for("1 item(s) marked replied");
+    app.wait_for("1 item marked replied");
     app.wait_for("Pending 3");
     app.send("q");
     assert!(app.wait_exit().success());

@@ -67,7 +67,7 @@ pub fn run(store: &mut Store, clock: &dyn Clock, cmd: ClientCmd) -> Result<(), F
                 Failure::usage(
                     errors
                         .iter()
-                        .map(|e| format!("{}: {}", e.field(), client_error(e)))
+                        .map(|e| crate::i18n::format::labelled(e.field(), &client_error(e)))
                         .collect::<Vec<_>>()
                         .join("; "),
                 )

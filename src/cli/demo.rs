@@ -52,13 +52,7 @@ pub fn run(store: &mut Store, clock: &dyn Clock, scale: Scale, force: bool) -> R
                 .path()
                 .map(|p| p.display().to_string())
                 .unwrap_or_default();
-            println!(
-                "{}",
-                fill(
-                    t().cli_demo_loaded,
-                    &[("n", &n.to_string()), ("path", &path)]
-                )
-            );
+            println!("{}", t().cli_demo_loaded.with(n, &[("path", &path)]));
             Ok(())
         }
         Err(e @ DemoError::NotEmpty(_)) => Err(Failure::usage(e.explain())),

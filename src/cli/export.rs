@@ -53,9 +53,18 @@ pub fn emit(output: Option<&PathBuf>, text: &str) -> Result<(), Failure> {
                 .truncate(true)
                 .mode(0o600)
                 .open(path)
-                .map_err(|e| Failure::failed(format!("{}: {e}", path.display())))?;
-            f.write_all(text.as_bytes())
-                .map_err(|e| Failure::failed(format!("{}: {e}", path.display())))
+                .map_err(|e| {
+                    Failure::failed(crate::i18n::format::labelled(
+                        &path.display().to_string(),
+                        &e.to_string(),
+                    ))
+                })?;
+            f.write_all(text.as_bytes()).map_err(|e| {
+                Failure::failed(crate::i18n::format::labelled(
+                    &path.display().to_string(),
+                    &e.to_string(),
+                ))
+            })
         }
         None => {
             let mut out = std::io::stdout().lock();

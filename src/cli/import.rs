@@ -65,7 +65,12 @@ pub fn progress(len: u64) -> indicatif::ProgressBar {
 }
 
 pub fn read_file(path: &Path) -> Result<Vec<u8>, Failure> {
-    std::fs::read(path).map_err(|e| Failure::usage(format!("{}: {e}", path.display())))
+    std::fs::read(path).map_err(|e| {
+        Failure::usage(crate::i18n::format::labelled(
+            &path.display().to_string(),
+            &e.to_string(),
+        ))
+    })
 }
 
 pub fn parse_platform(p: Option<&str>) -> Result<Option<Platform>, Failure> {
@@ -122,11 +127,14 @@ pub fn run(store: &mut Store, clock: &dyn Clock, cmd: ImportCmd) -> Result<(), F
                     &[
                         ("client", &client.name),
                         ("formats", &data.formats.join(", ")),
-                        ("rows", &data.rows.to_string()),
-                        ("stored", &(daily.stored + posts.stored).to_string()),
+                        ("rows", &s.cli_read_rows.n(data.rows)),
+                        (
+                            "stored",
+                            &s.cli_stored_values.n(daily.stored + posts.stored)
+                        ),
                         (
                             "unchanged",
-                            &(daily.unchanged + posts.unchanged).to_string()
+                            &s.cli_already_there.n(daily.unchanged + posts.unchanged)
                         ),
                     ],
                 )
@@ -168,10 +176,8 @@ pub fn run(store: &mut Store, clock: &dyn Clock, cmd: ImportCmd) -> Result<(), F
             bar.finish_and_clear();
             println!(
                 "{}",
-                fill(
-                    t().cli_posts_imported,
-                    &[("n", &posts.len().to_string()), ("client", &client.name)]
-                )
+                t().cli_posts_imported
+                    .with(posts.len(), &[("client", &client.name)])
             );
             Ok(())
         }
@@ -238,9 +244,9 @@ pub fn run(store: &mut Store, clock: &dyn Clock, cmd: ImportCmd) -> Result<(), F
                 fill(
                     t().cli_inbox_imported,
                     &[
-                        ("read", &read.to_string()),
-                        ("added", &added.to_string()),
-                        ("skipped", &(read - added).to_string()),
+                        ("read", &t().cli_read_items.n(read)),
+                        ("added", &t().cli_added.n(added)),
+                        ("skipped", &t().cli_skipped.n(read - added)),
                         ("client", &client.name),
                     ],
                 )

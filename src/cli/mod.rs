@@ -154,7 +154,7 @@ pub fn main() -> i32 {
     match run(cli) {
         Ok(()) => 0,
         Err(f) => {
-            eprintln!("twohats: {}", f.message);
+            eprintln!("{}", crate::i18n::format::labelled("twohats", &f.message));
             f.code
         }
     }

@@ -34,13 +34,14 @@ impl ImportError {
 
 impl std::fmt::Display for ImportError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let colon = crate::i18n::format::colon();
         if self.line > 0 {
-            write!(f, "{}:{}: ", self.file, self.line)?;
+            write!(f, "{}:{}{colon} ", self.file, self.line)?;
         } else {
-            write!(f, "{}: ", self.file)?;
+            write!(f, "{}{colon} ", self.file)?;
         }
         if let Some(field) = &self.field {
-            write!(f, "{field}: ")?;
+            write!(f, "{field}{colon} ")?;
         }
         f.write_str(&self.message)
     }
@@ -84,8 +85,8 @@ pub fn header_columns(
             file,
             1,
             None,
-            crate::i18n::fill(
-                crate::i18n::t().imp_missing_columns,
+            crate::i18n::t().imp_missing_columns.with(
+                missing.len(),
                 &[
                     ("missing", &missing.join(", ")),
                     ("header", &required.join(",")),

@@ -108,15 +108,9 @@ pub fn done(m: &mut Model, outcome: Outcome) -> Vec<Effect> {
             }
             m.undo.push(Undo::InboxItems(before));
             let msg = match op {
-                crate::domain::inbox::Op::MarkReplied => {
-                    fill(s.marked_replied, &[("n", &n.to_string())])
-                }
-                crate::domain::inbox::Op::Ignore => {
-                    fill(s.marked_ignored, &[("n", &n.to_string())])
-                }
-                crate::domain::inbox::Op::FollowUp => {
-                    fill(s.marked_follow_up, &[("n", &n.to_string())])
-                }
+                crate::domain::inbox::Op::MarkReplied => s.marked_replied.n(n),
+                crate::domain::inbox::Op::Ignore => s.marked_ignored.n(n),
+                crate::domain::inbox::Op::FollowUp => s.marked_follow_up.n(n),
                 crate::domain::inbox::Op::SetReply(_) => s.reply_saved.to_string(),
                 _ => s.item_saved.to_string(),
             };
@@ -135,20 +129,16 @@ pub fn done(m: &mut Model, outcome: Outcome) -> Vec<Effect> {
             inbox::stale(m);
         }
         Outcome::InboxRestored { count } => {
-            say(
-                m,
-                StatusKind::Success,
-                fill(s.items_restored, &[("n", &count.to_string())]),
-            );
+            say(m, StatusKind::Success, s.items_restored.n(count));
             inbox::stale(m);
         }
         Outcome::InboxTrashed { ids, deleted } => {
-            let n = ids.len().to_string();
+            let n = ids.len();
             if deleted {
                 m.undo.push(Undo::InboxTrashed(ids));
-                say(m, StatusKind::Info, fill(s.items_trashed, &[("n", &n)]));
+                say(m, StatusKind::Info, s.items_trashed.n(n));
             } else {
-                say(m, StatusKind::Success, fill(s.items_restored, &[("n", &n)]));
+                say(m, StatusKind::Success, s.items_restored.n(n));
             }
             inbox::after_change(&mut m.inbox);
             inbox::stale(m);
@@ -216,11 +206,7 @@ pub fn done(m: &mut Model, outcome: Outcome) -> Vec<Effect> {
         }
         Outcome::FiguresSaved { values } => {
             close_form(m);
-            say(
-                m,
-                StatusKind::Success,
-                fill(s.figures_saved, &[("n", &values.to_string())]),
-            );
+            say(m, StatusKind::Success, s.figures_saved.n(values));
             report::stale(m);
             // Objectives on the Strategy tab read the same figures.
             m.plan_requested = None;
@@ -235,11 +221,7 @@ pub fn done(m: &mut Model, outcome: Outcome) -> Vec<Effect> {
             );
         }
         Outcome::DemoLoaded { clients } => {
-            say(
-                m,
-                StatusKind::Success,
-                fill(s.demo_loaded, &[("n", &clients.to_string())]),
-            );
+            say(m, StatusKind::Success, s.demo_loaded.n(clients));
         }
     }
     vec![]

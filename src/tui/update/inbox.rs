@@ -261,7 +261,7 @@ fn open_reply_form(m: &mut Model, items: Vec<i64>, template: Option<String>) {
         None => String::new(),
     };
     let title = if items.len() > 1 {
-        fill(s.form_reply_many, &[("n", &items.len().to_string())])
+        s.form_reply_many.n(items.len())
     } else {
         fill(
             s.form_reply,
@@ -289,7 +289,7 @@ fn open_tags(m: &mut Model) {
     } else {
         String::new()
     };
-    let title = fill(s.form_tags, &[("n", &items.len().to_string())]);
+    let title = s.form_tags.n(items.len());
     let hint = if items.len() > 1 {
         s.hint_tags_many
     } else {

@@ -237,7 +237,7 @@ fn overview(m: &Model, frame: &mut Frame, area: Rect) {
 
     let mut editorial = Vec::new();
     match m.plan.tone.lines().next() {
-        Some(l) => editorial.push(Line::raw(format!("{}: {}", s.tone_label, sanitize_line(l)))),
+        Some(l) => editorial.push(Line::raw(format::labelled(s.tone_label, &sanitize_line(l)))),
         None => editorial.push(Line::styled(s.empty_tone, th.dim())),
     }
     for p in &m.plan.pillars {
