@@ -8,7 +8,7 @@ use std::sync::Mutex;
 
 use chrono::{Duration, TimeZone, Utc};
 
-use crate::domain::inbox::{Filter, StatusFilter};
+use crate::domain::inbox::{Filter, Order, StatusFilter};
 use crate::domain::report::Period;
 use crate::store::Store;
 
@@ -41,7 +41,21 @@ fn hot_queries_search_by_index() {
     let c = &clients[0];
     crate::today::build(&s, now).unwrap();
     for f in [
+        // Every client's waiting items, most urgent first (by each client's target).
         Filter::default(),
+        Filter {
+            order: Order::Client,
+            ..Filter::default()
+        },
+        Filter {
+            order: Order::Newest,
+            ..Filter::default()
+        },
+        Filter {
+            client: Some(c.id),
+            status: StatusFilter::All,
+            ..Filter::default()
+        },
         Filter {
             client: Some(c.id),
             ..Filter::default()

@@ -612,7 +612,9 @@ fn the_command_line_speaks_french() {
     let o = fr(&["import", "inbox", &bad, "--client", "Boulangerie"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(
-        stderr(&o).contains("bad_kind.csv:4\u{202f}: kind\u{202f}: \"shout\" n'est pas l'une des valeurs"),
+        stderr(&o).contains(
+            "bad_kind.csv:4\u{202f}: kind\u{202f}: \"shout\" n'est pas l'une des valeurs"
+        ),
         "{}",
         stderr(&o)
     );

@@ -4,7 +4,7 @@ use clap::Subcommand;
 use serde::Serialize;
 
 use super::Failure;
-use crate::domain::inbox::{Filter, StatusFilter};
+use crate::domain::inbox::{Filter, Order, StatusFilter};
 use crate::domain::text::{sanitize_line, truncate};
 use crate::i18n::{fill, t};
 use crate::store::Store;
@@ -54,9 +54,16 @@ pub fn run(store: &Store, cmd: InboxCmd) -> Result<(), Failure> {
     let client = client.map(|c| store.find_client(&c)).transpose()?;
     let status = StatusFilter::parse(&status)
         .ok_or_else(|| Failure::usage(fill(t().cli_unknown_status, &[("status", &status)])))?;
+    // Scripts rely on this order: oldest first while waiting, newest first otherwise.
+    let order = if status == StatusFilter::Pending {
+        Order::Oldest
+    } else {
+        Order::Newest
+    };
     let filter = Filter {
         client: client.as_ref().map(|c| c.id),
         status,
+        order,
         ..Filter::default()
     };
     let items = store.items_matching(&filter)?;

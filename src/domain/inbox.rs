@@ -394,7 +394,31 @@ impl StatusFilter {
     }
 }
 
-/// What the inbox list shows.
+/// The order of the inbox list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Order {
+    /// Items still waiting first, by when the client's reply-time target is missed: the
+    /// latest first (by how late), then by the time left; then the others, newest first.
+    /// Clients' targets differ, so across clients this is not the oldest first.
+    #[default]
+    Urgency,
+    Oldest,
+    Newest,
+    /// By client name, each client's items most urgent first.
+    Client,
+}
+
+impl Order {
+    pub const ALL: [Order; 4] = [Order::Urgency, Order::Oldest, Order::Newest, Order::Client];
+
+    /// The order after this one, as `o` cycles them.
+    pub fn next(self) -> Order {
+        let i = Order::ALL.iter().position(|o| *o == self).unwrap_or(0);
+        Order::ALL[(i + 1) % Order::ALL.len()]
+    }
+}
+
+/// What the inbox list shows, and in which order.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Filter {
     /// One client, or all.
@@ -405,12 +429,23 @@ pub struct Filter {
     pub tag: Option<String>,
     /// Words to find in the text, the author or the display name.
     pub text: Option<String>,
+    pub order: Order,
 }
 
 impl Filter {
     /// True when anything beyond client and status narrows the list.
     pub fn is_narrowed(&self) -> bool {
         self.platform.is_some() || self.kind.is_some() || self.tag.is_some() || self.text.is_some()
+    }
+
+    /// The list as it opens (items waiting, nothing narrowing it) in the same order and
+    /// for the same client.
+    pub fn cleared(&self) -> Filter {
+        Filter {
+            client: self.client,
+            order: self.order,
+            ..Filter::default()
+        }
     }
 
     /// The same filter without its words.

@@ -350,6 +350,11 @@ catalogue! {
     inbox_statuses: [&'static str; 4],
     sentiments: [&'static str; 3],
     status_filters: [&'static str; 4],
+    cmd_cycle_order: &'static str,
+    cmd_clear_filter: &'static str,
+    inbox_orders: [&'static str; 4],
+    inbox_sorted: &'static str,
+    filter_cleared: &'static str,
     // Calendar
     all_campaigns: &'static str,
     all_pillars: &'static str,

@@ -10,8 +10,8 @@ use super::bad_value as bad;
 use super::{Entity, Result, Store, Tx, bulk, from_ts, to_ts};
 use crate::domain::Platform;
 use crate::domain::inbox::{
-    Filter, Item, ItemDraft, ItemId, Kind, ReplyStats, SavedReply, Sentiment, Status, StatusFilter,
-    Timing, searchable,
+    Filter, Item, ItemDraft, ItemId, Kind, Order, ReplyStats, SavedReply, Sentiment, Status,
+    StatusFilter, Timing, searchable,
 };
 use crate::domain::sentiment::suggest_sentiment;
 
@@ -66,17 +66,50 @@ fn like_escape(s: &str) -> String {
         .replace('_', "\\_")
 }
 
-/// The statement listing `columns` of a filter's items in list order: oldest first while
-/// waiting for a reply, newest first otherwise.
+/// When an item's client's reply-time target is missed (a scalar subquery: one probe of
+/// the clients' primary key per item).
+const DUE: &str = "received_at + (SELECT reply_target_hours FROM clients c WHERE c.id = inbox_items.client_id) * 3600";
+
+/// The ORDER BY of a filter's list. Most urgent: items still waiting by when their
+/// target is missed (the latest first, then the least time left), then the others newest
+/// first. Within one client every item has the same target, so that is the oldest first
+/// and the (client, status, received_at) index gives it without sorting; across clients
+/// the waiting items (a few thousand at most: what waits for a reply) are sorted by
+/// their due time.
+fn order_by(f: &Filter) -> String {
+    let due = if f.client.is_some() {
+        "received_at"
+    } else {
+        DUE
+    };
+    let urgency = match f.status {
+        StatusFilter::Pending => format!("{due} ASC, id ASC"),
+        StatusFilter::Replied | StatusFilter::Ignored => "received_at DESC, id DESC".into(),
+        StatusFilter::All => format!(
+            "(status = 'new' OR status = 'follow_up') DESC, \
+             CASE WHEN status = 'new' OR status = 'follow_up' THEN {due} ELSE -received_at END ASC, \
+             id ASC"
+        ),
+    };
+    match f.order {
+        Order::Urgency => urgency,
+        Order::Oldest => "received_at ASC, id ASC".into(),
+        Order::Newest => "received_at DESC, id DESC".into(),
+        Order::Client if f.client.is_some() => urgency,
+        Order::Client => format!(
+            "(SELECT name_key FROM clients c WHERE c.id = inbox_items.client_id), client_id, {urgency}"
+        ),
+    }
+}
+
+/// The statement listing `columns` of a filter's items in list order ([`order_by`]).
 fn list_query(columns: &str, f: &Filter) -> (String, Vec<Value>) {
     let (w, p) = where_clause(f);
-    let order = if f.status == StatusFilter::Pending {
-        "received_at ASC, id ASC"
-    } else {
-        "received_at DESC, id DESC"
-    };
     (
-        format!("SELECT {columns} FROM inbox_items WHERE {w} ORDER BY {order}"),
+        format!(
+            "SELECT {columns} FROM inbox_items WHERE {w} ORDER BY {}",
+            order_by(f)
+        ),
         p,
     )
 }
@@ -241,8 +274,7 @@ impl Tx<'_> {
         }
     }
 
-    /// The ids that match a filter: oldest first while waiting for a reply, newest first
-    /// otherwise.
+    /// The ids that match a filter, in the filter's order.
     pub fn item_ids(&self, f: &Filter) -> Result<Vec<ItemId>> {
         let (sql, p) = list_query("id", f);
         let mut st = self.conn.prepare_cached(&sql)?;

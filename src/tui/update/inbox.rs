@@ -91,6 +91,25 @@ pub fn command(m: &mut Model, cmd: Command) -> Vec<Effect> {
             }
         }
         Command::OpenLink => return open_link(m),
+        Command::CycleOrder => {
+            // The list is read again in the new order; the cursor stays on its item.
+            m.inbox.filter.order = m.inbox.filter.order.next();
+            let order = i18n::inbox_order(m.inbox.filter.order);
+            say(
+                m,
+                StatusKind::Info,
+                fill(t().inbox_sorted, &[("order", order)]),
+            );
+        }
+        Command::ClearFilter => {
+            let cleared = m.inbox.filter.cleared();
+            if m.inbox.filter != cleared {
+                m.inbox.filter = cleared;
+                m.inbox.selected.clear();
+                m.inbox.cursor.top();
+                say(m, StatusKind::Info, t().filter_cleared.to_string());
+            }
+        }
         Command::SavedReplies => {
             if let Some(client) = current_item(m).map(|i| i.client_id).or(m.current) {
                 return vec![Effect::LoadSavedReplies {
@@ -472,6 +491,7 @@ pub fn save(
                 kind: form.choice_value("kind").and_then(|k| Kind::parse(&k)),
                 tag: (!tag.is_empty()).then_some(tag),
                 text: (!text.is_empty()).then_some(text),
+                order: m.inbox.filter.order,
             };
             m.inbox.selected.clear();
             m.inbox.cursor.top();

@@ -27,16 +27,32 @@ fn all_items(h: &Harness) -> Vec<crate::domain::inbox::Item> {
         .unwrap()
 }
 
+/// The list's items in list order.
+fn listed(h: &Harness) -> Vec<crate::domain::inbox::Item> {
+    let ids = &h.model.inbox.ids;
+    let mut items = h.store.items(ids).unwrap();
+    items.sort_by_key(|i| ids.iter().position(|x| *x == i.id));
+    items
+}
+
+/// When an item's client's reply-time target is missed.
+fn due(h: &Harness, it: &crate::domain::inbox::Item) -> chrono::DateTime<chrono::Utc> {
+    it.due(crate::tui::inbox::target_hours(&h.model, it))
+}
+
 #[test]
-fn opens_on_pending_items_oldest_first_across_clients() {
+fn opens_on_pending_items_most_urgent_first_across_clients() {
     let h = inbox();
     let ids = &h.model.inbox.ids;
     assert_eq!(ids.len(), 12);
-    let items = h.store.items(ids).unwrap();
+    let items = listed(&h);
     let clients: std::collections::HashSet<_> = items.iter().map(|i| i.client_id).collect();
     assert_eq!(clients.len(), 4, "all clients by default");
+    assert!(items.windows(2).all(|w| due(&h, &w[0]) <= due(&h, &w[1])));
+    // The demo's clients answer within different times: the most urgent is not simply
+    // the oldest.
     assert!(
-        items
+        !items
             .windows(2)
             .all(|w| w[0].received_at <= w[1].received_at)
     );
@@ -82,7 +98,9 @@ fn mark_replied_records_the_time_and_u_undoes() {
 #[test]
 fn bulk_ignore_and_tag_with_multi_select() {
     let mut h = inbox();
-    let first_two: Vec<i64> = h.model.inbox.ids[..2].to_vec();
+    let mut first_two: Vec<i64> = h.model.inbox.ids[..2].to_vec();
+    // The selection lists its items by id.
+    first_two.sort_unstable();
     h.press(' ');
     h.press(' ');
     assert_eq!(h.model.inbox.selected.len(), 2);
@@ -217,14 +235,92 @@ fn new_item_by_hand_in_the_clients_zone() {
 #[test]
 fn only_web_links_are_opened() {
     let mut h = inbox();
-    let effects = h.press('o');
+    let effects = h.press('b');
     assert!(matches!(&effects[..], [Effect::OpenUrl(u)] if u.starts_with("https://")));
     let id = h.model.inbox.selected_id().unwrap();
     let mut it = h.store.items(&[id]).unwrap().remove(0);
     it.permalink = "file:///etc/passwd".into();
     h.store.transaction(|tx| tx.update_item(&it)).unwrap();
     h.model.inbox.rows.insert(id, it);
-    assert!(h.press('o').is_empty());
+    assert!(h.press('b').is_empty());
+}
+
+#[test]
+fn o_cycles_the_order_and_the_cursor_stays_on_its_item() {
+    use crate::domain::inbox::Order;
+    let mut h = inbox();
+    h.press('j');
+    h.press('j');
+    let item = h.model.inbox.selected_id().unwrap();
+    h.press('o');
+    assert_eq!(h.model.inbox.filter.order, Order::Oldest);
+    let items = listed(&h);
+    assert!(
+        items
+            .windows(2)
+            .all(|w| w[0].received_at <= w[1].received_at)
+    );
+    assert_eq!(h.model.inbox.selected_id(), Some(item));
+    assert_eq!(
+        h.model.status.as_ref().unwrap().text,
+        "Sorted oldest first."
+    );
+    h.press('o');
+    assert_eq!(h.model.inbox.filter.order, Order::Newest);
+    let items = listed(&h);
+    assert!(
+        items
+            .windows(2)
+            .all(|w| w[0].received_at >= w[1].received_at)
+    );
+    h.press('o');
+    assert_eq!(h.model.inbox.filter.order, Order::Client);
+    let names: Vec<String> = listed(&h)
+        .iter()
+        .map(|i| h.model.client(i.client_id).unwrap().name.to_lowercase())
+        .collect();
+    assert!(names.windows(2).all(|w| w[0] <= w[1]), "{names:?}");
+    assert!(h.screen(120, 30).contains("by client"));
+    h.press('o');
+    assert_eq!(h.model.inbox.filter.order, Order::Urgency);
+    assert!(h.screen(120, 30).contains("(12) · most urgent first"));
+    assert_eq!(h.model.inbox.selected_id(), Some(item));
+}
+
+#[test]
+fn esc_clears_an_active_filter() {
+    let mut h = inbox();
+    h.press('o');
+    h.press('/');
+    h.type_text("bread");
+    h.key(KeyCode::Tab, KeyModifiers::NONE);
+    // The status: replied.
+    h.key(KeyCode::Right, KeyModifiers::NONE);
+    h.ctrl('s');
+    assert_eq!(h.model.inbox.filter.status, StatusFilter::Replied);
+    assert!(h.model.inbox.ids.len() < 12);
+    key(&mut h, KeyCode::Esc);
+    assert_eq!(h.model.inbox.filter.text, None);
+    assert_eq!(h.model.inbox.filter.status, StatusFilter::Pending);
+    assert_eq!(
+        h.model.inbox.filter.order,
+        crate::domain::inbox::Order::Oldest,
+        "the order is not a filter"
+    );
+    assert_eq!(h.model.inbox.ids.len(), 12);
+    assert!(
+        h.model
+            .status
+            .as_ref()
+            .unwrap()
+            .text
+            .starts_with("Filter cleared")
+    );
+    // Nothing to clear: Esc does nothing.
+    h.model.status = None;
+    key(&mut h, KeyCode::Esc);
+    assert!(h.model.status.is_none());
+    assert_eq!(h.model.tab, Tab::Inbox);
 }
 
 #[test]

@@ -1,5 +1,6 @@
-//! The Inbox tab: counters, the list of items waiting for a reply (oldest first, across
-//! clients), and the selected item in full.
+//! The Inbox tab: counters, the list of items waiting for a reply (across clients, most
+//! urgent first unless `o` chose another order, said in the list's title), and the
+//! selected item in full.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -97,10 +98,11 @@ fn title(m: &Model) -> String {
         parts.push(format!("\"{}\"", sanitize_line(text)));
     }
     let mut title = format!(
-        " {} · {} ({}) ",
+        " {} · {} ({}) · {} ",
         s.tab_inbox,
         parts.join(" · "),
-        m.inbox.ids.len()
+        m.inbox.ids.len(),
+        i18n::inbox_order(f.order)
     );
     if !m.inbox.selected.is_empty() {
         title.push_str(&s.n_selected.n(m.inbox.selected.len()));
