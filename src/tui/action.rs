@@ -310,4 +310,22 @@ pub enum Outcome {
     Exported {
         path: String,
     },
+    /// Text was put on a clipboard (and where), or could not be.
+    Copied {
+        clip: Clip,
+        result: Result<crate::tui::clipboard::Via, crate::tui::clipboard::NotCopied>,
+    },
+}
+
+/// What a copy holds, so its message can name it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Clip {
+    /// An item's reply.
+    Reply,
+    /// An item's text.
+    Message,
+    /// A post's text, ready for a platform.
+    Post { platform: String },
+    /// A reply just saved: its message says what to do next.
+    SavedReply,
 }

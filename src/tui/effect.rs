@@ -15,7 +15,7 @@ use crate::store::Store;
 use crate::tui::inbox::{Counters, InboxState};
 use crate::tui::widgets::picker::PickPurpose;
 
-use super::action::{Action, Data, Outcome};
+use super::action::{Action, Clip, Data, Outcome};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
@@ -119,8 +119,11 @@ pub enum Effect {
         id: i64,
         deleted: bool,
     },
-    /// Put text on the clipboard (OSC 52, run by the event loop, which owns the terminal).
-    Copy(String),
+    /// Put text on the clipboard: the system's, else the terminal's (OSC 52).
+    Copy {
+        text: String,
+        clip: Clip,
+    },
     /// Open a web address in the browser (run by the event loop).
     OpenUrl(String),
     /// Remember the current client for the next start.
@@ -492,7 +495,11 @@ pub fn execute(store: &mut Store, clock: &dyn Clock, effect: Effect) -> Vec<Acti
         Effect::TrashPost { id, deleted } => store
             .transaction(|tx| tx.set_post_deleted(id, deleted.then_some(now)))
             .map(|()| Outcome::PostTrashed { id, deleted }),
-        Effect::Copy(_) | Effect::OpenUrl(_) => return vec![],
+        Effect::Copy { text, clip } => {
+            let result = super::clipboard::copy(&text, &super::clipboard::Env::from_system());
+            return vec![Action::Done(Outcome::Copied { clip, result })];
+        }
+        Effect::OpenUrl(_) => return vec![],
         Effect::RememberClient(id) => {
             return match store.set_setting(LAST_CLIENT, &id.to_string()) {
                 Ok(()) => vec![],

@@ -11,6 +11,7 @@
 pub mod action;
 pub mod app;
 pub mod calendar;
+pub mod clipboard;
 pub mod effect;
 pub mod inbox;
 pub mod kept;

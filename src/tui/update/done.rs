@@ -5,7 +5,8 @@
 use super::shared::{capitalize, close_form, say};
 use super::{calendar, inbox, report, today};
 use crate::i18n::{fill, t};
-use crate::tui::action::Outcome;
+use crate::tui::action::{Clip, Outcome};
+use crate::tui::clipboard::{NotCopied, Through, Via};
 use crate::tui::effect::Effect;
 use crate::tui::model::{Model, Overlay, StatusKind, Undo};
 
@@ -102,6 +103,7 @@ pub fn done(m: &mut Model, outcome: Outcome) -> Vec<Effect> {
         }
         Outcome::InboxChanged { before, op } => {
             close_form(m);
+            let mut copy = None;
             let n = before.len();
             if n == 0 {
                 return vec![];
@@ -111,10 +113,17 @@ pub fn done(m: &mut Model, outcome: Outcome) -> Vec<Effect> {
                 crate::domain::inbox::Op::MarkReplied => s.marked_replied.n(n),
                 crate::domain::inbox::Op::Ignore => s.marked_ignored.n(n),
                 crate::domain::inbox::Op::FollowUp => s.marked_follow_up.n(n),
-                crate::domain::inbox::Op::SetReply(_) => s.reply_saved.to_string(),
+                crate::domain::inbox::Op::SetReply(_) => s.reply_saved_copying.to_string(),
                 _ => s.item_saved.to_string(),
             };
             say(m, StatusKind::Success, msg);
+            // A reply is copied once it is saved; the copy's answer says where it went.
+            if let crate::domain::inbox::Op::SetReply(text) = &op {
+                copy = Some(Effect::Copy {
+                    text: text.clone(),
+                    clip: Clip::SavedReply,
+                });
+            }
             // Items that leave the list leave the selection; after a tag or a flag the
             // same items stay selected for the next action.
             if matches!(
@@ -127,6 +136,7 @@ pub fn done(m: &mut Model, outcome: Outcome) -> Vec<Effect> {
                 inbox::after_change(&mut m.inbox);
             }
             inbox::stale(m);
+            return copy.into_iter().collect();
         }
         Outcome::InboxRestored { count } => {
             say(m, StatusKind::Success, s.items_restored.n(count));
@@ -220,11 +230,50 @@ pub fn done(m: &mut Model, outcome: Outcome) -> Vec<Effect> {
                 fill(s.report_exported, &[("path", &path)]),
             );
         }
+        Outcome::Copied { clip, result } => {
+            let (kind, text) = copy_message(&clip, &result);
+            say(m, kind, text);
+        }
         Outcome::DemoLoaded { clients } => {
             say(m, StatusKind::Success, s.demo_loaded.n(clients));
         }
     }
     vec![]
+}
+
+/// Where a copy went, in words: copied (the system clipboard, tmux's buffer), sent to
+/// the terminal (OSC 52: the terminal may or may not honour it), or not copied and why.
+fn copy_message(clip: &Clip, result: &Result<Via, NotCopied>) -> (StatusKind, String) {
+    let s = t();
+    let [done, sent, failed] = match clip {
+        Clip::Reply => [s.copied_reply, s.sent_reply, s.not_copied_reply],
+        Clip::Message => [s.copied_text, s.sent_text, s.not_copied_text],
+        Clip::Post { .. } => [s.post_copied, s.post_sent, s.post_not_copied],
+        Clip::SavedReply => [s.reply_saved, s.reply_saved_sent, s.reply_saved_not_copied],
+    };
+    let platform = match clip {
+        Clip::Post { platform } => platform.as_str(),
+        _ => "",
+    };
+    let (kind, template, via, why) = match result {
+        Ok(Via::System) => (StatusKind::Success, done, s.copy_via[0], ""),
+        Ok(Via::TmuxBuffer) => (StatusKind::Success, done, s.copy_via[1], ""),
+        Ok(Via::Osc52(through)) => {
+            let via = match through {
+                Through::Direct => s.copy_via[2],
+                Through::Tmux => s.copy_via[3],
+                Through::Screen => s.copy_via[4],
+            };
+            (StatusKind::Info, sent, via, "")
+        }
+        Err(NotCopied::TmuxDrops) => (StatusKind::Error, failed, "", s.copy_tmux_drops),
+        Err(NotCopied::Failed(e)) => (StatusKind::Error, failed, "", e.as_str()),
+    };
+    let text = fill(
+        template,
+        &[("platform", platform), ("via", via), ("why", why)],
+    );
+    (kind, text)
 }
 
 pub fn failed(m: &mut Model, msg: String) {

@@ -11,7 +11,7 @@ use crate::domain::inbox::{
     Filter, ItemDraft, Kind, Op, SavedReply, Sentiment, StatusFilter, fill_reply, parse_tags,
 };
 use crate::i18n::{self, fill, t};
-use crate::tui::action::Command;
+use crate::tui::action::{Clip, Command};
 use crate::tui::effect::Effect;
 use crate::tui::inbox::{InboxState, current_item};
 use crate::tui::model::{FormPurpose, Model, Overlay, StatusKind};
@@ -76,18 +76,12 @@ pub fn command(m: &mut Model, cmd: Command) -> Vec<Effect> {
         Command::Filter => open_filter(m),
         Command::Copy => {
             if let Some(it) = current_item(m) {
-                let text = if it.reply.is_empty() {
-                    it.text.clone()
+                let (text, clip) = if it.reply.is_empty() {
+                    (it.text.clone(), Clip::Message)
                 } else {
-                    it.reply.clone()
+                    (it.reply.clone(), Clip::Reply)
                 };
-                let what = if it.reply.is_empty() {
-                    t().copied_text
-                } else {
-                    t().copied_reply
-                };
-                say(m, StatusKind::Info, what.to_string());
-                return vec![Effect::Copy(text)];
+                return vec![Effect::Copy { text, clip }];
             }
         }
         Command::OpenLink => return open_link(m),
@@ -417,13 +411,11 @@ pub fn save(
     match purpose {
         FormPurpose::Reply(items) => {
             let text = form.text_value("reply").trim_end().to_string();
-            Some(vec![
-                Effect::InboxOp {
-                    ids: items.clone(),
-                    op: Op::SetReply(text.clone()),
-                },
-                Effect::Copy(text),
-            ])
+            // Copied once saved (see `done`), so a failed save copies nothing.
+            Some(vec![Effect::InboxOp {
+                ids: items.clone(),
+                op: Op::SetReply(text),
+            }])
         }
         FormPurpose::Tags(items) => {
             let tags = parse_tags(&form.text_value("tags"));

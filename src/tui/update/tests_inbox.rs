@@ -143,13 +143,9 @@ fn reply_from_a_saved_reply_fills_placeholders_and_copies() {
     h.press('j');
     let effects = h.key(KeyCode::Enter, KeyModifiers::NONE);
     assert!(effects.is_empty());
-    let effects = h.ctrl('s');
-    let copied = effects.iter().find_map(|e| match e {
-        Effect::Copy(t) => Some(t.clone()),
-        _ => None,
-    });
+    h.ctrl('s');
     assert_eq!(
-        copied.as_deref(),
+        crate::tui::testing::copied().last().map(String::as_str),
         Some(
             "Merci beaucoup Claire B. ! Toute l'équipe de Boulangerie Marcel vous souhaite une belle journée 🥖"
         )
@@ -411,4 +407,69 @@ fn a_search_in_the_list_read_ahead_reads_only_its_rows_and_follows_changes() {
     assert!(!lists_from_the_database(&effects));
     assert!(!h.model.inbox.ids.contains(&item.id));
     assert_eq!(h.model.inbox.ids, h.store.item_ids(&words).unwrap());
+}
+
+#[test]
+fn a_copy_says_where_the_text_went_or_why_it_did_not() {
+    use crate::tui::clipboard::{NotCopied, Through, Via};
+    use crate::tui::model::StatusKind;
+    use crate::tui::testing::{clipboard_answers, copied};
+    let mut h = inbox();
+    let text = current_item(&h.model).unwrap().text.clone();
+    let status = |h: &Harness| h.model.status.clone().unwrap();
+    h.press('y');
+    assert_eq!(copied().last(), Some(&text));
+    assert_eq!(status(&h).text, "Message copied (system clipboard).");
+    assert_eq!(status(&h).kind, StatusKind::Success);
+    clipboard_answers(Ok(Via::Osc52(Through::Direct)));
+    h.press('y');
+    assert_eq!(
+        status(&h).text,
+        "Message sent to the terminal (OSC 52).",
+        "the terminal may drop it: not \"copied\""
+    );
+    clipboard_answers(Ok(Via::Osc52(Through::Tmux)));
+    h.press('y');
+    assert_eq!(
+        status(&h).text,
+        "Message sent to the terminal (OSC 52 through tmux)."
+    );
+    clipboard_answers(Ok(Via::TmuxBuffer));
+    h.press('y');
+    assert_eq!(status(&h).text, "Message copied (tmux's paste buffer).");
+    clipboard_answers(Err(NotCopied::TmuxDrops));
+    h.press('y');
+    assert_eq!(status(&h).kind, StatusKind::Error);
+    assert!(
+        status(&h)
+            .text
+            .starts_with("The message could not be copied: tmux keeps it from the terminal; add set -g set-clipboard on"),
+        "{}",
+        status(&h).text
+    );
+    // A reply is copied once saved, and the message says both.
+    clipboard_answers(Ok(Via::System));
+    h.press('r');
+    key(&mut h, KeyCode::Enter);
+    h.type_text("Merci !");
+    h.ctrl('s');
+    assert_eq!(copied().last().map(String::as_str), Some("Merci !"));
+    assert_eq!(
+        status(&h).text,
+        "Reply saved and copied (system clipboard): b opens the post, paste it there, then m marks it replied."
+    );
+    clipboard_answers(Err(NotCopied::Failed("xclip: exit status: 1".into())));
+    h.press('y');
+    assert_eq!(
+        status(&h).text,
+        "The reply could not be copied: xclip: exit status: 1."
+    );
+    crate::i18n::with_lang(crate::i18n::Lang::Fr, || {
+        clipboard_answers(Ok(Via::Osc52(Through::Screen)));
+        h.press('y');
+        assert_eq!(
+            status(&h).text,
+            "Réponse envoyée au terminal (OSC 52 via screen)."
+        );
+    });
 }

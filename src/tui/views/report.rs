@@ -240,7 +240,7 @@ fn side(m: &Model, r: &Report, frame: &mut Frame, area: Rect) {
     lines.push(Line::raw(fill(
         s.report_inbox_line,
         &[
-            ("received", &s.report_received_n.n(i.received as usize)),
+            ("received", &s.report_received_n.n(i.received)),
             ("rate", &i.reply_rate.map_or("—".into(), format::percent)),
             (
                 "median",
@@ -258,8 +258,8 @@ fn side(m: &Model, r: &Report, frame: &mut Frame, area: Rect) {
     lines.push(Line::raw(fill(
         s.report_calendar_line,
         &[
-            ("planned", &s.report_planned_n.n(c.planned as usize)),
-            ("published", &s.report_published_n.n(c.published as usize)),
+            ("planned", &s.report_planned_n.n(c.planned)),
+            ("published", &s.report_published_n.n(c.published)),
         ],
     )));
     for p in &c.pillars {
