@@ -65,6 +65,8 @@ catalogue! {
     no_accounts_hint: &'static str,
     reply_target_line: &'static str,
     chars_limit: &'static str,
+    no_accounts_hint_filter: &'static str,
+    cmd_bring_back: &'static str,
     // Forms
     form_new_client: &'static str,
     form_edit_client: &'static str,
@@ -124,6 +126,7 @@ catalogue! {
     help_switcher_filter: &'static str,
     help_switcher_clients: &'static str,
     help_switcher_accounts: &'static str,
+    help_scroll: &'static str,
     // Commands, as help lists them
     cmd_quit: &'static str,
     cmd_next_tab: &'static str,

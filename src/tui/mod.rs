@@ -13,6 +13,7 @@ pub mod app;
 pub mod calendar;
 pub mod clipboard;
 pub mod effect;
+pub mod help;
 pub mod inbox;
 pub mod kept;
 pub mod keymap;

@@ -3,7 +3,7 @@
 //! in the status bar). Above the tab modules: it calls into them, they never call here.
 
 use super::shared::{capitalize, close_form, say};
-use super::{calendar, inbox, report, today};
+use super::{calendar, inbox, report, switcher, today};
 use crate::i18n::{fill, t};
 use crate::tui::action::{Clip, Outcome};
 use crate::tui::clipboard::{NotCopied, Through, Via};
@@ -51,6 +51,18 @@ pub fn done(m: &mut Model, outcome: Outcome) -> Vec<Effect> {
                     StatusKind::Success,
                     fill(s.client_restored, &[("name", &name)]),
                 );
+                let effects = switcher::restored(m, id);
+                if !effects.is_empty() {
+                    // "Now working on …" says both.
+                    let now = m
+                        .status
+                        .as_ref()
+                        .map(|st| st.text.clone())
+                        .unwrap_or_default();
+                    let back = fill(s.client_restored, &[("name", &name)]);
+                    say(m, StatusKind::Success, format!("{back} {now}"));
+                }
+                return effects;
             }
         }
         Outcome::AccountSaved { created, .. } => {

@@ -313,13 +313,18 @@ fn week(m: &Model, frame: &mut Frame, area: Rect) {
             let line = match in_hour.as_slice() {
                 [] => Line::styled("·", th.dim()),
                 [p] => Line::styled(truncate(&post_label(m, p), w), status_style(p.status, th)),
-                many => Line::styled(
-                    truncate(
-                        &format!("{} +{}", post_label(m, many[0]), many.len() - 1),
-                        w,
-                    ),
-                    status_style(many[0].status, th),
-                ),
+                // The count first: a narrow column cuts the label, never the count.
+                many => {
+                    let more = format!("+{} ", many.len() - 1);
+                    let room = w.saturating_sub(crate::domain::text::width(&more));
+                    Line::from(vec![
+                        Span::styled(more, th.accent()),
+                        Span::styled(
+                            truncate(&post_label(m, many[0]), room),
+                            status_style(many[0].status, th),
+                        ),
+                    ])
+                }
             };
             let selected_here = date == day
                 && selected_post(m).is_some_and(|sp| in_hour.iter().any(|p| p.id == sp.id));

@@ -79,4 +79,6 @@ pub fn render(m: &Model, frame: &mut Frame) {
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_daily;
+#[cfg(test)]
 mod tests_safety;

@@ -34,7 +34,10 @@ pub fn tab_bar(m: &Model, frame: &mut Frame, area: Rect) {
         };
         spans.push(Span::styled(label, style));
     }
-    let client = match (m.current_client(), m.all_clients) {
+    let client = match (
+        m.current_client(),
+        m.all_clients && m.tab.shows_all_clients(),
+    ) {
         (Some(c), false) => format!("{} ", sanitize_line(&c.name)),
         (Some(c), true) => format!("{} · {} ", sanitize_line(&c.name), t().all_clients),
         (None, _) => String::new(),
