@@ -188,6 +188,29 @@ pub struct ItemDraft {
     pub external_id: Option<String>,
 }
 
+/// The placeholders a saved reply may hold.
+pub const PLACEHOLDERS: [&str; 3] = ["{author}", "{name}", "{client}"];
+
+/// The `{word}`s of a saved reply that are not placeholders (`{prenom}`), each once, in
+/// the order they appear. Braces around anything else (`{ }`, `{:)}`) are left alone.
+pub fn unknown_placeholders(template: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for rest in template.split('{').skip(1) {
+        let Some((word, _)) = rest.split_once('}') else {
+            continue;
+        };
+        let looks_like_one = !word.is_empty()
+            && word
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '_' || c == '-');
+        let found = format!("{{{word}}}");
+        if looks_like_one && !PLACEHOLDERS.contains(&found.as_str()) && !out.contains(&found) {
+            out.push(found);
+        }
+    }
+    out
+}
+
 /// Fills a saved reply's placeholders: `{author}` (the handle), `{name}` (the display
 /// name, else the handle) and `{client}`.
 pub fn fill_reply(template: &str, item: &Item, client: &str) -> String {
@@ -359,6 +382,11 @@ mod tests {
             "Merci Ana (@ana) ! L'équipe Marcel"
         );
         assert_eq!(parse_tags("Order, #order  delivery"), ["order", "delivery"]);
+        assert_eq!(
+            unknown_placeholders("Bonjour {prenom}, merci {name} ! {prenom} {Nom} { } {:)} {"),
+            ["{prenom}", "{Nom}"]
+        );
+        assert!(unknown_placeholders("Merci {name} ({author}) · {client}").is_empty());
         assert_eq!(Kind::parse("Message"), Some(Kind::Dm));
     }
 }

@@ -414,6 +414,10 @@ pub static EN: Strings = Strings {
     ],
     copy_tmux_drops: "tmux keeps it from the terminal; add set -g set-clipboard on to ~/.tmux.conf (see the README)",
     reply_saved_copying: "Reply saved.",
+    err_placeholder: pl(
+        "unknown placeholder {found}: use {known}",
+        "unknown placeholders {found}: use {known}",
+    ),
     all_campaigns: "All campaigns",
     all_pillars: "All pillars",
     all_statuses: "All statuses",

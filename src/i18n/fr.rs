@@ -426,6 +426,10 @@ pub static FR: Strings = Strings {
     ],
     copy_tmux_drops: "tmux ne la transmet pas au terminal ; ajoutez set -g set-clipboard on à ~/.tmux.conf (voir le README)",
     reply_saved_copying: "Réponse enregistrée.",
+    err_placeholder: pl(
+        "champ inconnu {found} : utilisez {known}",
+        "champs inconnus {found} : utilisez {known}",
+    ),
     all_campaigns: "Toutes les campagnes",
     all_pillars: "Tous les piliers",
     all_statuses: "Tous les statuts",

@@ -369,6 +369,7 @@ catalogue! {
     copy_via: [&'static str; 5],
     copy_tmux_drops: &'static str,
     reply_saved_copying: &'static str,
+    err_placeholder: Plural,
     // Calendar
     all_campaigns: &'static str,
     all_pillars: &'static str,

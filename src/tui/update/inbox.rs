@@ -8,7 +8,8 @@ use chrono::TimeZone;
 use super::shared::say;
 use crate::domain::Platform;
 use crate::domain::inbox::{
-    Filter, ItemDraft, Kind, Op, SavedReply, Sentiment, StatusFilter, fill_reply, parse_tags,
+    Filter, ItemDraft, Kind, Op, PLACEHOLDERS, SavedReply, Sentiment, StatusFilter, fill_reply,
+    parse_tags, unknown_placeholders,
 };
 use crate::i18n::{self, fill, t};
 use crate::tui::action::{Clip, Command};
@@ -489,12 +490,29 @@ pub fn save(
             m.inbox.cursor.top();
             Some(vec![])
         }
-        FormPurpose::SavedReply(client, id) => Some(vec![Effect::SaveSavedReply(SavedReply {
-            id: *id,
-            client_id: *client,
-            name: form.text_value("name").trim().to_string(),
-            text: form.text_value("text").trim_end().to_string(),
-        })]),
+        FormPurpose::SavedReply(client, id) => {
+            let text = form.text_value("text").trim_end().to_string();
+            // A misspelt placeholder would reach the customer as it is.
+            let unknown = unknown_placeholders(&text);
+            if !unknown.is_empty() {
+                let msg = s.err_placeholder.with(
+                    unknown.len(),
+                    // `known` first: a `{known}` typed by mistake stays as typed.
+                    &[
+                        ("known", &PLACEHOLDERS.join(", ")),
+                        ("found", &unknown.join(", ")),
+                    ],
+                );
+                form.set_error("text", msg);
+                return None;
+            }
+            Some(vec![Effect::SaveSavedReply(SavedReply {
+                id: *id,
+                client_id: *client,
+                name: form.text_value("name").trim().to_string(),
+                text,
+            })])
+        }
         _ => None,
     }
 }

@@ -473,3 +473,39 @@ fn a_copy_says_where_the_text_went_or_why_it_did_not() {
         );
     });
 }
+
+#[test]
+fn a_saved_reply_with_an_unknown_placeholder_is_refused() {
+    let mut h = inbox();
+    h.press('S');
+    assert!(matches!(h.model.overlays.last(), Some(Overlay::Picker(_))));
+    h.press('n');
+    h.type_text("Bienvenue");
+    h.model.status = None;
+    key(&mut h, KeyCode::Tab);
+    h.type_text("Bonjour {prenom}, merci {name} ! {Nom}");
+    let effects = h.ctrl('s');
+    assert!(
+        !effects
+            .iter()
+            .any(|e| matches!(e, Effect::SaveSavedReply(_))),
+        "{effects:?}"
+    );
+    let Some(Overlay::Form(f)) = h.model.overlays.last() else {
+        panic!("the form stays open");
+    };
+    assert_eq!(
+        f.form.field("text").unwrap().error.as_deref(),
+        Some("unknown placeholders {prenom}, {Nom}: use {author}, {name}, {client}")
+    );
+    // Corrected, it is saved.
+    h.ctrl('u');
+    h.type_text("Bonjour {name} !");
+    h.ctrl('s');
+    assert!(matches!(h.model.overlays.last(), Some(Overlay::Picker(_))));
+    // The manager is the selected item's client's.
+    let client = current_item(&h.model).unwrap().client_id;
+    let saved = h.store.saved_replies(client).unwrap();
+    let r = saved.iter().find(|r| r.name == "Bienvenue").unwrap();
+    assert_eq!(r.text, "Bonjour {name} !");
+}

@@ -90,3 +90,21 @@ fn the_switcher_hint_from_its_filter() {
     h.type_text("zero");
     insta::assert_snapshot!("switcher_no_account_from_the_filter", h.screen(100, 30));
 }
+
+#[test]
+fn a_saved_reply_form_names_the_placeholders_it_knows() {
+    let mut h = Harness::demo();
+    h.press('4');
+    h.press('S');
+    h.press('n');
+    h.type_text("Bienvenue");
+    h.key(KeyCode::Tab, KeyModifiers::NONE);
+    h.type_text("Bonjour {prenom} !");
+    h.ctrl('s');
+    h.model.status = None;
+    insta::assert_snapshot!("saved_reply_unknown_placeholder", h.screen(100, 26));
+    with_lang(Lang::Fr, || {
+        h.ctrl('s');
+        insta::assert_snapshot!("fr_saved_reply_unknown_placeholder", h.screen(100, 26));
+    });
+}
