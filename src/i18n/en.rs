@@ -245,6 +245,20 @@ pub static EN: Strings = Strings {
     cmd_prev_month: "previous month",
     cmd_next_month: "next month",
     cmd_edit_tone: "edit the tone of voice",
+    pillars_rebalance: "The pillars would add up to {total}%. Scale the others down to {room}% in all, keeping their proportions?",
+    cmd_copy_last_month: "copy last month's plan",
+    budget_copied: pl(
+        "{n} budget line copied from {month}. u takes it back.",
+        "{n} budget lines copied from {month}. u takes them back.",
+    ),
+    budget_uncopied: pl(
+        "{n} copied budget line removed.",
+        "{n} copied budget lines removed.",
+    ),
+    budget_copy_none: "{month} has no budget plan to copy.",
+    budget_copy_all_there: "Every line of {month}'s plan is already planned this month.",
+    budget_kind_over: "{kind} over its plan by {amount}",
+    budget_kind_unplanned: "{kind}: {amount} spent with no plan",
     metric_names: [
         "Impressions",
         "Reach",

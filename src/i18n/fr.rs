@@ -248,6 +248,20 @@ pub static FR: Strings = Strings {
     cmd_prev_month: "mois précédent",
     cmd_next_month: "mois suivant",
     cmd_edit_tone: "modifier le ton éditorial",
+    pillars_rebalance: "Les piliers feraient {total} %. Réduire les autres à {room} % en tout, en gardant leurs proportions ?",
+    cmd_copy_last_month: "copier le budget du mois précédent",
+    budget_copied: pl(
+        "{n} ligne de budget copiée de {month}. u la retire.",
+        "{n} lignes de budget copiées de {month}. u les retire.",
+    ),
+    budget_uncopied: pl(
+        "{n} ligne de budget copiée retirée.",
+        "{n} lignes de budget copiées retirées.",
+    ),
+    budget_copy_none: "Aucun budget prévu en {month} à copier.",
+    budget_copy_all_there: "Chaque ligne du budget de {month} est déjà prévue ce mois-ci.",
+    budget_kind_over: "{kind} : budget dépassé de {amount}",
+    budget_kind_unplanned: "{kind} : {amount} dépensés sans budget prévu",
     metric_names: [
         "Impressions",
         "Portée",

@@ -92,6 +92,7 @@ fn the_french_catalogue_is_translated() {
         "client {id}",
         "client \"{id}\"",
         "{planned} · {published}",
+        "OSC 52",
     ];
     let fr: std::collections::HashMap<_, _> = FR.entries().into_iter().collect();
     let untranslated: Vec<String> = EN

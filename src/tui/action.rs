@@ -70,6 +70,7 @@ pub enum Command {
     CycleOrder,
     ClearFilter,
     BringBack,
+    CopyLastMonth,
     Today,
     ViewMonth,
     ViewWeek,
@@ -149,6 +150,7 @@ impl Command {
             Command::CycleOrder => s.cmd_cycle_order,
             Command::ClearFilter => s.cmd_clear_filter,
             Command::BringBack => s.cmd_bring_back,
+            Command::CopyLastMonth => s.cmd_copy_last_month,
             Command::Today => s.cmd_today,
             Command::ViewMonth => s.cmd_view_month,
             Command::ViewWeek => s.cmd_view_week,
@@ -311,6 +313,15 @@ pub enum Outcome {
     /// The report was written to a file.
     Exported {
         path: String,
+    },
+    /// Last month's budget plan was copied into `to`: the new lines.
+    BudgetCopied {
+        ids: Vec<crate::domain::strategy::Id>,
+        from: chrono::NaiveDate,
+    },
+    /// Lines copied by the last copy were taken back.
+    BudgetUncopied {
+        count: usize,
     },
     /// Text was put on a clipboard (and where), or could not be.
     Copied {

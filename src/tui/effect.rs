@@ -47,6 +47,17 @@ pub enum Effect {
         id: Id,
         deleted: bool,
     },
+    /// Copies the lines of last month's budget plan (`from`) a month lacks.
+    CopyBudget {
+        client: ClientId,
+        lines: Vec<BudgetLine>,
+        from: chrono::NaiveDate,
+    },
+    /// Takes back the lines of a copy (to the trash).
+    UncopyBudget {
+        client: ClientId,
+        ids: Vec<Id>,
+    },
     LoadInbox {
         filter: Filter,
         /// The cursor's index, to load the rows around it.
@@ -141,6 +152,8 @@ pub enum StrategyItem {
     BudgetLine(BudgetLine),
     Expense(Expense),
     Pillar(Pillar),
+    /// A pillar with the others rescaled to make room for it (the pillar first).
+    Pillars(Vec<Pillar>),
     HashtagSet(HashtagSet),
     Competitor(Competitor),
     Note(CompetitorNote),
@@ -156,6 +169,7 @@ impl StrategyItem {
             StrategyItem::BudgetLine(x) => (Some(Part::BudgetLine), x.id),
             StrategyItem::Expense(x) => (Some(Part::Expense), x.id),
             StrategyItem::Pillar(x) => (Some(Part::Pillar), x.id),
+            StrategyItem::Pillars(x) => (Some(Part::Pillar), x.first().map_or(0, |p| p.id)),
             StrategyItem::HashtagSet(x) => (Some(Part::HashtagSet), x.id),
             StrategyItem::Competitor(x) => (Some(Part::Competitor), x.id),
             StrategyItem::Note(x) => (Some(Part::CompetitorNote), x.id),
@@ -178,6 +192,12 @@ fn save_item(
             StrategyItem::BudgetLine(x) => tx.save_budget_line(client, x, now)?,
             StrategyItem::Expense(x) => tx.save_expense(client, x, now)?,
             StrategyItem::Pillar(x) => tx.save_pillar(client, x, now)?,
+            StrategyItem::Pillars(x) => {
+                for p in x {
+                    tx.save_pillar(client, p, now)?;
+                }
+                0
+            }
             StrategyItem::HashtagSet(x) => tx.save_hashtag_set(client, x, now)?,
             StrategyItem::Competitor(x) => tx.save_competitor(client, x, now)?,
             StrategyItem::Note(x) => tx.save_note(x, now)?,
@@ -363,6 +383,39 @@ pub fn execute(store: &mut Store, clock: &dyn Clock, effect: Effect) -> Vec<Acti
                 Ok(plan) => vec![
                     Action::PlanLoaded(plan),
                     Action::Done(Outcome::Trashed { part, id, deleted }),
+                ],
+                Err(e) => vec![Action::Failed(e.explain())],
+            };
+        }
+        Effect::CopyBudget {
+            client,
+            lines,
+            from,
+        } => {
+            let copied = store.transaction(|tx| {
+                lines
+                    .iter()
+                    .map(|l| tx.save_budget_line(client, l, now))
+                    .collect::<crate::store::Result<Vec<Id>>>()
+            });
+            return match copied.and_then(|ids| load_plan(store, client, now).map(|p| (ids, p))) {
+                Ok((ids, plan)) => vec![
+                    Action::PlanLoaded(plan),
+                    Action::Done(Outcome::BudgetCopied { ids, from }),
+                ],
+                Err(e) => vec![Action::Failed(e.explain())],
+            };
+        }
+        Effect::UncopyBudget { client, ids } => {
+            let count = ids.len();
+            let trashed = store.transaction(|tx| {
+                ids.iter()
+                    .try_for_each(|id| tx.set_deleted(Part::BudgetLine, *id, Some(now)))
+            });
+            return match trashed.and_then(|()| load_plan(store, client, now)) {
+                Ok(plan) => vec![
+                    Action::PlanLoaded(plan),
+                    Action::Done(Outcome::BudgetUncopied { count }),
                 ],
                 Err(e) => vec![Action::Failed(e.explain())],
             };

@@ -160,6 +160,7 @@ pub static BINDINGS: &[Binding] = &[
     b(StrategySection, &[ESC], C::Back, true),
     b(StrategyBudget, &[k('[')], C::PrevMonth, true),
     b(StrategyBudget, &[k(']')], C::NextMonth, true),
+    b(StrategyBudget, &[ctrl('d')], C::CopyLastMonth, true),
     b(StrategyEditorial, &[k('v')], C::EditTone, true),
     b(Inbox, &[k('r'), ENTER], C::Reply, true),
     b(Inbox, &[k('m')], C::MarkReplied, true),

@@ -214,6 +214,8 @@ pub enum Undo {
     PostTrashed(i64),
     /// A post as it was before a change (a move, a status).
     PostChanged(Box<crate::domain::post::Post>),
+    /// Budget lines copied from last month.
+    BudgetCopied(Vec<Id>),
 }
 
 #[derive(Debug, Clone)]

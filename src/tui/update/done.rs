@@ -242,6 +242,18 @@ pub fn done(m: &mut Model, outcome: Outcome) -> Vec<Effect> {
                 fill(s.report_exported, &[("path", &path)]),
             );
         }
+        Outcome::BudgetCopied { ids, from } => {
+            let month = crate::i18n::format::month(from);
+            say(
+                m,
+                StatusKind::Success,
+                s.budget_copied.with(ids.len(), &[("month", &month)]),
+            );
+            m.undo.push(Undo::BudgetCopied(ids));
+        }
+        Outcome::BudgetUncopied { count } => {
+            say(m, StatusKind::Success, s.budget_uncopied.n(count));
+        }
         Outcome::Copied { clip, result } => {
             let (kind, text) = copy_message(&clip, &result);
             say(m, kind, text);

@@ -236,7 +236,7 @@ fn command(m: &mut Model, cmd: Command) -> Vec<Effect> {
             if cmd == Command::Yes {
                 match kind {
                     ConfirmKind::DiscardForm => shared::close_form(m),
-                    ConfirmKind::SaveAnyway => {
+                    ConfirmKind::SaveAnyway | ConfirmKind::RebalancePillars => {
                         if let Some(Overlay::Form(f)) = m.overlays.last_mut() {
                             f.confirmed = true;
                         }

@@ -108,3 +108,65 @@ fn a_saved_reply_form_names_the_placeholders_it_knows() {
         insta::assert_snapshot!("fr_saved_reply_unknown_placeholder", h.screen(100, 26));
     });
 }
+
+#[test]
+fn a_kind_over_its_plan_is_flagged_while_the_month_is_under() {
+    use crate::domain::strategy::{BudgetAlert, Expense, add_months, summarize};
+    let mut h = Harness::demo();
+    h.press('c');
+    h.type_text("boul");
+    h.key(KeyCode::Enter, KeyModifiers::NONE);
+    let client = h.model.current.unwrap();
+    h.press('2');
+    let month = crate::tui::strategy::budget_month(&h.model);
+    // The smallest line of the month's plan, overspent by €40.
+    let line = crate::tui::strategy::budget_lines(&h.model)
+        .into_iter()
+        .min_by_key(|l| l.amount)
+        .unwrap()
+        .clone();
+    let spent_on_it: i64 = h
+        .model
+        .plan
+        .expenses
+        .iter()
+        .filter(|e| e.kind == line.kind && e.date >= month && e.date < add_months(month, 1))
+        .map(|e| e.amount)
+        .sum();
+    let expense = Expense {
+        id: 0,
+        date: month + chrono::Duration::days(9),
+        amount: line.amount - spent_on_it + 4_000,
+        kind: line.kind,
+        platform: line.platform,
+        campaign_id: None,
+        note: "Extra".into(),
+    };
+    h.store
+        .transaction(|tx| tx.save_expense(client, &expense, h.clock.0))
+        .unwrap();
+    h.model.plan_requested = None;
+    h.model.plan.client_id = 0;
+    h.act(crate::tui::action::Action::Tick(h.clock.0));
+    let sum = summarize(&h.model.plan.budget_lines, &h.model.plan.expenses, month);
+    assert_eq!(
+        sum.alert(),
+        BudgetAlert::Fine,
+        "the month as a whole is under"
+    );
+    let over = format!(
+        "{} over its plan by €40.00",
+        crate::i18n::budget_kind(line.kind)
+    );
+    assert!(h.screen(130, 34).contains(&over), "{}", h.screen(130, 34));
+    insta::assert_snapshot!("strategy_overview_kind_over", h.screen(130, 34));
+    h.press('l');
+    h.press('l');
+    h.key(KeyCode::Enter, KeyModifiers::NONE);
+    h.model.status = None;
+    assert!(h.screen(120, 30).contains(&over));
+    insta::assert_snapshot!("budget_kind_over", h.screen(120, 30));
+    with_lang(Lang::Fr, || {
+        insta::assert_snapshot!("fr_budget_kind_over", h.screen(120, 30));
+    });
+}

@@ -16,6 +16,8 @@ pub enum ConfirmKind {
     DiscardForm,
     /// Save the form on top although it has a warning.
     SaveAnyway,
+    /// Save the pillar on top and scale the other pillars down to make room for it.
+    RebalancePillars,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
