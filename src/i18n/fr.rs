@@ -416,9 +416,9 @@ pub static FR: Strings = Strings {
     cmd_cycle_order: "ordre de tri",
     cmd_clear_filter: "effacer le filtre",
     inbox_orders: [
-        "les plus urgents d'abord",
-        "les plus anciens d'abord",
-        "les plus récents d'abord",
+        "urgents d'abord",
+        "anciens d'abord",
+        "récents d'abord",
         "par client",
     ],
     inbox_sorted: "Tri : {order}.",
