@@ -432,6 +432,7 @@ pub static EN: Strings = Strings {
         "unknown placeholder {found}: use {known}",
         "unknown placeholders {found}: use {known}",
     ),
+    copy_no_answer: "no answer within 2 s",
     all_campaigns: "All campaigns",
     all_pillars: "All pillars",
     all_statuses: "All statuses",

@@ -444,6 +444,7 @@ pub static FR: Strings = Strings {
         "champ inconnu {found} : utilisez {known}",
         "champs inconnus {found} : utilisez {known}",
     ),
+    copy_no_answer: "pas de réponse en 2 s",
     all_campaigns: "Toutes les campagnes",
     all_pillars: "Tous les piliers",
     all_statuses: "Tous les statuts",

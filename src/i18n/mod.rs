@@ -378,6 +378,7 @@ catalogue! {
     copy_tmux_drops: &'static str,
     reply_saved_copying: &'static str,
     err_placeholder: Plural,
+    copy_no_answer: &'static str,
     // Calendar
     all_campaigns: &'static str,
     all_pillars: &'static str,

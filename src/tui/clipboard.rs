@@ -14,6 +14,8 @@
 
 use std::io::Write;
 use std::process::{Command, Stdio};
+
+use crate::i18n::format::labelled;
 use std::time::{Duration, Instant};
 
 /// What the environment offers for a copy.
@@ -304,24 +306,24 @@ fn run(program: &str, args: &[&str], text: &str) -> Result<(), String> {
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
-        .map_err(|e| format!("{program}: {e}"))?;
+        .map_err(|e| labelled(program, &e.to_string()))?;
     if let Some(mut stdin) = child.stdin.take() {
         stdin
             .write_all(text.as_bytes())
-            .map_err(|e| format!("{program}: {e}"))?;
+            .map_err(|e| labelled(program, &e.to_string()))?;
     }
     let start = Instant::now();
     loop {
         match child.try_wait() {
             Ok(Some(status)) if status.success() => return Ok(()),
-            Ok(Some(status)) => return Err(format!("{program}: {status}")),
+            Ok(Some(status)) => return Err(labelled(program, &status.to_string())),
             Ok(None) if start.elapsed() > PROGRAM_PATIENCE => {
                 let _ = child.kill();
                 let _ = child.wait();
-                return Err(format!("{program}: no answer"));
+                return Err(labelled(program, crate::i18n::t().copy_no_answer));
             }
             Ok(None) => std::thread::sleep(Duration::from_millis(5)),
-            Err(e) => return Err(format!("{program}: {e}")),
+            Err(e) => return Err(labelled(program, &e.to_string())),
         }
     }
 }

@@ -297,7 +297,7 @@ fn write_private(path: &str, text: &str) -> Result<(), String> {
         .mode(0o600)
         .open(path)
         .and_then(|mut f| f.write_all(text.as_bytes()))
-        .map_err(|e| format!("{path}: {e}"))
+        .map_err(|e| crate::i18n::format::labelled(path, &e.to_string()))
 }
 
 /// Runs an effect that only reads (the first frame's loads); the store is not changed.

@@ -140,7 +140,14 @@ fn read_archive(
         let mut buf = Vec::new();
         zip.by_name(&name)
             .and_then(|mut f| f.read_to_end(&mut buf).map_err(Into::into))
-            .map_err(|e| ImportError::new(ctx.file, 0, None, format!("{name}: {e}")))?;
+            .map_err(|e| {
+                ImportError::new(
+                    ctx.file,
+                    0,
+                    None,
+                    crate::i18n::format::labelled(&name, &e.to_string()),
+                )
+            })?;
         let label = format!("{}/{name}", ctx.file);
         let sub = Context {
             file: &label,
