@@ -146,7 +146,8 @@ pub fn render(m: &Model, frame: &mut Frame, area: Rect) {
             Constraint::Length(2),
             Constraint::Length(16),
             Constraint::Fill(1),
-            Constraint::Length(11),
+            // "retard 11h00": the time left is never cut.
+            Constraint::Length(12),
         ],
         &m.inbox.cursor,
         ids.len(),
