@@ -36,7 +36,9 @@ impl Explain for StoreError {
                 ],
             ),
             StoreError::NotTwohats { path } => fill(s.store_not_twohats, &[("path", path)]),
-            StoreError::Io { path, source } => format!("{path}: {source}"),
+            StoreError::Io { path, source } => {
+                crate::i18n::format::labelled(path, &source.to_string())
+            }
             StoreError::Sqlite(e) => fill(s.store_database, &[("e", &e.to_string())]),
             StoreError::Migration(e) => fill(s.store_migration, &[("e", &e.to_string())]),
             StoreError::NotFound { entity, id } => not_found(entity_id(*entity, *id)),
@@ -95,7 +97,7 @@ impl Explain for Conflict {
 impl Explain for DemoError {
     fn explain(&self) -> String {
         match self {
-            DemoError::NotEmpty(n) => fill(t().cli_demo_refused, &[("n", &n.to_string())]),
+            DemoError::NotEmpty(n) => t().cli_demo_refused.n(*n as usize),
             DemoError::Store(e) => e.explain(),
         }
     }

@@ -8,7 +8,7 @@ use std::sync::Mutex;
 
 use chrono::{Duration, TimeZone, Utc};
 
-use crate::domain::inbox::{Filter, StatusFilter};
+use crate::domain::inbox::{Filter, Order, StatusFilter};
 use crate::domain::report::Period;
 use crate::store::Store;
 
@@ -41,7 +41,32 @@ fn hot_queries_search_by_index() {
     let c = &clients[0];
     crate::today::build(&s, now).unwrap();
     for f in [
+        // Every client's waiting items, most urgent first (by each client's target).
         Filter::default(),
+        Filter {
+            order: Order::Client,
+            ..Filter::default()
+        },
+        Filter {
+            order: Order::Newest,
+            ..Filter::default()
+        },
+        // Every item of every client: waiting ones by due time, then the rest newest
+        // first, or client by client.
+        Filter {
+            status: StatusFilter::All,
+            ..Filter::default()
+        },
+        Filter {
+            status: StatusFilter::All,
+            order: Order::Client,
+            ..Filter::default()
+        },
+        Filter {
+            client: Some(c.id),
+            status: StatusFilter::All,
+            ..Filter::default()
+        },
         Filter {
             client: Some(c.id),
             ..Filter::default()
@@ -58,8 +83,12 @@ fn hot_queries_search_by_index() {
     ] {
         let ids = s.item_ids(&f).unwrap();
         s.items(&ids[..ids.len().min(50)]).unwrap();
-        // What the app reads ahead for a search in the list.
-        s.searchables(&f.without_text()).unwrap();
+        // What the app reads ahead for a search in the list: the text of every item of
+        // the list, so not for every item of every client (it reads ahead only lists of
+        // up to `SEARCH_AHEAD` items).
+        if f.client.is_some() || f.status != StatusFilter::All {
+            s.searchables(&f.without_text()).unwrap();
+        }
     }
     s.reply_stats(Some(c.id), now, Some(now - Duration::days(7)))
         .unwrap();

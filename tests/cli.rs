@@ -609,7 +609,7 @@ fn the_command_line_speaks_french() {
     let o = fr(&["client", "add", "Boulangerie", "--currency", "EURO"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(
-        stderr(&o).contains("currency: devise inconnue \"EURO\""),
+        stderr(&o).contains("currency\u{202f}: devise inconnue \"EURO\""),
         "{}",
         stderr(&o)
     );
@@ -624,7 +624,9 @@ fn the_command_line_speaks_french() {
     let o = fr(&["import", "inbox", &bad, "--client", "Boulangerie"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(
-        stderr(&o).contains("bad_kind.csv:4:2: kind: \"shout\" n'est pas l'une des valeurs"),
+        stderr(&o).contains(
+            "bad_kind.csv:4:2\u{202f}: kind\u{202f}: \"shout\" n'est pas l'une des valeurs"
+        ),
         "{}",
         stderr(&o)
     );
@@ -636,8 +638,8 @@ fn the_command_line_speaks_french() {
     let help = stdout(&o);
     assert!(o.status.success());
     for want in [
-        "Utilisation :",
-        "Commandes :",
+        "Utilisation\u{202f}:",
+        "Commandes\u{202f}:",
         "Afficher l'aide",
         "Importer des données",
     ] {
@@ -647,7 +649,7 @@ fn the_command_line_speaks_french() {
     let o = fr(&["--nope"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(
-        stderr(&o).contains("erreur : argument inattendu '--nope'"),
+        stderr(&o).contains("erreur\u{202f}: argument inattendu '--nope'"),
         "{}",
         stderr(&o)
     );

@@ -507,7 +507,7 @@ fn mastodon_pages_say_what_they_skipped() {
     let o = db.run(&["import", "inbox", &f, "--client", "Atelier"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let out = stdout(&o);
-    assert!(out.contains("read 1 items, added 1"), "{out}");
+    assert!(out.contains("read 1 item, added 1"), "{out}");
     assert!(out.contains("39 skipped: posts deleted."), "{out}");
     let f = fixture("inbox", "mastodon_no_mentions.json");
     let o = db.run(&["import", "inbox", &f, "--client", "Atelier"]);

@@ -55,9 +55,10 @@ fn import_reply_with_keys_and_find_it_replied_after_a_restart() {
     app.wait_for("Reply to @blog.food");
     app.type_text("Thanks a lot!");
     app.send("\x13");
-    app.wait_for("Reply saved and copied");
+    // No display and no tmux: the terminal is asked (OSC 52), and the message says so.
+    app.wait_for("Reply saved and sent to the terminal (OSC 52)");
     app.send("m");
-    app.wait_for("1 item(s) marked replied");
+    app.wait_for("1 item marked replied");
     app.wait_for("Pending 3");
     app.send("q");
     assert!(app.wait_exit().success());
@@ -91,4 +92,51 @@ fn import_reply_with_keys_and_find_it_replied_after_a_restart() {
     app.wait_for("Pending 3");
     app.send("q");
     assert!(app.wait_exit().success());
+}
+
+#[test]
+fn a_copy_goes_to_the_system_clipboard_program_and_says_so() {
+    use std::os::unix::fs::PermissionsExt;
+    let db = TempDb::new();
+    assert!(db.run(&["demo"]).status.success());
+    // A stand-in for xclip that keeps what it is given.
+    let bin = db.dir.path().join("bin");
+    std::fs::create_dir(&bin).unwrap();
+    let xclip = bin.join("xclip");
+    let kept = db.dir.path().join("clipboard.txt");
+    std::fs::write(
+        &xclip,
+        "#!/bin/sh\n[ \"$1 $2\" = \"-selection clipboard\" ] || exit 3\ncat > \"$CLIP_KEPT\"\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&xclip, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let path = format!("{}:/usr/bin:/bin", bin.display());
+    let mut app = pty::App::start_with(
+        &db.path,
+        130,
+        32,
+        &[
+            ("DISPLAY", ":99"),
+            ("PATH", &path),
+            ("CLIP_KEPT", kept.to_str().unwrap()),
+        ],
+    );
+    app.wait_for("Today · Nov 22, 2026");
+    app.send("4");
+    app.wait_for("most urgent first");
+    app.send("y");
+    app.wait_for("Message copied (system clipboard).");
+    let copied = std::fs::read_to_string(&kept).unwrap();
+    assert!(!copied.is_empty());
+    assert!(
+        app.text()
+            .contains(copied.split_whitespace().next().unwrap()),
+        "the selected item's text was copied: {copied}"
+    );
+    app.send("q");
+    assert!(app.wait_exit().success());
+    assert!(
+        !contains(&app.raw_bytes(), b"\x1b]52;"),
+        "nothing went to the terminal once the clipboard program took it"
+    );
 }

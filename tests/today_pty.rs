@@ -24,9 +24,9 @@ fn open_on_today_jump_to_an_overdue_item_and_reply() {
     app.wait_for("Reply to @claire.b");
     app.type_text("So sorry, Claire: come by, the next baguette is on us.");
     app.send("\x13");
-    app.wait_for("Reply saved and copied");
+    app.wait_for("Reply saved and sent to the terminal (OSC 52)");
     app.send("m");
-    app.wait_for("1 item(s) marked replied");
+    app.wait_for("1 item marked replied");
     app.wait_for("Pending 4");
     app.send("1");
     app.wait_for("Boulangerie Marcel    4 waiting, 1 late");

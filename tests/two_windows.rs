@@ -32,7 +32,7 @@ fn two_instances_see_each_others_writes() {
     a.send("4");
     a.wait_for("Pending 12");
     b.send("m");
-    b.wait_for("1 item(s) marked replied");
+    b.wait_for("1 item marked replied");
     a.wait_for("Pending 11");
     for app in [&mut a, &mut b] {
         app.send("q");

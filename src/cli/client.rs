@@ -86,7 +86,7 @@ fn refused(errors: &[ClientError]) -> Failure {
     Failure::usage(
         errors
             .iter()
-            .map(|e| format!("{}: {}", e.field(), client_error(e)))
+            .map(|e| crate::i18n::format::labelled(e.field(), &client_error(e)))
             .collect::<Vec<_>>()
             .join("; "),
     )

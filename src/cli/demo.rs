@@ -48,10 +48,7 @@ pub fn run(store: &mut Store, clock: &dyn Clock, scale: Scale, force: bool) -> R
                 .path()
                 .map(|p| p.display().to_string())
                 .unwrap_or_default();
-            super::out::line(&fill(
-                t().cli_demo_loaded,
-                &[("n", &n.to_string()), ("path", &path)],
-            ))
+            super::out::line(&t().cli_demo_loaded.with(n, &[("path", &path)]))
         }
         Err(e @ DemoError::NotEmpty(_)) => Err(Failure::usage(e.explain())),
         Err(DemoError::Store(e)) => Err(e.into()),

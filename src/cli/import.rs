@@ -11,7 +11,6 @@ use super::{Failure, out};
 use crate::domain::sentiment::suggest_sentiment;
 use crate::domain::text::shown;
 use crate::domain::{Clock, Platform};
-use crate::i18n::format::plural;
 use crate::i18n::{fill, t};
 use crate::io::inbox::{self, Context, Format, Summary};
 use crate::io::source::{self, Limits, SourceError};
@@ -111,7 +110,7 @@ pub fn read_file(path: &Path, limits: Limits) -> Result<Vec<u8>, Failure> {
                     ("limit", &source::size_text(limit)),
                 ],
             ),
-            SourceError::Io(e) => format!("{name}: {e}"),
+            SourceError::Io(e) => crate::i18n::format::labelled(&name, &e.to_string()),
         })
     })
 }
@@ -222,11 +221,14 @@ fn kpi(store: &mut Store, clock: &dyn Clock, a: KpiArgs) -> Result<(), Failure> 
         &[
             ("client", &shown(&client.name)),
             ("formats", &data.formats.join(", ")),
-            ("rows", &data.rows.to_string()),
-            ("stored", &(daily.stored + posts.stored).to_string()),
+            ("rows", &s.cli_read_rows.n(data.rows)),
+            (
+                "stored",
+                &s.cli_stored_values.n(daily.stored + posts.stored),
+            ),
             (
                 "unchanged",
-                &(daily.unchanged + posts.unchanged).to_string(),
+                &s.cli_already_there.n(daily.unchanged + posts.unchanged),
             ),
         ],
     ))?;
@@ -294,10 +296,9 @@ fn posts(
         Ok(added)
     })?;
     bar.finish_and_clear();
-    out::line(&fill(
-        t().cli_posts_imported,
+    out::line(&t().cli_posts_imported.with(
+        added,
         &[
-            ("n", &added.to_string()),
             ("skipped", &(posts.len() - added).to_string()),
             ("client", &shown(&client.name)),
         ],
@@ -385,9 +386,9 @@ fn inbox_items(
     out::line(&fill(
         s.cli_inbox_imported,
         &[
-            ("read", &read.items.to_string()),
-            ("added", &stored.added.to_string()),
-            ("skipped", &(read.items - stored.added).to_string()),
+            ("read", &s.cli_read_items.n(read.items)),
+            ("added", &s.cli_added.n(stored.added)),
+            ("skipped", &s.cli_skipped.n(read.items - stored.added)),
             ("client", &shown(&client.name)),
         ],
     ))?;
@@ -398,10 +399,7 @@ fn inbox_items(
                 .iter()
                 .find(|c| c.id == *id)
                 .map_or_else(|| id.to_string(), |c| shown(&c.name));
-            out::line(&fill(
-                plural(s.cli_inbox_elsewhere, *n),
-                &[("n", &n.to_string()), ("client", &holder)],
-            ))?;
+            out::line(&s.cli_inbox_elsewhere.with(*n, &[("client", &holder)]))?;
         }
     }
     summary_lines(&read.summary)?;
@@ -425,10 +423,7 @@ fn inbox_items(
 fn summary_lines(summary: &Summary) -> Result<(), Failure> {
     let s = t();
     if summary.deleted > 0 {
-        out::line(&fill(
-            plural(s.cli_inbox_deleted, summary.deleted),
-            &[("n", &summary.deleted.to_string())],
-        ))?;
+        out::line(&s.cli_inbox_deleted.n(summary.deleted))?;
     }
     if !summary.left_out.is_empty() {
         let mut by_count: Vec<(&String, &usize)> = summary.left_out.iter().collect();

@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::inbox_change::{self, MarkAs, RecordOnly};
 use super::{Failure, print_json};
 use crate::domain::Clock;
-use crate::domain::inbox::{Filter, StatusFilter};
+use crate::domain::inbox::{Filter, Order, StatusFilter};
 use crate::domain::text::{sanitize_line, truncate};
 use crate::i18n::{fill, t};
 use crate::store::Store;
@@ -112,9 +112,16 @@ fn list(store: &Store, client: Option<String>, status: &str, json: bool) -> Resu
     let client = client.map(|c| store.find_client(&c)).transpose()?;
     let status = StatusFilter::parse(status)
         .ok_or_else(|| Failure::usage(fill(t().cli_unknown_status, &[("status", status)])))?;
+    // Scripts rely on this order: oldest first while waiting, newest first otherwise.
+    let order = if status == StatusFilter::Pending {
+        Order::Oldest
+    } else {
+        Order::Newest
+    };
     let filter = Filter {
         client: client.as_ref().map(|c| c.id),
         status,
+        order,
         ..Filter::default()
     };
     let items = store.items_matching(&filter)?;

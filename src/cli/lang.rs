@@ -213,7 +213,7 @@ mod tests {
         fn the_french_help_is_all_french() {
             let help = localize(Cli::command(), Lang::Fr).render_help().to_string();
             let help = french_clap_message(&help);
-            assert!(help.contains("Commandes :"), "{help}");
+            assert!(help.contains("Commandes\u{202f}:"), "{help}");
             assert!(help.contains("Afficher l'aide"), "{help}");
             assert!(!help.contains("Print"), "{help}");
         }

@@ -201,7 +201,7 @@ pub fn main() -> i32 {
         Ok(()) => 0,
         Err(f) => {
             if !f.message.is_empty() {
-                out::error(&format!("twohats: {}", f.message));
+                out::error(&crate::i18n::format::labelled("twohats", &f.message));
             }
             f.code
         }

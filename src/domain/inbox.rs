@@ -193,6 +193,29 @@ pub struct ItemDraft {
     pub external_id: Option<String>,
 }
 
+/// The placeholders a saved reply may hold.
+pub const PLACEHOLDERS: [&str; 3] = ["{author}", "{name}", "{client}"];
+
+/// The `{word}`s of a saved reply that are not placeholders (`{prenom}`), each once, in
+/// the order they appear. Braces around anything else (`{ }`, `{:)}`) are left alone.
+pub fn unknown_placeholders(template: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for rest in template.split('{').skip(1) {
+        let Some((word, _)) = rest.split_once('}') else {
+            continue;
+        };
+        let looks_like_one = !word.is_empty()
+            && word
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '_' || c == '-');
+        let found = format!("{{{word}}}");
+        if looks_like_one && !PLACEHOLDERS.contains(&found.as_str()) && !out.contains(&found) {
+            out.push(found);
+        }
+    }
+    out
+}
+
 /// Fills a saved reply's placeholders: `{author}` (the handle), `{name}` (the display
 /// name, else the handle) and `{client}`.
 pub fn fill_reply(template: &str, item: &Item, client: &str) -> String {
@@ -369,6 +392,11 @@ mod tests {
             "Merci Ana (@ana) ! L'équipe Marcel"
         );
         assert_eq!(parse_tags("Order, #order  delivery"), ["order", "delivery"]);
+        assert_eq!(
+            unknown_placeholders("Bonjour {prenom}, merci {name} ! {prenom} {Nom} { } {:)} {"),
+            ["{prenom}", "{Nom}"]
+        );
+        assert!(unknown_placeholders("Merci {name} ({author}) · {client}").is_empty());
         assert_eq!(Kind::parse("Message"), Some(Kind::Dm));
     }
 }
@@ -404,7 +432,31 @@ impl StatusFilter {
     }
 }
 
-/// What the inbox list shows.
+/// The order of the inbox list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Order {
+    /// Items still waiting first, by when the client's reply-time target is missed: the
+    /// latest first (by how late), then by the time left; then the others, newest first.
+    /// Clients' targets differ, so across clients this is not the oldest first.
+    #[default]
+    Urgency,
+    Oldest,
+    Newest,
+    /// By client name, each client's items most urgent first.
+    Client,
+}
+
+impl Order {
+    pub const ALL: [Order; 4] = [Order::Urgency, Order::Oldest, Order::Newest, Order::Client];
+
+    /// The order after this one, as `o` cycles them.
+    pub fn next(self) -> Order {
+        let i = Order::ALL.iter().position(|o| *o == self).unwrap_or(0);
+        Order::ALL[(i + 1) % Order::ALL.len()]
+    }
+}
+
+/// What the inbox list shows, and in which order.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Filter {
     /// One client, or all.
@@ -415,12 +467,23 @@ pub struct Filter {
     pub tag: Option<String>,
     /// Words to find in the text, the author or the display name.
     pub text: Option<String>,
+    pub order: Order,
 }
 
 impl Filter {
     /// True when anything beyond client and status narrows the list.
     pub fn is_narrowed(&self) -> bool {
         self.platform.is_some() || self.kind.is_some() || self.tag.is_some() || self.text.is_some()
+    }
+
+    /// The list as it opens (items waiting, nothing narrowing it) in the same order and
+    /// for the same client.
+    pub fn cleared(&self) -> Filter {
+        Filter {
+            client: self.client,
+            order: self.order,
+            ..Filter::default()
+        }
     }
 
     /// The same filter without its words.

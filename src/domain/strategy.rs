@@ -196,6 +196,42 @@ pub fn check_pillars<'a>(pillars: impl IntoIterator<Item = &'a Pillar>) -> Pilla
     }
 }
 
+/// The pillars with their shares scaled to add up to `room` percent, keeping their
+/// proportions (largest remainders get the rounding), so that a new pillar's share fits
+/// beside them. Pillars with a share of 0 stay at 0.
+pub fn rebalance(pillars: &[Pillar], room: u32) -> Vec<Pillar> {
+    let total: u32 = pillars.iter().map(|p| p.share).sum();
+    if total == 0 {
+        return pillars.to_vec();
+    }
+    let exact: Vec<(u32, u32)> = pillars
+        .iter()
+        .map(|p| {
+            let scaled = u64::from(p.share) * u64::from(room);
+            let (q, r) = (scaled / u64::from(total), scaled % u64::from(total));
+            (q as u32, r as u32)
+        })
+        .collect();
+    let mut left = room - exact.iter().map(|(q, _)| q).sum::<u32>();
+    let mut order: Vec<usize> = (0..pillars.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(exact[i].1));
+    let mut shares: Vec<u32> = exact.iter().map(|(q, _)| *q).collect();
+    for i in order {
+        if left == 0 {
+            break;
+        }
+        if exact[i].1 > 0 {
+            shares[i] += 1;
+            left -= 1;
+        }
+    }
+    pillars
+        .iter()
+        .zip(shares)
+        .map(|(p, share)| Pillar { share, ..p.clone() })
+        .collect()
+}
+
 /// A named set of hashtags to paste into posts.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct HashtagSet {
@@ -466,6 +502,38 @@ pub fn summarize_by_kind(
             (k, s)
         })
         .filter(|(_, s)| s.planned != 0 || s.spent != 0)
+        .collect()
+}
+
+/// The plan of `from` to copy into `to`: each of its lines whose kind and platform `to`
+/// does not plan yet, as a new line of `to` (id 0), in the order of `from`.
+pub fn plan_to_copy(lines: &[BudgetLine], from: NaiveDate, to: NaiveDate) -> Vec<BudgetLine> {
+    let planned = |l: &BudgetLine| {
+        lines
+            .iter()
+            .any(|x| x.month == to && x.kind == l.kind && x.platform == l.platform)
+    };
+    lines
+        .iter()
+        .filter(|l| l.month == from && !planned(l))
+        .map(|l| BudgetLine {
+            id: 0,
+            month: to,
+            ..l.clone()
+        })
+        .collect()
+}
+
+/// The kinds whose own plan is overspent (or spent on with no plan) in a month, whatever
+/// the month's total says: a kind can be over while the month is under.
+pub fn kinds_over(
+    lines: &[BudgetLine],
+    expenses: &[Expense],
+    month: NaiveDate,
+) -> Vec<(BudgetKind, BudgetSummary)> {
+    summarize_by_kind(lines, expenses, month)
+        .into_iter()
+        .filter(|(_, s)| matches!(s.alert(), BudgetAlert::Over | BudgetAlert::Unplanned))
         .collect()
 }
 

@@ -48,6 +48,17 @@ fn sanitize(s: &str, keep_newlines: bool) -> String {
     out
 }
 
+/// Text folded for matching what a person types: lower case, without accents, so
+/// "velo" finds "Vélo" and "ELAN" finds "élan" (`ß` stays, `œ` stays).
+pub fn fold(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    use unicode_normalization::char::is_combining_mark;
+    s.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 /// Display width in terminal columns.
 pub fn width(s: &str) -> usize {
     UnicodeWidthStr::width(s)
@@ -223,5 +234,13 @@ mod tests {
         for fine in ["-12", "+3.5", "12", "Boulangerie", "", "a=b"] {
             assert_eq!(csv_cell(fine), fine);
         }
+    }
+
+    #[test]
+    fn folding_drops_case_and_accents() {
+        assert_eq!(super::fold("Atelier Vélo Rouge"), "atelier velo rouge");
+        assert_eq!(super::fold("ÉLAN Crème"), "elan creme");
+        assert_eq!(super::fold("Ça"), "ca");
+        assert!(super::fold("Hotel Alpenrose").contains(&super::fold("alpén")));
     }
 }

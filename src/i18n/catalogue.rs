@@ -17,6 +17,62 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     out
 }
 
+/// How a language picks between the two forms of a counted phrase.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PluralRule {
+    /// English: "1 item", but "0 items" and "2 items".
+    OneIsSingular,
+    /// French: "0 message" and "1 message", but "2 messages".
+    ZeroAndOneAreSingular,
+}
+
+impl PluralRule {
+    /// Whether `n` takes the singular form.
+    pub fn singular(self, n: u64) -> bool {
+        match self {
+            PluralRule::OneIsSingular => n == 1,
+            PluralRule::ZeroAndOneAreSingular => n <= 1,
+        }
+    }
+}
+
+/// A phrase with a count, in its two forms: `{n}` is the count. Each catalogue builds
+/// its plurals with its language's rule, so a caller only gives the number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Plural {
+    pub one: &'static str,
+    pub other: &'static str,
+    pub rule: PluralRule,
+}
+
+impl Plural {
+    pub const fn new(rule: PluralRule, one: &'static str, other: &'static str) -> Plural {
+        Plural { one, other, rule }
+    }
+
+    /// The form `n` takes, with its blanks unfilled.
+    pub fn form(&self, n: u64) -> &'static str {
+        if self.rule.singular(n) {
+            self.one
+        } else {
+            self.other
+        }
+    }
+
+    /// The phrase for `n`: `{n}` filled with the count.
+    pub fn n(&self, n: usize) -> String {
+        self.with(n, &[])
+    }
+
+    /// The phrase for `n`, with its other blanks filled too.
+    pub fn with(&self, n: usize, values: &[(&str, &str)]) -> String {
+        let count = n.to_string();
+        let mut all = vec![("n", count.as_str())];
+        all.extend_from_slice(values);
+        fill(self.form(n as u64), &all)
+    }
+}
+
 /// Declares the catalogue's struct and the list of its entries, from one list of fields:
 /// the compiler refuses a catalogue that misses a field, and `entries` lets a test compare
 /// what the catalogues say.
@@ -31,6 +87,12 @@ macro_rules! catalogue {
             pub fn entries(&self) -> Vec<(&'static str, Vec<&'static str>)> {
                 vec![$((stringify!($name), $crate::i18n::catalogue::Texts::texts(&self.$name)),)*]
             }
+
+            /// Every counted entry by name, with the rule that picks its form.
+            pub fn plural_rules(&self) -> Vec<(&'static str, $crate::i18n::PluralRule)> {
+                let all = [$((stringify!($name), $crate::i18n::catalogue::Texts::rule(&self.$name)),)*];
+                all.into_iter().filter_map(|(k, r)| r.map(|r| (k, r))).collect()
+            }
         }
     };
 }
@@ -38,11 +100,24 @@ macro_rules! catalogue {
 /// The texts of one catalogue entry: a string or a list of them.
 pub(super) trait Texts {
     fn texts(&self) -> Vec<&'static str>;
+    /// The plural rule of a counted entry.
+    fn rule(&self) -> Option<PluralRule> {
+        None
+    }
 }
 
 impl Texts for &'static str {
     fn texts(&self) -> Vec<&'static str> {
         vec![*self]
+    }
+}
+
+impl Texts for Plural {
+    fn texts(&self) -> Vec<&'static str> {
+        vec![self.one, self.other]
+    }
+    fn rule(&self) -> Option<PluralRule> {
+        Some(self.rule)
     }
 }
 

@@ -86,72 +86,72 @@ const CLAP_LINES: &[(&str, &str, &str, &str)] = &[
     (
         "error: unexpected argument ",
         " found",
-        "erreur : argument inattendu ",
+        "erreur : argument inattendu ",
         "",
     ),
     (
         "error: unrecognized subcommand ",
         "",
-        "erreur : sous-commande inconnue ",
+        "erreur : sous-commande inconnue ",
         "",
     ),
-    ("error: invalid value ", "", "erreur : valeur invalide ", ""),
+    ("error: invalid value ", "", "erreur : valeur invalide ", ""),
     (
         "error: the following required arguments were not provided:",
         "",
-        "erreur : ces arguments obligatoires manquent :",
+        "erreur : ces arguments obligatoires manquent :",
         "",
     ),
     (
         "error: a value is required for ",
         " but none was supplied",
-        "erreur : une valeur est attendue pour ",
+        "erreur : une valeur est attendue pour ",
         "",
     ),
     (
         "error: ",
         " requires a subcommand but one was not provided",
-        "erreur : ",
+        "erreur : ",
         " attend une sous-commande",
     ),
-    ("error: ", "", "erreur : ", ""),
+    ("error: ", "", "erreur : ", ""),
     (
         "  tip: a similar argument exists: ",
         "",
-        "  astuce : un argument proche existe : ",
+        "  astuce : un argument proche existe : ",
         "",
     ),
     (
         "  tip: a similar subcommand exists: ",
         "",
-        "  astuce : une sous-commande proche existe : ",
+        "  astuce : une sous-commande proche existe : ",
         "",
     ),
     (
         "  tip: some similar subcommands exist: ",
         "",
-        "  astuce : des sous-commandes proches existent : ",
+        "  astuce : des sous-commandes proches existent : ",
         "",
     ),
-    ("  tip: to pass ", "", "  astuce : pour passer ", ""),
-    ("  [possible values: ", "", "  [valeurs possibles : ", ""),
-    ("  [subcommands: ", "", "  [sous-commandes : ", ""),
+    ("  tip: to pass ", "", "  astuce : pour passer ", ""),
+    ("  [possible values: ", "", "  [valeurs possibles : ", ""),
+    ("  [subcommands: ", "", "  [sous-commandes : ", ""),
     (
         "For more information, try ",
         ".",
         "Pour en savoir plus, essayez ",
         ".",
     ),
-    ("Usage: ", "", "Utilisation : ", ""),
-    ("Commands:", "", "Commandes :", ""),
-    ("Options:", "", "Options :", ""),
-    ("Arguments:", "", "Arguments :", ""),
+    ("Usage: ", "", "Utilisation : ", ""),
+    ("Commands:", "", "Commandes :", ""),
+    ("Options:", "", "Options :", ""),
+    ("Arguments:", "", "Arguments :", ""),
 ];
 
 /// Words clap puts inside lines.
 const CLAP_WORDS: &[(&str, &str)] = &[
     (" for '", " pour '"),
-    ("[env: ", "[env : "),
+    ("[env: ", "[env : "),
     ("[OPTIONS]", "[OPTIONS]"),
     ("[COMMAND]", "[COMMANDE]"),
     ("<COMMAND>", "<COMMANDE>"),
@@ -195,11 +195,11 @@ pub const FR: &[(&str, &str)] = &[
     ),
     (
         "The database file (default: twohats.db in your data folder)",
-        "Le fichier de la base (par défaut : twohats.db dans votre dossier de données)",
+        "Le fichier de la base (par défaut : twohats.db dans votre dossier de données)",
     ),
     (
         "Interface language, en or fr (default: the lang setting, else LC_ALL, LC_MESSAGES or LANG)",
-        "Langue de l'interface, en ou fr (par défaut : le réglage lang, sinon LC_ALL, LC_MESSAGES ou LANG)",
+        "Langue de l'interface, en ou fr (par défaut : le réglage lang, sinon LC_ALL, LC_MESSAGES ou LANG)",
     ),
     ("Print help", "Afficher l'aide"),
     ("Print the version", "Afficher la version"),
@@ -216,7 +216,7 @@ pub const FR: &[(&str, &str)] = &[
     ),
     (
         "IANA time zone (default: this computer's, else Europe/Paris)",
-        "Fuseau horaire IANA (par défaut : celui de cet ordinateur, sinon Europe/Paris)",
+        "Fuseau horaire IANA (par défaut : celui de cet ordinateur, sinon Europe/Paris)",
     ),
     (
         "Hours within which comments and messages should get a reply",
@@ -236,7 +236,7 @@ pub const FR: &[(&str, &str)] = &[
     ),
     (
         "Comments, DMs and mentions: a CSV, a JSON array, or Mastodon's or Bluesky's notifications",
-        "Commentaires, MP et mentions : un CSV, un tableau JSON, ou les notifications de Mastodon ou Bluesky",
+        "Commentaires, MP et mentions : un CSV, un tableau JSON, ou les notifications de Mastodon ou Bluesky",
     ),
     (
         "The client the items belong to (name or id)",
@@ -252,7 +252,7 @@ pub const FR: &[(&str, &str)] = &[
     ),
     (
         "Analytics exports: X, Facebook, Instagram, LinkedIn (xls/xlsx), TikTok, YouTube (CSV or zip), Meta page files, or a generic long or wide CSV",
-        "Exports de statistiques : X, Facebook, Instagram, LinkedIn (xls/xlsx), TikTok, YouTube (CSV ou zip), fichiers de page Meta, ou un CSV générique long ou large",
+        "Exports de statistiques : X, Facebook, Instagram, LinkedIn (xls/xlsx), TikTok, YouTube (CSV ou zip), fichiers de page Meta, ou un CSV générique long ou large",
     ),
     ("The client (name or id)", "Le client (nom ou id)"),
     (
@@ -265,7 +265,7 @@ pub const FR: &[(&str, &str)] = &[
     ),
     (
         "Planned posts: a CSV with the header date,time,platforms,title,body,pillar,campaign,status",
-        "Publications prévues : un CSV avec l'en-tête date,time,platforms,title,body,pillar,campaign,status",
+        "Publications prévues : un CSV avec l'en-tête date,time,platforms,title,body,pillar,campaign,status",
     ),
     (
         "The client the posts belong to (name or id)",
@@ -281,11 +281,11 @@ pub const FR: &[(&str, &str)] = &[
     ),
     (
         "One client (name or id); all clients when left out",
-        "Un client (nom ou id) ; tous les clients sinon",
+        "Un client (nom ou id) ; tous les clients sinon",
     ),
     (
         "First day (YYYY-MM-DD, the client's wall clock); all posts when left out",
-        "Premier jour (AAAA-MM-JJ, à l'heure du client) ; toutes les publications sinon",
+        "Premier jour (AAAA-MM-JJ, à l'heure du client) ; toutes les publications sinon",
     ),
     ("Last day, included", "Dernier jour, inclus"),
     (
@@ -327,7 +327,7 @@ pub const FR: &[(&str, &str)] = &[
     ),
     (
         "The daily check-in across all clients: late posts, posts due today, inbox, objectives at risk, budgets, campaigns, reviews due",
-        "Le point du jour sur tous les clients : publications en retard, à publier aujourd'hui, messages, objectifs à risque, budgets, campagnes, bilans à faire",
+        "Le point du jour sur tous les clients : publications en retard, à publier aujourd'hui, messages, objectifs à risque, budgets, campagnes, bilans à faire",
     ),
     (
         "Write a consistent copy of the database (works while the app runs)",
@@ -351,11 +351,11 @@ pub const FR: &[(&str, &str)] = &[
     ),
     (
         "Bring a row back: `twohats trash restore posts 42`",
-        "Ramener une ligne : `twohats trash restore posts 42`",
+        "Ramener une ligne : `twohats trash restore posts 42`",
     ),
     (
         "Show the interface language, or set it: en, fr, or auto (from LC_ALL, LC_MESSAGES or LANG)",
-        "Afficher la langue de l'interface, ou la régler : en, fr, ou auto (d'après LC_ALL, LC_MESSAGES ou LANG)",
+        "Afficher la langue de l'interface, ou la régler : en, fr, ou auto (d'après LC_ALL, LC_MESSAGES ou LANG)",
     ),
     (
         "Load demo clients to look around",
@@ -363,11 +363,11 @@ pub const FR: &[(&str, &str)] = &[
     ),
     (
         "small: four clients to look around; large: 30 clients, 50,000 posts, 500,000 inbox items and 2,000,000 daily figures, for benchmarks",
-        "small (par défaut) : quatre clients pour découvrir ; large : 30 clients, 50 000 publications, 500 000 messages et 2 000 000 de chiffres quotidiens, pour les mesures de performance",
+        "small (par défaut) : quatre clients pour découvrir ; large : 30 clients, 50 000 publications, 500 000 messages et 2 000 000 de chiffres quotidiens, pour les mesures de performance",
     ),
     (
         "Load even when the database has clients (earlier demo clients are replaced; yours are kept)",
-        "Charger même si la base a des clients (les anciens clients de démonstration sont remplacés ; les vôtres sont gardés)",
+        "Charger même si la base a des clients (les anciens clients de démonstration sont remplacés ; les vôtres sont gardés)",
     ),
     (
         "Change a client's name, currency, time zone, reply target or notes (what is left out stays)",
@@ -481,7 +481,7 @@ mod tests {
         let en = "error: unexpected argument '--nope' found\n\nUsage: twohats [OPTIONS] [COMMAND]\n\nFor more information, try '--help'.\n";
         assert_eq!(
             french_clap_message(en),
-            "erreur : argument inattendu '--nope'\n\nUtilisation : twohats [OPTIONS] [COMMANDE]\n\nPour en savoir plus, essayez '--help'.\n"
+            "erreur : argument inattendu '--nope'\n\nUtilisation : twohats [OPTIONS] [COMMANDE]\n\nPour en savoir plus, essayez '--help'.\n"
         );
     }
 }

@@ -55,7 +55,7 @@ pub fn money_error(e: &MoneyError) -> String {
     match e {
         MoneyError::Empty => s.money_empty.to_string(),
         MoneyError::NotANumber => s.money_not_number.to_string(),
-        MoneyError::TooManyDecimals(n) => fill(s.money_decimals, &[("n", &n.to_string())]),
+        MoneyError::TooManyDecimals(n) => s.money_decimals.n(*n as usize),
         MoneyError::TooLarge => s.money_too_large.to_string(),
     }
 }

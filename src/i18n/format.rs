@@ -97,6 +97,20 @@ pub fn metric_input(metric: Metric, value: i64, currency: &str) -> String {
     }
 }
 
+/// The colon that ends a label: `:`, or in French ` :` (French typography puts a
+/// narrow no-break space before it, as before `;` `!` `?` `%`).
+pub fn colon() -> &'static str {
+    match lang() {
+        Lang::En => ":",
+        Lang::Fr => "\u{202f}:",
+    }
+}
+
+/// A label and its value: `Status: new` / `Statut : nouveau`.
+pub fn labelled(label: &str, value: &str) -> String {
+    format!("{label}{} {value}", colon())
+}
+
 /// `12.5%` / `12,5 %`.
 fn percent_text(number: String) -> String {
     match lang() {
@@ -125,11 +139,20 @@ pub fn date(d: NaiveDate) -> String {
     }
 }
 
-/// `Nov 22` / `22 nov.`.
+/// The day of the month in words: `1`, `22` / `1er`, `22` (French writes the first
+/// day of a month as an ordinal: "1er mars").
+pub fn day_number(d: &impl Datelike) -> String {
+    match (lang(), d.day()) {
+        (Lang::Fr, 1) => "1er".to_string(),
+        (_, n) => n.to_string(),
+    }
+}
+
+/// `Nov 22` / `22 nov.`, `1er nov.`.
 pub fn day_month(d: NaiveDate) -> String {
     match lang() {
         Lang::En => format!("{} {}", month_short(&d), d.day()),
-        Lang::Fr => format!("{} {}", d.day(), month_short(&d)),
+        Lang::Fr => format!("{} {}", day_number(&d), month_short(&d)),
     }
 }
 
@@ -141,7 +164,7 @@ pub fn month(d: NaiveDate) -> String {
 /// `Sunday 22 November` / `dimanche 22 novembre`: a day's heading.
 pub fn weekday_day_month(d: NaiveDate) -> String {
     let day = t().weekdays[d.weekday().num_days_from_monday() as usize];
-    format!("{day} {} {}", d.day(), month_name(&d))
+    format!("{day} {} {}", day_number(&d), month_name(&d))
 }
 
 /// `Sun Nov 22 14:05` / `dim. 22 nov. 14:05`.
@@ -149,7 +172,7 @@ pub fn weekday_day_time(dt: &(impl Datelike + Timelike)) -> String {
     let (wd, hm) = (weekday_short(dt), hour_minute(dt));
     match lang() {
         Lang::En => format!("{wd} {} {} {hm}", month_short(dt), dt.day()),
-        Lang::Fr => format!("{wd} {} {} {hm}", dt.day(), month_short(dt)),
+        Lang::Fr => format!("{wd} {} {} {hm}", day_number(dt), month_short(dt)),
     }
 }
 
@@ -255,15 +278,6 @@ pub fn change(c: Option<f64>) -> String {
     }
 }
 
-/// The form of a `[one, many]` pair for `n`: French says "0 ignorée", English "0 skipped".
-pub fn plural(forms: [&'static str; 2], n: usize) -> &'static str {
-    let one = match lang() {
-        Lang::En => n == 1,
-        Lang::Fr => n <= 1,
-    };
-    if one { forms[0] } else { forms[1] }
-}
-
 #[cfg(test)]
 mod tests {
     use super::super::with_lang;
@@ -318,6 +332,18 @@ mod tests {
             assert_eq!(change_pt(Some(-1.26)), "-1,3\u{202f}pt");
             assert_eq!(duration_short(45), "45 min");
             assert_eq!(duration_short(3 * 1440 + 250), "3 j 4 h");
+            // The first of a month is an ordinal in French; the numeric date is not.
+            let first = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
+            assert_eq!(day_month(first), "1er mars");
+            assert_eq!(weekday_day_month(first), "dimanche 1er mars");
+            let at = first.and_hms_opt(9, 0, 0).unwrap();
+            assert_eq!(weekday_day_time(&at), "dim. 1er mars 09:00");
+            assert_eq!(date(first), "01/03/2026");
+            assert_eq!(
+                day_number(&NaiveDate::from_ymd_opt(2026, 3, 2).unwrap()),
+                "2"
+            );
+            assert_eq!(labelled("Statut", "nouveau"), "Statut\u{202f}: nouveau");
         });
     }
 
@@ -334,14 +360,18 @@ mod tests {
                 report_value("watch_time", Some(1234.5), "EUR"),
                 "1\u{202f}234,5 h"
             );
-            assert_eq!(plural(t().cli_inbox_deleted, 1), t().cli_inbox_deleted[0]);
-            assert_eq!(plural(t().cli_inbox_deleted, 0), t().cli_inbox_deleted[0]);
+            assert_eq!(t().cli_inbox_deleted.form(0), t().cli_inbox_deleted.one);
         });
-        assert_eq!(plural(t().cli_inbox_deleted, 0), t().cli_inbox_deleted[1]);
-        assert_eq!(
-            plural(t().cli_inbox_deleted, 39),
-            "{n} skipped: posts deleted."
-        );
+        assert_eq!(t().cli_inbox_deleted.form(0), t().cli_inbox_deleted.other);
+        assert_eq!(t().cli_inbox_deleted.n(39), "39 skipped: posts deleted.");
+    }
+
+    #[test]
+    fn english_has_no_ordinal_and_a_plain_colon() {
+        let first = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
+        assert_eq!(day_month(first), "Mar 1");
+        assert_eq!(weekday_day_month(first), "Sunday 1 March");
+        assert_eq!(labelled("Status", "new"), "Status: new");
     }
 
     #[test]

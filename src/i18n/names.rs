@@ -32,6 +32,12 @@ pub fn sentiment(s: inbox::Sentiment) -> &'static str {
     t().sentiments[i]
 }
 
+/// `most urgent first`, `oldest first`…: the inbox list's order.
+pub fn inbox_order(o: inbox::Order) -> &'static str {
+    let i = inbox::Order::ALL.iter().position(|x| *x == o).unwrap_or(0);
+    t().inbox_orders[i]
+}
+
 pub fn status_filter(s: inbox::StatusFilter) -> &'static str {
     let i = inbox::StatusFilter::ALL
         .iter()

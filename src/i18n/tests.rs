@@ -91,6 +91,8 @@ fn the_french_catalogue_is_translated() {
         "Budgets",
         "client {id}",
         "client \"{id}\"",
+        "{planned} · {published}",
+        "OSC 52",
     ];
     let fr: std::collections::HashMap<_, _> = FR.entries().into_iter().collect();
     let untranslated: Vec<String> = EN
@@ -123,4 +125,118 @@ fn fill_replaces_named_blanks() {
         "x and y, x"
     );
     assert_eq!(fill("no blanks", &[("a", "x")]), "no blanks");
+}
+
+#[test]
+fn plurals_follow_each_language_rule() {
+    let en = Plural::new(PluralRule::OneIsSingular, "{n} item", "{n} items");
+    assert_eq!(
+        [en.n(0), en.n(1), en.n(2)],
+        ["0 items", "1 item", "2 items"]
+    );
+    let fr = Plural::new(
+        PluralRule::ZeroAndOneAreSingular,
+        "{n} message",
+        "{n} messages",
+    );
+    assert_eq!(
+        [fr.n(0), fr.n(1), fr.n(2)],
+        ["0 message", "1 message", "2 messages"]
+    );
+    assert_eq!(
+        EN.cli_demo_loaded.with(1, &[("path", "x.db")]),
+        "Loaded 1 demo client into x.db (`twohats demo --remove` removes it)."
+    );
+    assert_eq!(EN.marked_replied.n(1), "1 item marked replied.");
+    assert_eq!(EN.marked_replied.n(3), "3 items marked replied.");
+    assert_eq!(FR.marked_replied.n(0), "0 message marqué comme répondu.");
+    assert_eq!(FR.marked_replied.n(2), "2 messages marqués comme répondus.");
+    assert_eq!(EN.form_tags.n(1), "Tags (1 item)");
+    assert_eq!(FR.n_more.n(1), "+1 autre");
+    // Each catalogue's plurals use its own language's rule.
+    for (cat, rule) in [
+        (&EN, PluralRule::OneIsSingular),
+        (&FR, PluralRule::ZeroAndOneAreSingular),
+    ] {
+        let rules = cat.plural_rules();
+        assert!(rules.len() >= 20, "{rules:?}");
+        for (key, r) in rules {
+            assert_eq!(r, rule, "{key}");
+        }
+    }
+}
+
+#[test]
+fn no_message_hedges_its_plural() {
+    // "item(s)", "chiffre(s) enregistré(s)": a count says which form it takes.
+    let mut hedged = Vec::new();
+    for (name, cat) in [("en", &EN), ("fr", &FR)] {
+        for (key, texts) in cat.entries() {
+            for text in texts {
+                if text.contains("(s)") || text.contains("(e)") || text.contains("(es)") {
+                    hedged.push(format!("{name} {key}: {text}"));
+                }
+            }
+        }
+    }
+    assert!(hedged.is_empty(), "{hedged:#?}");
+}
+
+/// What is wrong with the French typography of a text: a plain or no-break space (or
+/// none) where a narrow no-break space (U+202F) goes, before `:` `;` `!` `?` `%`.
+fn french_typography_problems(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    for (i, &c) in chars.iter().enumerate() {
+        let prev = i.checked_sub(1).map(|j| chars[j]);
+        let next = chars.get(i + 1).copied();
+        let ends_a_word = next.is_none_or(|n| n.is_whitespace() || n == '"' || n == ')');
+        let wants_space = match c {
+            // `HH:MM`, `https://`, `?utm_source`: not punctuation of a sentence.
+            ':' | ';' | '!' | '?' => ends_a_word && prev.is_some(),
+            '%' => prev.is_some_and(|p| p.is_alphanumeric() || p.is_whitespace() || p == '}'),
+            _ => false,
+        };
+        if wants_space && prev != Some('\u{202f}') {
+            let from = i.saturating_sub(12);
+            let around: String = chars[from..(i + 2).min(chars.len())].iter().collect();
+            out.push(format!("before {c:?} in \"…{around}…\""));
+        }
+    }
+    out
+}
+
+#[test]
+fn french_puts_a_narrow_no_break_space_before_high_punctuation() {
+    assert!(
+        french_typography_problems("Statut\u{202f}: neuf\u{202f}; 12\u{202f}% ok\u{202f}?")
+            .is_empty()
+    );
+    assert_eq!(french_typography_problems("Statut : neuf").len(), 1);
+    assert_eq!(french_typography_problems("Statut: neuf").len(), 1);
+    assert_eq!(french_typography_problems("12 %").len(), 1);
+    assert!(french_typography_problems("https://x.fr?a=b à 09:30").is_empty());
+    let mut problems = Vec::new();
+    for (key, texts) in FR.entries() {
+        for text in texts {
+            for p in french_typography_problems(text) {
+                problems.push(format!("{key}: {p}"));
+            }
+        }
+    }
+    for (_, fr) in cli::FR {
+        for p in french_typography_problems(fr) {
+            problems.push(format!("command line help: {p}"));
+        }
+    }
+    for line in cli::french_clap_message(
+        "error: unexpected argument '--x' found\n\nUsage: twohats [OPTIONS]\n\nCommands:\nOptions:\n",
+    )
+    .lines()
+    {
+        for p in french_typography_problems(line) {
+            problems.push(format!("clap: {p}"));
+        }
+    }
+    assert!(problems.is_empty(), "{problems:#?}");
 }

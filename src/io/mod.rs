@@ -54,14 +54,15 @@ const MESSAGE_COLS: usize = 400;
 impl std::fmt::Display for ImportError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         use crate::domain::text::{shown, shown_in};
+        let colon = crate::i18n::format::colon();
         let file = shown_in(&self.file, FILE_COLS);
         match (self.line, self.column) {
-            (0, _) => write!(f, "{file}: ")?,
-            (line, 0) => write!(f, "{file}:{line}: ")?,
-            (line, col) => write!(f, "{file}:{line}:{col}: ")?,
+            (0, _) => write!(f, "{file}{colon} ")?,
+            (line, 0) => write!(f, "{file}:{line}{colon} ")?,
+            (line, col) => write!(f, "{file}:{line}:{col}{colon} ")?,
         }
         if let Some(field) = &self.field {
-            write!(f, "{}: ", shown(field))?;
+            write!(f, "{}{colon} ", shown(field))?;
         }
         f.write_str(&shown_in(&self.message, MESSAGE_COLS))
     }
@@ -112,8 +113,8 @@ pub fn header_columns(
             file,
             1,
             None,
-            crate::i18n::fill(
-                crate::i18n::t().imp_missing_columns,
+            crate::i18n::t().imp_missing_columns.with(
+                missing.len(),
                 &[
                     ("missing", &missing.join(", ")),
                     ("header", &required.join(",")),

@@ -135,7 +135,7 @@ fn errors_have_lines_and_fields() {
     let e = with(|ctx| read(b"date,time,title\n", ctx)).unwrap_err();
     assert!(
         e.message
-            .contains("missing column(s) platforms, body, pillar, campaign, status"),
+            .contains("missing columns platforms, body, pillar, campaign, status"),
         "{e}"
     );
 }

@@ -9,8 +9,8 @@ use rusqlite::{OptionalExtension, Row, params, params_from_iter, types::Value};
 use super::bad_value as bad;
 use super::{Entity, Result, Store, Tx, bulk, from_ts, to_ts};
 use crate::domain::inbox::{
-    Filter, Item, ItemDraft, ItemId, Kind, ReplyStats, Sentiment, Status, StatusFilter, Timing,
-    searchable,
+    Filter, Item, ItemDraft, ItemId, Kind, Order, ReplyStats, Sentiment, Status, StatusFilter,
+    Timing, searchable,
 };
 use crate::domain::sentiment::suggest_sentiment;
 use crate::domain::{Platform, Version};
@@ -67,19 +67,70 @@ fn like_escape(s: &str) -> String {
         .replace('_', "\\_")
 }
 
-/// The statement listing `columns` of a filter's items in list order: oldest first while
-/// waiting for a reply, newest first otherwise.
-fn list_query(columns: &str, f: &Filter) -> (String, Vec<Value>) {
-    let (w, p) = where_clause(f);
-    let order = if f.status == StatusFilter::Pending {
-        "received_at ASC, id ASC"
+/// When an item's client's reply-time target is missed (a scalar subquery: one probe of
+/// the clients' primary key per item).
+const DUE: &str = "received_at + (SELECT reply_target_hours FROM clients c WHERE c.id = inbox_items.client_id) * 3600";
+
+const WAITING: &str = "status IN ('new', 'follow_up')";
+/// Answered or ignored. The `+` keeps SQLite off the status index: for most of a large
+/// inbox, a scan of the covering client index beats a table lookup per item.
+const DONE: &str = "+status IN ('replied', 'ignored')";
+
+/// The statements whose rows, one statement after the other, are a filter's list of
+/// `columns`, in the filter's order.
+///
+/// Most urgent: items still waiting by when their target is missed (the latest first,
+/// then the least time left), then the others newest first. Within one client every item
+/// has the same target, so that is the oldest first, and the (client, status,
+/// received_at) index gives it; across clients the waiting items (what waits for a
+/// reply: a few thousand at most) are sorted by their due time. By client: each client's
+/// list, by name, one after the other, each from that index.
+fn list_queries(
+    conn: &rusqlite::Connection,
+    columns: &str,
+    f: &Filter,
+) -> Result<Vec<(String, Vec<Value>)>> {
+    if f.order == Order::Client && f.client.is_none() {
+        let clients: Vec<i64> = conn
+            .prepare_cached("SELECT id FROM clients ORDER BY name_key, id")?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut out = Vec::new();
+        for c in clients {
+            let one = Filter {
+                client: Some(c),
+                order: Order::Urgency,
+                ..f.clone()
+            };
+            out.extend(list_queries(conn, columns, &one)?);
+        }
+        return Ok(out);
+    }
+    let due = if f.client.is_some() {
+        "received_at"
     } else {
-        "received_at DESC, id DESC"
+        DUE
     };
-    (
-        format!("SELECT {columns} FROM inbox_items WHERE {w} ORDER BY {order}"),
-        p,
-    )
+    let query = |extra: &str, order: &str| {
+        let (w, p) = where_clause(f);
+        (
+            format!("SELECT {columns} FROM inbox_items WHERE {w}{extra} ORDER BY {order}"),
+            p,
+        )
+    };
+    let oldest = "received_at ASC, id ASC";
+    let newest = "received_at DESC, id DESC";
+    let by_due = format!("{due} ASC, id ASC");
+    Ok(match (f.order, f.status) {
+        (Order::Oldest, _) => vec![query("", oldest)],
+        (Order::Newest, _) => vec![query("", newest)],
+        (_, StatusFilter::Pending) => vec![query("", &by_due)],
+        (_, StatusFilter::Replied | StatusFilter::Ignored) => vec![query("", newest)],
+        (_, StatusFilter::All) => vec![
+            query(&format!(" AND {WAITING}"), &by_due),
+            query(&format!(" AND {DONE}"), newest),
+        ],
+    })
 }
 
 /// The WHERE clause and parameters of a filter.
@@ -297,31 +348,39 @@ impl Tx<'_> {
         }
     }
 
-    /// The ids that match a filter: oldest first while waiting for a reply, newest first
-    /// otherwise.
+    /// The ids that match a filter, in the filter's order.
     pub fn item_ids(&self, f: &Filter) -> Result<Vec<ItemId>> {
-        let (sql, p) = list_query("id", f);
-        let mut st = self.conn.prepare_cached(&sql)?;
-        let rows = st.query_map(params_from_iter(p), |r| r.get(0))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let mut out = Vec::new();
+        for (sql, p) in list_queries(self.conn, "id", f)? {
+            let mut st = self.conn.prepare_cached(&sql)?;
+            for id in st.query_map(params_from_iter(p), |r| r.get(0))? {
+                out.push(id?);
+            }
+        }
+        Ok(out)
     }
 
     /// The ids of a filter's list, in its order, each with what a text search looks in
     /// ([`searchable`]).
     pub fn searchables(&self, f: &Filter) -> Result<Vec<(ItemId, String)>> {
-        let (sql, p) = list_query("id, author, author_name, text", f);
-        let mut st = self.conn.prepare_cached(&sql)?;
-        let rows = st.query_map(params_from_iter(p), |r| {
-            Ok((
-                r.get(0)?,
-                searchable(
-                    r.get_ref(1)?.as_str()?,
-                    r.get_ref(2)?.as_str()?,
-                    r.get_ref(3)?.as_str()?,
-                ),
-            ))
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let mut out = Vec::new();
+        for (sql, p) in list_queries(self.conn, "id, author, author_name, text", f)? {
+            let mut st = self.conn.prepare_cached(&sql)?;
+            let rows = st.query_map(params_from_iter(p), |r| {
+                Ok((
+                    r.get(0)?,
+                    searchable(
+                        r.get_ref(1)?.as_str()?,
+                        r.get_ref(2)?.as_str()?,
+                        r.get_ref(3)?.as_str()?,
+                    ),
+                ))
+            })?;
+            for row in rows {
+                out.push(row?);
+            }
+        }
+        Ok(out)
     }
 
     /// The items with these ids (in any order; missing ids are skipped).

@@ -81,7 +81,11 @@ fn filters_and_order() {
     dm.kind = Kind::Dm;
     dm.platform = Platform::Facebook;
     tx.insert_item(b, &dm, at(9)).unwrap();
-    let ids = s.item_ids(&Filter::default()).unwrap();
+    let oldest = Filter {
+        order: Order::Oldest,
+        ..Filter::default()
+    };
+    let ids = s.item_ids(&oldest).unwrap();
     let items = s.items(&ids).unwrap();
     let order: Vec<_> = items
         .iter()
@@ -352,4 +356,98 @@ fn one_live_item_changes_in_one_go_and_a_trashed_one_does_not() {
         Status::Replied,
         "untouched"
     );
+}
+
+/// The external ids of a filter's list, in order.
+fn listed(s: &Store, f: &Filter) -> Vec<String> {
+    let ids = s.item_ids(f).unwrap();
+    let mut items = s.items(&ids).unwrap();
+    items.sort_by_key(|i| ids.iter().position(|x| *x == i.id));
+    items.into_iter().map(|i| i.external_id.unwrap()).collect()
+}
+
+#[test]
+fn the_most_urgent_come_first_across_clients() {
+    // A answers within 4 h, B within 24 h, C within 1 h. Now is 12:00.
+    let (s, a, b) = setup();
+    let mut c = ClientDraft::new("C");
+    c.reply_target_hours = 1;
+    let c = s.insert_client(&c, at(0)).unwrap();
+    let tx = s.tx();
+    // Due: a1 at 6 (6 h late), b1 at 25 (13 h left), c1 at 11 (1 h late), a2 at 14
+    // (2 h left), c2 at 12:30 (30 min left), b2 received first but due at 24.
+    for (client, ext, h) in [
+        (a, "a1", 2),
+        (b, "b1", 1),
+        (c, "c1", 10),
+        (a, "a2", 10),
+        (b, "b2", 0),
+    ] {
+        tx.insert_item(client, &draft(ext, h, "x"), at(12)).unwrap();
+    }
+    let mut c2 = draft("c2", 11, "x");
+    c2.received_at += Duration::minutes(30);
+    tx.insert_item(c, &c2, at(12)).unwrap();
+    // Answered and ignored items come after every waiting one, newest first.
+    tx.insert_item(a, &draft("a3", 11, "x"), at(12)).unwrap();
+    tx.insert_item(c, &draft("c3", 3, "x"), at(12)).unwrap();
+    let done: Vec<ItemId> = s
+        .item_ids(&Filter::default())
+        .unwrap()
+        .into_iter()
+        .filter(|id| {
+            let e = s.items(&[*id]).unwrap()[0].external_id.clone().unwrap();
+            e == "a3" || e == "c3"
+        })
+        .collect();
+    let mut st = s;
+    st.apply_to_items(&done, &Op::MarkReplied, at(12)).unwrap();
+    let s = st;
+    let f = |order, status| Filter {
+        order,
+        status,
+        ..Filter::default()
+    };
+    use StatusFilter::{All, Pending};
+    assert_eq!(
+        listed(&s, &f(Order::Urgency, Pending)),
+        ["a1", "c1", "c2", "a2", "b2", "b1"],
+        "late ones by how late, then by the time left"
+    );
+    assert_eq!(
+        listed(&s, &f(Order::Oldest, Pending)),
+        ["b2", "b1", "a1", "c1", "a2", "c2"]
+    );
+    assert_eq!(
+        listed(&s, &f(Order::Newest, Pending)),
+        ["c2", "a2", "c1", "a1", "b1", "b2"]
+    );
+    assert_eq!(
+        listed(&s, &f(Order::Client, Pending)),
+        ["a1", "a2", "b2", "b1", "c1", "c2"],
+        "by client name, each client's most urgent first"
+    );
+    assert_eq!(
+        listed(&s, &f(Order::Urgency, All)),
+        ["a1", "c1", "c2", "a2", "b2", "b1", "a3", "c3"],
+        "waiting ones first, then the others newest first"
+    );
+    assert_eq!(
+        listed(&s, &f(Order::Client, All)),
+        ["a1", "a2", "a3", "b2", "b1", "c1", "c2", "c3"]
+    );
+    // One client: the same target for every item, so the oldest first.
+    let only_c = Filter {
+        client: Some(c),
+        ..Filter::default()
+    };
+    assert_eq!(listed(&s, &only_c), ["c1", "c2"]);
+    // What a text search reads ahead is in the same order as the list.
+    let searchables: Vec<ItemId> = s
+        .searchables(&f(Order::Urgency, All))
+        .unwrap()
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect();
+    assert_eq!(searchables, s.item_ids(&f(Order::Urgency, All)).unwrap());
 }

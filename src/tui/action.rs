@@ -67,6 +67,10 @@ pub enum Command {
     Copy,
     OpenLink,
     SavedReplies,
+    CycleOrder,
+    ClearFilter,
+    BringBack,
+    CopyLastMonth,
     Today,
     ViewMonth,
     ViewWeek,
@@ -153,6 +157,10 @@ impl Command {
             Command::Copy => s.cmd_copy,
             Command::OpenLink => s.cmd_open_link,
             Command::SavedReplies => s.cmd_saved_replies,
+            Command::CycleOrder => s.cmd_cycle_order,
+            Command::ClearFilter => s.cmd_clear_filter,
+            Command::BringBack => s.cmd_bring_back,
+            Command::CopyLastMonth => s.cmd_copy_last_month,
             Command::Today => s.cmd_today,
             Command::ViewMonth => s.cmd_view_month,
             Command::ViewWeek => s.cmd_view_week,
@@ -354,4 +362,31 @@ pub enum Outcome {
     ExportExists {
         path: String,
     },
+    /// Last month's budget plan was copied into `to`: the new lines.
+    BudgetCopied {
+        ids: Vec<crate::domain::strategy::Id>,
+        from: chrono::NaiveDate,
+    },
+    /// Lines copied by the last copy were taken back.
+    BudgetUncopied {
+        count: usize,
+    },
+    /// Text was put on a clipboard (and where), or could not be.
+    Copied {
+        clip: Clip,
+        result: Result<crate::tui::clipboard::Via, crate::tui::clipboard::NotCopied>,
+    },
+}
+
+/// What a copy holds, so its message can name it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Clip {
+    /// An item's reply.
+    Reply,
+    /// An item's text.
+    Message,
+    /// A post's text, ready for a platform.
+    Post { platform: String },
+    /// A reply just saved: its message says what to do next.
+    SavedReply,
 }

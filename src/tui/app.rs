@@ -155,14 +155,6 @@ fn handle(
             for eff in update(model, a) {
                 match eff {
                     Effect::OpenEditor(text) => next.push(edit_externally(terminal, &text)),
-                    Effect::Copy(text) => {
-                        if let Err(e) = copy_osc52(&text) {
-                            next.push(Action::Failed(crate::i18n::fill(
-                                crate::i18n::t().app_clipboard,
-                                &[("e", &e.to_string())],
-                            )));
-                        }
-                    }
                     Effect::OpenUrl(url) => {
                         if let Err(e) = open_url(&url) {
                             next.push(Action::Failed(e));
@@ -174,16 +166,6 @@ fn handle(
         }
         queue = next;
     }
-}
-
-/// Puts text on the clipboard with the OSC 52 escape sequence: the terminal does it,
-/// so it works over SSH and needs no clipboard program.
-fn copy_osc52(text: &str) -> io::Result<()> {
-    use base64::Engine;
-    let b64 = base64::engine::general_purpose::STANDARD.encode(text.as_bytes());
-    let mut out = io::stdout();
-    write!(out, "\x1b]52;c;{b64}\x07")?;
-    out.flush()
 }
 
 /// Opens a web address with the system's opener, detached from the terminal.

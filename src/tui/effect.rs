@@ -14,7 +14,7 @@ use crate::store::PostFilter;
 use crate::store::Store;
 use crate::tui::widgets::picker::PickPurpose;
 
-use super::action::{Action, Outcome};
+use super::action::{Action, Clip, Outcome};
 pub use super::loads::load;
 use super::loads::{load_inbox, load_plan};
 
@@ -53,6 +53,17 @@ pub enum Effect {
         part: Part,
         id: Id,
         deleted: bool,
+    },
+    /// Copies the lines of last month's budget plan (`from`) a month lacks.
+    CopyBudget {
+        client: ClientId,
+        lines: Vec<BudgetLine>,
+        from: chrono::NaiveDate,
+    },
+    /// Takes back the lines of a copy (to the trash).
+    UncopyBudget {
+        client: ClientId,
+        ids: Vec<Id>,
     },
     LoadInbox {
         filter: Filter,
@@ -144,8 +155,11 @@ pub enum Effect {
         id: i64,
         deleted: bool,
     },
-    /// Put text on the clipboard (OSC 52, run by the event loop, which owns the terminal).
-    Copy(String),
+    /// Put text on the clipboard: the system's, else the terminal's (OSC 52).
+    Copy {
+        text: String,
+        clip: Clip,
+    },
     /// Open a web address in the browser (run by the event loop).
     OpenUrl(String),
     /// Remember the current client for the next start.
@@ -163,6 +177,8 @@ pub enum StrategyItem {
     BudgetLine(BudgetLine),
     Expense(Expense),
     Pillar(Pillar),
+    /// A pillar with the others rescaled to make room for it (the pillar first).
+    Pillars(Vec<Pillar>),
     HashtagSet(HashtagSet),
     Competitor(Competitor),
     Note(CompetitorNote),
@@ -178,6 +194,7 @@ impl StrategyItem {
             StrategyItem::BudgetLine(x) => (Some(Part::BudgetLine), x.id),
             StrategyItem::Expense(x) => (Some(Part::Expense), x.id),
             StrategyItem::Pillar(x) => (Some(Part::Pillar), x.id),
+            StrategyItem::Pillars(x) => (Some(Part::Pillar), x.first().map_or(0, |p| p.id)),
             StrategyItem::HashtagSet(x) => (Some(Part::HashtagSet), x.id),
             StrategyItem::Competitor(x) => (Some(Part::Competitor), x.id),
             StrategyItem::Note(x) => (Some(Part::CompetitorNote), x.id),
@@ -200,6 +217,12 @@ fn save_item(
             StrategyItem::BudgetLine(x) => tx.save_budget_line(client, x, now)?,
             StrategyItem::Expense(x) => tx.save_expense(client, x, now)?,
             StrategyItem::Pillar(x) => tx.save_pillar(client, x, now)?,
+            StrategyItem::Pillars(x) => {
+                for p in x {
+                    tx.save_pillar(client, p, now)?;
+                }
+                0
+            }
             StrategyItem::HashtagSet(x) => tx.save_hashtag_set(client, x, now)?,
             StrategyItem::Competitor(x) => tx.save_competitor(client, x, now)?,
             StrategyItem::Note(x) => tx.save_note(x, now)?,
@@ -270,8 +293,10 @@ fn export_report(
             vec![Action::Done(Outcome::ExportExists { path: shown })]
         }
         Err(e) => vec![Action::Failed(
-            crate::files::Problem::of_io(&at, &e)
-                .map_or_else(|| format!("{shown}: {e}"), |p| p.explain()),
+            crate::files::Problem::of_io(&at, &e).map_or_else(
+                || crate::i18n::format::labelled(&shown, &e.to_string()),
+                |p| p.explain(),
+            ),
         )],
     }
 }
@@ -370,6 +395,39 @@ pub fn execute(store: &mut Store, clock: &dyn Clock, effect: Effect) -> Vec<Acti
                     Action::Done(Outcome::Trashed { part, id, deleted }),
                 ],
                 Err(e) => vec![failed(store, now, e)],
+            };
+        }
+        Effect::CopyBudget {
+            client,
+            lines,
+            from,
+        } => {
+            let copied = store.transaction(|tx| {
+                lines
+                    .iter()
+                    .map(|l| tx.save_budget_line(client, l, now))
+                    .collect::<crate::store::Result<Vec<Id>>>()
+            });
+            return match copied.and_then(|ids| load_plan(store, client, now).map(|p| (ids, p))) {
+                Ok((ids, plan)) => vec![
+                    Action::PlanLoaded(plan),
+                    Action::Done(Outcome::BudgetCopied { ids, from }),
+                ],
+                Err(e) => vec![Action::Failed(e.explain())],
+            };
+        }
+        Effect::UncopyBudget { client, ids } => {
+            let count = ids.len();
+            let trashed = store.transaction(|tx| {
+                ids.iter()
+                    .try_for_each(|id| tx.set_deleted(Part::BudgetLine, *id, Some(now)))
+            });
+            return match trashed.and_then(|()| load_plan(store, client, now)) {
+                Ok(plan) => vec![
+                    Action::PlanLoaded(plan),
+                    Action::Done(Outcome::BudgetUncopied { count }),
+                ],
+                Err(e) => vec![Action::Failed(e.explain())],
             };
         }
         Effect::LoadInbox {
@@ -517,7 +575,11 @@ pub fn execute(store: &mut Store, clock: &dyn Clock, effect: Effect) -> Vec<Acti
         Effect::TrashPost { id, deleted } => store
             .transaction(|tx| tx.set_post_deleted(id, deleted.then_some(now)))
             .map(|()| Outcome::PostTrashed { id, deleted }),
-        Effect::Copy(_) | Effect::OpenUrl(_) => return vec![],
+        Effect::Copy { text, clip } => {
+            let result = super::clipboard::copy(&text, &super::clipboard::Env::from_system());
+            return vec![Action::Done(Outcome::Copied { clip, result })];
+        }
+        Effect::OpenUrl(_) => return vec![],
         Effect::RememberClient(id) => {
             return match store.set_setting(LAST_CLIENT, &id.to_string()) {
                 Ok(()) => vec![],

@@ -14,8 +14,10 @@
 pub mod action;
 pub mod app;
 pub mod calendar;
+pub mod clipboard;
 pub mod effect;
 mod fresh;
+pub mod help;
 pub mod inbox;
 pub mod kept;
 pub mod keymap;

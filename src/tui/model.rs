@@ -11,6 +11,7 @@ use crate::domain::client::AccountId;
 use crate::domain::inbox::ItemId;
 use crate::domain::post::Post;
 use crate::domain::strategy::{Id, Part, Plan};
+use crate::domain::text::fold;
 use crate::domain::{Account, Client, ClientId, Version};
 
 pub use super::strategy::{Section, StrategyState};
@@ -45,6 +46,12 @@ impl Tab {
     }
     pub fn prev(self) -> Tab {
         Tab::ALL[(self.index() + Tab::ALL.len() - 1) % Tab::ALL.len()]
+    }
+    /// Whether the tab can show every client's items or the current client's (`a`):
+    /// the inbox and the calendar. Today is always every client's; strategy and report
+    /// are one client's.
+    pub fn shows_all_clients(self) -> bool {
+        matches!(self, Tab::Inbox | Tab::Calendar)
     }
 }
 
@@ -154,6 +161,8 @@ pub struct Switcher {
     pub clients: ListCursor,
     pub accounts: ListCursor,
     pub show_archived: bool,
+    /// A client brought back with `u`: it becomes the current client once restored.
+    pub restoring: Option<ClientId>,
 }
 
 impl Switcher {
@@ -164,20 +173,22 @@ impl Switcher {
             clients: ListCursor::default(),
             accounts: ListCursor::default(),
             show_archived: false,
+            restoring: None,
         }
     }
 
     /// The clients the filter lets through: names that start with it first, then names
-    /// that contain it, each group by name.
+    /// that contain it, each group by name. Case and accents do not count ("velo" finds
+    /// "Vélo").
     pub fn matches<'a>(&self, clients: &'a [Client]) -> Vec<&'a Client> {
-        let f = self.filter.trim().to_lowercase();
+        let f = fold(self.filter.trim());
         let mut starts = Vec::new();
         let mut contains = Vec::new();
         for c in clients {
             if c.is_archived() && !self.show_archived {
                 continue;
             }
-            let name = c.name.to_lowercase();
+            let name = fold(&c.name);
             if name.starts_with(&f) {
                 starts.push(c);
             } else if name.contains(&f) {
@@ -237,6 +248,8 @@ pub enum Undo {
     PostTrashed(i64),
     /// A post as it was before a change (a move, a status).
     PostChanged(Box<crate::domain::post::Post>),
+    /// Budget lines copied from last month.
+    BudgetCopied(Vec<Id>),
 }
 
 #[derive(Debug, Clone)]

@@ -50,6 +50,25 @@ pub struct Harness {
     pub read_ahead: Vec<Effect>,
 }
 
+type CopyResult = Result<crate::tui::clipboard::Via, crate::tui::clipboard::NotCopied>;
+
+thread_local! {
+    /// What a copy answers in this test (tests touch neither the system's clipboard nor
+    /// the terminal), and the texts copied.
+    static CLIPBOARD: std::cell::RefCell<(CopyResult, Vec<String>)> =
+        const { std::cell::RefCell::new((Ok(crate::tui::clipboard::Via::System), Vec::new())) };
+}
+
+/// Makes this test's copies answer `result`.
+pub fn clipboard_answers(result: CopyResult) {
+    CLIPBOARD.with(|c| c.borrow_mut().0 = result);
+}
+
+/// The texts this test copied, oldest first.
+pub fn copied() -> Vec<String> {
+    CLIPBOARD.with(|c| c.borrow().1.clone())
+}
+
 impl Harness {
     pub fn empty() -> Harness {
         let store = Store::open_in_memory().unwrap();
@@ -83,6 +102,18 @@ impl Harness {
         while let Some(a) = queue.pop() {
             for eff in update(&mut self.model, a) {
                 seen.push(eff.clone());
+                if let Effect::Copy { text, clip } = eff {
+                    let result = CLIPBOARD.with(|c| {
+                        let mut c = c.borrow_mut();
+                        c.1.push(text);
+                        c.0.clone()
+                    });
+                    queue.push(Action::Done(super::action::Outcome::Copied {
+                        clip,
+                        result,
+                    }));
+                    continue;
+                }
                 let mut answers = effect::execute(&mut self.store, &self.clock, eff);
                 answers.reverse();
                 queue.extend(answers);

@@ -58,6 +58,19 @@ impl App {
         cmd.env_remove("LC_MESSAGES");
         cmd.env("TWOHATS_NOW", "2026-11-22T08:30:00Z");
         cmd.env_remove("TWOHATS_DB");
+        // No clipboard from the machine running the tests (its display, its tmux): a
+        // copy goes to this terminal (OSC 52) unless a test gives a display.
+        for var in [
+            "DISPLAY",
+            "WAYLAND_DISPLAY",
+            "TMUX",
+            "STY",
+            "SSH_TTY",
+            "SSH_CONNECTION",
+            "SSH_CLIENT",
+        ] {
+            cmd.env_remove(var);
+        }
         for (k, v) in env {
             cmd.env(k, v);
         }

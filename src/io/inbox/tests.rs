@@ -57,7 +57,7 @@ fn csv_errors_say_file_line_and_field() {
     assert_eq!(e.line, 1);
     assert!(
         e.message
-            .contains("missing column(s) text, received_at, permalink, external_id"),
+            .contains("missing columns text, received_at, permalink, external_id"),
         "{e}"
     );
     let bad_time =

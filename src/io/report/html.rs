@@ -235,8 +235,10 @@ pub fn html(r: &Report) -> String {
     let c = &r.calendar;
     let _ = write!(
         o,
-        "<h2>{}</h2><p>{}: {} · {}: {}</p>",
-        s.tab_calendar, s.report_planned_posts, c.planned, s.report_published_posts, c.published
+        "<h2>{}</h2><p>{} · {}</p>",
+        s.tab_calendar,
+        format::labelled(s.report_planned_posts, &c.planned.to_string()),
+        format::labelled(s.report_published_posts, &c.published.to_string())
     );
     if !c.pillars.is_empty() {
         let _ = write!(

@@ -223,34 +223,37 @@ fn markdown(r: &Report) -> String {
     }
     out.push_str(&format!("## {}\n\n", s.tab_inbox));
     for (label, value) in inbox_rows(r) {
-        out.push_str(&format!("- {label}: {value}\n"));
+        out.push_str(&format!("- {}\n", format::labelled(label, &value)));
     }
-    out.push_str(&format!("- {}: {}\n\n", s.pending, r.inbox.pending));
+    out.push_str(&format!(
+        "- {}\n\n",
+        format::labelled(s.pending, &r.inbox.pending.to_string())
+    ));
     let c = &r.calendar;
     out.push_str(&format!(
-        "## {}\n\n- {}: {}\n- {}: {}\n",
-        s.tab_calendar, s.report_planned_posts, c.planned, s.report_published_posts, c.published
+        "## {}\n\n- {}\n- {}\n",
+        s.tab_calendar,
+        format::labelled(s.report_planned_posts, &c.planned.to_string()),
+        format::labelled(s.report_published_posts, &c.published.to_string())
     ));
     for p in &c.pillars {
         out.push_str(&format!(
-            "- {}: {} ({} {})\n",
-            p.pillar,
-            p.actual_pct.map_or("—".into(), format::percent),
+            "- {} ({} {})\n",
+            format::labelled(&p.pillar, &p.actual_pct.map_or("—".into(), format::percent)),
             s.report_target,
             format::percent_whole(p.target_pct)
         ));
     }
     let b = &r.budget;
-    out.push_str(&format!(
-        "\n## {}\n\n- {}: {}\n- {}: {}\n- {}: {}\n",
-        s.section_titles[2],
-        s.planned,
-        format::report_value("spend", Some(b.planned), cur),
-        s.spent,
-        format::report_value("spend", Some(b.spent), cur),
-        s.remaining,
-        format::report_value("spend", Some(b.remaining), cur),
-    ));
+    out.push_str(&format!("\n## {}\n\n", s.section_titles[2]));
+    for (label, value) in [
+        (s.planned, b.planned),
+        (s.spent, b.spent),
+        (s.remaining, b.remaining),
+    ] {
+        let value = format::report_value("spend", Some(value), cur);
+        out.push_str(&format!("- {}\n", format::labelled(label, &value)));
+    }
     out
 }
 

@@ -5,8 +5,8 @@ use chrono::{Duration, Months};
 use super::post_form;
 use super::shared::say;
 use crate::domain::post::{Post, PostCell};
-use crate::i18n::{fill, t};
-use crate::tui::action::Command;
+use crate::i18n::t;
+use crate::tui::action::{Clip, Command};
 use crate::tui::calendar::{
     GridKey, View, day_posts, effective_filter, grid_range, posts_of, scope, selected_day,
     selected_post,
@@ -252,12 +252,10 @@ pub fn command(m: &mut Model, cmd: Command) -> Vec<Effect> {
         Command::Copy => {
             if let Some(p) = selected_post(m).cloned() {
                 let (text, platform) = post_form::text_to_publish(m, &p);
-                say(
-                    m,
-                    StatusKind::Info,
-                    fill(t().post_copied, &[("platform", &platform)]),
-                );
-                return vec![Effect::Copy(text)];
+                return vec![Effect::Copy {
+                    text,
+                    clip: Clip::Post { platform },
+                }];
             }
         }
         Command::MarkPublished => {

@@ -3,9 +3,10 @@
 //! in the status bar). Above the tab modules: it calls into them, they never call here.
 
 use super::shared::{capitalize, close_form, say};
-use super::{calendar, inbox, report, today};
+use super::{calendar, inbox, report, switcher, today};
 use crate::i18n::{fill, t};
-use crate::tui::action::Outcome;
+use crate::tui::action::{Clip, Outcome};
+use crate::tui::clipboard::{NotCopied, Through, Via};
 use crate::tui::effect::Effect;
 use crate::tui::model::{Model, Overlay, StatusKind, Undo};
 
@@ -50,6 +51,18 @@ pub fn done(m: &mut Model, outcome: Outcome) -> Vec<Effect> {
                     StatusKind::Success,
                     fill(s.client_restored, &[("name", &name)]),
                 );
+                let effects = switcher::restored(m, id);
+                if !effects.is_empty() {
+                    // "Now working on …" says both.
+                    let now = m
+                        .status
+                        .as_ref()
+                        .map(|st| st.text.clone())
+                        .unwrap_or_default();
+                    let back = fill(s.client_restored, &[("name", &name)]);
+                    say(m, StatusKind::Success, format!("{back} {now}"));
+                }
+                return effects;
             }
         }
         Outcome::AccountSaved { created, .. } => {
@@ -102,25 +115,27 @@ pub fn done(m: &mut Model, outcome: Outcome) -> Vec<Effect> {
         }
         Outcome::InboxChanged { before, op } => {
             close_form(m);
+            let mut copy = None;
             let n = before.len();
             if n == 0 {
                 return vec![];
             }
             m.undo.push(Undo::InboxItems(before));
             let msg = match op {
-                crate::domain::inbox::Op::MarkReplied => {
-                    fill(s.marked_replied, &[("n", &n.to_string())])
-                }
-                crate::domain::inbox::Op::Ignore => {
-                    fill(s.marked_ignored, &[("n", &n.to_string())])
-                }
-                crate::domain::inbox::Op::FollowUp => {
-                    fill(s.marked_follow_up, &[("n", &n.to_string())])
-                }
-                crate::domain::inbox::Op::SetReply(_) => s.reply_saved.to_string(),
+                crate::domain::inbox::Op::MarkReplied => s.marked_replied.n(n),
+                crate::domain::inbox::Op::Ignore => s.marked_ignored.n(n),
+                crate::domain::inbox::Op::FollowUp => s.marked_follow_up.n(n),
+                crate::domain::inbox::Op::SetReply(_) => s.reply_saved_copying.to_string(),
                 _ => s.item_saved.to_string(),
             };
             say(m, StatusKind::Success, msg);
+            // A reply is copied once it is saved; the copy's answer says where it went.
+            if let crate::domain::inbox::Op::SetReply(text) = &op {
+                copy = Some(Effect::Copy {
+                    text: text.clone(),
+                    clip: Clip::SavedReply,
+                });
+            }
             // Items that leave the list leave the selection; after a tag or a flag the
             // same items stay selected for the next action.
             if matches!(
@@ -133,22 +148,19 @@ pub fn done(m: &mut Model, outcome: Outcome) -> Vec<Effect> {
                 inbox::after_change(&mut m.inbox);
             }
             inbox::stale(m);
+            return copy.into_iter().collect();
         }
         Outcome::InboxRestored { count } => {
-            say(
-                m,
-                StatusKind::Success,
-                fill(s.items_restored, &[("n", &count.to_string())]),
-            );
+            say(m, StatusKind::Success, s.items_restored.n(count));
             inbox::stale(m);
         }
         Outcome::InboxTrashed { ids, deleted } => {
-            let n = ids.len().to_string();
+            let n = ids.len();
             if deleted {
                 m.undo.push(Undo::InboxTrashed(ids));
-                say(m, StatusKind::Info, fill(s.items_trashed, &[("n", &n)]));
+                say(m, StatusKind::Info, s.items_trashed.n(n));
             } else {
-                say(m, StatusKind::Success, fill(s.items_restored, &[("n", &n)]));
+                say(m, StatusKind::Success, s.items_restored.n(n));
             }
             inbox::after_change(&mut m.inbox);
             inbox::stale(m);
@@ -216,11 +228,7 @@ pub fn done(m: &mut Model, outcome: Outcome) -> Vec<Effect> {
         }
         Outcome::FiguresSaved { values } => {
             close_form(m);
-            say(
-                m,
-                StatusKind::Success,
-                fill(s.figures_saved, &[("n", &values.to_string())]),
-            );
+            say(m, StatusKind::Success, s.figures_saved.n(values));
             report::stale(m);
             // Objectives on the Strategy tab read the same figures.
             m.plan_requested = None;
@@ -236,12 +244,24 @@ pub fn done(m: &mut Model, outcome: Outcome) -> Vec<Effect> {
             );
         }
         Outcome::ExportExists { path } => report::ask_replace(m, &path),
-        Outcome::DemoLoaded { clients } => {
+        Outcome::BudgetCopied { ids, from } => {
+            let month = crate::i18n::format::month(from);
             say(
                 m,
                 StatusKind::Success,
-                fill(s.demo_loaded, &[("n", &clients.to_string())]),
+                s.budget_copied.with(ids.len(), &[("month", &month)]),
             );
+            m.undo.push(Undo::BudgetCopied(ids));
+        }
+        Outcome::BudgetUncopied { count } => {
+            say(m, StatusKind::Success, s.budget_uncopied.n(count));
+        }
+        Outcome::Copied { clip, result } => {
+            let (kind, text) = copy_message(&clip, &result);
+            say(m, kind, text);
+        }
+        Outcome::DemoLoaded { clients } => {
+            say(m, StatusKind::Success, s.demo_loaded.n(clients));
         }
         Outcome::DemoRemoved { names } => {
             // Whatever was on screen may have belonged to them, and so may what undo
@@ -265,6 +285,41 @@ pub fn done(m: &mut Model, outcome: Outcome) -> Vec<Effect> {
         }
     }
     vec![]
+}
+
+/// Where a copy went, in words: copied (the system clipboard, tmux's buffer), sent to
+/// the terminal (OSC 52: the terminal may or may not honour it), or not copied and why.
+fn copy_message(clip: &Clip, result: &Result<Via, NotCopied>) -> (StatusKind, String) {
+    let s = t();
+    let [done, sent, failed] = match clip {
+        Clip::Reply => [s.copied_reply, s.sent_reply, s.not_copied_reply],
+        Clip::Message => [s.copied_text, s.sent_text, s.not_copied_text],
+        Clip::Post { .. } => [s.post_copied, s.post_sent, s.post_not_copied],
+        Clip::SavedReply => [s.reply_saved, s.reply_saved_sent, s.reply_saved_not_copied],
+    };
+    let platform = match clip {
+        Clip::Post { platform } => platform.as_str(),
+        _ => "",
+    };
+    let (kind, template, via, why) = match result {
+        Ok(Via::System) => (StatusKind::Success, done, s.copy_via[0], ""),
+        Ok(Via::TmuxBuffer) => (StatusKind::Success, done, s.copy_via[1], ""),
+        Ok(Via::Osc52(through)) => {
+            let via = match through {
+                Through::Direct => s.copy_via[2],
+                Through::Tmux => s.copy_via[3],
+                Through::Screen => s.copy_via[4],
+            };
+            (StatusKind::Info, sent, via, "")
+        }
+        Err(NotCopied::TmuxDrops) => (StatusKind::Error, failed, "", s.copy_tmux_drops),
+        Err(NotCopied::Failed(e)) => (StatusKind::Error, failed, "", e.as_str()),
+    };
+    let text = fill(
+        template,
+        &[("platform", platform), ("via", via), ("why", why)],
+    );
+    (kind, text)
 }
 
 pub fn failed(m: &mut Model, msg: String) {

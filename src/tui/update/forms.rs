@@ -54,7 +54,21 @@ pub fn save(m: &mut Model) -> Vec<Effect> {
             client_forms::save_account(m, &p, &mut f.form, fields_ok, &f.opened).map(|e| vec![e])
         }
         p @ (FormPurpose::Strategy(..) | FormPurpose::Tone) => {
-            strategy_save::save(m, p, &mut f.form, fields_ok, &f.opened).map(|e| vec![e])
+            match strategy_save::rebalance(m, &p, &mut f.form, fields_ok, (f.confirmed, &f.opened))
+            {
+                strategy_save::Rebalance::No => {
+                    strategy_save::save(m, p, &mut f.form, fields_ok, &f.opened).map(|e| vec![e])
+                }
+                strategy_save::Rebalance::Save(e) => Some(vec![e]),
+                strategy_save::Rebalance::Ask(question) => {
+                    m.overlays.push(Overlay::Form(f));
+                    m.overlays.push(Overlay::Confirm(Confirm {
+                        kind: ConfirmKind::RebalancePillars,
+                        question,
+                    }));
+                    return vec![];
+                }
+            }
         }
         p @ (FormPurpose::Post { .. }
         | FormPurpose::Published(_)

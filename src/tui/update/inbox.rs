@@ -8,11 +8,11 @@ use chrono::TimeZone;
 use super::shared::say;
 use crate::domain::Platform;
 use crate::domain::inbox::{
-    Filter, Item, ItemDraft, ItemId, Kind, Op, SavedReply, Sentiment, StatusFilter, fill_reply,
-    parse_tags,
+    Filter, Item, ItemDraft, ItemId, Kind, Op, PLACEHOLDERS, SavedReply, Sentiment, StatusFilter,
+    fill_reply, parse_tags, unknown_placeholders,
 };
 use crate::i18n::{self, fill, t};
-use crate::tui::action::Command;
+use crate::tui::action::{Clip, Command};
 use crate::tui::effect::Effect;
 use crate::tui::inbox::{InboxState, current_item};
 use crate::tui::model::{FormPurpose, Model, Opened, Overlay, StatusKind};
@@ -77,21 +77,34 @@ pub fn command(m: &mut Model, cmd: Command) -> Vec<Effect> {
         Command::Filter => open_filter(m),
         Command::Copy => {
             if let Some(it) = current_item(m) {
-                let text = if it.reply.is_empty() {
-                    it.text.clone()
+                let (text, clip) = if it.reply.is_empty() {
+                    (it.text.clone(), Clip::Message)
                 } else {
-                    it.reply.clone()
+                    (it.reply.clone(), Clip::Reply)
                 };
-                let what = if it.reply.is_empty() {
-                    t().copied_text
-                } else {
-                    t().copied_reply
-                };
-                say(m, StatusKind::Info, what.to_string());
-                return vec![Effect::Copy(text)];
+                return vec![Effect::Copy { text, clip }];
             }
         }
         Command::OpenLink => return open_link(m),
+        Command::CycleOrder => {
+            // The list is read again in the new order; the cursor stays on its item.
+            m.inbox.filter.order = m.inbox.filter.order.next();
+            let order = i18n::inbox_order(m.inbox.filter.order);
+            say(
+                m,
+                StatusKind::Info,
+                fill(t().inbox_sorted, &[("order", order)]),
+            );
+        }
+        Command::ClearFilter => {
+            let cleared = m.inbox.filter.cleared();
+            if m.inbox.filter != cleared {
+                m.inbox.filter = cleared;
+                m.inbox.selected.clear();
+                m.inbox.cursor.top();
+                say(m, StatusKind::Info, t().filter_cleared.to_string());
+            }
+        }
         Command::SavedReplies => {
             if let Some(client) = current_item(m).map(|i| i.client_id).or(m.current) {
                 return vec![Effect::LoadSavedReplies {
@@ -279,7 +292,7 @@ pub fn reply_form(m: &Model, items: &[ItemId], first: &Item, template: Option<St
         None => String::new(),
     };
     let title = if items.len() > 1 {
-        fill(s.form_reply_many, &[("n", &items.len().to_string())])
+        s.form_reply_many.n(items.len())
     } else {
         fill(
             s.form_reply,
@@ -315,7 +328,7 @@ pub fn tags_form(items: &[ItemId], first: Option<&Item>) -> Form {
         Some(it) if items.len() == 1 => it.tags.join(" "),
         _ => String::new(),
     };
-    let title = fill(s.form_tags, &[("n", &items.len().to_string())]);
+    let title = s.form_tags.n(items.len());
     let hint = if items.len() > 1 {
         s.hint_tags_many
     } else {
@@ -432,10 +445,8 @@ pub fn save(
     match purpose {
         FormPurpose::Reply(items) => {
             let text = form.text_value("reply").trim_end().to_string();
-            Some(vec![
-                change(items, opened, Op::SetReply(text.clone())),
-                Effect::Copy(text),
-            ])
+            // Copied once saved (see `done`), so a failed save copies nothing.
+            Some(vec![change(items, opened, Op::SetReply(text))])
         }
         FormPurpose::Tags(items) => {
             let tags = parse_tags(&form.text_value("tags"));
@@ -500,18 +511,36 @@ pub fn save(
                 kind: form.choice_value("kind").and_then(|k| Kind::parse(&k)),
                 tag: (!tag.is_empty()).then_some(tag),
                 text: (!text.is_empty()).then_some(text),
+                order: m.inbox.filter.order,
             };
             m.inbox.selected.clear();
             m.inbox.cursor.top();
             Some(vec![])
         }
-        FormPurpose::SavedReply(client, id) => Some(vec![Effect::SaveSavedReply(SavedReply {
-            id: *id,
-            client_id: *client,
-            name: form.text_value("name").trim().to_string(),
-            text: form.text_value("text").trim_end().to_string(),
-            version: opened.version(),
-        })]),
+        FormPurpose::SavedReply(client, id) => {
+            let text = form.text_value("text").trim_end().to_string();
+            // A misspelt placeholder would reach the customer as it is.
+            let unknown = unknown_placeholders(&text);
+            if !unknown.is_empty() {
+                let msg = s.err_placeholder.with(
+                    unknown.len(),
+                    // `known` first: a `{known}` typed by mistake stays as typed.
+                    &[
+                        ("known", &PLACEHOLDERS.join(", ")),
+                        ("found", &unknown.join(", ")),
+                    ],
+                );
+                form.set_error("text", msg);
+                return None;
+            }
+            Some(vec![Effect::SaveSavedReply(SavedReply {
+                id: *id,
+                client_id: *client,
+                name: form.text_value("name").trim().to_string(),
+                text,
+                version: opened.version(),
+            })])
+        }
         _ => None,
     }
 }

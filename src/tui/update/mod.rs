@@ -209,15 +209,18 @@ fn input(m: &mut Model, key: KeyEvent) -> Vec<Effect> {
 }
 
 fn command(m: &mut Model, cmd: Command) -> Vec<Effect> {
-    match m.overlays.last_mut() {
+    match m.overlays.last() {
         Some(Overlay::Help(h)) => {
-            match cmd {
-                Command::Back | Command::Help => {
-                    m.overlays.pop();
-                }
-                Command::Down => h.scroll = h.scroll.saturating_add(1),
-                Command::Up => h.scroll = h.scroll.saturating_sub(1),
-                _ => {}
+            if matches!(cmd, Command::Back | Command::Help) {
+                m.overlays.pop();
+                return vec![];
+            }
+            let depth = m.overlays.len() - 1;
+            let mut h = h.clone();
+            if crate::tui::help::scroll(m, depth, &mut h, cmd)
+                && let Some(Overlay::Help(open)) = m.overlays.last_mut()
+            {
+                *open = h;
             }
             vec![]
         }
@@ -228,7 +231,7 @@ fn command(m: &mut Model, cmd: Command) -> Vec<Effect> {
             if cmd == Command::Yes {
                 match kind {
                     ConfirmKind::DiscardForm => shared::close_form(m),
-                    ConfirmKind::SaveAnyway => {
+                    ConfirmKind::SaveAnyway | ConfirmKind::RebalancePillars => {
                         if let Some(Overlay::Form(f)) = m.overlays.last_mut() {
                             f.confirmed = true;
                         }
@@ -262,7 +265,8 @@ fn screen_command(m: &mut Model, cmd: Command) -> Vec<Effect> {
         Command::GoReport => m.tab = Tab::Report,
         Command::Help => m.overlays.push(Overlay::Help(HelpState::default())),
         Command::SwitchClient => switcher::open(m),
-        Command::ToggleAllClients => {
+        // Bound only where a tab can show both (the keymap's Inbox and Calendar).
+        Command::ToggleAllClients if m.tab.shows_all_clients() => {
             m.all_clients = !m.all_clients;
             let text = if m.all_clients {
                 s.showing_all_clients.to_string()

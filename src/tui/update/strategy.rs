@@ -3,8 +3,8 @@
 
 use super::shared::say;
 use super::strategy_forms;
-use crate::domain::strategy::{Part, Plan, add_months};
-use crate::i18n::t;
+use crate::domain::strategy::{Part, Plan, add_months, plan_to_copy};
+use crate::i18n::{fill, t};
 use crate::tui::action::Command;
 use crate::tui::effect::Effect;
 use crate::tui::model::{Model, Section, StatusKind};
@@ -73,6 +73,7 @@ fn section_command(m: &mut Model, section: Section, cmd: Command) -> Vec<Effect>
                 m.strategy.cursor_mut(p).top();
             }
         }
+        Command::CopyLastMonth if section == Section::Budget => return copy_last_month(m),
         Command::EditTone if section == Section::Editorial => strategy_forms::open_tone(m),
         _ => {}
     }
@@ -90,6 +91,34 @@ fn section_command(m: &mut Model, section: Section, cmd: Command) -> Vec<Effect>
         m.strategy.cursor_mut(Part::CompetitorNote).top();
     }
     vec![]
+}
+
+/// Copies into the month on screen the lines of the month before that it lacks; says so
+/// when there is nothing to copy.
+fn copy_last_month(m: &mut Model) -> Vec<Effect> {
+    let Some(client) = m.current else {
+        return vec![];
+    };
+    let to = budget_month(m);
+    let from = add_months(to, -1);
+    let lines = plan_to_copy(&m.plan.budget_lines, from, to);
+    if lines.is_empty() {
+        let s = t();
+        let has_plan = m.plan.budget_lines.iter().any(|l| l.month == from);
+        let text = if has_plan {
+            s.budget_copy_all_there
+        } else {
+            s.budget_copy_none
+        };
+        let month = crate::i18n::format::month(from);
+        say(m, StatusKind::Info, fill(text, &[("month", &month)]));
+        return vec![];
+    }
+    vec![Effect::CopyBudget {
+        client,
+        lines,
+        from,
+    }]
 }
 
 /// Keeps every strategy cursor inside its list after the plan changed.

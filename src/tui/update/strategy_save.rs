@@ -298,6 +298,80 @@ pub fn item(
     fields_ok.then_some(item)
 }
 
+/// What a pillar's save does when the pillars would add up to more than 100%.
+pub enum Rebalance {
+    /// Not a pillar over 100%: the usual save.
+    No,
+    /// Ask whether to scale the other pillars down (the share field says why).
+    Ask(String),
+    /// Asked and agreed: the pillar, and the others scaled down.
+    Save(Effect),
+}
+
+/// A pillar whose share, with the others', goes over 100%: asks first, then saves it
+/// with the other pillars scaled down to the room left, in their proportions.
+pub fn rebalance(
+    m: &Model,
+    purpose: &FormPurpose,
+    form: &mut Form,
+    fields_ok: bool,
+    (confirmed, opened): (bool, &Opened),
+) -> Rebalance {
+    let (FormPurpose::Strategy(Part::Pillar, id), true, Some(client)) =
+        (purpose, fields_ok, m.current)
+    else {
+        return Rebalance::No;
+    };
+    let Some(share) = form.int_value("share").and_then(|v| u32::try_from(v).ok()) else {
+        return Rebalance::No;
+    };
+    let text = |f: &Form, k: &str| f.text_value(k).trim().to_string();
+    let others: Vec<Pillar> = m
+        .plan
+        .pillars
+        .iter()
+        .filter(|p| p.id != *id)
+        .cloned()
+        .collect();
+    let total: u32 = others.iter().map(|p| p.share).sum();
+    if total + share <= 100 || total == 0 || text(form, "name").is_empty() {
+        return Rebalance::No;
+    }
+    let s = t();
+    let room = 100 - share;
+    if !confirmed {
+        form.set_error(
+            "share",
+            fill(
+                s.err_pillars_over,
+                &[
+                    ("total", &(total + share).to_string()),
+                    ("left", &(100u32.saturating_sub(total)).to_string()),
+                ],
+            ),
+        );
+        return Rebalance::Ask(fill(
+            s.pillars_rebalance,
+            &[
+                ("total", &(total + share).to_string()),
+                ("room", &room.to_string()),
+            ],
+        ));
+    }
+    let mut all = vec![Pillar {
+        id: *id,
+        name: text(form, "name"),
+        share,
+        description: text(form, "description"),
+        version: opened.version(),
+    }];
+    all.extend(crate::domain::strategy::rebalance(&others, room));
+    Rebalance::Save(Effect::SaveStrategy {
+        client,
+        item: StrategyItem::Pillars(all),
+    })
+}
+
 /// The save effect of a strategy form, or `None` with the messages set on the form. The
 /// row is written over the version the form was `opened` on.
 pub fn save(

@@ -167,6 +167,16 @@ pub fn command(m: &mut Model, cmd: Command) -> Vec<Effect> {
                 }];
             }
         }
+        (SwitcherFocus::Clients, Command::BringBack) => {
+            if let Some((id, true)) = picked {
+                s.restoring = Some(id);
+                return vec![Effect::SetClientArchived {
+                    id,
+                    archived: false,
+                }];
+            }
+            return undo(m);
+        }
         (_, Command::Undo) => return undo(m),
         _ => {}
     }
@@ -191,6 +201,27 @@ fn ask_remove_demo(m: &mut Model) {
         kind: ConfirmKind::RemoveDemo,
         question: fill(s.confirm_remove_demo, &[("names", &names.join(", "))]),
     }));
+}
+
+/// A client is active again: when `u` brought it back from the switcher, it becomes the
+/// current client and the switcher closes, as after picking it.
+pub fn restored(m: &mut Model, id: i64) -> Vec<Effect> {
+    let asked = m.overlays.iter_mut().any(|o| match o {
+        Overlay::Switcher(s) if s.restoring == Some(id) => {
+            s.restoring = None;
+            true
+        }
+        _ => false,
+    });
+    if !asked {
+        return vec![];
+    }
+    while m
+        .overlays
+        .pop()
+        .is_some_and(|o| !matches!(o, Overlay::Switcher(_)))
+    {}
+    make_current(m, id)
 }
 
 /// The account under the cursor of the switcher's account list.

@@ -161,6 +161,93 @@ fn archive_and_undo_a_client() {
 }
 
 #[test]
+fn the_switcher_filter_ignores_case_and_accents() {
+    let mut h = Harness::demo();
+    h.press('c');
+    let names = |h: &Harness| -> Vec<String> {
+        let sw = h.model.switcher().unwrap();
+        sw.matches(&h.model.data.clients)
+            .iter()
+            .map(|c| c.name.clone())
+            .collect()
+    };
+    h.type_text("velo");
+    assert_eq!(names(&h), ["Atelier Vélo Rouge"]);
+    h.ctrl('u');
+    h.type_text("VÉLO R");
+    assert_eq!(names(&h), ["Atelier Vélo Rouge"]);
+    h.ctrl('u');
+    h.type_text("hôtel");
+    assert_eq!(names(&h), ["Hotel Alpenrose"]);
+}
+
+#[test]
+fn u_on_an_archived_client_brings_it_back_as_the_current_one() {
+    let mut h = Harness::demo();
+    let first = h.model.current.unwrap();
+    h.press('c');
+    h.key(KeyCode::Tab, KeyModifiers::NONE);
+    // Archive the client under the cursor (not the current one), then show archived.
+    h.press('j');
+    let target = h.model.switcher_client().unwrap().clone();
+    assert_ne!(target.id, first);
+    h.press('d');
+    assert!(h.store.client(target.id).unwrap().is_archived());
+    // Something else happens before: `u` is about the client under the cursor.
+    h.press('z');
+    while h.model.switcher_client().map(|c| c.id) != Some(target.id) {
+        h.press('j');
+    }
+    let effects = h.press('u');
+    assert!(effects.contains(&Effect::SetClientArchived {
+        id: target.id,
+        archived: false
+    }));
+    assert!(!h.store.client(target.id).unwrap().is_archived());
+    assert_eq!(h.model.current, Some(target.id));
+    assert!(h.model.overlays.is_empty(), "picked, as with Enter");
+    assert!(effects.contains(&Effect::RememberClient(target.id)));
+    let msg = &h.model.status.as_ref().unwrap().text;
+    assert!(
+        msg.contains("is active again") && msg.contains("Now working on"),
+        "{msg}"
+    );
+    // On an active client, u still undoes.
+    h.press('c');
+    h.key(KeyCode::Tab, KeyModifiers::NONE);
+    h.press('d');
+    let archived = h.model.undo.last().cloned();
+    assert!(matches!(
+        archived,
+        Some(crate::tui::model::Undo::ClientArchived(_))
+    ));
+    h.press('u');
+    assert!(h.store.clients().unwrap().iter().all(|c| !c.is_archived()));
+}
+
+#[test]
+fn the_no_account_hint_names_a_key_that_works_from_the_cursor() {
+    let mut h = Harness::demo();
+    let id = h
+        .store
+        .insert_client(&crate::domain::ClientDraft::new("Zéro Compte"), h.clock.0)
+        .unwrap();
+    h.act(Action::Loaded(crate::tui::effect::load(&h.store).unwrap()));
+    h.press('c');
+    h.type_text("zero");
+    assert_eq!(h.model.switcher_client().unwrap().id, id);
+    let screen = h.screen(100, 30);
+    assert!(
+        screen.contains("No account yet: Tab, then A adds one."),
+        "{screen}"
+    );
+    h.key(KeyCode::Tab, KeyModifiers::NONE);
+    assert!(h.screen(100, 30).contains("No account yet: A adds one."));
+    h.press('A');
+    assert_eq!(top_form(&h).purpose, FormPurpose::NewAccount(id));
+}
+
+#[test]
 fn current_client_moves_on_when_archived() {
     let mut h = Harness::demo();
     let cur = h.model.current.unwrap();
@@ -231,6 +318,7 @@ fn help_opens_and_closes_and_lists_what_is_under_it() {
 fn toggle_all_clients_and_status_expiry() {
     let mut h = Harness::demo();
     assert!(h.model.all_clients);
+    h.press('4');
     h.press('a');
     assert!(!h.model.all_clients);
     assert!(h.model.status.is_some());
@@ -377,4 +465,80 @@ fn removing_a_demo_alone_goes_back_to_the_welcome_screen() {
     assert!(h.model.overlays.is_empty());
     assert_eq!(h.model.current, None);
     assert!(h.screen(100, 30).contains("Welcome to twohats"));
+}
+
+#[test]
+fn a_works_only_where_a_tab_shows_every_client_and_help_says_so() {
+    let mut h = Harness::demo();
+    for (tab, works) in [
+        ('1', false),
+        ('2', false),
+        ('3', true),
+        ('4', true),
+        ('5', false),
+    ] {
+        h.press(tab);
+        h.model.status = None;
+        let before = h.model.all_clients;
+        h.press('a');
+        assert_eq!(h.model.all_clients != before, works, "tab {tab}");
+        assert_eq!(
+            h.model.status.is_some(),
+            works,
+            "tab {tab}: no message either"
+        );
+        if works {
+            h.press('a');
+        }
+        h.press('?');
+        let help = h.screen(120, 60);
+        assert_eq!(
+            help.contains("all clients / current client"),
+            works,
+            "tab {tab}: help promises only what works:\n{help}"
+        );
+        h.key(KeyCode::Esc, KeyModifiers::NONE);
+    }
+}
+
+#[test]
+fn help_scrolls_by_line_page_and_to_either_end() {
+    let mut h = Harness::demo();
+    h.press('4');
+    h.model.size = (80, 24);
+    h.press('?');
+    let scroll = |h: &Harness| match h.model.overlays.last() {
+        Some(Overlay::Help(s)) => s.scroll,
+        _ => panic!("help is closed"),
+    };
+    let max = crate::tui::help::max_scroll(&h.model, 0);
+    let page = crate::tui::help::page(h.model.size);
+    assert!(
+        max > page,
+        "the inbox's help is longer than two pages at 80x24"
+    );
+    h.press('j');
+    h.press('j');
+    assert_eq!(scroll(&h), 2);
+    h.press('k');
+    assert_eq!(scroll(&h), 1);
+    h.key(KeyCode::PageDown, KeyModifiers::NONE);
+    assert_eq!(scroll(&h), 1 + page);
+    h.key(KeyCode::PageUp, KeyModifiers::NONE);
+    assert_eq!(scroll(&h), 1);
+    h.press('G');
+    assert_eq!(scroll(&h), max);
+    h.press('j');
+    assert_eq!(scroll(&h), max, "no scrolling past the last line");
+    let last = h.screen(80, 24);
+    assert!(last.contains("Data: :memory:"), "{last}");
+    h.press('k');
+    assert_eq!(scroll(&h), max - 1, "one key back up, from the very end");
+    h.press('g');
+    assert_eq!(scroll(&h), 0);
+    let first = h.screen(80, 24);
+    assert!(first.contains(&format!("1–{page} of")), "{first}");
+    assert!(first.contains("PgDn"), "{first}");
+    h.key(KeyCode::Esc, KeyModifiers::NONE);
+    assert!(h.model.overlays.is_empty());
 }

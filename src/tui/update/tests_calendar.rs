@@ -260,7 +260,16 @@ fn published_duplicate_copy_delete() {
     let effects = h.press('y');
     assert_eq!(
         effects,
-        vec![Effect::Copy("New menu\n\nhttps://nord.example/menu?utm_source=instagram&utm_medium=social&utm_campaign=autumn".into())]
+        vec![Effect::Copy {
+            text: "New menu\n\nhttps://nord.example/menu?utm_source=instagram&utm_medium=social&utm_campaign=autumn".into(),
+            clip: crate::tui::action::Clip::Post {
+                platform: "Instagram".into()
+            }
+        }]
+    );
+    assert_eq!(
+        h.model.status.as_ref().unwrap().text,
+        "Post text for Instagram copied (system clipboard)."
     );
     h.press('d');
     assert_eq!(posts_of(&h.model, selected_day(&h.model)).len(), 1);

@@ -27,16 +27,32 @@ fn all_items(h: &Harness) -> Vec<crate::domain::inbox::Item> {
         .unwrap()
 }
 
+/// The list's items in list order.
+fn listed(h: &Harness) -> Vec<crate::domain::inbox::Item> {
+    let ids = &h.model.inbox.ids;
+    let mut items = h.store.items(ids).unwrap();
+    items.sort_by_key(|i| ids.iter().position(|x| *x == i.id));
+    items
+}
+
+/// When an item's client's reply-time target is missed.
+fn due(h: &Harness, it: &crate::domain::inbox::Item) -> chrono::DateTime<chrono::Utc> {
+    it.due(crate::tui::inbox::target_hours(&h.model, it))
+}
+
 #[test]
-fn opens_on_pending_items_oldest_first_across_clients() {
+fn opens_on_pending_items_most_urgent_first_across_clients() {
     let h = inbox();
     let ids = &h.model.inbox.ids;
     assert_eq!(ids.len(), 12);
-    let items = h.store.items(ids).unwrap();
+    let items = listed(&h);
     let clients: std::collections::HashSet<_> = items.iter().map(|i| i.client_id).collect();
     assert_eq!(clients.len(), 4, "all clients by default");
+    assert!(items.windows(2).all(|w| due(&h, &w[0]) <= due(&h, &w[1])));
+    // The demo's clients answer within different times: the most urgent is not simply
+    // the oldest.
     assert!(
-        items
+        !items
             .windows(2)
             .all(|w| w[0].received_at <= w[1].received_at)
     );
@@ -82,7 +98,9 @@ fn mark_replied_records_the_time_and_u_undoes() {
 #[test]
 fn bulk_ignore_and_tag_with_multi_select() {
     let mut h = inbox();
-    let first_two: Vec<i64> = h.model.inbox.ids[..2].to_vec();
+    let mut first_two: Vec<i64> = h.model.inbox.ids[..2].to_vec();
+    // The selection lists its items by id.
+    first_two.sort_unstable();
     h.press(' ');
     h.press(' ');
     assert_eq!(h.model.inbox.selected.len(), 2);
@@ -125,13 +143,9 @@ fn reply_from_a_saved_reply_fills_placeholders_and_copies() {
     h.press('j');
     let effects = h.key(KeyCode::Enter, KeyModifiers::NONE);
     assert!(effects.is_empty());
-    let effects = h.ctrl('s');
-    let copied = effects.iter().find_map(|e| match e {
-        Effect::Copy(t) => Some(t.clone()),
-        _ => None,
-    });
+    h.ctrl('s');
     assert_eq!(
-        copied.as_deref(),
+        crate::tui::testing::copied().last().map(String::as_str),
         Some(
             "Merci beaucoup Claire B. ! Toute l'équipe de Boulangerie Marcel vous souhaite une belle journée 🥖"
         )
@@ -217,14 +231,92 @@ fn new_item_by_hand_in_the_clients_zone() {
 #[test]
 fn only_web_links_are_opened() {
     let mut h = inbox();
-    let effects = h.press('o');
+    let effects = h.press('b');
     assert!(matches!(&effects[..], [Effect::OpenUrl(u)] if u.starts_with("https://")));
     let id = h.model.inbox.selected_id().unwrap();
     let mut it = h.store.items(&[id]).unwrap().remove(0);
     it.permalink = "file:///etc/passwd".into();
     h.store.transaction(|tx| tx.update_item(&it)).unwrap();
     h.model.inbox.rows.insert(id, it);
-    assert!(h.press('o').is_empty());
+    assert!(h.press('b').is_empty());
+}
+
+#[test]
+fn o_cycles_the_order_and_the_cursor_stays_on_its_item() {
+    use crate::domain::inbox::Order;
+    let mut h = inbox();
+    h.press('j');
+    h.press('j');
+    let item = h.model.inbox.selected_id().unwrap();
+    h.press('o');
+    assert_eq!(h.model.inbox.filter.order, Order::Oldest);
+    let items = listed(&h);
+    assert!(
+        items
+            .windows(2)
+            .all(|w| w[0].received_at <= w[1].received_at)
+    );
+    assert_eq!(h.model.inbox.selected_id(), Some(item));
+    assert_eq!(
+        h.model.status.as_ref().unwrap().text,
+        "Sorted oldest first."
+    );
+    h.press('o');
+    assert_eq!(h.model.inbox.filter.order, Order::Newest);
+    let items = listed(&h);
+    assert!(
+        items
+            .windows(2)
+            .all(|w| w[0].received_at >= w[1].received_at)
+    );
+    h.press('o');
+    assert_eq!(h.model.inbox.filter.order, Order::Client);
+    let names: Vec<String> = listed(&h)
+        .iter()
+        .map(|i| h.model.client(i.client_id).unwrap().name.to_lowercase())
+        .collect();
+    assert!(names.windows(2).all(|w| w[0] <= w[1]), "{names:?}");
+    assert!(h.screen(120, 30).contains("by client"));
+    h.press('o');
+    assert_eq!(h.model.inbox.filter.order, Order::Urgency);
+    assert!(h.screen(120, 30).contains("(12) · most urgent first"));
+    assert_eq!(h.model.inbox.selected_id(), Some(item));
+}
+
+#[test]
+fn esc_clears_an_active_filter() {
+    let mut h = inbox();
+    h.press('o');
+    h.press('/');
+    h.type_text("bread");
+    h.key(KeyCode::Tab, KeyModifiers::NONE);
+    // The status: replied.
+    h.key(KeyCode::Right, KeyModifiers::NONE);
+    h.ctrl('s');
+    assert_eq!(h.model.inbox.filter.status, StatusFilter::Replied);
+    assert!(h.model.inbox.ids.len() < 12);
+    key(&mut h, KeyCode::Esc);
+    assert_eq!(h.model.inbox.filter.text, None);
+    assert_eq!(h.model.inbox.filter.status, StatusFilter::Pending);
+    assert_eq!(
+        h.model.inbox.filter.order,
+        crate::domain::inbox::Order::Oldest,
+        "the order is not a filter"
+    );
+    assert_eq!(h.model.inbox.ids.len(), 12);
+    assert!(
+        h.model
+            .status
+            .as_ref()
+            .unwrap()
+            .text
+            .starts_with("Filter cleared")
+    );
+    // Nothing to clear: Esc does nothing.
+    h.model.status = None;
+    key(&mut h, KeyCode::Esc);
+    assert!(h.model.status.is_none());
+    assert_eq!(h.model.tab, Tab::Inbox);
 }
 
 #[test]
@@ -315,4 +407,105 @@ fn a_search_in_the_list_read_ahead_reads_only_its_rows_and_follows_changes() {
     assert!(!lists_from_the_database(&effects));
     assert!(!h.model.inbox.ids.contains(&item.id));
     assert_eq!(h.model.inbox.ids, h.store.item_ids(&words).unwrap());
+}
+
+#[test]
+fn a_copy_says_where_the_text_went_or_why_it_did_not() {
+    use crate::tui::clipboard::{NotCopied, Through, Via};
+    use crate::tui::model::StatusKind;
+    use crate::tui::testing::{clipboard_answers, copied};
+    let mut h = inbox();
+    let text = current_item(&h.model).unwrap().text.clone();
+    let status = |h: &Harness| h.model.status.clone().unwrap();
+    h.press('y');
+    assert_eq!(copied().last(), Some(&text));
+    assert_eq!(status(&h).text, "Message copied (system clipboard).");
+    assert_eq!(status(&h).kind, StatusKind::Success);
+    clipboard_answers(Ok(Via::Osc52(Through::Direct)));
+    h.press('y');
+    assert_eq!(
+        status(&h).text,
+        "Message sent to the terminal (OSC 52).",
+        "the terminal may drop it: not \"copied\""
+    );
+    clipboard_answers(Ok(Via::Osc52(Through::Tmux)));
+    h.press('y');
+    assert_eq!(
+        status(&h).text,
+        "Message sent to the terminal (OSC 52 through tmux)."
+    );
+    clipboard_answers(Ok(Via::TmuxBuffer));
+    h.press('y');
+    assert_eq!(status(&h).text, "Message copied (tmux's paste buffer).");
+    clipboard_answers(Err(NotCopied::TmuxDrops));
+    h.press('y');
+    assert_eq!(status(&h).kind, StatusKind::Error);
+    assert!(
+        status(&h)
+            .text
+            .starts_with("The message could not be copied: tmux keeps it from the terminal; add set -g set-clipboard on"),
+        "{}",
+        status(&h).text
+    );
+    // A reply is copied once saved, and the message says both.
+    clipboard_answers(Ok(Via::System));
+    h.press('r');
+    key(&mut h, KeyCode::Enter);
+    h.type_text("Merci !");
+    h.ctrl('s');
+    assert_eq!(copied().last().map(String::as_str), Some("Merci !"));
+    assert_eq!(
+        status(&h).text,
+        "Reply saved and copied (system clipboard): b opens the post, paste it there, then m marks it replied."
+    );
+    clipboard_answers(Err(NotCopied::Failed("xclip: exit status: 1".into())));
+    h.press('y');
+    assert_eq!(
+        status(&h).text,
+        "The reply could not be copied: xclip: exit status: 1."
+    );
+    crate::i18n::with_lang(crate::i18n::Lang::Fr, || {
+        clipboard_answers(Ok(Via::Osc52(Through::Screen)));
+        h.press('y');
+        assert_eq!(
+            status(&h).text,
+            "Réponse envoyée au terminal (OSC 52 via screen)."
+        );
+    });
+}
+
+#[test]
+fn a_saved_reply_with_an_unknown_placeholder_is_refused() {
+    let mut h = inbox();
+    h.press('S');
+    assert!(matches!(h.model.overlays.last(), Some(Overlay::Picker(_))));
+    h.press('n');
+    h.type_text("Bienvenue");
+    h.model.status = None;
+    key(&mut h, KeyCode::Tab);
+    h.type_text("Bonjour {prenom}, merci {name} ! {Nom}");
+    let effects = h.ctrl('s');
+    assert!(
+        !effects
+            .iter()
+            .any(|e| matches!(e, Effect::SaveSavedReply(_))),
+        "{effects:?}"
+    );
+    let Some(Overlay::Form(f)) = h.model.overlays.last() else {
+        panic!("the form stays open");
+    };
+    assert_eq!(
+        f.form.field("text").unwrap().error.as_deref(),
+        Some("unknown placeholders {prenom}, {Nom}: use {author}, {name}, {client}")
+    );
+    // Corrected, it is saved.
+    h.ctrl('u');
+    h.type_text("Bonjour {name} !");
+    h.ctrl('s');
+    assert!(matches!(h.model.overlays.last(), Some(Overlay::Picker(_))));
+    // The manager is the selected item's client's.
+    let client = current_item(&h.model).unwrap().client_id;
+    let saved = h.store.saved_replies(client).unwrap();
+    let r = saved.iter().find(|r| r.name == "Bienvenue").unwrap();
+    assert_eq!(r.text, "Bonjour {name} !");
 }

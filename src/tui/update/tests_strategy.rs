@@ -142,6 +142,9 @@ fn pillars_cannot_add_up_past_100() {
     retype(&mut h, "10");
     let effects = h.ctrl('s');
     assert!(effects.is_empty());
+    // Asked whether to make room; no keeps the form, which says why it cannot save.
+    assert!(matches!(h.model.overlays.last(), Some(Overlay::Confirm(_))));
+    h.press('n');
     let err = form_error(&h, "share").unwrap();
     assert!(err.contains("110%") && err.contains("at most 0%"), "{err}");
     key(&mut h, KeyCode::Esc);
@@ -266,4 +269,102 @@ fn switching_client_reloads_the_plan() {
     assert_ne!(h.model.plan.client_id, bakery);
     assert_eq!(Some(h.model.plan.client_id), h.model.current);
     assert_eq!(h.model.plan.targets[0].name, "Ski couples");
+}
+
+#[test]
+fn a_new_pillar_beside_a_full_100_offers_to_make_room() {
+    let mut h = strategy();
+    let before = h.model.plan.pillars.clone();
+    assert_eq!(check_pillars(&before), PillarsCheck::Complete);
+    h.press('j');
+    key(&mut h, KeyCode::Enter);
+    h.press('n');
+    h.type_text("Recipes");
+    key(&mut h, KeyCode::Tab);
+    retype(&mut h, "20");
+    h.ctrl('s');
+    let Some(Overlay::Confirm(c)) = h.model.overlays.last() else {
+        panic!("asked first");
+    };
+    assert_eq!(
+        c.question,
+        "The pillars would add up to 120%. Scale the others down to 80% in all, keeping their proportions?"
+    );
+    let effects = h.press('y');
+    assert!(
+        effects.iter().any(|e| matches!(
+            e,
+            Effect::SaveStrategy {
+                item: StrategyItem::Pillars(p),
+                ..
+            } if p.len() == before.len() + 1
+        )),
+        "{effects:?}"
+    );
+    assert!(h.model.overlays.is_empty(), "saved and closed");
+    let after = &h.model.plan.pillars;
+    assert_eq!(check_pillars(after), PillarsCheck::Complete);
+    assert_eq!(after.len(), before.len() + 1);
+    assert_eq!(
+        after.iter().find(|p| p.name == "Recipes").unwrap().share,
+        20
+    );
+    // The others keep their order of size.
+    for (a, b) in before.iter().zip(&before[1..]) {
+        let share = |name: &str| after.iter().find(|p| p.name == name).unwrap().share;
+        assert_eq!(a.share >= b.share, share(&a.name) >= share(&b.name));
+    }
+}
+
+#[test]
+fn ctrl_d_copies_last_months_plan_and_u_takes_it_back() {
+    let mut h = strategy();
+    h.press('l');
+    h.press('l');
+    key(&mut h, KeyCode::Enter);
+    let november: Vec<_> = crate::tui::strategy::budget_lines(&h.model)
+        .into_iter()
+        .map(|l| (l.kind, l.platform, l.amount))
+        .collect();
+    assert_eq!(november.len(), 4);
+    // December has no plan yet.
+    h.press(']');
+    assert!(crate::tui::strategy::budget_lines(&h.model).is_empty());
+    h.ctrl('d');
+    let december: Vec<_> = crate::tui::strategy::budget_lines(&h.model)
+        .into_iter()
+        .map(|l| (l.kind, l.platform, l.amount))
+        .collect();
+    assert_eq!(december, november);
+    assert_eq!(
+        h.model.status.as_ref().unwrap().text,
+        "4 budget lines copied from November 2026. u takes them back."
+    );
+    // Again: everything is there already.
+    h.ctrl('d');
+    assert_eq!(crate::tui::strategy::budget_lines(&h.model).len(), 4);
+    assert!(
+        h.model
+            .status
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("already planned")
+    );
+    h.press('u');
+    assert!(crate::tui::strategy::budget_lines(&h.model).is_empty());
+    assert_eq!(
+        h.model.status.as_ref().unwrap().text,
+        "4 copied budget lines removed."
+    );
+    // Two months ahead: the month before has no plan either.
+    h.press(']');
+    h.ctrl('d');
+    assert_eq!(
+        h.model.status.as_ref().unwrap().text,
+        "December 2026 has no budget plan to copy."
+    );
+    // The help of the budget section lists the key.
+    h.press('?');
+    assert!(h.screen(100, 50).contains("copy last month's plan"));
 }

@@ -158,7 +158,7 @@ fn y_and_enter_work_on_a_late_post_no_other_tab_loaded() {
     let late = first_late(&mut h);
     let effects = h.press('y');
     assert!(
-        matches!(effects.as_slice(), [Effect::Copy(text)] if text.starts_with(late.post.body.trim_end())),
+        matches!(effects.as_slice(), [Effect::Copy { text, .. }, ..] if text.starts_with(late.post.body.trim_end())),
         "{effects:?}"
     );
     h.key(KeyCode::Enter, KeyModifiers::NONE);

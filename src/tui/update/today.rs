@@ -8,7 +8,7 @@ use super::shared::say;
 use crate::domain::report::PeriodKind;
 use crate::domain::strategy::Part;
 use crate::i18n::{fill, t};
-use crate::tui::action::Command;
+use crate::tui::action::{Clip, Command};
 use crate::tui::calendar::View;
 use crate::tui::effect::Effect;
 use crate::tui::model::{Model, Section, StatusKind, Tab};
@@ -156,12 +156,10 @@ pub fn command(m: &mut Model, cmd: Command) -> Vec<Effect> {
             };
             if cmd == Command::Copy {
                 let (text, platform) = post_form::text_to_publish(m, &p);
-                say(
-                    m,
-                    StatusKind::Info,
-                    fill(t().post_copied, &[("platform", &platform)]),
-                );
-                return vec![Effect::Copy(text)];
+                return vec![Effect::Copy {
+                    text,
+                    clip: Clip::Post { platform },
+                }];
             }
             post_form::open_published(m, &p);
         }

@@ -29,6 +29,10 @@ pub fn undo(m: &mut Model) -> Vec<Effect> {
             id,
             deleted: false,
         }],
+        Some(Undo::BudgetCopied(ids)) => match m.current {
+            Some(client) => vec![Effect::UncopyBudget { client, ids }],
+            None => vec![],
+        },
         None => {
             say(m, StatusKind::Info, t().nothing_to_undo.to_string());
             vec![]

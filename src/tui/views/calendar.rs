@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Paragraph};
 
 use crate::domain::post::{Post, PostCell, PostStatus};
 use crate::domain::text::{sanitize_line, truncate};
-use crate::i18n::{self, fill, format, t};
+use crate::i18n::{self, format, t};
 use crate::tui::calendar::{View, day_posts, marks, monday, posts_of, selected_day, selected_post};
 use crate::tui::model::Model;
 use crate::tui::strategy::client_today;
@@ -230,10 +230,7 @@ fn cell(
         lines.push(Line::styled(truncate(&post_label(m, p), w), style));
     }
     if posts.len() > shown && room > 0 {
-        lines.push(Line::styled(
-            fill(t().n_more, &[("n", &(posts.len() - shown).to_string())]),
-            th.dim(),
-        ));
+        lines.push(Line::styled(t().n_more.n(posts.len() - shown), th.dim()));
     }
     frame.render_widget(
         Paragraph::new(lines),
@@ -260,7 +257,11 @@ fn week(m: &Model, frame: &mut Frame, area: Rect) {
     )];
     for d in 0..7 {
         let date = start + Duration::days(d);
-        let label = format!("{} {}", weekday_names()[d as usize], date.day());
+        let label = format!(
+            "{} {}",
+            weekday_names()[d as usize],
+            crate::i18n::format::day_number(&date)
+        );
         let style = if date == day {
             th.selected()
         } else if date == today {
@@ -313,13 +314,18 @@ fn week(m: &Model, frame: &mut Frame, area: Rect) {
             let line = match in_hour.as_slice() {
                 [] => Line::styled("·", th.dim()),
                 [p] => Line::styled(truncate(&post_label(m, p), w), status_style(p.status, th)),
-                many => Line::styled(
-                    truncate(
-                        &format!("{} +{}", post_label(m, many[0]), many.len() - 1),
-                        w,
-                    ),
-                    status_style(many[0].status, th),
-                ),
+                // The count first: a narrow column cuts the label, never the count.
+                many => {
+                    let more = format!("+{} ", many.len() - 1);
+                    let room = w.saturating_sub(crate::domain::text::width(&more));
+                    Line::from(vec![
+                        Span::styled(more, th.accent()),
+                        Span::styled(
+                            truncate(&post_label(m, many[0]), room),
+                            status_style(many[0].status, th),
+                        ),
+                    ])
+                }
             };
             let selected_here = date == day
                 && selected_post(m).is_some_and(|sp| in_hour.iter().any(|p| p.id == sp.id));
@@ -344,7 +350,7 @@ fn day_panel(m: &Model, frame: &mut Frame, area: Rect) {
     let title = format!(
         " {} · {} ",
         crate::i18n::format::weekday_day_month(day),
-        fill(s.n_posts, &[("n", &posts.len().to_string())])
+        s.n_posts.n(posts.len())
     );
     let block = Block::bordered().title(title);
     let w = block.inner(area).width as usize;

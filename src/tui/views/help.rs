@@ -2,14 +2,14 @@
 //! screen under it.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Margin, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Block, Clear, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
 use crate::i18n::t;
+use crate::tui::help::{self, Entry};
 use crate::tui::keymap::{self, Ctx};
 use crate::tui::model::{HelpState, Model};
-use crate::tui::widgets::popup::centered;
 
 pub fn section_title(ctx: Ctx) -> &'static str {
     let s = t();
@@ -39,30 +39,62 @@ pub fn section_title(ctx: Ctx) -> &'static str {
 pub fn render(m: &Model, frame: &mut Frame, area: Rect, h: &HelpState, depth: usize) {
     let s = t();
     let th = &m.theme;
-    let mut lines = Vec::new();
-    for ctx in keymap::contexts_below(m, depth) {
-        lines.push(Line::styled(section_title(ctx), th.title()));
-        for b in keymap::bindings(ctx) {
-            lines.push(Line::from(vec![
+    let lines: Vec<Line> = help::entries(m, depth)
+        .into_iter()
+        .map(|e| match e {
+            Entry::Title(ctx) => Line::styled(section_title(ctx), th.title()),
+            Entry::Key(b) => Line::from(vec![
                 Span::styled(format!("  {:<16}", keymap::keys_label(b)), th.key()),
                 Span::raw(b.cmd.text()),
-            ]));
-        }
-        lines.push(Line::raw(""));
-    }
-    lines.push(Line::styled(
-        crate::i18n::fill(s.welcome_db, &[("path", &m.db_label)]),
-        th.dim(),
-    ));
-    let rect = centered(area, 64, area.height.saturating_sub(2));
+            ]),
+            Entry::Blank => Line::raw(""),
+            Entry::Database => Line::styled(
+                crate::i18n::fill(s.welcome_db, &[("path", &m.db_label)]),
+                th.dim(),
+            ),
+        })
+        .collect();
+    let total = lines.len();
+    let rect = help::rect(area);
+    let page = usize::from(rect.height.saturating_sub(2));
+    // A resize may leave the scroll past the end: show the last page.
+    let top = usize::from(h.scroll).min(total.saturating_sub(page));
+    // When it does not fit, the box says where it is and how to move.
+    let bottom = if total > page {
+        crate::i18n::fill(
+            s.help_scroll,
+            &[
+                ("from", &(top + 1).to_string()),
+                ("to", &(top + page).min(total).to_string()),
+                ("total", &total.to_string()),
+            ],
+        )
+    } else {
+        "Esc".to_string()
+    };
     frame.render_widget(Clear, rect);
     frame.render_widget(
-        Paragraph::new(lines).scroll((h.scroll, 0)).block(
-            Block::bordered()
-                .border_style(th.focused_border())
-                .title(format!(" {} ", s.help_title))
-                .title_bottom(" Esc "),
-        ),
+        Paragraph::new(lines)
+            .scroll((u16::try_from(top).unwrap_or(u16::MAX), 0))
+            .block(
+                Block::bordered()
+                    .border_style(th.focused_border())
+                    .title(format!(" {} ", s.help_title))
+                    .title_bottom(format!(" {bottom} ")),
+            ),
         rect,
     );
+    if total > page {
+        let mut state = ScrollbarState::new(total.saturating_sub(page)).position(top);
+        frame.render_stateful_widget(
+            Scrollbar::new(ScrollbarOrientation::VerticalRight)
+                .begin_symbol(None)
+                .end_symbol(None),
+            rect.inner(Margin {
+                vertical: 1,
+                horizontal: 0,
+            }),
+            &mut state,
+        );
+    }
 }

@@ -1,5 +1,6 @@
-//! The Inbox tab: counters, the list of items waiting for a reply (oldest first, across
-//! clients), and the selected item in full.
+//! The Inbox tab: counters, the list of items waiting for a reply (across clients, most
+//! urgent first unless `o` chose another order, said in the list's title), and the
+//! selected item in full.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -110,16 +111,14 @@ fn title(m: &Model) -> String {
         parts.push(format!("\"{}\"", sanitize_line(text)));
     }
     let mut title = format!(
-        " {} · {} ({}) ",
+        " {} · {} ({}) · {} ",
         s.tab_inbox,
         parts.join(" · "),
-        m.inbox.ids.len()
+        m.inbox.ids.len(),
+        i18n::inbox_order(f.order)
     );
     if !m.inbox.selected.is_empty() {
-        title.push_str(&fill(
-            s.n_selected,
-            &[("n", &m.inbox.selected.len().to_string())],
-        ));
+        title.push_str(&s.n_selected.n(m.inbox.selected.len()));
         title.push(' ');
     }
     title
@@ -234,36 +233,35 @@ fn detail(m: &Model, frame: &mut Frame, area: Rect) {
         ),
         Line::from(vec![
             Span::raw(format!(
-                "{}: {}  ",
-                s.field_status,
-                i18n::inbox_status(it.status)
+                "{}  ",
+                format::labelled(s.field_status, i18n::inbox_status(it.status))
             )),
             time_left(m, it, th),
         ]),
-        Line::raw(format!(
-            "{}: {}{}",
+        Line::raw(format::labelled(
             s.field_sentiment,
-            i18n::sentiment(it.sentiment()),
-            if it.sentiment.is_none() {
-                s.suggested_mark
-            } else {
-                ""
-            }
+            &format!(
+                "{}{}",
+                i18n::sentiment(it.sentiment()),
+                if it.sentiment.is_none() {
+                    s.suggested_mark
+                } else {
+                    ""
+                }
+            ),
         )),
     ];
     if !it.tags.is_empty() {
-        lines.push(Line::raw(format!(
-            "{}: {}",
+        lines.push(Line::raw(format::labelled(
             s.field_tags_inbox,
-            sanitize_line(&it.tags.join(" "))
+            &sanitize_line(&it.tags.join(" ")),
         )));
     }
     if let Some(post) = &it.post_title {
         let first = post.lines().next().unwrap_or("");
-        lines.push(Line::raw(format!(
-            "{}: {}",
+        lines.push(Line::raw(format::labelled(
             s.answers_post,
-            sanitize_line(first)
+            &sanitize_line(first),
         )));
     }
     if !it.permalink.is_empty() {

@@ -81,6 +81,8 @@ mod tests;
 #[cfg(test)]
 mod tests_daily;
 #[cfg(test)]
+mod tests_daily_use;
+#[cfg(test)]
 mod tests_fit;
 #[cfg(test)]
 mod tests_safety;

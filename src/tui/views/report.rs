@@ -284,7 +284,7 @@ fn side(m: &Model, r: &Report, frame: &mut Frame, area: Rect) {
         &fill(
             s.report_inbox_line,
             &[
-                ("received", &i.received.to_string()),
+                ("received", &s.report_received_n.n(i.received)),
                 ("rate", &i.reply_rate.map_or("—".into(), format::percent)),
                 (
                     "median",
@@ -306,8 +306,8 @@ fn side(m: &Model, r: &Report, frame: &mut Frame, area: Rect) {
         &fill(
             s.report_calendar_line,
             &[
-                ("planned", &c.planned.to_string()),
-                ("published", &c.published.to_string()),
+                ("planned", &s.report_planned_n.n(c.planned)),
+                ("published", &s.report_published_n.n(c.published)),
             ],
         ),
         w,

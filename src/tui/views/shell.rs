@@ -34,7 +34,10 @@ pub fn tab_bar(m: &Model, frame: &mut Frame, area: Rect) {
         };
         spans.push(Span::styled(label, style));
     }
-    let client = match (m.current_client(), m.all_clients) {
+    let client = match (
+        m.current_client(),
+        m.all_clients && m.tab.shows_all_clients(),
+    ) {
         (Some(c), false) => format!("{} ", sanitize_line(&c.name)),
         (Some(c), true) => format!("{} · {} ", sanitize_line(&c.name), t().all_clients),
         (None, _) => String::new(),
@@ -79,12 +82,13 @@ pub fn status_bar(m: &Model, frame: &mut Frame, area: Rect) {
             let hints = hint_line(&keymap::active_contexts(m), th);
             let mut spans = vec![Span::raw(" ")];
             let mut used = 1;
-            for sp in hints.spans {
-                used += width(&sp.content);
-                if used > area.width as usize {
+            // A key and what it does go together: a key is never shown without its words.
+            for pair in hints.spans.chunks(2) {
+                used += pair.iter().map(|sp| width(&sp.content)).sum::<usize>();
+                if used > area.width as usize + 2 {
                     break;
                 }
-                spans.push(sp);
+                spans.extend(pair.iter().cloned());
             }
             Line::from(spans).style(th.status_bar())
         }

@@ -144,7 +144,12 @@ pub fn render(m: &Model, frame: &mut Frame, area: Rect, sw: &Switcher) {
                 accs.len(),
                 sw.focus == SwitcherFocus::Accounts,
                 th,
-                s.no_accounts_hint,
+                // From the filter, A would be typed: the hint says how to get there.
+                if sw.focus == SwitcherFocus::Filter {
+                    s.no_accounts_hint_filter
+                } else {
+                    s.no_accounts_hint
+                },
                 |i| {
                     let a = accs[i];
                     let limit = a

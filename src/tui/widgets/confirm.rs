@@ -22,6 +22,8 @@ pub enum ConfirmKind {
     /// The row of the form on top was saved by another window since the form opened:
     /// reload, overwrite or cancel (three answers, not yes/no).
     Stale,
+    /// Save the pillar on top and scale the other pillars down to make room for it.
+    RebalancePillars,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -11,7 +11,7 @@ use ratatui::widgets::{Block, Paragraph};
 
 use crate::domain::objective::Status;
 use crate::domain::strategy::{
-    BudgetAlert, BudgetSummary, PillarsCheck, Priority, check_pillars, summarize,
+    BudgetAlert, BudgetSummary, PillarsCheck, Priority, check_pillars, kinds_over, summarize,
 };
 use crate::domain::text::sanitize_line;
 use crate::i18n::{self, fill, format, t};
@@ -103,6 +103,45 @@ pub fn budget_lines(
     }
     lines.extend(alert_line(sum, currency, th));
     lines
+}
+
+/// One line per kind over its own plan (or spent on without one) in `month`: a kind
+/// can be over while the month as a whole is under.
+pub fn kind_alert_lines(
+    m: &Model,
+    month: chrono::NaiveDate,
+    currency: &str,
+    th: &Theme,
+) -> Vec<Line<'static>> {
+    let s = t();
+    kinds_over(&m.plan.budget_lines, &m.plan.expenses, month)
+        .into_iter()
+        .map(|(kind, sum)| {
+            let kind = i18n::budget_kind(kind);
+            match sum.alert() {
+                BudgetAlert::Unplanned => Line::styled(
+                    fill(
+                        s.budget_kind_unplanned,
+                        &[
+                            ("kind", kind),
+                            ("amount", &format::money(sum.spent, currency)),
+                        ],
+                    ),
+                    th.warn(),
+                ),
+                _ => Line::styled(
+                    fill(
+                        s.budget_kind_over,
+                        &[
+                            ("kind", kind),
+                            ("amount", &format::money(-sum.remaining(), currency)),
+                        ],
+                    ),
+                    th.error(),
+                ),
+            }
+        })
+        .collect()
 }
 
 pub fn pillars_check_line(m: &Model, th: &Theme) -> Line<'static> {
@@ -234,12 +273,13 @@ fn overview(m: &Model, frame: &mut Frame, area: Rect) {
         budget.extend(empty(s.empty_budget, th));
     } else {
         budget.extend(budget_lines(&sum, &cur, top[2].width as usize, th));
+        budget.extend(kind_alert_lines(m, month, &cur, th));
     }
     panel(m, frame, top[2], Section::Budget, budget);
 
     let mut editorial = Vec::new();
     match m.plan.tone.lines().next() {
-        Some(l) => editorial.push(Line::raw(format!("{}: {}", s.tone_label, sanitize_line(l)))),
+        Some(l) => editorial.push(Line::raw(format::labelled(s.tone_label, &sanitize_line(l)))),
         None => editorial.push(Line::styled(s.empty_tone, th.dim())),
     }
     for p in &m.plan.pillars {

@@ -5,7 +5,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
-use super::{budget_lines, pillars_check_line, section_title, status_style};
+use super::{budget_lines, kind_alert_lines, pillars_check_line, section_title, status_style};
 use crate::domain::strategy::{Part, summarize, summarize_by_kind};
 use crate::domain::text::{sanitize_line, sanitize_multiline};
 use crate::i18n::{self, format, t};
@@ -173,13 +173,18 @@ pub fn render(m: &Model, frame: &mut Frame, area: Rect, section: Section) {
             let month = budget_month(m);
             let by_kind = summarize_by_kind(&m.plan.budget_lines, &m.plan.expenses, month);
             let total = summarize(&m.plan.budget_lines, &m.plan.expenses, month);
-            let top_h = (by_kind.len() as u16 + 3).max(7);
+            let mut summary = budget_lines(&total, &cur, 36, th);
+            summary.extend(kind_alert_lines(m, month, &cur, th));
+            // The summary box is 36 wide: a long alert takes two rows.
+            let rows: usize = summary.iter().map(|l| l.width().max(1).div_ceil(33)).sum();
+            let top_h = (by_kind.len() as u16 + 3).max(rows as u16 + 2).max(7);
             let [top, lists] =
                 Layout::vertical([Constraint::Length(top_h), Constraint::Fill(1)]).areas(body);
             let [sum_area, kinds_area] =
                 Layout::horizontal([Constraint::Length(36), Constraint::Fill(1)]).areas(top);
             frame.render_widget(
-                Paragraph::new(budget_lines(&total, &cur, 36, th))
+                Paragraph::new(summary)
+                    .wrap(ratatui::widgets::Wrap { trim: true })
                     .block(Block::bordered().title(format!(" {} ", s.budget_total))),
                 sum_area,
             );
