@@ -62,20 +62,30 @@ pub struct LineError {
 }
 
 /// One listed phrase: its words and its weight.
-type Phrase = (Vec<String>, i32);
+pub type Phrase = (Vec<String>, i32);
+
+/// What a word of a message may be: a listed word, the first of listed phrases, or both.
+#[derive(Debug, Default)]
+pub struct Entry {
+    /// +1 or -1 for a listed word.
+    pub weight: Option<i32>,
+    /// The phrases that start with it, the longest first.
+    pub phrases: Vec<Phrase>,
+}
 
 /// The word lists, ready to score messages: one lookup per word of a message (an import
 /// scores a million messages).
 #[derive(Debug, Default)]
 pub struct Lexicon {
-    /// Single words and their weight, +1 or -1.
-    pub words: HashMap<String, i32>,
-    /// Phrases by their first word, the longest first.
-    pub phrases: HashMap<String, Vec<Phrase>>,
+    /// Each listed word, and each first word of a listed phrase.
+    pub words: HashMap<String, Entry>,
     /// Words that flip the two words after them.
     pub negations: HashSet<String>,
     /// Listed words with no letter or digit (emoji): counted even glued to a word.
     pub symbols: Vec<(String, i32)>,
+    /// Whether a symbol is plain ASCII (":-)"-like): if none is, a plain ASCII word holds
+    /// none, and most words skip the search.
+    pub ascii_symbols: bool,
 }
 
 /// Reads word lists given as (file name, text). Lines that cannot be used are left out
@@ -126,8 +136,10 @@ pub fn parse(files: &[(&str, &str)]) -> (Lexicon, Vec<LineError>) {
             add(&mut lex, entry, section);
         }
     }
-    for list in lex.phrases.values_mut() {
-        list.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
+    for entry in lex.words.values_mut() {
+        entry
+            .phrases
+            .sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
     }
     (lex, errors)
 }
@@ -174,21 +186,27 @@ fn add(lex: &mut Lexicon, entry: String, section: Section) {
     };
     if entry.contains(' ') {
         let words: Vec<String> = entry.split(' ').map(str::to_string).collect();
-        lex.phrases
+        lex.words
             .entry(words[0].clone())
             .or_default()
+            .phrases
             .push((words, weight));
         return;
     }
     if !entry.chars().any(char::is_alphanumeric) {
+        lex.ascii_symbols |= entry.is_ascii();
         lex.symbols.push((entry.clone(), weight));
     }
-    lex.words.insert(entry, weight);
+    lex.words.entry(entry).or_default().weight = Some(weight);
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn weight(lex: &Lexicon, word: &str) -> Option<i32> {
+        lex.words.get(word)?.weight
+    }
 
     fn problems(text: &str) -> Vec<(usize, Problem)> {
         let (_, errors) = parse(&[("t.txt", text)]);
@@ -200,20 +218,14 @@ mod tests {
         let text = "# a note\n\n[positive]\nlove\n  great  \n😍\n❤\u{FE0F}\n[negative]\nnot worth it\nnot worth\nbad\n[negation]\nnot\n";
         let (lex, errors) = parse(&[("t.txt", text)]);
         assert!(errors.is_empty(), "{errors:?}");
-        assert_eq!(lex.words.get("love"), Some(&1));
-        assert_eq!(
-            lex.words.get("great"),
-            Some(&1),
-            "spaces around are trimmed"
-        );
-        assert_eq!(lex.words.get("bad"), Some(&-1));
-        assert_eq!(
-            lex.words.get("❤"),
-            Some(&1),
-            "the colour selector is dropped"
-        );
-        assert_eq!(lex.words.len(), 5);
-        let phrases: Vec<(String, i32)> = lex.phrases["not"]
+        assert_eq!(weight(&lex, "love"), Some(1));
+        assert_eq!(weight(&lex, "great"), Some(1), "spaces around are trimmed");
+        assert_eq!(weight(&lex, "bad"), Some(-1));
+        assert_eq!(weight(&lex, "❤"), Some(1), "the colour selector is dropped");
+        let weighted = lex.words.values().filter(|e| e.weight.is_some()).count();
+        assert_eq!(weighted, 5, "and \"not\" starts phrases only");
+        let phrases: Vec<(String, i32)> = lex.words["not"]
+            .phrases
             .iter()
             .map(|(words, weight)| (words.join(" "), *weight))
             .collect();

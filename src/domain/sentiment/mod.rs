@@ -7,7 +7,7 @@ mod lexicon;
 use std::sync::OnceLock;
 
 use super::inbox::Sentiment;
-use lexicon::{Lexicon, is_separator};
+use lexicon::{Lexicon, Phrase, is_separator};
 
 /// The word lists, built into the binary: changing a word takes an edit and a rebuild,
 /// no code. Named as in the repository, so a test's message points at the file.
@@ -50,7 +50,10 @@ fn score(lex: &Lexicon, text: &str) -> Sentiment {
     let mut free = 0;
     let mut i = 0;
     while i < words.len() {
-        let found = phrase_at(lex, &words, i).or_else(|| lex.words.get(words[i]).map(|&v| (v, 1)));
+        // One lookup per word: a listed word, or the start of a listed phrase.
+        let found = lex.words.get(words[i]).and_then(|entry| {
+            phrase_at(&entry.phrases, &words, i).or(entry.weight.map(|v| (v, 1)))
+        });
         let Some((value, len)) = found else {
             score += glued_symbols(lex, words[i]);
             i += 1;
@@ -73,21 +76,19 @@ fn score(lex: &Lexicon, text: &str) -> Sentiment {
     }
 }
 
-/// The weight and length of the longest listed phrase starting at word `i`.
-fn phrase_at(lex: &Lexicon, words: &[&str], i: usize) -> Option<(i32, usize)> {
-    lex.phrases
-        .get(words[i])?
-        .iter()
-        .find_map(|(phrase, value)| {
-            let here = words.get(i..i + phrase.len())?;
-            (here.iter().zip(phrase).all(|(w, p)| w == p)).then_some((*value, phrase.len()))
-        })
+/// The weight and length of the longest of `phrases` (the longest first) at word `i`.
+fn phrase_at(phrases: &[Phrase], words: &[&str], i: usize) -> Option<(i32, usize)> {
+    phrases.iter().find_map(|(phrase, value)| {
+        let here = words.get(i..i + phrase.len())?;
+        (here.iter().zip(phrase).all(|(w, p)| w == p)).then_some((*value, phrase.len()))
+    })
 }
 
 /// Emoji glued to a word or to each other ("merci😍", "👎👎"), each counted. A word made
-/// of letters and digits only holds none: most words skip the searches.
+/// of letters and digits only, or of ASCII when no symbol is, holds none: most words skip
+/// the searches.
 fn glued_symbols(lex: &Lexicon, word: &str) -> i32 {
-    if word.chars().all(char::is_alphanumeric) {
+    if (!lex.ascii_symbols && word.is_ascii()) || word.chars().all(char::is_alphanumeric) {
         return 0;
     }
     lex.symbols
