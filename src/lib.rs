@@ -29,6 +29,11 @@
 //! below [`explain`], which words their errors. `main.rs`, the binary, only calls
 //! [`cli::main`].
 //!
+//! What is data rather than code lives in `assets/` beside `src/`, for anyone to edit:
+//! the sentiment word lists (read by [`domain::sentiment`]), the HTML report's
+//! stylesheet ([`io::report::html`](mod@io::report::html)) and the README's screenshots
+//! (made by `scripts/screenshots.sh`). The binary embeds the first two (`include_str!`).
+//!
 //! # One direction of flow
 //!
 //! A key becomes an `Action` ([`tui::keymap`]); [`tui::update::update`] is the only

@@ -6,6 +6,12 @@ use std::process::{Command, Output};
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_twohats");
 
+/// The binary `tests/pty/` starts (the screenshots example, which shares that driver,
+/// names its own).
+pub fn bin() -> &'static str {
+    BIN
+}
+
 /// The binary in English whatever the machine's locale: tests that want French say so.
 pub fn twohats() -> Command {
     let mut c = Command::new(BIN);

@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 
-use super::common::BIN;
+use super::common::bin;
 
 /// Generous, so a loaded CI machine does not fail the test; it only stops a hang.
 const PATIENCE: Duration = Duration::from_secs(30);
@@ -47,7 +47,7 @@ impl App {
                 pixel_height: 0,
             })
             .unwrap();
-        let mut cmd = CommandBuilder::new(BIN);
+        let mut cmd = CommandBuilder::new(bin());
         cmd.arg("--db");
         cmd.arg(db);
         cmd.args(args);

@@ -26,14 +26,9 @@ pub fn esc(s: &str) -> String {
     out
 }
 
-const STYLE: &str = "body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:2rem auto;max-width:960px;color:#1d2433;padding:0 1rem}
-h1{margin-bottom:.2rem}h2{margin-top:2rem;border-bottom:1px solid #e3e6ee;padding-bottom:.3rem}
-.muted{color:#6b7280}.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(170px,1fr));gap:.8rem}
-.card{border:1px solid #e3e6ee;border-radius:8px;padding:.7rem}.card .v{font-size:1.5rem;font-weight:600}
-.up{color:#15803d}.down{color:#b91c1c}table{border-collapse:collapse;width:100%;margin:.5rem 0}
-th,td{text-align:right;padding:.3rem .5rem;border-bottom:1px solid #eef0f5}th:first-child,td:first-child{text-align:left}
-.bar{background:#e9edf5;border-radius:4px;height:10px;width:100%}.bar>span{display:block;height:10px;border-radius:4px;background:#4f6bed}
-svg text{font-size:11px;fill:#4b5563}";
+/// The stylesheet, a file a non-programmer can change (`assets/report.css`), copied
+/// whole into every report so the report stays one self-contained file.
+pub const STYLE: &str = include_str!("../../../assets/report.css");
 
 fn change_class(v: &crate::report::Value) -> &'static str {
     match change_direction(v) {

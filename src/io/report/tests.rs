@@ -116,6 +116,23 @@ fn html_is_self_contained_and_escaped() {
     }
 }
 
+/// `assets/report.css` is edited by hand: it must not end the `<style>` element early nor
+/// fetch anything, and the report carries all of it.
+#[test]
+fn the_stylesheet_stays_inside_the_report() {
+    let css = html::STYLE;
+    assert!(!css.contains("</"), "\"</\" would end the <style> element");
+    for fetch in ["@import", "url("] {
+        assert!(
+            !css.contains(fetch),
+            "the stylesheet fetches nothing: {fetch}"
+        );
+    }
+    assert!(css.contains(".bar > span"), "the shipped stylesheet");
+    let h = html(&report("Boulangerie Marcel"));
+    assert!(h.contains(&format!("<style>{css}</style>")));
+}
+
 #[test]
 fn markdown_and_csv() {
     let r = report("Boulangerie Marcel");
