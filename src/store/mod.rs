@@ -5,6 +5,7 @@
 mod accounts;
 mod bulk;
 mod clients;
+mod connections;
 mod error;
 mod inbox;
 mod kpi;
@@ -13,6 +14,7 @@ mod kpi_sums;
 mod migrations;
 mod posts;
 mod safety;
+mod sends;
 mod saved_replies;
 mod settings;
 pub use settings::peek_setting;
@@ -28,7 +30,9 @@ use rusqlite::{Connection, OpenFlags};
 
 pub use error::{Conflict, Entity, StoreError};
 pub(crate) use error::{bad_value, not_found};
+pub use connections::{ConnState, ConnectionRow, NewConnection, ReplyTargetRow};
 pub use kpi::Upserted;
+pub use sends::{SendOutcome, SendRow, SendState};
 pub use migrations::{APPLICATION_ID, LATEST_VERSION};
 pub use posts::PostFilter;
 pub use safety::{TrashRow, check_twohats_file, migration_backup_path, restore_keep_path};
