@@ -191,10 +191,9 @@ fn explain_net(e: &crate::net::NetError, todo: &str) -> String {
             s.net_server,
             &[("status", &status.to_string()), ("message", message)],
         ),
-        K::Decode { endpoint, detail } => with(
-            s.net_decode,
-            &[("endpoint", endpoint), ("detail", detail)],
-        ),
+        K::Decode { endpoint, detail } => {
+            with(s.net_decode, &[("endpoint", endpoint), ("detail", detail)])
+        }
         K::BadUrl { url, reason } => {
             let template = match reason {
                 UrlProblem::NotHttps => s.net_bad_url,

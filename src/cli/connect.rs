@@ -78,12 +78,8 @@ pub fn net_env(_clock: &dyn Clock) -> NetEnv {
 }
 
 pub fn secrets() -> Result<SecretsStore, Failure> {
-    SecretsStore::from_env().map_err(|e| {
-        net_failure(&NetError::new(
-            "",
-            net::NetErrorKind::Secrets(e),
-        ))
-    })
+    SecretsStore::from_env()
+        .map_err(|e| net_failure(&NetError::new("", net::NetErrorKind::Secrets(e))))
 }
 
 /// The client's account on `platform`: the one named, or the only one.
@@ -103,7 +99,11 @@ pub fn pick_account(
     if all.is_empty() {
         return Err(Failure::usage(fill(
             s.cli_connect_no_account,
-            &[("client", &name), ("platform", platform.name()), ("key", platform.key())],
+            &[
+                ("client", &name),
+                ("platform", platform.name()),
+                ("key", platform.key()),
+            ],
         )));
     }
     match handle {
@@ -114,7 +114,11 @@ pub fn pick_account(
                 .ok_or_else(|| {
                     Failure::usage(fill(
                         s.cli_connect_unknown_account,
-                        &[("client", &name), ("platform", platform.name()), ("handle", &sanitize_line(h))],
+                        &[
+                            ("client", &name),
+                            ("platform", platform.name()),
+                            ("handle", &sanitize_line(h)),
+                        ],
                     ))
                 })
         }
@@ -123,7 +127,11 @@ pub fn pick_account(
             let list: Vec<String> = all.iter().map(|a| sanitize_line(&a.handle)).collect();
             Err(Failure::usage(fill(
                 s.cli_connect_which_account,
-                &[("client", &name), ("platform", platform.name()), ("list", &list.join(", "))],
+                &[
+                    ("client", &name),
+                    ("platform", platform.name()),
+                    ("list", &list.join(", ")),
+                ],
             )))
         }
     }
@@ -156,7 +164,11 @@ fn open_browser(url: &str) {
     if !std::io::stdout().is_terminal() {
         return;
     }
-    let opener = if cfg!(target_os = "macos") { "open" } else { "xdg-open" };
+    let opener = if cfg!(target_os = "macos") {
+        "open"
+    } else {
+        "xdg-open"
+    };
     let _ = std::process::Command::new(opener)
         .arg(url)
         .stdin(std::process::Stdio::null())
@@ -169,55 +181,94 @@ pub fn connect(store: &mut Store, clock: &dyn Clock, cmd: ConnectCmd) -> Result<
     let env = net_env(clock);
     let secrets = secrets()?;
     let (client, account, key, creds, profile) = match cmd {
-        ConnectCmd::Mastodon { client, account, server, token_stdin } => {
+        ConnectCmd::Mastodon {
+            client,
+            account,
+            server,
+            token_stdin,
+        } => {
             let client = store.find_client(&client)?;
             let account = pick_account(store, &client, Platform::Mastodon, account.as_deref())?;
-            let base = mastodon::server_for(&account.handle, server.as_deref()).map_err(|e| net_failure(&e))?;
+            let base = mastodon::server_for(&account.handle, server.as_deref())
+                .map_err(|e| net_failure(&e))?;
             let label = sanitize_line(&account.handle);
             let creds = if token_stdin {
-                prompt(&fill(t().cli_connect_token_prompt, &[("server", base.as_str())]));
-                Credentials::Mastodon { access_token: read_secret_line()?, client_id: None, client_secret: None }
+                prompt(&fill(
+                    t().cli_connect_token_prompt,
+                    &[("server", base.as_str())],
+                ));
+                Credentials::Mastodon {
+                    access_token: read_secret_line()?,
+                    client_id: None,
+                    client_secret: None,
+                }
             } else {
-                let app = mastodon::register_app(&env, &base, &label, "twohats").map_err(|e| net_failure(&e))?;
-                let pkce = net::oauth::Pkce::generate().map_err(|e| Failure::failed(e.to_string()))?;
+                let app = mastodon::register_app(&env, &base, &label, "twohats")
+                    .map_err(|e| net_failure(&e))?;
+                let pkce =
+                    net::oauth::Pkce::generate().map_err(|e| Failure::failed(e.to_string()))?;
                 let url = mastodon::authorize_url(&base, &app, &pkce);
                 super::out::line(&fill(t().cli_connect_open_url, &[("url", &url)]))?;
                 open_browser(&url);
                 prompt(t().cli_connect_code_prompt);
                 let code = read_secret_line()?;
-                let token = mastodon::exchange_code(&env, &base, &label, &app, &code, &pkce).map_err(|e| net_failure(&e))?;
-                Credentials::Mastodon { access_token: token, client_id: Some(app.client_id), client_secret: Some(app.client_secret) }
+                let token = mastodon::exchange_code(&env, &base, &label, &app, &code, &pkce)
+                    .map_err(|e| net_failure(&e))?;
+                Credentials::Mastodon {
+                    access_token: token,
+                    client_id: Some(app.client_id),
+                    client_secret: Some(app.client_secret),
+                }
             };
             // Who the token belongs to, from the server: the name its secrets go under.
             let probe_key = ConnectionKey::new(Platform::Mastodon, base.as_str(), &account.handle);
-            let mut probe = mastodon::Mastodon::new(&env, probe_key, &base, creds.clone()).map_err(|e| net_failure(&e))?;
+            let mut probe = mastodon::Mastodon::new(&env, probe_key, &base, creds.clone())
+                .map_err(|e| net_failure(&e))?;
             let me = probe.account().map_err(|e| net_failure(&e))?;
             let key = ConnectionKey::new(Platform::Mastodon, base.as_str(), &me.handle);
-            let profile = Profile::Mastodon { server: base.as_str().to_string() };
+            let profile = Profile::Mastodon {
+                server: base.as_str().to_string(),
+            };
             (client, account, key, creds, profile)
         }
-        ConnectCmd::Bluesky { client, account, pds, password_stdin } => {
+        ConnectCmd::Bluesky {
+            client,
+            account,
+            pds,
+            password_stdin,
+        } => {
             let client = store.find_client(&client)?;
             let account = pick_account(store, &client, Platform::Bluesky, account.as_deref())?;
             let parse = |raw: &str| {
                 BaseUrl::parse(raw).map_err(|reason| {
                     net_failure(&NetError::new(
                         sanitize_line(&account.handle),
-                        net::NetErrorKind::BadUrl { url: raw.to_string(), reason },
+                        net::NetErrorKind::BadUrl {
+                            url: raw.to_string(),
+                            reason,
+                        },
                     ))
                 })
             };
             let pds = pds.as_deref().map(parse).transpose()?;
-            let entryway = std::env::var(ENTRYWAY_ENV).unwrap_or_else(|_| bluesky::DEFAULT_ENTRYWAY.to_string());
+            let entryway = std::env::var(ENTRYWAY_ENV)
+                .unwrap_or_else(|_| bluesky::DEFAULT_ENTRYWAY.to_string());
             let entryway = parse(&entryway)?;
             if !password_stdin {
-                prompt(&fill(t().cli_connect_password_prompt, &[("account", &sanitize_line(&account.handle))]));
+                prompt(&fill(
+                    t().cli_connect_password_prompt,
+                    &[("account", &sanitize_line(&account.handle))],
+                ));
             }
             let password = read_secret_line()?;
-            let session = bluesky::sign_in(&env, &entryway, &account.handle, &password, pds.as_ref())
-                .map_err(|e| net_failure(&e))?;
+            let session =
+                bluesky::sign_in(&env, &entryway, &account.handle, &password, pds.as_ref())
+                    .map_err(|e| net_failure(&e))?;
             let key = ConnectionKey::new(Platform::Bluesky, session.pds.as_str(), &session.handle);
-            let profile = Profile::Bluesky { pds: session.pds.as_str().to_string(), did: session.did.clone() };
+            let profile = Profile::Bluesky {
+                pds: session.pds.as_str().to_string(),
+                did: session.did.clone(),
+            };
             (client, account, key, session.credentials, profile)
         }
     };
@@ -294,37 +345,63 @@ pub fn list(store: &Store, json: bool) -> Result<(), Failure> {
     }
     let mut out = s.cli_connections_head.join("\t");
     for r in &rows {
-        let state_i = ["active", "expired", "error"].iter().position(|k| *k == r.state).unwrap_or(0);
+        let state_i = ["active", "expired", "error"]
+            .iter()
+            .position(|k| *k == r.state)
+            .unwrap_or(0);
         out.push('\n');
-        out.push_str(&[
-            sanitize_line(&r.client),
-            r.platform.to_string(),
-            sanitize_line(&r.account),
-            sanitize_line(&r.server),
-            r.last_sync.clone().unwrap_or_else(|| s.cli_never.to_string()),
-            s.conn_states[state_i].to_string(),
-        ].join("\t"));
+        out.push_str(
+            &[
+                sanitize_line(&r.client),
+                r.platform.to_string(),
+                sanitize_line(&r.account),
+                sanitize_line(&r.server),
+                r.last_sync
+                    .clone()
+                    .unwrap_or_else(|| s.cli_never.to_string()),
+                s.conn_states[state_i].to_string(),
+            ]
+            .join("\t"),
+        );
     }
     super::out::line(&out)
 }
 
-pub fn disconnect(store: &mut Store, clock: &dyn Clock, client: &str, account: &str) -> Result<(), Failure> {
+pub fn disconnect(
+    store: &mut Store,
+    clock: &dyn Clock,
+    client: &str,
+    account: &str,
+) -> Result<(), Failure> {
     let client = store.find_client(client)?;
     let acc = pick_account(store, &client, Platform::Mastodon, Some(account))
         .or_else(|_| pick_account(store, &client, Platform::Bluesky, Some(account)))?;
     let Some(row) = store.connection_of_account(acc.id)? else {
         return Err(Failure::usage(fill(
             t().cli_no_connection,
-            &[("account", &sanitize_line(&acc.handle)), ("client", &sanitize_line(&client.name))],
+            &[
+                ("account", &sanitize_line(&acc.handle)),
+                ("client", &sanitize_line(&client.name)),
+            ],
         )));
     };
-    let env = crate::sync::SyncEnv { net: net_env(clock), secrets: secrets()? };
+    let env = crate::sync::SyncEnv {
+        net: net_env(clock),
+        secrets: secrets()?,
+    };
     let who = crate::sync::Who::of(&row, &client.name);
     // Best effort: the server forgets the credentials; they go from here whatever it says.
-    let told = crate::sync::open_connection(&env, &row, &who, clock.now())
-        .and_then(|mut c| c.sign_out().map_err(|e| crate::sync::SyncError::Net { who: who.clone(), error: e }));
+    let told = crate::sync::open_connection(&env, &row, &who, clock.now()).and_then(|mut c| {
+        c.sign_out().map_err(|e| crate::sync::SyncError::Net {
+            who: who.clone(),
+            error: e,
+        })
+    });
     if let Err(e) = told {
-        super::out::error(&fill(t().cli_disconnect_unrevoked, &[("error", &e.explain())]));
+        super::out::error(&fill(
+            t().cli_disconnect_unrevoked,
+            &[("error", &e.explain())],
+        ));
     }
     let key = crate::sync::key_of(&row);
     env.secrets
@@ -333,6 +410,9 @@ pub fn disconnect(store: &mut Store, clock: &dyn Clock, client: &str, account: &
     store.delete_connection(row.id)?;
     super::out::line(&fill(
         t().cli_disconnected,
-        &[("account", &sanitize_line(&row.handle)), ("client", &sanitize_line(&client.name))],
+        &[
+            ("account", &sanitize_line(&row.handle)),
+            ("client", &sanitize_line(&client.name)),
+        ],
     ))
 }

@@ -67,13 +67,19 @@ fn line_of(r: &AccountReport) -> String {
                 parts.push(n_of(s.sync_left_out, left));
             }
             if let Some(f) = p.filtered.filter(|f| *f > 0) {
-                parts.push(n_of(s.sync_filtered, usize::try_from(f).unwrap_or(usize::MAX)));
+                parts.push(n_of(
+                    s.sync_filtered,
+                    usize::try_from(f).unwrap_or(usize::MAX),
+                ));
             }
             if p.more {
                 parts.push(s.sync_more.to_string());
             }
             if let Some(f) = p.followers {
-                parts.push(n_of(s.sync_followers, usize::try_from(f).unwrap_or(usize::MAX)));
+                parts.push(n_of(
+                    s.sync_followers,
+                    usize::try_from(f).unwrap_or(usize::MAX),
+                ));
             }
             if p.posts_counted > 0 {
                 parts.push(n_of(s.sync_counted, p.posts_counted));
@@ -104,17 +110,31 @@ fn failed(r: &AccountReport) -> bool {
     }
 }
 
-pub fn sync(store: &mut Store, clock: &dyn Clock, client: Option<&str>, json: bool) -> Result<(), Failure> {
+pub fn sync(
+    store: &mut Store,
+    clock: &dyn Clock,
+    client: Option<&str>,
+    json: bool,
+) -> Result<(), Failure> {
     let client = client_id(store, client)?;
     let env = env(clock)?;
     let reports = sync::sync(store, &env, client, &mut |p| {
-        if let Progress::Account { index, total, account, .. } = p
+        if let Progress::Account {
+            index,
+            total,
+            account,
+            ..
+        } = p
             && !json
             && std::io::IsTerminal::is_terminal(&std::io::stderr())
         {
             super::out::error(&fill(
                 t().sync_progress,
-                &[("account", &sanitize_line(&account)), ("i", &index.to_string()), ("n", &total.to_string())],
+                &[
+                    ("account", &sanitize_line(&account)),
+                    ("i", &index.to_string()),
+                    ("n", &total.to_string()),
+                ],
             ));
         }
     })?;
@@ -138,7 +158,9 @@ pub fn sync(store: &mut Store, clock: &dyn Clock, client: Option<&str>, json: bo
                     more: p.more,
                     followers: p.followers,
                     posts_counted: p.posts_counted,
-                    error: err.map(|e| e.explain()).or_else(|| p.counts.as_ref().map(|c| c.0.explain())),
+                    error: err
+                        .map(|e| e.explain())
+                        .or_else(|| p.counts.as_ref().map(|c| c.0.explain())),
                     error_kind: err.map(|e| e.kind_key()),
                     retry_at: err.and_then(sync::retry_at).map(|t| t.to_rfc3339()),
                 }
@@ -152,13 +174,22 @@ pub fn sync(store: &mut Store, clock: &dyn Clock, client: Option<&str>, json: bo
         super::out::line(&lines.join("\n"))?;
     }
     if any_failed {
-        let names: Vec<String> = reports.iter().filter(|r| failed(r)).map(|r| sanitize_line(&r.account)).collect();
+        let names: Vec<String> = reports
+            .iter()
+            .filter(|r| failed(r))
+            .map(|r| sanitize_line(&r.account))
+            .collect();
         return Err(Failure::failed(names.join(", ")));
     }
     Ok(())
 }
 
-pub fn publish(store: &mut Store, clock: &dyn Clock, client: Option<&str>, dry_run: bool) -> Result<(), Failure> {
+pub fn publish(
+    store: &mut Store,
+    clock: &dyn Clock,
+    client: Option<&str>,
+    dry_run: bool,
+) -> Result<(), Failure> {
     let client = client_id(store, client)?;
     let env = env(clock)?;
     let report = sync::publish_due(store, &env, clock.now(), client, dry_run)?;
@@ -171,7 +202,11 @@ pub fn publish(store: &mut Store, clock: &dyn Clock, client: Option<&str>, dry_r
         let id = st.post.to_string();
         let client = sanitize_line(&st.client);
         let account = sanitize_line(&st.account);
-        let base = [("id", id.as_str()), ("client", client.as_str()), ("account", account.as_str())];
+        let base = [
+            ("id", id.as_str()),
+            ("client", client.as_str()),
+            ("account", account.as_str()),
+        ];
         let with = |template: &str, more: &[(&str, &str)]| {
             let mut v = base.to_vec();
             v.extend_from_slice(more);
@@ -181,7 +216,11 @@ pub fn publish(store: &mut Store, clock: &dyn Clock, client: Option<&str>, dry_r
         lines.push(match &st.what {
             StepKind::Sent { url, resumed } => {
                 let sent = with(s.publish_sent, &[("url", url)]);
-                if *resumed { format!("{}\n{sent}", with(s.publish_resumed, &[])) } else { sent }
+                if *resumed {
+                    format!("{}\n{sent}", with(s.publish_resumed, &[]))
+                } else {
+                    sent
+                }
             }
             StepKind::Held { at } => with(s.publish_held, &[("time", &time(at))]),
             StepKind::HeldOut => with(s.publish_held_out, &[]),
@@ -218,7 +257,11 @@ impl Deliver for LiveDeliver {
             Ok(sent) => Ok(Delivered::Sent { url: sent.url }),
             Err(e) => {
                 let bad = matches!(&e, sync::SyncError::Net { error, .. } if error.is_bad_input());
-                Err(if bad { Failure::usage(e.explain()) } else { Failure::failed(e.explain()) })
+                Err(if bad {
+                    Failure::usage(e.explain())
+                } else {
+                    Failure::failed(e.explain())
+                })
             }
         }
     }

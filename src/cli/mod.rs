@@ -334,9 +334,12 @@ fn dispatch(
         Some(Cmd::Disconnect { client, account }) => {
             connect::disconnect(&mut open_existing(path)?, clock.as_ref(), &client, &account)
         }
-        Some(Cmd::Sync { client, json }) => {
-            live::sync(&mut open_existing(path)?, clock.as_ref(), client.as_deref(), json)
-        }
+        Some(Cmd::Sync { client, json }) => live::sync(
+            &mut open_existing(path)?,
+            clock.as_ref(),
+            client.as_deref(),
+            json,
+        ),
         Some(Cmd::Publish {
             client, dry_run, ..
         }) => live::publish(

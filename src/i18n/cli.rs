@@ -494,10 +494,7 @@ pub const FR: &[(&str, &str)] = &[
         "Say what would be sent, and send nothing",
         "Dire ce qui serait envoyé, sans rien envoyer",
     ),
-    (
-        "The account's handle",
-        "Le nom du compte",
-    ),
+    ("The account's handle", "Le nom du compte"),
     (
         "Connect a Mastodon account: approve twohats in a browser and paste the code, or give a token with --token-stdin",
         "Connecter un compte Mastodon : autorisez twohats dans un navigateur et collez le code, ou donnez un jeton avec --token-stdin",

@@ -151,11 +151,9 @@ impl Tx<'_> {
             );
         match saved {
             Ok(id) => Ok(id),
-            Err(e) if is_unique_violation(&e) => {
-                Err(StoreError::Conflict(Conflict::Connection {
-                    handle: c.handle.clone(),
-                }))
-            }
+            Err(e) if is_unique_violation(&e) => Err(StoreError::Conflict(Conflict::Connection {
+                handle: c.handle.clone(),
+            })),
             Err(e) => Err(e.into()),
         }
     }
@@ -174,7 +172,9 @@ impl Tx<'_> {
     pub fn connection(&self, id: i64) -> Result<Option<ConnectionRow>> {
         Ok(self
             .conn
-            .prepare_cached(&format!("SELECT {COLUMNS} FROM connections c WHERE c.id = ?1"))?
+            .prepare_cached(&format!(
+                "SELECT {COLUMNS} FROM connections c WHERE c.id = ?1"
+            ))?
             .query_row([id], row)
             .optional()?)
     }
@@ -247,7 +247,13 @@ impl Tx<'_> {
                  SELECT id, ?3, ?4 FROM inbox_items
                  WHERE platform = ?1 AND external_id = ?2 AND client_id = ?5",
             )?
-            .execute(params![platform.key(), external_id, account, target, client])?
+            .execute(params![
+                platform.key(),
+                external_id,
+                account,
+                target,
+                client
+            ])?
             > 0)
     }
 

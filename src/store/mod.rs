@@ -14,8 +14,8 @@ mod kpi_sums;
 mod migrations;
 mod posts;
 mod safety;
-mod sends;
 mod saved_replies;
+mod sends;
 mod settings;
 pub use settings::peek_setting;
 mod strategy;
@@ -28,14 +28,14 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OpenFlags};
 
+pub use connections::{ConnState, ConnectionRow, NewConnection, ReplyTargetRow};
 pub use error::{Conflict, Entity, StoreError};
 pub(crate) use error::{bad_value, not_found};
-pub use connections::{ConnState, ConnectionRow, NewConnection, ReplyTargetRow};
 pub use kpi::Upserted;
-pub use sends::{SendOutcome, SendRow, SendState};
 pub use migrations::{APPLICATION_ID, LATEST_VERSION};
 pub use posts::PostFilter;
 pub use safety::{TrashRow, check_twohats_file, migration_backup_path, restore_keep_path};
+pub use sends::{SendOutcome, SendRow, SendState};
 
 use crate::files::Problem;
 
@@ -487,3 +487,6 @@ mod tests_files;
 
 #[cfg(test)]
 mod tests_versions;
+
+#[cfg(test)]
+mod tests_connections;

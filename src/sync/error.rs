@@ -27,13 +27,22 @@ impl Who {
 #[derive(Debug)]
 pub enum SyncError {
     /// The platform refused or could not be reached.
-    Net { who: Who, error: NetError },
+    Net {
+        who: Who,
+        error: NetError,
+    },
     /// The stored connection cannot be read (written by another version): connect again.
-    BadProfile { who: Who },
+    BadProfile {
+        who: Who,
+    },
     /// The account has no connection.
-    NotConnected { who: Who },
+    NotConnected {
+        who: Who,
+    },
     /// The item did not come from a connection: a reply to it cannot be sent.
-    NoReplyTarget { item: ItemId },
+    NoReplyTarget {
+        item: ItemId,
+    },
     Store(StoreError),
 }
 

@@ -85,7 +85,11 @@ pub(super) fn counts(
     let client = store.client(row.client_id).map_err(st)?;
     let tz = client.tz();
     let posts = store
-        .published_with_address(row.client_id, row.account_id, now - Duration::days(COUNTS_DAYS))
+        .published_with_address(
+            row.client_id,
+            row.account_id,
+            now - Duration::days(COUNTS_DAYS),
+        )
         .map_err(st)?;
     let refs: Vec<PostRef> = posts
         .iter()

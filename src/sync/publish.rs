@@ -32,13 +32,20 @@ pub struct PublishStep {
 #[derive(Debug)]
 pub enum StepKind {
     /// Out now, at this address; `resumed`: sent again as the same send after a stop.
-    Sent { url: String, resumed: bool },
+    Sent {
+        url: String,
+        resumed: bool,
+    },
     /// Held on the server until `at`.
-    Held { at: DateTime<Utc> },
+    Held {
+        at: DateTime<Utc>,
+    },
     /// A held post whose time passed: the server published it.
     HeldOut,
     /// A held post moved on the server.
-    Moved { at: DateTime<Utc> },
+    Moved {
+        at: DateTime<Utc>,
+    },
     /// A held post withdrawn from the server (deleted or cancelled).
     Withdrawn,
     Failed(SyncError),
@@ -83,17 +90,30 @@ pub fn post_text(p: &Post) -> String {
 /// The idempotency key of a post's send to an account: from what identifies the send
 /// (the post, the account, the text), never from the time of the attempt.
 pub fn send_key(p: &Post, account: i64) -> String {
-    IdempotencyKey::derive(&["post", &p.id.to_string(), &account.to_string(), &post_text(p)]).0
+    IdempotencyKey::derive(&[
+        "post",
+        &p.id.to_string(),
+        &account.to_string(),
+        &post_text(p),
+    ])
+    .0
 }
 
 /// The accounts of a post with their connections (`None`: not connected).
-fn targets(store: &Store, p: &Post) -> Result<Vec<(i64, String, Option<ConnectionRow>)>, StoreError> {
+fn targets(
+    store: &Store,
+    p: &Post,
+) -> Result<Vec<(i64, String, Option<ConnectionRow>)>, StoreError> {
     let mut out = Vec::new();
     for a in &p.accounts {
         let Some(acc) = store.live_account(*a)? else {
             continue;
         };
-        out.push((acc.id, acc.handle.clone(), store.connection_of_account(acc.id)?));
+        out.push((
+            acc.id,
+            acc.handle.clone(),
+            store.connection_of_account(acc.id)?,
+        ));
     }
     Ok(out)
 }
@@ -112,9 +132,15 @@ pub fn publish_due(
     let mut report = PublishReport::default();
     if !dry_run {
         for s in store.sends_in_state(SendState::Held)? {
-            if let Some(p) = store.post(s.post_id).ok().filter(|p| client.is_none_or(|c| c == p.client_id)) {
+            if let Some(p) = store
+                .post(s.post_id)
+                .ok()
+                .filter(|p| client.is_none_or(|c| c == p.client_id))
+            {
                 let name = names.get(&p.client_id).cloned().unwrap_or_default();
-                report.steps.extend(keep_in_step(store, env, &p, &name, &s, now)?);
+                report
+                    .steps
+                    .extend(keep_in_step(store, env, &p, &name, &s, now)?);
             }
         }
     }
@@ -155,18 +181,35 @@ fn publish_post(
             (Some(SendState::Held), _) if dry_run => {}
             (Some(SendState::Held), _) => {
                 // Its time has passed: the server published it.
-                let key = send_of(*account).map(|s| s.attempt_key.clone()).unwrap_or_default();
-                store.record_send(p.id, *account, &key, &SendOutcome::Sent { id: String::new(), url: String::new() }, now)?;
-                report.steps.push(step(p, client, handle, StepKind::HeldOut));
+                let key = send_of(*account)
+                    .map(|s| s.attempt_key.clone())
+                    .unwrap_or_default();
+                store.record_send(
+                    p.id,
+                    *account,
+                    &key,
+                    &SendOutcome::Sent {
+                        id: String::new(),
+                        url: String::new(),
+                    },
+                    now,
+                )?;
+                report
+                    .steps
+                    .push(step(p, client, handle, StepKind::HeldOut));
             }
-            (_, None) => report.steps.push(step(p, client, handle, StepKind::NotConnected)),
+            (_, None) => report
+                .steps
+                .push(step(p, client, handle, StepKind::NotConnected)),
             (_, Some(c)) => to_send.push((*account, handle.clone(), c.clone())),
         }
     }
     if dry_run {
         if !to_send.is_empty() {
             let handles: Vec<&str> = to_send.iter().map(|(_, h, _)| h.as_str()).collect();
-            report.steps.push(step(p, client, &handles.join(", "), StepKind::WouldPublish));
+            report
+                .steps
+                .push(step(p, client, &handles.join(", "), StepKind::WouldPublish));
         }
         return Ok(());
     }
@@ -175,7 +218,10 @@ fn publish_post(
             // Nothing connected: the post stays as it is, for the user to send.
             return Ok(());
         }
-        let keys: Vec<(i64, String)> = to_send.iter().map(|(a, _, _)| (*a, send_key(p, *a))).collect();
+        let keys: Vec<(i64, String)> = to_send
+            .iter()
+            .map(|(a, _, _)| (*a, send_key(p, *a)))
+            .collect();
         store.begin_publishing(p.id, p.version, PostStatus::Scheduled, &keys, now)?;
     }
     let sends = store.post_sends(p.id)?;
@@ -202,7 +248,15 @@ fn send_one(
 ) -> Result<StepKind, StoreError> {
     let resume = s.state == SendState::Sending && s.attempt_at < now;
     if resume && conn_row.platform == Platform::Mastodon && now - s.attempt_at > MASTODON_KEY_KEPT {
-        store.record_send(p.id, s.account_id, &s.attempt_key, &SendOutcome::Failed { error: "unknown_outcome".into() }, now)?;
+        store.record_send(
+            p.id,
+            s.account_id,
+            &s.attempt_key,
+            &SendOutcome::Failed {
+                error: "unknown_outcome".into(),
+            },
+            now,
+        )?;
         return Ok(StepKind::UnknownOutcome);
     }
     let post = NewPost {
@@ -216,18 +270,32 @@ fn send_one(
         schedule_at: None,
     };
     let sent = open_connection(env, conn_row, who, now).and_then(|mut c| {
-        c.publish(&post).map_err(|e| SyncError::from((who.clone(), e)))
+        c.publish(&post)
+            .map_err(|e| SyncError::from((who.clone(), e)))
     });
     let (outcome, kind) = match sent {
         Ok(Published::Posted { post, .. }) => (
-            SendOutcome::Sent { id: post.id, url: post.url.clone() },
-            StepKind::Sent { url: post.url, resumed: resume },
+            SendOutcome::Sent {
+                id: post.id,
+                url: post.url.clone(),
+            },
+            StepKind::Sent {
+                url: post.url,
+                resumed: resume,
+            },
         ),
-        Ok(Published::Scheduled { id, at }) => (SendOutcome::Held { id, at }, StepKind::Held { at }),
+        Ok(Published::Scheduled { id, at }) => {
+            (SendOutcome::Held { id, at }, StepKind::Held { at })
+        }
         Err(SyncError::Store(e)) => return Err(e),
         Err(e) => {
             store_failure(store, conn_row.id, &e, now).map_err(into_store)?;
-            (SendOutcome::Failed { error: e.kind_key().to_string() }, StepKind::Failed(e))
+            (
+                SendOutcome::Failed {
+                    error: e.kind_key().to_string(),
+                },
+                StepKind::Failed(e),
+            )
         }
     };
     store.record_send(p.id, s.account_id, &s.attempt_key, &outcome, now)?;
@@ -272,7 +340,10 @@ pub fn hold_on_server(
     now: DateTime<Utc>,
 ) -> Result<Vec<PublishStep>, StoreError> {
     let p = store.post(post)?;
-    let client = super::client_names(store)?.get(&p.client_id).cloned().unwrap_or_default();
+    let client = super::client_names(store)?
+        .get(&p.client_id)
+        .cloned()
+        .unwrap_or_default();
     let mut steps = Vec::new();
     let (Some(at), PostStatus::Scheduled) = (p.at, p.status) else {
         return Ok(steps);
@@ -286,14 +357,22 @@ pub fn hold_on_server(
         let who = Who::of(&row, &client);
         let key = send_key(&p, account);
         let new = NewPost {
-            message: Outgoing { text: post_text(&p), language: None, key: IdempotencyKey(key.clone()), sent_at: now, resume: false },
+            message: Outgoing {
+                text: post_text(&p),
+                language: None,
+                key: IdempotencyKey(key.clone()),
+                sent_at: now,
+                resume: false,
+            },
             schedule_at: Some(at),
         };
         let held = open_connection(env, &row, &who, now).and_then(|mut c| {
             if !c.can_schedule() {
                 return Ok(None);
             }
-            c.publish(&new).map(Some).map_err(|e| SyncError::from((who.clone(), e)))
+            c.publish(&new)
+                .map(Some)
+                .map_err(|e| SyncError::from((who.clone(), e)))
         });
         match held {
             Ok(None) => {}
@@ -303,8 +382,25 @@ pub fn hold_on_server(
             }
             Ok(Some(Published::Posted { post: sent, .. })) => {
                 // The server published at once (GoToSocial before 0.20).
-                store.record_send(p.id, account, &key, &SendOutcome::Sent { id: sent.id, url: sent.url.clone() }, now)?;
-                steps.push(step(&p, &client, &handle, StepKind::Sent { url: sent.url, resumed: false }));
+                store.record_send(
+                    p.id,
+                    account,
+                    &key,
+                    &SendOutcome::Sent {
+                        id: sent.id,
+                        url: sent.url.clone(),
+                    },
+                    now,
+                )?;
+                steps.push(step(
+                    &p,
+                    &client,
+                    &handle,
+                    StepKind::Sent {
+                        url: sent.url,
+                        resumed: false,
+                    },
+                ));
             }
             Err(SyncError::Store(e)) => return Err(e),
             Err(e) => steps.push(step(&p, &client, &handle, StepKind::Failed(e))),
@@ -322,9 +418,16 @@ pub fn keep_held_in_step(
     now: DateTime<Utc>,
 ) -> Result<Vec<PublishStep>, StoreError> {
     let p = store.post(post)?;
-    let client = super::client_names(store)?.get(&p.client_id).cloned().unwrap_or_default();
+    let client = super::client_names(store)?
+        .get(&p.client_id)
+        .cloned()
+        .unwrap_or_default();
     let mut steps = Vec::new();
-    for s in store.post_sends(post)?.into_iter().filter(|s| s.state == SendState::Held) {
+    for s in store
+        .post_sends(post)?
+        .into_iter()
+        .filter(|s| s.state == SendState::Held)
+    {
         steps.extend(keep_in_step(store, env, &p, &client, &s, now)?);
     }
     Ok(steps)
@@ -345,7 +448,9 @@ fn keep_in_step(
         return Ok(None);
     };
     let who = Who::of(&row, client);
-    let live = store.live_post(p.id)?.filter(|p| p.status == PostStatus::Scheduled);
+    let live = store
+        .live_post(p.id)?
+        .filter(|p| p.status == PostStatus::Scheduled);
     let want = live.as_ref().and_then(|p| p.at);
     if want == Some(held_at) || (want.is_some() && held_at <= now) {
         return Ok(None);
@@ -356,7 +461,10 @@ fn keep_in_step(
             Err(e) if e.kind == NetErrorKind::NotFound => Ok(None),
             Err(e) => Err(SyncError::from((who.clone(), e))),
         },
-        Some(at) => c.reschedule(&id, at).map(Some).map_err(|e| SyncError::from((who.clone(), e))),
+        Some(at) => c
+            .reschedule(&id, at)
+            .map(Some)
+            .map_err(|e| SyncError::from((who.clone(), e))),
     });
     let what = match result {
         Ok(None) => {
@@ -364,16 +472,33 @@ fn keep_in_step(
             StepKind::Withdrawn
         }
         Ok(Some(Published::Scheduled { id, at })) => {
-            store.record_send(p.id, s.account_id, &s.attempt_key, &SendOutcome::Held { id, at }, now)?;
+            store.record_send(
+                p.id,
+                s.account_id,
+                &s.attempt_key,
+                &SendOutcome::Held { id, at },
+                now,
+            )?;
             StepKind::Moved { at }
         }
         Ok(Some(Published::Posted { post, .. })) => {
-            store.record_send(p.id, s.account_id, &s.attempt_key, &SendOutcome::Sent { id: post.id, url: post.url.clone() }, now)?;
-            StepKind::Sent { url: post.url, resumed: false }
+            store.record_send(
+                p.id,
+                s.account_id,
+                &s.attempt_key,
+                &SendOutcome::Sent {
+                    id: post.id,
+                    url: post.url.clone(),
+                },
+                now,
+            )?;
+            StepKind::Sent {
+                url: post.url,
+                resumed: false,
+            }
         }
         Err(SyncError::Store(e)) => return Err(e),
         Err(e) => StepKind::Failed(e),
     };
     Ok(Some(step(p, client, &row.handle, what)))
 }
-

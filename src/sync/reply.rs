@@ -63,4 +63,3 @@ pub fn send_reply(
         }
     }
 }
-

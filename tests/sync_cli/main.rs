@@ -32,7 +32,10 @@ impl Setup {
         let secrets = dir.path().join("secrets");
         let s = Setup { dir, db, secrets };
         assert!(s.run(&["client", "add", "Bakery"], None).status.success());
-        let o = s.run(&["account", "add", "--client", "Bakery", platform, handle], None);
+        let o = s.run(
+            &["account", "add", "--client", "Bakery", platform, handle],
+            None,
+        );
         assert!(o.status.success(), "{}", err(&o));
         s
     }
@@ -53,7 +56,12 @@ impl Setup {
             .stderr(Stdio::piped());
         let mut child = c.spawn().unwrap();
         if let Some(text) = stdin {
-            child.stdin.take().unwrap().write_all(text.as_bytes()).unwrap();
+            child
+                .stdin
+                .take()
+                .unwrap()
+                .write_all(text.as_bytes())
+                .unwrap();
         } else {
             drop(child.stdin.take());
         }
@@ -70,11 +78,23 @@ impl Setup {
     pub fn connect_token(&self, server: &mut mockito::Server) {
         let _me = verify(server);
         let o = self.run(
-            &["connect", "mastodon", "--client", "Bakery", "--server", &server.url(), "--token-stdin"],
+            &[
+                "connect",
+                "mastodon",
+                "--client",
+                "Bakery",
+                "--server",
+                &server.url(),
+                "--token-stdin",
+            ],
             Some(&format!("{TOKEN}\n")),
         );
         assert!(o.status.success(), "{}", err(&o));
-        assert!(out(&o).contains("Connected @studio@127.0.0.1"), "{}", out(&o));
+        assert!(
+            out(&o).contains("Connected @studio@127.0.0.1"),
+            "{}",
+            out(&o)
+        );
     }
 }
 
@@ -123,7 +143,18 @@ fn sync_stores_new_items_once_then_asks_only_for_newer_and_replies_go_out_live()
     // An export of the older page, imported by hand before connecting.
     let file = s.dir.path().join("older.json");
     std::fs::write(&file, fixture("mastodon/notifications_page2.json")).unwrap();
-    let o = s.run(&["import", "inbox", file.to_str().unwrap(), "--client", "Bakery", "--format", "mastodon"], None);
+    let o = s.run(
+        &[
+            "import",
+            "inbox",
+            file.to_str().unwrap(),
+            "--client",
+            "Bakery",
+            "--format",
+            "mastodon",
+        ],
+        None,
+    );
     assert!(o.status.success(), "{}", err(&o));
     assert_eq!(items(&s).len(), 2);
 
@@ -131,7 +162,10 @@ fn sync_stores_new_items_once_then_asks_only_for_newer_and_replies_go_out_live()
     let _me = verify(&mut server);
     let _policy = policy(&mut server);
     let first = notifications(&mut server, QUERY)
-        .with_header("link", &format!("<{url}/api/v1/notifications?max_id=101&{QUERY}>; rel=\"next\""))
+        .with_header(
+            "link",
+            &format!("<{url}/api/v1/notifications?max_id=101&{QUERY}>; rel=\"next\""),
+        )
         .with_body(fixture("mastodon/notifications_page1.json"))
         .expect(1)
         .create();
@@ -182,7 +216,10 @@ fn sync_stores_new_items_once_then_asks_only_for_newer_and_replies_go_out_live()
         .with_body_from_request(log.answer(fixture("mastodon/status_reply.json")))
         .expect(1)
         .create();
-    let o = s.run(&["inbox", "reply", &id, "--text", "Merci, à samedi !"], None);
+    let o = s.run(
+        &["inbox", "reply", &id, "--text", "Merci, à samedi !"],
+        None,
+    );
     assert!(o.status.success(), "{}", err(&o));
     reply.assert();
     let seen = &log.seen()[0];
@@ -195,21 +232,46 @@ fn sync_stores_new_items_once_then_asks_only_for_newer_and_replies_go_out_live()
         })
     );
     assert_eq!(seen.header("idempotency-key").map(str::len), Some(32));
-    assert!(out(&o).contains("reply sent on Mastodon (https://mastodon.example/@ana/117020583258292382)"), "{}", out(&o));
+    assert!(
+        out(&o)
+            .contains("reply sent on Mastodon (https://mastodon.example/@ana/117020583258292382)"),
+        "{}",
+        out(&o)
+    );
     let after = items(&s);
-    let it = after.iter().find(|i| i["id"].as_i64() == item["id"].as_i64()).unwrap();
+    let it = after
+        .iter()
+        .find(|i| i["id"].as_i64() == item["id"].as_i64())
+        .unwrap();
     assert_eq!(it["status"], "replied");
 
     // The token is in the secrets folder, never in the database.
     let mut db = std::fs::read(&s.db).unwrap();
     db.extend(std::fs::read(s.db.with_extension("db-wal")).unwrap_or_default());
     assert!(!db.windows(TOKEN.len()).any(|w| w == TOKEN.as_bytes()));
-    let files: Vec<_> = std::fs::read_dir(&s.secrets).unwrap().filter_map(|e| e.ok()).filter(|e| e.path().extension().is_some_and(|x| x == "json")).collect();
+    let files: Vec<_> = std::fs::read_dir(&s.secrets)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().extension().is_some_and(|x| x == "json"))
+        .collect();
     assert_eq!(files.len(), 1);
-    assert!(std::fs::read_to_string(files[0].path()).unwrap().contains(TOKEN));
+    assert!(
+        std::fs::read_to_string(files[0].path())
+            .unwrap()
+            .contains(TOKEN)
+    );
 
     // Disconnecting deletes the secret; the items stay.
-    let o = s.run(&["disconnect", "--client", "Bakery", "--account", "@studio@127.0.0.1"], None);
+    let o = s.run(
+        &[
+            "disconnect",
+            "--client",
+            "Bakery",
+            "--account",
+            "@studio@127.0.0.1",
+        ],
+        None,
+    );
     assert!(o.status.success(), "{}", err(&o));
     assert!(!files[0].path().exists());
     assert_eq!(items(&s).len(), 5);
@@ -229,14 +291,27 @@ fn a_refused_token_expires_the_connection_and_today_says_reconnect() {
     let o = s.run(&["sync"], None);
     assert_eq!(o.status.code(), Some(1), "{}", out(&o));
     refused.assert();
-    assert!(out(&o).contains("@studio@127.0.0.1: the server refused the credentials"), "{}", out(&o));
-    assert!(out(&o).contains("twohats connect mastodon --client \"Bakery\" --account @studio@127.0.0.1"), "{}", out(&o));
+    assert!(
+        out(&o).contains("@studio@127.0.0.1: the server refused the credentials"),
+        "{}",
+        out(&o)
+    );
+    assert!(
+        out(&o)
+            .contains("twohats connect mastodon --client \"Bakery\" --account @studio@127.0.0.1"),
+        "{}",
+        out(&o)
+    );
     assert!(err(&o).contains("@studio@127.0.0.1"), "{}", err(&o));
     assert_eq!(s.json(&["connections", "--json"])[0]["state"], "expired");
     let today = s.json(&["today", "--json"]);
     assert_eq!(today["reconnect"][0]["account"], "@studio@127.0.0.1");
     let o = s.run(&["today"], None);
-    assert!(out(&o).contains("reconnect @studio@127.0.0.1 (Bakery)"), "{}", out(&o));
+    assert!(
+        out(&o).contains("reconnect @studio@127.0.0.1 (Bakery)"),
+        "{}",
+        out(&o)
+    );
 }
 
 #[test]
@@ -256,7 +331,12 @@ fn a_429_is_honoured_until_its_reset_even_by_the_next_run() {
         let rows: Value = serde_json::from_slice(&o.stdout).unwrap();
         assert_eq!(rows[0]["error_kind"], "rate_limited");
         assert_eq!(rows[0]["retry_at"], "2026-11-22T09:00:00+00:00");
-        assert!(rows[0]["error"].as_str().unwrap().contains("2026-11-22 09:00 UTC"));
+        assert!(
+            rows[0]["error"]
+                .as_str()
+                .unwrap()
+                .contains("2026-11-22 09:00 UTC")
+        );
     }
     // One request in all: the later runs waited without asking.
     limited.assert();
@@ -276,7 +356,15 @@ fn bluesky_connects_with_an_app_password_and_keeps_it_out_of_the_database() {
         .expect(1)
         .create();
     let o = s.run(
-        &["connect", "bluesky", "--client", "Bakery", "--pds", &server.url(), "--password-stdin"],
+        &[
+            "connect",
+            "bluesky",
+            "--client",
+            "Bakery",
+            "--pds",
+            &server.url(),
+            "--password-stdin",
+        ],
         Some("abcd-efgh-ijkl-mnop\n"),
     );
     assert!(o.status.success(), "{}", err(&o));
@@ -291,7 +379,10 @@ fn bluesky_connects_with_an_app_password_and_keeps_it_out_of_the_database() {
 #[test]
 fn connect_refuses_a_client_without_an_account_on_the_platform() {
     let s = Setup::new("instagram", "@bakery");
-    let o = s.run(&["connect", "mastodon", "--client", "Bakery", "--token-stdin"], Some("x\n"));
+    let o = s.run(
+        &["connect", "mastodon", "--client", "Bakery", "--token-stdin"],
+        Some("x\n"),
+    );
     assert_eq!(o.status.code(), Some(2));
     assert!(err(&o).contains("twohats account add"), "{}", err(&o));
 }

@@ -14,7 +14,10 @@ fn due_post(s: &Setup) -> i64 {
     let store = Store::open(&s.db).unwrap();
     let account = store.accounts().unwrap()[0].id;
     let at = Utc.with_ymd_and_hms(2026, 11, 22, 8, 0, 0).unwrap();
-    let local = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap().and_hms_opt(9, 0, 0).unwrap();
+    let local = NaiveDate::from_ymd_opt(2026, 11, 22)
+        .unwrap()
+        .and_hms_opt(9, 0, 0)
+        .unwrap();
     let post = Post {
         client_id: store.clients().unwrap()[0].id,
         accounts: vec![account],
@@ -55,14 +58,23 @@ fn a_due_post_goes_out_once_with_its_exact_request() {
     assert!(log.seen().is_empty(), "a dry run sends nothing");
     let o = s.run(&["publish", "--due"], None);
     assert!(o.status.success(), "{}", err(&o));
-    assert!(out(&o).contains("published on @studio@127.0.0.1: https://mastodon.example/@lea/117020583245459824"), "{}", out(&o));
+    assert!(
+        out(&o).contains(
+            "published on @studio@127.0.0.1: https://mastodon.example/@lea/117020583245459824"
+        ),
+        "{}",
+        out(&o)
+    );
     let seen = &log.seen()[0];
     assert_eq!(seen.json(), serde_json::json!({ "status": BODY }));
     assert_eq!(seen.header("idempotency-key").map(str::len), Some(32));
     let p = post_json(&s);
     assert_eq!(p["status"], "published");
     let stored = Store::open(&s.db).unwrap().post(id).unwrap();
-    assert_eq!(stored.permalink, "https://mastodon.example/@lea/117020583245459824");
+    assert_eq!(
+        stored.permalink,
+        "https://mastodon.example/@lea/117020583245459824"
+    );
     // A second run finds nothing due.
     let o = s.run(&["publish", "--due"], None);
     assert!(out(&o).contains("No post is due."), "{}", out(&o));
@@ -82,14 +94,24 @@ fn a_post_left_publishing_is_sent_again_only_as_the_same_send() {
     let key = twohats::sync::publish::send_key(&p, p.accounts[0]);
     let earlier = Utc.with_ymd_and_hms(2026, 11, 22, 8, 20, 0).unwrap();
     store
-        .begin_publishing(id, p.version, PostStatus::Scheduled, &[(p.accounts[0], key.clone())], earlier)
+        .begin_publishing(
+            id,
+            p.version,
+            PostStatus::Scheduled,
+            &[(p.accounts[0], key.clone())],
+            earlier,
+        )
         .unwrap();
     drop(store);
     let log = Log::default();
     let sent = statuses(&mut server, &log, 1);
     let o = s.run(&["publish", "--due"], None);
     assert!(o.status.success(), "{}", err(&o));
-    assert!(out(&o).contains("sent again as the same send"), "{}", out(&o));
+    assert!(
+        out(&o).contains("sent again as the same send"),
+        "{}",
+        out(&o)
+    );
     assert_eq!(log.seen()[0].header("idempotency-key"), Some(key.as_str()));
     assert_eq!(post_json(&s)["status"], "published");
     let o = s.run(&["publish", "--due"], None);
@@ -109,7 +131,13 @@ fn a_post_left_publishing_too_long_ago_is_not_sent_again() {
     let key = twohats::sync::publish::send_key(&p, p.accounts[0]);
     let long_ago = Utc.with_ymd_and_hms(2026, 11, 22, 8, 30, 0).unwrap() - Duration::hours(2);
     store
-        .begin_publishing(id, p.version, PostStatus::Scheduled, &[(p.accounts[0], key)], long_ago)
+        .begin_publishing(
+            id,
+            p.version,
+            PostStatus::Scheduled,
+            &[(p.accounts[0], key)],
+            long_ago,
+        )
         .unwrap();
     drop(store);
     let log = Log::default();
