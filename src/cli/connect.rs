@@ -392,10 +392,8 @@ pub fn disconnect(
     let who = crate::sync::Who::of(&row, &client.name);
     // Best effort: the server forgets the credentials; they go from here whatever it says.
     let told = crate::sync::open_connection(&env, &row, &who, clock.now()).and_then(|mut c| {
-        c.sign_out().map_err(|e| crate::sync::SyncError::Net {
-            who: who.clone(),
-            error: e,
-        })
+        c.sign_out()
+            .map_err(|e| crate::sync::SyncError::from((who.clone(), e)))
     });
     if let Err(e) = told {
         super::out::error(&fill(

@@ -29,7 +29,7 @@ pub enum SyncError {
     /// The platform refused or could not be reached.
     Net {
         who: Who,
-        error: NetError,
+        error: Box<NetError>,
     },
     /// The stored connection cannot be read (written by another version): connect again.
     BadProfile {

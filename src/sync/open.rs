@@ -34,7 +34,7 @@ pub fn open_connection(
 ) -> Result<Box<dyn Connection>, SyncError> {
     let net_err = |kind| SyncError::Net {
         who: who.clone(),
-        error: NetError::new(row.handle.clone(), kind),
+        error: Box::new(NetError::new(row.handle.clone(), kind)),
     };
     if let Some(until) = row.retry_at.filter(|t| *t > now) {
         return Err(net_err(NetErrorKind::RateLimited { until: Some(until) }));
@@ -45,7 +45,7 @@ pub fn open_connection(
     let vault = Arc::new(net::SecretsVault::new(env.secrets.clone(), key.clone()));
     net::open(&env.net, &key, &profile, vault).map_err(|error| SyncError::Net {
         who: who.clone(),
-        error,
+        error: Box::new(error),
     })
 }
 
@@ -66,14 +66,10 @@ pub fn store_failure(
         ConnState::Error
     };
     let retry = match e {
-        SyncError::Net {
-            error:
-                NetError {
-                    kind: NetErrorKind::RateLimited { until },
-                    ..
-                },
-            ..
-        } => Some(until.unwrap_or(now + DEFAULT_WAIT)),
+        SyncError::Net { error, .. } => match error.kind {
+            NetErrorKind::RateLimited { until } => Some(until.unwrap_or(now + DEFAULT_WAIT)),
+            _ => None,
+        },
         _ => None,
     };
     store
@@ -83,7 +79,10 @@ pub fn store_failure(
 
 impl From<(Who, NetError)> for SyncError {
     fn from((who, error): (Who, NetError)) -> SyncError {
-        SyncError::Net { who, error }
+        SyncError::Net {
+            who,
+            error: Box::new(error),
+        }
     }
 }
 
