@@ -90,6 +90,7 @@ impl Explain for Conflict {
             Conflict::TrashedRowTaken { kind, id } => {
                 fill(s.conflict_trash, &[("kind", kind), ("id", &id.to_string())])
             }
+            Conflict::Connection { handle } => fill(s.conflict_connection, &[("handle", handle)]),
         }
     }
 }
@@ -143,6 +144,132 @@ impl Explain for ObjectiveError {
 impl Explain for CampaignError {
     fn explain(&self) -> String {
         i18n::campaign_error(*self)
+    }
+}
+
+impl Explain for crate::net::NetError {
+    fn explain(&self) -> String {
+        explain_net(self, t().net_reconnect_generic)
+    }
+}
+
+/// A connection's error in words; `todo` says how to connect again when that is what
+/// it needs.
+fn explain_net(e: &crate::net::NetError, todo: &str) -> String {
+    use crate::net::error::{InputProblem, LengthUnit, NetworkFailure as F, UrlProblem};
+    use crate::net::{NetErrorKind as K, SecretsError};
+    let s = t();
+    let a = e.account.as_str();
+    let with = |template: &str, more: &[(&str, &str)]| {
+        let mut v = vec![("account", a), ("todo", todo)];
+        v.extend_from_slice(more);
+        fill(template, &v)
+    };
+    match &e.kind {
+        K::Unauthorized | K::TokenExpired => with(s.net_unauthorized, &[]),
+        K::NoCredentials => with(s.net_no_credentials, &[]),
+        K::RateLimited { until: Some(t) } => with(
+            s.net_rate_limited,
+            &[("time", &t.format("%Y-%m-%d %H:%M UTC").to_string())],
+        ),
+        K::RateLimited { until: None } => with(s.net_rate_limited_later, &[]),
+        K::Validation { message, .. } => with(s.net_validation, &[("message", message)]),
+        K::Forbidden { message } => with(s.net_forbidden, &[("message", message)]),
+        K::NotFound => with(s.net_not_found, &[]),
+        K::Network { detail } => {
+            let i = match detail {
+                F::Dns => 0,
+                F::Connect => 1,
+                F::Timeout => 2,
+                F::Tls => 3,
+                F::Io => 4,
+                F::TooLarge => 5,
+                F::Redirect => 6,
+                F::Insecure => 7,
+            };
+            with(s.net_network, &[("detail", s.net_failures[i])])
+        }
+        K::Server { status, message } => with(
+            s.net_server,
+            &[("status", &status.to_string()), ("message", message)],
+        ),
+        K::Decode { endpoint, detail } => {
+            with(s.net_decode, &[("endpoint", endpoint), ("detail", detail)])
+        }
+        K::BadUrl { url, reason } => {
+            let template = match reason {
+                UrlProblem::NotHttps => s.net_bad_url,
+                UrlProblem::Malformed => s.net_bad_url_malformed,
+            };
+            fill(template, &[("url", url)])
+        }
+        K::BadInput(p) => match p {
+            InputProblem::EmptyText => with(s.net_empty_text, &[]),
+            InputProblem::TooLong { count, limit, unit } => {
+                let unit = match unit {
+                    LengthUnit::Graphemes => s.net_units[0],
+                    LengthUnit::Bytes => s.net_units[1],
+                };
+                with(
+                    s.net_too_long,
+                    &[
+                        ("count", &count.to_string()),
+                        ("limit", &limit.to_string()),
+                        ("unit", unit),
+                    ],
+                )
+            }
+            InputProblem::ScheduleTooSoon { earliest } => with(
+                s.net_schedule_too_soon,
+                &[("time", &earliest.format("%Y-%m-%d %H:%M UTC").to_string())],
+            ),
+            InputProblem::WrongPlatform => with(s.net_wrong_platform, &[]),
+            InputProblem::NotAppPassword => with(s.net_not_app_password, &[]),
+            InputProblem::NoServer => with(s.net_no_server, &[]),
+        },
+        K::Unsupported => with(s.net_unsupported, &[]),
+        K::Secrets(se) => {
+            let detail = match se {
+                SecretsError::NoConfigDir => s.net_secrets_details[0].to_string(),
+                SecretsError::Keyring => s.net_secrets_details[1].to_string(),
+                SecretsError::Corrupt { path } => {
+                    format!("{}: {}", path.display(), s.net_secrets_details[2])
+                }
+                SecretsError::Io { path, kind } => format!("{}: {kind}", path.display()),
+                SecretsError::Lock { detail } => detail.clone(),
+            };
+            with(s.net_secrets, &[("detail", &detail)])
+        }
+    }
+}
+
+impl Explain for crate::sync::SyncError {
+    fn explain(&self) -> String {
+        use crate::sync::SyncError as E;
+        let s = t();
+        let reconnect = |who: &crate::sync::Who| {
+            fill(
+                s.net_reconnect,
+                &[
+                    ("platform", who.platform.key()),
+                    ("client", &who.client),
+                    ("account", &who.account),
+                ],
+            )
+        };
+        match self {
+            E::Net { who, error } => explain_net(error, &reconnect(who)),
+            E::BadProfile { who } => fill(
+                s.sync_bad_profile,
+                &[("account", &who.account), ("todo", &reconnect(who))],
+            ),
+            E::NotConnected { who } => fill(
+                s.cli_no_connection,
+                &[("account", &who.account), ("client", &who.client)],
+            ),
+            E::NoReplyTarget { item } => fill(s.sync_no_target, &[("id", &item.to_string())]),
+            E::Store(e) => e.explain(),
+        }
     }
 }
 

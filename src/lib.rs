@@ -20,13 +20,14 @@
 //! | 4 | [`io`] | importers and exporters, pure over bytes and domain types. |
 //! | 5 | [`today`] | the daily check-in across all clients (the Today tab and `twohats today`). |
 //! | 5 | [`net`] | live connections (Mastodon, Bluesky) behind one interface, over a small HTTP seam with injectable base URLs; the secrets store (system keyring, else a `0600` file). |
-//! | 6 | [`explain`] | the one renderer of errors: what went wrong below, in the user's words. |
-//! | 7 | [`tui`] | the full-screen app: terminal guard, event loop, keymap, `Action`, `update`, `Effect` executor, pure views, widgets. |
-//! | 8 | [`cli`] | the command line: parses, picks the language, runs a subcommand or the [`tui`]. |
-//! | 9 | `proptests`, `query_plans` | tests that cross the floors. |
+//! | 6 | [`sync`] | live sync: the store and the connections together (pull the inbox and counts, publish due posts, hold them on the server, send replies), with progress for a worker thread. |
+//! | 7 | [`explain`] | the one renderer of errors: what went wrong below, in the user's words. |
+//! | 8 | [`tui`] | the full-screen app: terminal guard, event loop, keymap, `Action`, `update`, `Effect` executor, pure views, widgets. |
+//! | 9 | [`cli`] | the command line: parses, picks the language, runs a subcommand or the [`tui`]. |
+//! | 10 | `proptests`, `query_plans` | tests that cross the floors. |
 //!
 //! The connections ([`net`]) are on floor 5: above [`io`], whose readers they use, and
-//! below [`explain`], which words their errors. `main.rs`, the binary, only calls
+//! below [`sync`], which joins them to the [`store`]; [`explain`] words both. `main.rs`, the binary, only calls
 //! [`cli::main`].
 //!
 //! What is data rather than code lives in `assets/` beside `src/`, for anyone to edit:
@@ -54,6 +55,7 @@ pub mod net;
 pub mod paths;
 pub mod report;
 pub mod store;
+pub mod sync;
 pub mod today;
 pub mod tui;
 

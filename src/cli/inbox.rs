@@ -4,7 +4,7 @@
 use clap::Subcommand;
 use serde::Serialize;
 
-use super::inbox_change::{self, MarkAs, RecordOnly};
+use super::inbox_change::{self, MarkAs};
 use super::{Failure, print_json};
 use crate::domain::Clock;
 use crate::domain::inbox::{Filter, Order, StatusFilter};
@@ -45,8 +45,8 @@ pub enum InboxCmd {
         #[arg(long)]
         replace: bool,
     },
-    /// Record the reply to an item and mark it replied (not sent: twohats has no live
-    /// connection yet).
+    /// Send the reply to an item through its connection when it came from one (else
+    /// record it for you to post), and mark it replied.
     Reply {
         /// The item's id (see `twohats inbox list`).
         id: i64,
@@ -83,7 +83,12 @@ struct ItemJson<'a> {
     replied_at: Option<String>,
 }
 
-pub fn run(store: &mut Store, clock: &dyn Clock, cmd: InboxCmd) -> Result<(), Failure> {
+pub fn run(
+    store: &mut Store,
+    clock: &dyn Clock,
+    cmd: InboxCmd,
+    db: &std::path::Path,
+) -> Result<(), Failure> {
     match cmd {
         InboxCmd::List {
             client,
@@ -103,7 +108,10 @@ pub fn run(store: &mut Store, clock: &dyn Clock, cmd: InboxCmd) -> Result<(), Fa
                 // clap requires one of them.
                 (None, None) => String::new(),
             };
-            inbox_change::reply(store, clock, id, &text, &RecordOnly)
+            let deliver = super::live::LiveDeliver {
+                db: db.to_path_buf(),
+            };
+            inbox_change::reply(store, clock, id, &text, &deliver)
         }
     }
 }

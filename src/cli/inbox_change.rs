@@ -90,27 +90,20 @@ pub fn tag(
 }
 
 /// What became of a reply besides being recorded.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Delivered {
     /// Recorded only: the user posts it on the platform.
     NotSent,
+    /// Sent through the item's connection: the reply's address.
+    Sent { url: String },
 }
 
 /// The step that takes a reply to its platform. It runs before the reply is recorded,
 /// so a reply that could not go out is not marked replied. Today there are no live
-/// connections and [`RecordOnly`] sends nothing; the live sending (issue 21) is another
-/// implementation passed to [`reply`].
+/// [`RecordOnly`] sends nothing; `cli::live::LiveDeliver` sends through the item's
+/// connection when it came from one.
 pub trait Deliver {
     fn deliver(&self, item: &Item, text: &str) -> Result<Delivered, Failure>;
-}
-
-/// Sends nothing: the reply is recorded for the user to post.
-pub struct RecordOnly;
-
-impl Deliver for RecordOnly {
-    fn deliver(&self, _item: &Item, _text: &str) -> Result<Delivered, Failure> {
-        Ok(Delivered::NotSent)
-    }
 }
 
 /// The reply text of `--text-file` (`-`: standard input).
@@ -154,12 +147,17 @@ pub fn reply(
         id,
         &[Op::SetReply(text.to_string()), Op::MarkReplied],
     )?;
-    let message = match delivered {
-        Delivered::NotSent => t().cli_item_replied,
+    let (message, url) = match &delivered {
+        Delivered::NotSent => (t().cli_item_replied, String::new()),
+        Delivered::Sent { url } => (t().cli_item_sent, sanitize_line(url)),
     };
     super::out::line(&fill(
         message,
-        &[("id", &id.to_string()), ("platform", it.platform.name())],
+        &[
+            ("id", &id.to_string()),
+            ("platform", it.platform.name()),
+            ("url", &url),
+        ],
     ))?;
     Ok(())
 }

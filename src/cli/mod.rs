@@ -3,11 +3,13 @@
 
 mod account;
 mod client;
+mod connect;
 mod demo;
 mod export;
 mod import;
 mod inbox;
 mod inbox_change;
+mod live;
 mod posts;
 mod report;
 mod safety;
@@ -116,6 +118,51 @@ pub enum Cmd {
     },
     /// Show the interface language, or set it: en, fr, or auto (from LC_ALL, LC_MESSAGES or LANG).
     Lang { value: Option<String> },
+    /// Connect a client's Mastodon or Bluesky account (its secrets go to the system
+    /// keyring, else a private file; never the database).
+    Connect {
+        #[command(subcommand)]
+        command: connect::ConnectCmd,
+    },
+    /// List the connected accounts: client, platform, account, server, last sync, state.
+    Connections {
+        /// One JSON array, for scripts.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Forget a connection: sign out on the server (best effort) and delete its secrets;
+    /// its inbox items stay.
+    Disconnect {
+        /// The client (name or id).
+        #[arg(long)]
+        client: String,
+        /// The account's handle.
+        #[arg(long)]
+        account: String,
+    },
+    /// Pull what is new from every connected account (of one client with --client):
+    /// inbox items, followers, figures of published posts.
+    Sync {
+        /// One client (name or id); all clients when left out.
+        #[arg(long)]
+        client: Option<String>,
+        /// One JSON array, for scripts.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Send the scheduled posts whose time has come on their connected accounts (for
+    /// cron or a systemd timer).
+    Publish {
+        /// Send the posts that are due (required: says what the command does).
+        #[arg(long, required = true)]
+        due: bool,
+        /// One client (name or id); all clients when left out.
+        #[arg(long)]
+        client: Option<String>,
+        /// Say what would be sent, and send nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Load demo clients to look around.
     Demo {
         /// small: four clients to look around; large: 30 clients, 50,000 posts,
@@ -278,8 +325,29 @@ fn dispatch(
             export::run(&open_existing(path)?, clock.as_ref(), command)
         }
         Some(Cmd::Inbox { command }) => {
-            inbox::run(&mut open_existing(path)?, clock.as_ref(), command)
+            inbox::run(&mut open_existing(path)?, clock.as_ref(), command, path)
         }
+        Some(Cmd::Connect { command }) => {
+            connect::connect(&mut open_existing(path)?, clock.as_ref(), command)
+        }
+        Some(Cmd::Connections { json }) => connect::list(&open_existing(path)?, json),
+        Some(Cmd::Disconnect { client, account }) => {
+            connect::disconnect(&mut open_existing(path)?, clock.as_ref(), &client, &account)
+        }
+        Some(Cmd::Sync { client, json }) => live::sync(
+            &mut open_existing(path)?,
+            clock.as_ref(),
+            client.as_deref(),
+            json,
+        ),
+        Some(Cmd::Publish {
+            client, dry_run, ..
+        }) => live::publish(
+            &mut open_existing(path)?,
+            clock.as_ref(),
+            client.as_deref(),
+            dry_run,
+        ),
         Some(Cmd::Report(args)) => report::run(&open_existing(path)?, clock.as_ref(), args),
         Some(Cmd::Today { json }) => today::run(&open_existing(path)?, clock.as_ref(), json),
         Some(Cmd::Backup { file }) => safety::backup(&open_existing(path)?, file),

@@ -23,10 +23,13 @@ pub enum PostStatus {
     Published,
     Failed,
     Cancelled,
+    /// Being sent by `publish --due`: marked before the request goes out, so a crash or
+    /// a second run never sends it again blindly.
+    Publishing,
 }
 
 impl PostStatus {
-    pub const ALL: [PostStatus; 7] = [
+    pub const ALL: [PostStatus; 8] = [
         PostStatus::Idea,
         PostStatus::Draft,
         PostStatus::Ready,
@@ -34,6 +37,7 @@ impl PostStatus {
         PostStatus::Published,
         PostStatus::Failed,
         PostStatus::Cancelled,
+        PostStatus::Publishing,
     ];
     pub fn key(self) -> &'static str {
         match self {
@@ -44,6 +48,7 @@ impl PostStatus {
             PostStatus::Published => "published",
             PostStatus::Failed => "failed",
             PostStatus::Cancelled => "cancelled",
+            PostStatus::Publishing => "publishing",
         }
     }
     pub fn parse(s: &str) -> Option<PostStatus> {

@@ -441,10 +441,6 @@ pub const FR: &[(&str, &str)] = &[
         "Set exactly these tags (none: remove them all)",
         "Mettre exactement ces étiquettes (aucune : les retirer toutes)",
     ),
-    (
-        "Record the reply to an item and mark it replied (not sent: twohats has no live connection yet)",
-        "Enregistrer la réponse à un message et le marquer répondu (non envoyée : twohats n'a pas encore de connexion directe)",
-    ),
     ("The reply", "La réponse"),
     (
         "Read the reply from this file (- for standard input)",
@@ -469,6 +465,71 @@ pub const FR: &[(&str, &str)] = &[
     (
         "The largest file read, and the most a zip or xlsx may inflate to, like 512M or 2G (default 256M)",
         "Le plus gros fichier lu, et le plus qu'un zip ou un xlsx peut occuper décompressé, par exemple 512M ou 2G (256M par défaut)",
+    ),
+    (
+        "Connect a client's Mastodon or Bluesky account (its secrets go to the system keyring, else a private file; never the database)",
+        "Connecter un compte Mastodon ou Bluesky d'un client (ses secrets vont au trousseau du système, sinon dans un fichier privé ; jamais dans la base)",
+    ),
+    (
+        "List the connected accounts: client, platform, account, server, last sync, state",
+        "Lister les comptes connectés : client, plateforme, compte, serveur, dernière synchro, état",
+    ),
+    (
+        "Forget a connection: sign out on the server (best effort) and delete its secrets; its inbox items stay",
+        "Oublier une connexion : se déconnecter du serveur (si possible) et supprimer ses secrets ; ses messages restent",
+    ),
+    (
+        "Pull what is new from every connected account (of one client with --client): inbox items, followers, figures of published posts",
+        "Récupérer les nouveautés de chaque compte connecté (d'un client avec --client) : messages, abonnés, chiffres des publications",
+    ),
+    (
+        "Send the scheduled posts whose time has come on their connected accounts (for cron or a systemd timer)",
+        "Envoyer sur leurs comptes connectés les publications programmées dont l'heure est venue (pour cron ou un minuteur systemd)",
+    ),
+    (
+        "Send the posts that are due (required: says what the command does)",
+        "Envoyer les publications dues (obligatoire : dit ce que fait la commande)",
+    ),
+    (
+        "Say what would be sent, and send nothing",
+        "Dire ce qui serait envoyé, sans rien envoyer",
+    ),
+    ("The account's handle", "Le nom du compte"),
+    (
+        "Connect a Mastodon account: approve twohats in a browser and paste the code, or give a token with --token-stdin",
+        "Connecter un compte Mastodon : autorisez twohats dans un navigateur et collez le code, ou donnez un jeton avec --token-stdin",
+    ),
+    (
+        "The account's handle, as added with `twohats account add` (may be left out when the client has one Mastodon account)",
+        "Le nom du compte, tel qu'ajouté avec `twohats account add` (facultatif quand le client a un seul compte Mastodon)",
+    ),
+    (
+        "The server (default: the handle's domain)",
+        "Le serveur (par défaut : le domaine du nom)",
+    ),
+    (
+        "Read an access token made in the server's Preferences > Development from standard input instead",
+        "Lire plutôt sur l'entrée standard un jeton d'accès créé dans Préférences > Développement du serveur",
+    ),
+    (
+        "Connect a Bluesky account with an app password (never the account password)",
+        "Connecter un compte Bluesky avec un mot de passe d'application (jamais le mot de passe du compte)",
+    ),
+    (
+        "The account's handle, as added with `twohats account add` (may be left out when the client has one Bluesky account)",
+        "Le nom du compte, tel qu'ajouté avec `twohats account add` (facultatif quand le client a un seul compte Bluesky)",
+    ),
+    (
+        "The account's PDS (default: found when signing in)",
+        "Le PDS du compte (par défaut : trouvé à la connexion)",
+    ),
+    (
+        "Read the app password from standard input without asking",
+        "Lire le mot de passe d'application sur l'entrée standard sans demander",
+    ),
+    (
+        "Send the reply to an item through its connection when it came from one (else record it for you to post), and mark it replied",
+        "Envoyer la réponse à un message par sa connexion s'il en vient une (sinon l'enregistrer pour que vous la publiiez), et le marquer répondu",
     ),
 ];
 

@@ -93,6 +93,7 @@ fn the_french_catalogue_is_translated() {
         "client \"{id}\"",
         "{planned} · {published}",
         "OSC 52",
+        "client",
     ];
     let fr: std::collections::HashMap<_, _> = FR.entries().into_iter().collect();
     let untranslated: Vec<String> = EN

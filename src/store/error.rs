@@ -33,6 +33,8 @@ pub enum Conflict {
     FileExists(String),
     /// A trashed row cannot come back: a row like it was created since.
     TrashedRowTaken { kind: String, id: i64 },
+    /// This account (on this server) is already connected for another client.
+    Connection { handle: String },
 }
 
 #[derive(Debug)]

@@ -20,6 +20,7 @@ const STEPS: &[M<'static>] = &[
     M::up(include_str!("sql/0010_kpi_months.sql")),
     M::up(include_str!("sql/0011_post_imports.sql")),
     M::up(include_str!("sql/0012_row_versions.sql")),
+    M::up(include_str!("sql/0013_connections.sql")),
 ];
 
 /// The schema version this binary writes.

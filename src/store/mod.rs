@@ -5,6 +5,7 @@
 mod accounts;
 mod bulk;
 mod clients;
+mod connections;
 mod error;
 mod inbox;
 mod kpi;
@@ -14,6 +15,7 @@ mod migrations;
 mod posts;
 mod safety;
 mod saved_replies;
+mod sends;
 mod settings;
 pub use settings::peek_setting;
 mod strategy;
@@ -26,12 +28,14 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OpenFlags};
 
+pub use connections::{ConnState, ConnectionRow, NewConnection, ReplyTargetRow};
 pub use error::{Conflict, Entity, StoreError};
 pub(crate) use error::{bad_value, not_found};
 pub use kpi::Upserted;
 pub use migrations::{APPLICATION_ID, LATEST_VERSION};
 pub use posts::PostFilter;
 pub use safety::{TrashRow, check_twohats_file, migration_backup_path, restore_keep_path};
+pub use sends::{SendOutcome, SendRow, SendState};
 
 use crate::files::Problem;
 
@@ -483,3 +487,6 @@ mod tests_files;
 
 #[cfg(test)]
 mod tests_versions;
+
+#[cfg(test)]
+mod tests_connections;

@@ -91,8 +91,19 @@ pub struct ReviewLine {
     pub last_figures: Option<NaiveDate>,
 }
 
+/// A connection the server refused: it must be made again.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReconnectLine {
+    pub client: String,
+    pub client_id: i64,
+    pub platform: &'static str,
+    pub account: String,
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Today {
+    /// Expired connections: "reconnect <account>".
+    pub reconnect: Vec<ReconnectLine>,
     pub posts_late: Vec<PostLine>,
     pub posts_due: Vec<PostLine>,
     pub inbox: Vec<InboxLine>,
@@ -105,7 +116,8 @@ pub struct Today {
 impl Today {
     /// Nothing needs attention.
     pub fn is_calm(&self) -> bool {
-        self.posts_late.is_empty()
+        self.reconnect.is_empty()
+            && self.posts_late.is_empty()
             && self.posts_due.is_empty()
             && self.inbox.iter().all(|i| i.pending == 0)
             && self.objectives_at_risk.is_empty()
@@ -128,6 +140,20 @@ pub fn build(store: &Store, now: DateTime<Utc>) -> Result<Today> {
         .collect();
     let accounts = store.accounts()?;
     let mut t = Today::default();
+    for c in store.connections(None)? {
+        if c.state != crate::store::ConnState::Expired {
+            continue;
+        }
+        let Some(client) = clients.iter().find(|x| x.id == c.client_id) else {
+            continue;
+        };
+        t.reconnect.push(ReconnectLine {
+            client: client.name.clone(),
+            client_id: client.id,
+            platform: c.platform.key(),
+            account: c.handle,
+        });
+    }
     let utc_today = now.date_naive();
     // Posts of every client around today; each is judged by its client's own day.
     let posts = store.posts_between(

@@ -30,6 +30,10 @@ pub fn text(td: &Today, now: chrono::DateTime<chrono::Utc>) -> String {
             out.push_str(&format!("\n{title} ({n})\n"));
         }
     };
+    section(&mut out, s.today_reconnect_title, td.reconnect.len());
+    for r in &td.reconnect {
+        out.push_str(&format!("  {}\n", reconnect_line(r)));
+    }
     section(&mut out, s.today_posts_late, td.posts_late.len());
     for p in &td.posts_late {
         out.push_str(&format!(
@@ -146,4 +150,16 @@ pub fn review_line(r: &ReviewLine) -> String {
         .last_figures
         .map_or(s.today_never.to_string(), format::date);
     fill(s.today_review_line, &[("week", &r.week), ("last", &last)])
+}
+
+/// `reconnect @a@b (Client): twohats connect ...`.
+pub fn reconnect_line(r: &super::ReconnectLine) -> String {
+    fill(
+        t().today_reconnect,
+        &[
+            ("account", &sanitize_line(&r.account)),
+            ("client", &sanitize_line(&r.client)),
+            ("platform", r.platform),
+        ],
+    )
 }

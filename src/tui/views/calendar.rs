@@ -23,7 +23,7 @@ pub fn status_style(s: PostStatus, th: &Theme) -> Style {
         PostStatus::Idea => th.dim(),
         PostStatus::Draft => th.base(),
         PostStatus::Ready => th.warn(),
-        PostStatus::Scheduled => th.title(),
+        PostStatus::Scheduled | PostStatus::Publishing => th.title(),
         PostStatus::Published => th.ok(),
         PostStatus::Failed => th.error(),
         PostStatus::Cancelled => th.dim().add_modifier(Modifier::CROSSED_OUT),
