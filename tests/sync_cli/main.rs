@@ -3,9 +3,14 @@
 //! secrets folder. Connect, sync twice, reply, publish (and after a crash), 401, 429,
 //! dry runs, disconnect, and the secrets never in the database.
 
+mod bluesky;
+mod limits;
 #[path = "../netkit/mod.rs"]
 mod netkit;
+mod oauth;
 mod publish;
+mod refresh;
+mod relay;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -40,7 +45,8 @@ impl Setup {
         s
     }
 
-    pub fn run(&self, args: &[&str], stdin: Option<&str>) -> Output {
+    /// The binary on this setup's database and secrets folder, at 08:30 UTC.
+    pub fn command(&self, args: &[&str]) -> Command {
         let mut c = Command::new(env!("CARGO_BIN_EXE_twohats"));
         c.arg("--db")
             .arg(&self.db)
@@ -49,11 +55,25 @@ impl Setup {
             .env_remove("LC_ALL")
             .env_remove("LC_MESSAGES")
             .env_remove("TWOHATS_DB")
+            .env_remove("TWOHATS_BLUESKY_ENTRYWAY")
+            .env_remove("DISPLAY")
+            .env_remove("WAYLAND_DISPLAY")
             .env("TWOHATS_NOW", "2026-11-22T08:30:00Z")
             .env("TWOHATS_SECRETS_DIR", &self.secrets)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped());
+        c
+    }
+
+    pub fn run(&self, args: &[&str], stdin: Option<&str>) -> Output {
+        self.run_with(args, stdin, &[])
+    }
+
+    /// [`Setup::run`] with more environment variables (`TWOHATS_NOW` to move the clock).
+    pub fn run_with(&self, args: &[&str], stdin: Option<&str>, envs: &[(&str, &str)]) -> Output {
+        let mut c = self.command(args);
+        c.envs(envs.iter().copied());
         let mut child = c.spawn().unwrap();
         if let Some(text) = stdin {
             child
@@ -76,6 +96,12 @@ impl Setup {
 
     /// `connect mastodon` with a token on standard input, against `server`.
     pub fn connect_token(&self, server: &mut mockito::Server) {
+        let url = server.url();
+        self.connect_token_at(server, &url);
+    }
+
+    /// [`Setup::connect_token`] with the server named by `url` (a relay to `server`).
+    pub fn connect_token_at(&self, server: &mut mockito::Server, url: &str) {
         let _me = verify(server);
         let o = self.run(
             &[
@@ -84,7 +110,7 @@ impl Setup {
                 "--client",
                 "Bakery",
                 "--server",
-                &server.url(),
+                url,
                 "--token-stdin",
             ],
             Some(&format!("{TOKEN}\n")),
