@@ -68,7 +68,8 @@ fn posts_list_json_text_and_filters() {
     for (args, want) in [
         (
             &["posts", "list", "--status", "done"][..],
-            "unknown status \"done\": use idea",
+            "unknown status \"done\": use one of idea, draft, ready, scheduled, published, \
+             failed, cancelled, publishing",
         ),
         (&["posts", "list", "--from", "1 Dec"], "1 Dec"),
         (
@@ -90,6 +91,15 @@ fn posts_list_json_text_and_filters() {
         let err = refused(&db, args);
         assert!(err.contains(want), "{args:?}: {err}");
     }
+    // In French too, with every status `publish --due` may leave a post in.
+    let err = refused(&db, &["--lang", "fr", "posts", "list", "--status", "fini"]);
+    assert!(
+        err.contains("statut inconnu \"fini\"\u{202f}: utilisez l'un de idea, draft, ready"),
+        "{err}"
+    );
+    assert!(err.contains("cancelled, publishing"), "{err}");
+    let all = json(&db.run(&["posts", "list", "--status", "publishing", "--json"]));
+    assert_eq!(all, serde_json::json!([]));
 }
 fn inbox_items(db: &TempDb) -> Vec<Value> {
     json(&db.run(&["inbox", "list", "--status", "all", "--json"]))

@@ -374,9 +374,35 @@ pub fn disconnect(
     account: &str,
 ) -> Result<(), Failure> {
     let client = store.find_client(client)?;
-    let acc = pick_account(store, &client, Platform::Mastodon, Some(account))
-        .or_else(|_| pick_account(store, &client, Platform::Bluesky, Some(account)))?;
-    let Some(row) = store.connection_of_account(acc.id)? else {
+    // The client's accounts of that handle, on any platform: the connected one, else
+    // the first (to say it is not connected).
+    let want = account.trim().trim_start_matches('@').to_lowercase();
+    let matching: Vec<Account> = store
+        .accounts()?
+        .into_iter()
+        .filter(|a| {
+            a.client_id == client.id
+                && a.handle.trim().trim_start_matches('@').to_lowercase() == want
+        })
+        .collect();
+    let Some(first) = matching.first() else {
+        return Err(Failure::usage(fill(
+            t().cli_disconnect_unknown_account,
+            &[
+                ("client", &sanitize_line(&client.name)),
+                ("handle", &sanitize_line(account)),
+            ],
+        )));
+    };
+    let mut found = None;
+    for a in &matching {
+        if let Some(row) = store.connection_of_account(a.id)? {
+            found = Some(row);
+            break;
+        }
+    }
+    let acc = first;
+    let Some(row) = found else {
         return Err(Failure::usage(fill(
             t().cli_no_connection,
             &[

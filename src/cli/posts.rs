@@ -27,8 +27,8 @@ pub enum PostsCmd {
         /// Last day, included.
         #[arg(long)]
         to: Option<String>,
-        /// idea, draft, ready, scheduled, published, failed or cancelled; all when left
-        /// out.
+        /// idea, draft, ready, scheduled, published, failed, cancelled or publishing;
+        /// all when left out.
         #[arg(long)]
         status: Option<String>,
         /// One JSON array, for scripts.
@@ -121,9 +121,11 @@ pub fn run(store: &Store, cmd: PostsCmd) -> Result<(), Failure> {
     let status = status
         .map(|s| {
             PostStatus::parse(&s).ok_or_else(|| {
+                // From the statuses themselves, so a new one is never left out.
+                let list: Vec<&str> = PostStatus::ALL.iter().map(|x| x.key()).collect();
                 Failure::usage(fill(
                     t().cli_unknown_post_status,
-                    &[("status", &sanitize_line(&s))],
+                    &[("status", &sanitize_line(&s)), ("list", &list.join(", "))],
                 ))
             })
         })

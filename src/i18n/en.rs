@@ -794,7 +794,7 @@ pub static EN: Strings = Strings {
     cli_no_such_account: "{client} has no {platform} account {handle}",
     cli_no_accounts: "No account.",
     cli_no_posts: "No post.",
-    cli_unknown_post_status: "unknown status \"{status}\": use idea, draft, ready, scheduled, published, failed or cancelled",
+    cli_unknown_post_status: "unknown status \"{status}\": use one of {list}",
     cli_item_marked: "Inbox item {id}: {status}.",
     cli_item_tagged: "Inbox item {id}: tags {tags}.",
     cli_item_replied: "Inbox item {id}: reply recorded and marked replied (not sent: post it on {platform} yourself).",
@@ -917,4 +917,5 @@ pub static EN: Strings = Strings {
     cli_item_sent: "Inbox item {id}: reply sent on {platform} ({url}) and marked replied.",
     today_reconnect: "reconnect {account} ({client}): `twohats connect {platform} --client \"{client}\" --account {account}`",
     today_reconnect_title: "Connections to make again",
+    cli_disconnect_unknown_account: "client {client} has no account {handle}: see `twohats connections`",
 };

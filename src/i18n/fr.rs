@@ -798,7 +798,7 @@ pub static FR: Strings = Strings {
     cli_no_such_account: "{client} n'a pas de compte {platform} {handle}",
     cli_no_accounts: "Aucun compte.",
     cli_no_posts: "Aucune publication.",
-    cli_unknown_post_status: "statut inconnu \"{status}\" : utilisez idea, draft, ready, scheduled, published, failed ou cancelled",
+    cli_unknown_post_status: "statut inconnu \"{status}\" : utilisez l'un de {list}",
     cli_item_marked: "Message {id} : {status}.",
     cli_item_tagged: "Message {id} : étiquettes {tags}.",
     cli_item_replied: "Message {id} : réponse enregistrée, marqué répondu (non envoyée : publiez-la vous-même sur {platform}).",
@@ -927,4 +927,5 @@ pub static FR: Strings = Strings {
     cli_item_sent: "Message {id} : réponse envoyée sur {platform} ({url}) et marqué répondu.",
     today_reconnect: "reconnecter {account} ({client}) : `twohats connect {platform} --client \"{client}\" --account {account}`",
     today_reconnect_title: "Connexions à refaire",
+    cli_disconnect_unknown_account: "le client {client} n'a pas de compte {handle} : voyez `twohats connections`",
 };

@@ -786,6 +786,7 @@ catalogue! {
     cli_item_sent: &'static str,
     today_reconnect: &'static str,
     today_reconnect_title: &'static str,
+    cli_disconnect_unknown_account: &'static str,
 }
 
 #[cfg(test)]
