@@ -4,6 +4,7 @@
 //! dry runs, disconnect, and the secrets never in the database.
 
 mod bluesky;
+mod commands;
 mod limits;
 #[path = "../netkit/mod.rs"]
 mod netkit;
