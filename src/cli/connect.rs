@@ -159,9 +159,20 @@ fn prompt(text: &str) {
     }
 }
 
-/// Tries to open `url` in a browser; whether it did does not matter.
+/// Whether a graphical browser can open: on Linux and the BSDs only in a graphical
+/// session (over SSH or on a console `xdg-open` would start a text browser, on the
+/// terminal the code is pasted into).
+fn graphical_session() -> bool {
+    cfg!(target_os = "macos")
+        || ["DISPLAY", "WAYLAND_DISPLAY"]
+            .iter()
+            .any(|v| std::env::var_os(v).is_some_and(|x| !x.is_empty()))
+}
+
+/// Tries to open `url` in a browser; whether it did does not matter. Not when the
+/// output goes to a file or a pipe (a script, a test), nor outside a graphical session.
 fn open_browser(url: &str) {
-    if !std::io::stdout().is_terminal() {
+    if !std::io::stdout().is_terminal() || !graphical_session() {
         return;
     }
     let opener = if cfg!(target_os = "macos") {
