@@ -417,8 +417,8 @@ pub const FR: &[(&str, &str)] = &[
         "Lister les publications, par heure ; les idées sans date à la fin",
     ),
     (
-        "idea, draft, ready, scheduled, published, failed or cancelled; all when left out",
-        "idea, draft, ready, scheduled, published, failed ou cancelled ; tous sinon",
+        "idea, draft, ready, scheduled, published, failed, cancelled or publishing; all when left out",
+        "idea, draft, ready, scheduled, published, failed, cancelled ou publishing ; tous sinon",
     ),
     (
         "Mark an item replied, ignored, follow-up or new",
