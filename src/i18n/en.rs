@@ -918,7 +918,7 @@ pub static EN: Strings = Strings {
     today_reconnect: "reconnect {account} ({client}): `twohats connect {platform} --client \"{client}\" --account {account}`",
     today_reconnect_title: "Connections to make again",
     cmd_sync: "sync connected accounts now",
-    cmd_connect: "connect the account",
+    cmd_connect: "connect",
     cmd_disconnect: "disconnect the account",
     cmd_sync_interval: "how often to sync",
     cmd_publish_now: "publish now on connected accounts",

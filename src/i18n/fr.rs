@@ -928,7 +928,7 @@ pub static FR: Strings = Strings {
     today_reconnect: "reconnecter {account} ({client}) : `twohats connect {platform} --client \"{client}\" --account {account}`",
     today_reconnect_title: "Connexions à refaire",
     cmd_sync: "synchroniser les comptes connectés",
-    cmd_connect: "connecter le compte",
+    cmd_connect: "connecter",
     cmd_disconnect: "déconnecter le compte",
     cmd_sync_interval: "fréquence de synchronisation",
     cmd_publish_now: "publier maintenant sur les comptes connectés",

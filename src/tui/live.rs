@@ -130,6 +130,21 @@ pub enum Heard {
     ConnectFailed(String),
 }
 
+impl Heard {
+    /// Whether the worker stored something the screens show: they read again at once
+    /// (another window's writes are noticed on the next tick; these are not waited for).
+    pub fn stored(&self) -> bool {
+        match self {
+            Heard::SyncDone(lines) => lines.iter().any(|l| l.new > 0),
+            Heard::ReplySent { .. }
+            | Heard::Published { .. }
+            | Heard::Connected { .. }
+            | Heard::Disconnected { .. } => true,
+            _ => false,
+        }
+    }
+}
+
 /// One account's sync, worded.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AccountLine {

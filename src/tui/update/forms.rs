@@ -32,7 +32,17 @@ pub fn command(m: &mut Model, cmd: Command) -> Vec<Effect> {
             None => say(m, StatusKind::Info, t().editor_only_long_text.to_string()),
         },
         Command::Save => return save(m),
-        Command::SaveAndSend => return live::save_and_send(m),
+        Command::SaveAndSend => {
+            if !live::prepare_send(m) {
+                return vec![];
+            }
+            let effects = save(m);
+            if effects.is_empty() {
+                // Not saved (a field to fix): nothing to send.
+                m.live.send_after_save = None;
+            }
+            return effects;
+        }
         _ => {}
     }
     vec![]

@@ -14,7 +14,6 @@ use crate::tui::effect::Effect;
 use crate::tui::live::{AccountLine, Heard, Job};
 use crate::tui::model::{FormPurpose, Model, Overlay, Status, StatusKind};
 use crate::tui::widgets::confirm::{Confirm, ConfirmKind};
-use crate::tui::widgets::form::Form;
 
 /// How long a progress message stays (it is replaced when the work ends).
 const PROGRESS_SECONDS: i64 = 3600;
@@ -230,14 +229,19 @@ pub fn can_send(m: &mut Model, item: ItemId, yes: bool) {
     if let Some(Overlay::Form(f)) = m.overlays.last_mut()
         && f.purpose == FormPurpose::Reply(vec![item])
     {
-        let hint = fill(t().hint_reply_send, &[("platform", platform)]);
-        f.form = std::mem::replace(&mut f.form, Form::new(String::new())).hint(&hint);
+        let send = fill(t().hint_reply_send, &[("platform", platform)]);
+        if let Some(field) = f.form.fields.last_mut() {
+            field.hint = Some(match field.hint.take() {
+                Some(h) => format!("{send} · {h}"),
+                None => send,
+            });
+        }
     }
 }
 
-/// `Ctrl-t` in a reply form: save the reply, then send it through the item's
-/// connection.
-pub fn save_and_send(m: &mut Model) -> Vec<Effect> {
+/// `Ctrl-t` in a reply form: whether its reply is to be sent once saved (the caller
+/// saves it); says why not otherwise.
+pub fn prepare_send(m: &mut Model) -> bool {
     let item = match m.overlays.last() {
         Some(Overlay::Form(f)) => match f.purpose.clone() {
             FormPurpose::Reply(items) if items.len() == 1 => Some(items[0]),
@@ -249,18 +253,14 @@ pub fn save_and_send(m: &mut Model) -> Vec<Effect> {
         Some(id) if m.live.can_send.contains(&id) => {
             if m.live.sending.contains(&id) {
                 say(m, StatusKind::Info, t().live_reply_sending.to_string());
-                return vec![];
+                return false;
             }
             m.live.send_after_save = Some(id);
-            let effects = super::forms::save(m);
-            if effects.is_empty() {
-                m.live.send_after_save = None;
-            }
-            effects
+            true
         }
         _ => {
             say(m, StatusKind::Info, t().live_cannot_send.to_string());
-            vec![]
+            false
         }
     }
 }

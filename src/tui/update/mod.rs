@@ -92,7 +92,15 @@ fn dispatch(m: &mut Model, action: Action) -> Vec<Effect> {
             effects
         }
         Action::SyncDue => live::due(m),
-        Action::Live(heard) => live::heard(m, heard),
+        Action::Live(heard) => {
+            let stored = heard.stored();
+            let mut effects = live::heard(m, heard);
+            if stored {
+                effects.extend(done::refresh_all(m));
+                effects.push(Effect::Reload);
+            }
+            effects
+        }
         Action::CanSend { item, yes } => {
             live::can_send(m, item, yes);
             vec![]
@@ -332,3 +340,6 @@ mod tests_today;
 
 #[cfg(test)]
 mod tests_stale;
+
+#[cfg(test)]
+mod tests_live;
