@@ -273,6 +273,55 @@ impl Explain for crate::sync::SyncError {
     }
 }
 
+/// One step of a publish, a hold or a keep-in-step, in words (the command line prints
+/// them, the app shows them in its status line).
+pub fn publish_step(st: &crate::sync::PublishStep) -> String {
+    use crate::domain::text::sanitize_line;
+    use crate::sync::StepKind;
+    let s = t();
+    let id = st.post.to_string();
+    let client = sanitize_line(&st.client);
+    let account = sanitize_line(&st.account);
+    let base = [
+        ("id", id.as_str()),
+        ("client", client.as_str()),
+        ("account", account.as_str()),
+    ];
+    let with = |template: &str, more: &[(&str, &str)]| {
+        let mut v = base.to_vec();
+        v.extend_from_slice(more);
+        fill(template, &v)
+    };
+    let time = |t: &chrono::DateTime<chrono::Utc>| t.format("%Y-%m-%d %H:%M UTC").to_string();
+    match &st.what {
+        StepKind::Sent { url, resumed } => {
+            let sent = with(s.publish_sent, &[("url", &sanitize_line(url))]);
+            if *resumed {
+                format!("{}\n{sent}", with(s.publish_resumed, &[]))
+            } else {
+                sent
+            }
+        }
+        StepKind::Held { at } => with(s.publish_held, &[("time", &time(at))]),
+        StepKind::HeldOut => with(s.publish_held_out, &[]),
+        StepKind::Moved { at } => with(s.publish_moved, &[("time", &time(at))]),
+        StepKind::Withdrawn => with(s.publish_withdrawn, &[]),
+        StepKind::Failed(e) => with(s.publish_failed, &[("error", &e.explain())]),
+        StepKind::NotConnected => with(s.publish_not_connected, &[]),
+        StepKind::UnknownOutcome => with(s.publish_unknown_outcome, &[]),
+        StepKind::WouldPublish => with(s.publish_dry, &[("accounts", &account)]),
+    }
+}
+
+impl Explain for crate::sync::connect::KeepError {
+    fn explain(&self) -> String {
+        match self {
+            crate::sync::connect::KeepError::Net(e) => e.explain(),
+            crate::sync::connect::KeepError::Store(e) => e.explain(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

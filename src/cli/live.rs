@@ -14,7 +14,7 @@ use crate::domain::text::sanitize_line;
 use crate::explain::Explain;
 use crate::i18n::{fill, t};
 use crate::store::Store;
-use crate::sync::{self, AccountReport, Progress, StepKind, SyncEnv};
+use crate::sync::{self, AccountReport, Progress, SyncEnv};
 
 fn env(clock: &dyn Clock) -> Result<SyncEnv, Failure> {
     Ok(SyncEnv {
@@ -192,45 +192,14 @@ pub fn publish(
     let client = client_id(store, client)?;
     let env = env(clock)?;
     let report = sync::publish_due(store, &env, clock.now(), client, dry_run)?;
-    let s = t();
     if report.steps.is_empty() {
-        return super::out::line(s.publish_none);
+        return super::out::line(t().publish_none);
     }
-    let mut lines = Vec::new();
-    for st in &report.steps {
-        let id = st.post.to_string();
-        let client = sanitize_line(&st.client);
-        let account = sanitize_line(&st.account);
-        let base = [
-            ("id", id.as_str()),
-            ("client", client.as_str()),
-            ("account", account.as_str()),
-        ];
-        let with = |template: &str, more: &[(&str, &str)]| {
-            let mut v = base.to_vec();
-            v.extend_from_slice(more);
-            fill(template, &v)
-        };
-        let time = |t: &chrono::DateTime<chrono::Utc>| t.format("%Y-%m-%d %H:%M UTC").to_string();
-        lines.push(match &st.what {
-            StepKind::Sent { url, resumed } => {
-                let sent = with(s.publish_sent, &[("url", url)]);
-                if *resumed {
-                    format!("{}\n{sent}", with(s.publish_resumed, &[]))
-                } else {
-                    sent
-                }
-            }
-            StepKind::Held { at } => with(s.publish_held, &[("time", &time(at))]),
-            StepKind::HeldOut => with(s.publish_held_out, &[]),
-            StepKind::Moved { at } => with(s.publish_moved, &[("time", &time(at))]),
-            StepKind::Withdrawn => with(s.publish_withdrawn, &[]),
-            StepKind::Failed(e) => with(s.publish_failed, &[("error", &e.explain())]),
-            StepKind::NotConnected => with(s.publish_not_connected, &[]),
-            StepKind::UnknownOutcome => with(s.publish_unknown_outcome, &[]),
-            StepKind::WouldPublish => with(s.publish_dry, &[("accounts", &account)]),
-        });
-    }
+    let lines: Vec<String> = report
+        .steps
+        .iter()
+        .map(crate::explain::publish_step)
+        .collect();
     super::out::line(&lines.join("\n"))?;
     if report.has_failures() {
         return Err(Failure::failed(String::new()));

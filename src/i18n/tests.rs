@@ -94,6 +94,8 @@ fn the_french_catalogue_is_translated() {
         "{planned} · {published}",
         "OSC 52",
         "client",
+        "PDS",
+        "Code",
     ];
     let fr: std::collections::HashMap<_, _> = FR.entries().into_iter().collect();
     let untranslated: Vec<String> = EN

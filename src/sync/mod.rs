@@ -10,6 +10,7 @@
 //! "reconnect"), a 429 keeps the server's reset time in the database and nothing is
 //! sent to that server before it, even by the next run.
 
+pub mod connect;
 mod error;
 mod inbox;
 mod open;
@@ -23,7 +24,8 @@ use chrono::{DateTime, Utc};
 pub use error::{SyncError, Who};
 pub use open::{SyncEnv, key_of, open_connection, store_failure};
 pub use publish::{
-    PublishReport, PublishStep, StepKind, hold_on_server, keep_held_in_step, publish_due,
+    PublishReport, PublishStep, StepKind, can_publish_now, hold_on_server, keep_held_in_step,
+    publish_due, publish_now,
 };
 pub use reply::{can_send, send_reply};
 

@@ -153,6 +153,41 @@ pub fn publish_due(
     Ok(report)
 }
 
+/// Whether "publish now" may send a post: not one already out, cancelled or an idea.
+pub fn can_publish_now(status: PostStatus) -> bool {
+    matches!(
+        status,
+        PostStatus::Draft
+            | PostStatus::Ready
+            | PostStatus::Scheduled
+            | PostStatus::Failed
+            | PostStatus::Publishing
+    )
+}
+
+/// Sends one post now on its connected accounts, whatever its time (the app's "publish
+/// now"), with the same care as [`publish_due`]: marked `publishing` first, each send
+/// recorded, never sent twice. A post that may not be sent
+/// ([`can_publish_now`]) is left as it is.
+pub fn publish_now(
+    store: &mut Store,
+    env: &SyncEnv,
+    post: PostId,
+    now: DateTime<Utc>,
+) -> Result<PublishReport, StoreError> {
+    let p = store.post(post)?;
+    let mut report = PublishReport::default();
+    if !can_publish_now(p.status) {
+        return Ok(report);
+    }
+    let name = super::client_names(store)?
+        .get(&p.client_id)
+        .cloned()
+        .unwrap_or_default();
+    publish_post(store, env, &p, &name, now, false, &mut report)?;
+    Ok(report)
+}
+
 fn step(p: &Post, client: &str, account: &str, what: StepKind) -> PublishStep {
     PublishStep {
         post: p.id,
@@ -213,7 +248,7 @@ fn publish_post(
         }
         return Ok(());
     }
-    if p.status == PostStatus::Scheduled {
+    if p.status != PostStatus::Publishing {
         if to_send.is_empty() && targets.iter().all(|(_, _, c)| c.is_none()) {
             // Nothing connected: the post stays as it is, for the user to send.
             return Ok(());
@@ -222,7 +257,7 @@ fn publish_post(
             .iter()
             .map(|(a, _, _)| (*a, send_key(p, *a)))
             .collect();
-        store.begin_publishing(p.id, p.version, PostStatus::Scheduled, &keys, now)?;
+        store.begin_publishing(p.id, p.version, p.status, &keys, now)?;
     }
     let sends = store.post_sends(p.id)?;
     for (account, handle, conn) in &to_send {

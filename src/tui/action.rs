@@ -101,6 +101,20 @@ pub enum Command {
     Overwrite,
     /// Another window saved the form's row: close the form, saving nothing.
     CancelEdit,
+    /// Pull what is new from every connected account now.
+    Sync,
+    /// Connect the account under the cursor (the switcher's accounts pane).
+    Connect,
+    /// Forget the connection of the account under the cursor (after a confirmation).
+    Disconnect,
+    /// How often the app syncs by itself.
+    SyncInterval,
+    /// Send the post under the cursor now on its connected accounts (after a confirmation).
+    PublishNow,
+    /// Hold the scheduled post under the cursor on its Mastodon servers.
+    HoldOnServer,
+    /// Save the reply and send it through the item's connection.
+    SaveAndSend,
 }
 
 impl Command {
@@ -186,6 +200,13 @@ impl Command {
             Command::Reload => s.cmd_reload,
             Command::Overwrite => s.cmd_overwrite,
             Command::CancelEdit => s.cmd_cancel_edit,
+            Command::Sync => s.cmd_sync,
+            Command::Connect => s.cmd_connect,
+            Command::Disconnect => s.cmd_disconnect,
+            Command::SyncInterval => s.cmd_sync_interval,
+            Command::PublishNow => s.cmd_publish_now,
+            Command::HoldOnServer => s.cmd_hold_on_server,
+            Command::SaveAndSend => s.cmd_save_and_send,
         }
     }
 }
@@ -258,6 +279,15 @@ pub enum Action {
     Stale(Fresh),
     /// `$EDITOR` closed: the edited text, or why it could not run.
     EditorClosed(Result<String, String>),
+    /// What the worker thread heard (a sync's progress, a send's outcome).
+    Live(crate::tui::live::Heard),
+    /// The time may have come for the sync that runs every few minutes (at start, on ticks).
+    SyncDue,
+    /// Whether an item can be answered live (read when its reply form opens).
+    CanSend {
+        item: ItemId,
+        yes: bool,
+    },
 }
 
 /// A row as it is now, read again after a save found that it had changed since it was
@@ -280,6 +310,8 @@ pub enum Fresh {
 pub struct Data {
     pub clients: Vec<Client>,
     pub accounts: Vec<Account>,
+    /// The live connections (no secrets: those never leave the keyring or their file).
+    pub connections: Vec<crate::store::ConnectionRow>,
 }
 
 /// What a successful write did, so `update` can say so and offer undo.

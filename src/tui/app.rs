@@ -12,12 +12,15 @@ use super::keymap;
 use super::model::Model;
 use super::theme::Theme;
 use super::update::{self, update};
+use super::worker::Worker;
 use crate::domain::Clock;
 use crate::explain::Explain;
 use crate::store::{Store, StoreError};
 
 /// How often the clock ticks when no key comes (countdowns, expiring messages).
 const TICK: Duration = Duration::from_millis(500);
+/// How often the worker's answers are looked for while it runs.
+const WORKER_POLL: Duration = Duration::from_millis(40);
 
 /// Why the app stopped.
 #[derive(Debug)]
@@ -69,6 +72,13 @@ pub fn initial_model(
         Some(folder) => folder,
         None => crate::paths::default_export_folder().display().to_string(),
     };
+    m.live.minutes = store
+        .setting(super::live::SYNC_MINUTES)?
+        .and_then(|s| s.trim().parse::<u32>().ok())
+        .unwrap_or(super::live::DEFAULT_SYNC_MINUTES)
+        .min(super::live::MAX_SYNC_MINUTES);
+    // The first sync starts with the app (when the interval is not 0).
+    m.live.next_sync = (m.live.minutes > 0).then(|| clock.now());
     // Read with the data, so a write by another window after this moment is noticed.
     m.data_version = Some(store.data_version()?);
     let mut queue = vec![Action::Loaded(effect::load(store)?)];
@@ -100,6 +110,16 @@ fn event_loop(
 ) -> Result<(), AppError> {
     let size = terminal.size()?;
     let mut model = initial_model(store, clock, (size.width, size.height), Theme::from_env())?;
+    let worker = Worker::new(store.path().map(std::path::Path::to_path_buf));
+    handle(
+        terminal,
+        store,
+        clock,
+        &worker,
+        &mut model,
+        vec![Action::SyncDue],
+    );
+    let mut last_tick = std::time::Instant::now();
     // A switch for the test that checks a panic restores the terminal.
     let panic_after_first_frame = std::env::var_os("TWOHATS_DEBUG_PANIC").is_some();
     loop {
@@ -119,25 +139,28 @@ fn event_loop(
                     .into_iter()
                     .flat_map(|eff| effect::execute(store, clock, eff))
                     .collect();
-                handle(terminal, store, clock, &mut model, answers);
+                handle(terminal, store, clock, &worker, &mut model, answers);
             }
         }
-        let action = if event::poll(TICK)? {
+        // While the worker runs, wake often to hear it; keys still come first.
+        let wait = if worker.busy() { WORKER_POLL } else { TICK };
+        let action = if event::poll(wait)? {
             match event::read()? {
                 Event::Key(key) => keymap::resolve(&model, key),
                 Event::Resize(w, h) => Some(Action::Resize(w, h)),
                 _ => None,
             }
-        } else {
+        } else if last_tick.elapsed() >= TICK {
+            last_tick = std::time::Instant::now();
             Some(Action::Tick(clock.now()))
+        } else {
+            None
         };
-        handle(
-            terminal,
-            store,
-            clock,
-            &mut model,
-            action.into_iter().collect(),
-        );
+        let mut queue: Vec<Action> = action.into_iter().collect();
+        while let Some(heard) = worker.try_recv() {
+            queue.push(heard);
+        }
+        handle(terminal, store, clock, &worker, &mut model, queue);
     }
 }
 
@@ -146,6 +169,7 @@ fn handle(
     terminal: &mut DefaultTerminal,
     store: &mut Store,
     clock: &dyn Clock,
+    worker: &Worker,
     model: &mut Model,
     mut queue: Vec<Action>,
 ) {
@@ -155,6 +179,7 @@ fn handle(
             for eff in update(model, a) {
                 match eff {
                     Effect::OpenEditor(text) => next.push(edit_externally(terminal, &text)),
+                    Effect::Live(job) => worker.start(job),
                     Effect::OpenUrl(url) => {
                         if let Err(e) = open_url(&url) {
                             next.push(Action::Failed(e));

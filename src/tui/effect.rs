@@ -166,6 +166,12 @@ pub enum Effect {
     RememberClient(ClientId),
     /// Edit this text in `$EDITOR` (run by the event loop, which owns the terminal).
     OpenEditor(String),
+    /// Network work, run by the event loop's worker thread.
+    Live(super::live::Job),
+    /// Ask whether an item can be answered live.
+    CheckCanSend(ItemId),
+    /// Keep how often the app syncs, in minutes.
+    SaveSyncMinutes(u32),
 }
 
 /// A strategy row to write (id 0: a new one), over the version it was read at.
@@ -586,7 +592,11 @@ pub fn execute(store: &mut Store, clock: &dyn Clock, effect: Effect) -> Vec<Acti
                 Err(e) => vec![failed(store, now, e)],
             };
         }
-        Effect::OpenEditor(_) => return vec![],
+        // Run by the event loop (the editor owns the terminal; jobs go to the worker).
+        Effect::OpenEditor(_) | Effect::Live(_) => return vec![],
+        e @ (Effect::CheckCanSend(_) | Effect::SaveSyncMinutes(_)) => {
+            return super::loads::live(store, e);
+        }
     };
     match result {
         Ok(outcome) => match load(store) {

@@ -12,7 +12,27 @@ pub fn load(store: &Store) -> crate::store::Result<Data> {
     Ok(Data {
         clients: store.clients()?,
         accounts: store.accounts()?,
+        connections: store.connections(None)?,
     })
+}
+
+/// The small reads and writes of live work: whether an item can be answered live, the
+/// sync interval.
+pub(super) fn live(store: &Store, effect: super::effect::Effect) -> Vec<Action> {
+    use super::effect::Effect;
+    match effect {
+        Effect::CheckCanSend(item) => match crate::sync::can_send(store, item) {
+            Ok(yes) => vec![Action::CanSend { item, yes }],
+            Err(e) => vec![Action::Failed(crate::explain::Explain::explain(&e))],
+        },
+        Effect::SaveSyncMinutes(n) => {
+            match store.set_setting(super::live::SYNC_MINUTES, &n.to_string()) {
+                Ok(()) => vec![],
+                Err(e) => vec![Action::Failed(crate::explain::Explain::explain(&e))],
+            }
+        }
+        _ => vec![],
+    }
 }
 
 /// The inbox list of a filter: ids, the rows around `around`, and the counters.

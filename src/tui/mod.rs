@@ -21,6 +21,7 @@ pub mod help;
 pub mod inbox;
 pub mod kept;
 pub mod keymap;
+pub mod live;
 mod loads;
 pub mod model;
 pub mod report;
@@ -30,6 +31,7 @@ pub mod today;
 pub mod update;
 pub mod views;
 pub mod widgets;
+pub mod worker;
 
 #[cfg(test)]
 pub(crate) mod testing;

@@ -102,6 +102,16 @@ pub enum FormPurpose {
     KpiWeek(Box<crate::tui::report::WeekEntry>),
     /// Export the report on screen to a file.
     ReportExport,
+    /// Sign an account of a client in.
+    Connect {
+        client: ClientId,
+        account: AccountId,
+        platform: crate::domain::Platform,
+    },
+    /// Mastodon's sign-in: the code shown after approving twohats.
+    ConnectCode,
+    /// How often the app syncs by itself.
+    SyncInterval,
 }
 
 /// The state of the row(s) a form was opened on: its save writes only over that state,
@@ -283,6 +293,8 @@ pub struct Model {
     pub data_version: Option<i64>,
     /// The time zone a new client starts with (the system's, read once at start-up).
     pub default_timezone: String,
+    /// Live work: the sync, sends, connects under way.
+    pub live: super::live::LiveState,
     pub quit: bool,
 }
 
@@ -310,6 +322,7 @@ impl Model {
             report: Default::default(),
             default_timezone: crate::domain::client::FALLBACK_TIMEZONE.to_string(),
             data_version: None,
+            live: Default::default(),
             quit: false,
         }
     }

@@ -28,6 +28,8 @@ pub enum Line {
     Budget(usize),
     Campaign(usize),
     Review(usize),
+    /// An expired connection: reconnect it.
+    Reconnect(usize),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,6 +41,7 @@ pub enum Section {
     Budgets,
     Campaigns,
     Reviews,
+    Reconnect,
 }
 
 /// The lines of a check-in, most urgent first.
@@ -50,6 +53,8 @@ pub fn lines(t: &Today) -> Vec<Line> {
             out.extend((0..n).map(make));
         }
     };
+    // A connection to make again comes first: nothing arrives from it until then.
+    section(Section::Reconnect, t.reconnect.len(), Line::Reconnect);
     section(Section::Late, t.posts_late.len(), Line::PostLate);
     section(Section::Inbox, t.inbox.len(), Line::Inbox);
     section(Section::Due, t.posts_due.len(), Line::PostDue);

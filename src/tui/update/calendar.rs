@@ -268,6 +268,16 @@ pub fn command(m: &mut Model, cmd: Command) -> Vec<Effect> {
                 post_form::open_duplicate(m, &p);
             }
         }
+        Command::PublishNow => {
+            if let Some(p) = selected_post(m).cloned() {
+                super::live::ask_publish(m, &p);
+            }
+        }
+        Command::HoldOnServer => {
+            if let Some(p) = selected_post(m).cloned() {
+                return super::live::hold(m, &p);
+            }
+        }
         Command::Filter if list => post_form::open_filter(m),
         _ => {}
     }

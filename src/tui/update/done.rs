@@ -3,7 +3,7 @@
 //! in the status bar). Above the tab modules: it calls into them, they never call here.
 
 use super::shared::{capitalize, close_form, say};
-use super::{calendar, inbox, report, switcher, today};
+use super::{calendar, inbox, live, report, switcher, today};
 use crate::i18n::{fill, t};
 use crate::tui::action::{Clip, Outcome};
 use crate::tui::clipboard::{NotCopied, Through, Via};
@@ -17,6 +17,8 @@ pub fn done(m: &mut Model, outcome: Outcome) -> Vec<Effect> {
     today::stale(m);
     report::stale(m);
     let name_of = |m: &Model, id| m.client(id).map(|c| c.name.clone()).unwrap_or_default();
+    // A post's copies held on a server, kept in step with it.
+    let mut held = vec![];
     match outcome {
         Outcome::ClientSaved { id, created } => {
             close_form(m);
@@ -130,11 +132,17 @@ pub fn done(m: &mut Model, outcome: Outcome) -> Vec<Effect> {
             };
             say(m, StatusKind::Success, msg);
             // A reply is copied once it is saved; the copy's answer says where it went.
+            // One saved to be sent goes out instead.
             if let crate::domain::inbox::Op::SetReply(text) = &op {
-                copy = Some(Effect::Copy {
-                    text: text.clone(),
-                    clip: Clip::SavedReply,
-                });
+                let send = live::after_reply_saved(m, text);
+                copy = if send.is_empty() {
+                    Some(Effect::Copy {
+                        text: text.clone(),
+                        clip: Clip::SavedReply,
+                    })
+                } else {
+                    send.into_iter().next()
+                };
             }
             // Items that leave the list leave the selection; after a tag or a flag the
             // same items stay selected for the next action.
@@ -205,8 +213,12 @@ pub fn done(m: &mut Model, outcome: Outcome) -> Vec<Effect> {
                 return vec![Effect::LoadSavedReplies { client, then }];
             }
         }
-        Outcome::PostSaved { before, .. } => {
+        Outcome::PostSaved { id, before } => {
             close_form(m);
+            let was_scheduled = before
+                .as_ref()
+                .is_some_and(|b| b.status == crate::domain::post::PostStatus::Scheduled);
+            held = live::keep_in_step(m, id, was_scheduled);
             let msg = match &before {
                 Some(b) => {
                     m.undo.push(Undo::PostChanged(b.clone()));
@@ -218,6 +230,8 @@ pub fn done(m: &mut Model, outcome: Outcome) -> Vec<Effect> {
             calendar::stale(m);
         }
         Outcome::PostTrashed { id, deleted } => {
+            // Trashed or brought back: a copy held on a server follows.
+            held = live::keep_in_step(m, id, true);
             if deleted {
                 m.undo.push(Undo::PostTrashed(id));
                 say(m, StatusKind::Info, s.post_trashed.to_string());
@@ -284,7 +298,7 @@ pub fn done(m: &mut Model, outcome: Outcome) -> Vec<Effect> {
             return effects;
         }
     }
-    vec![]
+    held
 }
 
 /// Where a copy went, in words: copied (the system clipboard, tmux's buffer), sent to

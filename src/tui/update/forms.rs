@@ -3,7 +3,7 @@
 //! hands the form to its module and gets back the effects to run.
 
 use super::shared::{ask_discard, close_form, say};
-use super::{client_forms, inbox, post_form, report, strategy_save};
+use super::{client_forms, connect, inbox, live, post_form, report, strategy_save};
 use crate::i18n::t;
 use crate::tui::action::Command;
 use crate::tui::effect::Effect;
@@ -32,6 +32,17 @@ pub fn command(m: &mut Model, cmd: Command) -> Vec<Effect> {
             None => say(m, StatusKind::Info, t().editor_only_long_text.to_string()),
         },
         Command::Save => return save(m),
+        Command::SaveAndSend => {
+            if !live::prepare_send(m) {
+                return vec![];
+            }
+            let effects = save(m);
+            if effects.is_empty() {
+                // Not saved (a field to fix): nothing to send.
+                m.live.send_after_save = None;
+            }
+            return effects;
+        }
         _ => {}
     }
     vec![]
@@ -91,6 +102,18 @@ pub fn save(m: &mut Model) -> Vec<Effect> {
                     return vec![];
                 }
             }
+        }
+        p
+        @ (FormPurpose::Connect { .. } | FormPurpose::ConnectCode | FormPurpose::SyncInterval) => {
+            // Live work answers in the status line, not as a save: the form (and the
+            // secret typed in it) goes at once.
+            return match connect::save(m, &p, &mut f.form, fields_ok) {
+                Some(e) => e,
+                None => {
+                    m.overlays.push(Overlay::Form(f));
+                    vec![]
+                }
+            };
         }
         p @ (FormPurpose::ReportPeriod | FormPurpose::KpiWeek(_) | FormPurpose::ReportExport) => {
             report::save(m, &p, &mut f.form, fields_ok, f.confirmed)

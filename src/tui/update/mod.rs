@@ -12,6 +12,7 @@ mod undo;
 // One module per tab and per kind of form.
 mod calendar;
 mod client_forms;
+mod connect;
 mod inbox;
 mod inbox_list;
 mod post_form;
@@ -21,6 +22,9 @@ mod strategy_forms;
 mod strategy_save;
 mod switcher;
 mod today;
+
+// Live work: starts the sync, answers the worker; uses the sign-in forms.
+mod live;
 
 // Above the tab modules: the dispatchers of a form's keys and save, and of what the
 // executor answered (a save done, or refused because another window saved first).
@@ -68,6 +72,7 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
     effects.extend(calendar::sync(m));
     effects.extend(report::sync(m));
     effects.extend(today::sync(m));
+    effects.extend(live::sync(m));
     effects
 }
 
@@ -82,7 +87,23 @@ fn dispatch(m: &mut Model, action: Action) -> Vec<Effect> {
             if m.status.as_ref().is_some_and(|s| s.until <= now) {
                 m.status = None;
             }
-            vec![Effect::CheckDataVersion]
+            let mut effects = vec![Effect::CheckDataVersion];
+            effects.extend(live::due(m));
+            effects
+        }
+        Action::SyncDue => live::due(m),
+        Action::Live(heard) => {
+            let stored = heard.stored();
+            let mut effects = live::heard(m, heard);
+            if stored {
+                effects.extend(done::refresh_all(m));
+                effects.push(Effect::Reload);
+            }
+            effects
+        }
+        Action::CanSend { item, yes } => {
+            live::can_send(m, item, yes);
+            vec![]
         }
         Action::DataVersion(v) => {
             let changed = m.data_version.is_some_and(|old| old != v);
@@ -238,6 +259,8 @@ fn command(m: &mut Model, cmd: Command) -> Vec<Effect> {
                         return forms::save(m);
                     }
                     ConfirmKind::RemoveDemo => return vec![Effect::RemoveDemo],
+                    ConfirmKind::PublishNow => return live::publish_confirmed(m),
+                    ConfirmKind::Disconnect => return connect::disconnect(m),
                     // Answered above, with its own keys.
                     ConfirmKind::Stale => {}
                 }
@@ -280,6 +303,7 @@ fn screen_command(m: &mut Model, cmd: Command) -> Vec<Effect> {
             say(m, StatusKind::Info, text);
         }
         Command::LoadDemo => return vec![Effect::LoadDemo],
+        Command::Sync => return live::sync_now(m),
         Command::Undo => return undo(m),
         Command::New if m.data.clients.is_empty() => client_forms::open_client(m, None),
         _ if m.data.clients.is_empty() => {}
@@ -316,3 +340,6 @@ mod tests_today;
 
 #[cfg(test)]
 mod tests_stale;
+
+#[cfg(test)]
+mod tests_live;

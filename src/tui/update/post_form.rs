@@ -58,8 +58,11 @@ fn id_str(id: Option<i64>) -> String {
 fn form_for(m: &Model, title: String, p: &Post) -> Form {
     let s = t();
     let plan = &m.plan;
+    // `publishing` is the engine's to set (a post being sent): offered only to a post
+    // that has it, so its form opens as it is.
     let statuses = PostStatus::ALL
         .iter()
+        .filter(|x| **x != PostStatus::Publishing || p.status == PostStatus::Publishing)
         .map(|x| Opt::new(x.key(), i18n::post_status(*x)))
         .collect();
     let chosen: Vec<String> = p.accounts.iter().map(|a| a.to_string()).collect();

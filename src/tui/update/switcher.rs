@@ -2,9 +2,9 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::client_forms;
 use super::shared::say;
 use super::undo::undo;
+use super::{client_forms, connect, live};
 use crate::domain::text::sanitize_line;
 use crate::i18n::{fill, t};
 use crate::tui::action::Command;
@@ -177,6 +177,18 @@ pub fn command(m: &mut Model, cmd: Command) -> Vec<Effect> {
             }
             return undo(m);
         }
+        (SwitcherFocus::Accounts, Command::Connect) => {
+            if let Some(acc) = selected_account(m) {
+                connect::open(m, &acc);
+            }
+        }
+        (SwitcherFocus::Accounts, Command::Disconnect) => {
+            if let Some(acc) = selected_account(m) {
+                connect::ask_disconnect(m, &acc);
+            }
+        }
+        (_, Command::SyncInterval) => connect::open_interval(m),
+        (_, Command::Sync) => return live::sync_now(m),
         (_, Command::Undo) => return undo(m),
         _ => {}
     }

@@ -109,6 +109,10 @@ fn jump(m: &mut Model) -> Vec<Effect> {
             m.report.anchor = week.map(|w| w.from);
             (r.client_id, |m| m.tab = Tab::Report)
         }
+        Line::Reconnect(i) => {
+            let r = td.reconnect[i].clone();
+            return reconnect(m, &r);
+        }
         Line::Header(..) => return vec![],
     };
     let effects = switch_client(m, client);
@@ -166,4 +170,29 @@ pub fn command(m: &mut Model, cmd: Command) -> Vec<Effect> {
         _ => {}
     }
     vec![]
+}
+
+/// Enter on "reconnect": the client switcher, on the account, in its accounts pane
+/// (where `C` connects it again).
+fn reconnect(m: &mut Model, r: &crate::today::ReconnectLine) -> Vec<Effect> {
+    let effects = switch_client(m, r.client_id);
+    super::switcher::open(m);
+    // The connection names its account; its handle is the server's spelling.
+    let account = m
+        .data
+        .connections
+        .iter()
+        .find(|c| c.client_id == r.client_id && c.handle == r.account)
+        .map(|c| c.account_id);
+    let index = m
+        .accounts_of(r.client_id)
+        .position(|a| Some(a.id) == account);
+    if let Some(crate::tui::model::Overlay::Switcher(s)) = m.overlays.last_mut() {
+        s.focus = crate::tui::model::SwitcherFocus::Accounts;
+        if let Some(i) = index {
+            s.accounts.select(i);
+        }
+    }
+    say(m, StatusKind::Info, t().today_reconnect_how.to_string());
+    effects
 }

@@ -152,15 +152,11 @@ pub fn render(m: &Model, frame: &mut Frame, area: Rect, sw: &Switcher) {
                 },
                 |i| {
                     let a = accs[i];
-                    let limit = a
-                        .platform
-                        .text_limit()
-                        .map(|l| fill(s.chars_limit, &[("n", &l.to_string())]))
-                        .unwrap_or_default();
+                    let (state, style) = connection_state(m, c, a);
                     vec![
                         Line::raw(a.platform.name()),
                         Line::raw(sanitize_line(&a.handle)),
-                        Line::styled(limit, th.dim()),
+                        Line::styled(state, style),
                     ]
                 },
             );
@@ -171,4 +167,56 @@ pub fn render(m: &Model, frame: &mut Frame, area: Rect, sw: &Switcher) {
         Paragraph::new(hint_line(&keymap::active_contexts(m), th)),
         hints,
     );
+}
+
+/// What the accounts pane says of an account: its connection (connected, with its last
+/// sync; expired, to reconnect; not connected) on the platforms that connect, else its
+/// text limit.
+fn connection_state(
+    m: &Model,
+    c: &crate::domain::Client,
+    a: &crate::domain::Account,
+) -> (String, ratatui::style::Style) {
+    use crate::domain::Platform;
+    use crate::store::ConnState;
+    let s = t();
+    let th = &m.theme;
+    if !matches!(a.platform, Platform::Mastodon | Platform::Bluesky) {
+        let limit = a
+            .platform
+            .text_limit()
+            .map(|l| fill(s.chars_limit, &[("n", &l.to_string())]))
+            .unwrap_or_default();
+        return (limit, th.dim());
+    }
+    match m.data.connections.iter().find(|x| x.account_id == a.id) {
+        None => (s.switcher_not_connected.to_string(), th.dim()),
+        Some(x) if x.state == ConnState::Expired => (s.switcher_expired.to_string(), th.error()),
+        Some(x) => {
+            let state = if x.state == ConnState::Error {
+                s.switcher_conn_error
+            } else {
+                s.switcher_connected
+            };
+            let text = match x.last_sync_at {
+                Some(at) => format!(
+                    "{state} · {}",
+                    fill(
+                        s.switcher_synced,
+                        &[(
+                            "time",
+                            &crate::i18n::format::weekday_time(&at.with_timezone(&c.tz()))
+                        )]
+                    )
+                ),
+                None => state.to_string(),
+            };
+            let style = if x.state == ConnState::Error {
+                th.warn()
+            } else {
+                th.ok()
+            };
+            (text, style)
+        }
+    }
 }

@@ -58,6 +58,7 @@ fn section_title(s: Section) -> &'static str {
         Section::Budgets => st.today_budgets,
         Section::Campaigns => st.today_campaigns,
         Section::Reviews => st.today_reviews,
+        Section::Reconnect => st.today_reconnect_title,
     }
 }
 
@@ -154,6 +155,17 @@ fn line_parts(td: &Today, l: Line, th: &Theme) -> (String, String, ratatui::styl
         Line::Review(i) => {
             let r = &td.reviews_due[i];
             (r.client.clone(), review_line(r), th.warn())
+        }
+        Line::Reconnect(i) => {
+            let r = &td.reconnect[i];
+            let text = fill(
+                s.today_reconnect_app,
+                &[
+                    ("account", &sanitize_line(&r.account)),
+                    ("platform", r.platform),
+                ],
+            );
+            (r.client.clone(), text, th.error())
         }
         Line::Header(..) => (String::new(), String::new(), th.base()),
     }

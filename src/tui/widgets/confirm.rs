@@ -24,6 +24,10 @@ pub enum ConfirmKind {
     Stale,
     /// Save the pillar on top and scale the other pillars down to make room for it.
     RebalancePillars,
+    /// Send a post now on its connected accounts (the post: `LiveState::asked`).
+    PublishNow,
+    /// Forget an account's connection (the connection: `LiveState::asked`).
+    Disconnect,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

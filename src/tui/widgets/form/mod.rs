@@ -71,6 +71,8 @@ pub struct Field {
     lines: u16,
     /// The value as first shown, to tell whether anything changed.
     initial: String,
+    /// A secret (a token, a password): shown as dots, never as typed.
+    pub masked: bool,
 }
 
 /// A parsed field value.
@@ -248,6 +250,7 @@ impl Form {
             hint: None,
             lines: MULTILINE_HEIGHT,
             initial: String::new(),
+            masked: false,
         };
         f.initial = f.raw();
         self.fields.push(f);
@@ -270,6 +273,16 @@ impl Form {
             last.lines = lines.max(1);
         }
         f
+    }
+    /// Makes the last field added a secret: drawn as dots.
+    pub fn secret(mut self) -> Form {
+        if let Some(f) = self.fields.last_mut() {
+            f.masked = true;
+            if let FieldKind::Text(area) = &mut f.kind {
+                area.set_mask_char('•');
+            }
+        }
+        self
     }
     /// Makes the last field added optional: empty is fine.
     pub fn optional(mut self) -> Form {

@@ -312,7 +312,11 @@ impl Form {
                         .iter()
                         .take(rect.height as usize)
                         .map(|l| {
-                            let l = sanitize_line(l);
+                            let l = if f.masked {
+                                "•".repeat(l.chars().count())
+                            } else {
+                                sanitize_line(l)
+                            };
                             let l = if f.is_multiline() { l } else { truncate(&l, w) };
                             Line::styled(l, theme.input())
                         })

@@ -1,0 +1,106 @@
+//! Keeping a signed-in account and forgetting it, for the command line and the app:
+//! the secrets to the keyring or a `0600` file (never the database), the connection's
+//! row to the store.
+
+use chrono::{DateTime, Utc};
+
+use super::{SyncEnv, SyncError, Who, key_of, open_connection};
+use crate::net::http::BaseUrl;
+use crate::net::secrets::Location;
+use crate::net::{
+    ConnectionKey, Credentials, NetEnv, NetError, NetErrorKind, Profile, SecretsStore, mastodon,
+};
+use crate::store::{ConnectionRow, NewConnection, Store, StoreError};
+
+/// What keeping or forgetting a connection can fail on.
+#[derive(Debug)]
+pub enum KeepError {
+    Net(NetError),
+    Store(StoreError),
+}
+
+impl From<NetError> for KeepError {
+    fn from(e: NetError) -> KeepError {
+        KeepError::Net(e)
+    }
+}
+
+impl From<StoreError> for KeepError {
+    fn from(e: StoreError) -> KeepError {
+        KeepError::Store(e)
+    }
+}
+
+/// Asks the server who a Mastodon token belongs to: the name its secrets go under, and
+/// the profile kept with the connection.
+pub fn mastodon_identity(
+    env: &NetEnv,
+    base: &BaseUrl,
+    handle: &str,
+    creds: &Credentials,
+) -> Result<(ConnectionKey, Profile), NetError> {
+    let probe_key = ConnectionKey::new(crate::domain::Platform::Mastodon, base.as_str(), handle);
+    let mut probe = mastodon::Mastodon::new(env, probe_key, base, creds.clone())?;
+    let me = crate::net::Connection::account(&mut probe)?;
+    Ok((
+        ConnectionKey::new(crate::domain::Platform::Mastodon, base.as_str(), &me.handle),
+        Profile::Mastodon {
+            server: base.as_str().to_string(),
+        },
+    ))
+}
+
+/// Keeps a signed-in account: its secrets first, then its row; when the row cannot be
+/// written the secrets go too. Says where the secrets are.
+#[allow(clippy::too_many_arguments)]
+pub fn keep(
+    store: &mut Store,
+    secrets: &SecretsStore,
+    (client_id, account_id): (i64, i64),
+    key: &ConnectionKey,
+    creds: &Credentials,
+    profile: &Profile,
+    now: DateTime<Utc>,
+) -> Result<Location, KeepError> {
+    let place = secrets
+        .put(key, creds)
+        .map_err(|e| NetError::new(key.label(), NetErrorKind::Secrets(e)))?;
+    let profile =
+        serde_json::to_string(profile).map_err(|_| StoreError::Unreadable { what: "profile" })?;
+    let saved = store.save_connection(
+        &NewConnection {
+            client_id,
+            account_id,
+            platform: key.platform,
+            server: key.server.clone(),
+            handle: key.handle.clone(),
+            profile,
+        },
+        now,
+    );
+    if let Err(e) = saved {
+        let _ = secrets.delete(key);
+        return Err(e.into());
+    }
+    Ok(place)
+}
+
+/// Forgets a connection: the server is told (best effort; what it answered comes back
+/// when it failed), the secrets are deleted, then the row.
+pub fn forget(
+    store: &mut Store,
+    env: &SyncEnv,
+    row: &ConnectionRow,
+    client: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<SyncError>, KeepError> {
+    let who = Who::of(row, client);
+    let told = open_connection(env, row, &who, now)
+        .and_then(|mut c| c.sign_out().map_err(|e| SyncError::from((who.clone(), e))));
+    let key = key_of(row);
+    env.secrets
+        .delete(&key)
+        .map_err(|e| NetError::new(key.label(), NetErrorKind::Secrets(e)))?;
+    store.delete_connection(row.id)?;
+    Ok(told.err())
+}
