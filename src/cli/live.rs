@@ -88,7 +88,13 @@ fn line_of(r: &AccountReport) -> String {
             }
             parts.join(", ")
         }
-        Err(e) => e.explain(),
+        // The line names the account already: its error need not say it again.
+        Err(e) => {
+            let text = e.explain();
+            let named = format!("{}{} ", r.account, crate::i18n::format::colon());
+            text.strip_prefix(&named)
+                .map_or(text.clone(), str::to_string)
+        }
     };
     fill(
         s.sync_line,
@@ -178,7 +184,10 @@ pub fn sync(
             .filter(|r| failed(r))
             .map(|r| sanitize_line(&r.account))
             .collect();
-        return Err(Failure::failed(names.join(", ")));
+        return Err(Failure::failed(
+            t().cli_sync_failed
+                .with(names.len(), &[("accounts", &names.join(", "))]),
+        ));
     }
     Ok(())
 }

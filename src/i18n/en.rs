@@ -918,6 +918,10 @@ pub static EN: Strings = Strings {
     today_reconnect: "reconnect {account} ({client}): `twohats connect {platform} --client \"{client}\" --account {account}`",
     today_reconnect_title: "Connections to make again",
     cli_disconnect_unknown_account: "client {client} has no account {handle}: see `twohats connections`",
+    cli_sync_failed: pl(
+        "the sync of {accounts} failed (see above)",
+        "the syncs of {accounts} failed (see above)",
+    ),
     cmd_sync: "sync connected accounts now",
     cmd_connect: "connect",
     cmd_disconnect: "disconnect the account",

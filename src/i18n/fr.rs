@@ -928,6 +928,10 @@ pub static FR: Strings = Strings {
     today_reconnect: "reconnecter {account} ({client}) : `twohats connect {platform} --client \"{client}\" --account {account}`",
     today_reconnect_title: "Connexions à refaire",
     cli_disconnect_unknown_account: "le client {client} n'a pas de compte {handle} : voyez `twohats connections`",
+    cli_sync_failed: pl(
+        "la synchronisation de {accounts} a échoué (voir plus haut)",
+        "les synchronisations de {accounts} ont échoué (voir plus haut)",
+    ),
     cmd_sync: "synchroniser les comptes connectés",
     cmd_connect: "connecter",
     cmd_disconnect: "déconnecter le compte",

@@ -787,6 +787,7 @@ catalogue! {
     today_reconnect: &'static str,
     today_reconnect_title: &'static str,
     cli_disconnect_unknown_account: &'static str,
+    cli_sync_failed: Plural,
     // Live connections in the app (issue 21)
     cmd_sync: &'static str,
     cmd_connect: &'static str,
