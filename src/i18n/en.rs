@@ -694,8 +694,8 @@ pub static EN: Strings = Strings {
     imp_title_metric: "unknown metric in the title {title}",
     imp_title_platform: "the title names no platform: pass --platform",
     imp_missing_columns: pl(
-        "missing column {missing}; the header is {header}",
-        "missing columns {missing}; the header is {header}",
+        "missing column {missing}; the header needs every column of {header}",
+        "missing columns {missing}; the header needs every column of {header}",
     ),
     imp_not_number: "\"{value}\" is not a number",
     imp_not_date: "\"{value}\" is not a date",

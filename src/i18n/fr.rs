@@ -698,8 +698,8 @@ pub static FR: Strings = Strings {
     imp_title_metric: "indicateur inconnu dans le titre {title}",
     imp_title_platform: "le titre ne nomme aucune plateforme : passez --platform",
     imp_missing_columns: pl(
-        "colonne manquante {missing} ; l'en-tête est {header}",
-        "colonnes manquantes {missing} ; l'en-tête est {header}",
+        "colonne manquante {missing} ; l'en-tête doit avoir toutes les colonnes de {header}",
+        "colonnes manquantes {missing} ; l'en-tête doit avoir toutes les colonnes de {header}",
     ),
     imp_not_number: "\"{value}\" n'est pas un nombre",
     imp_not_date: "\"{value}\" n'est pas une date",
