@@ -15,15 +15,9 @@ use crate::explain::Explain;
 use crate::i18n::{fill, t};
 use crate::net::http::BaseUrl;
 use crate::net::secrets::Location;
-use crate::net::{
-    self, Connection, ConnectionKey, Credentials, NetEnv, NetError, Profile, Secret, SecretsStore,
-    bluesky, mastodon,
-};
-use crate::store::{NewConnection, Store};
-
-/// Where Bluesky accounts sign in when no `--pds` is given; the environment variable
-/// points it elsewhere (a test server, a self-hosted entryway).
-const ENTRYWAY_ENV: &str = "TWOHATS_BLUESKY_ENTRYWAY";
+use crate::net::{self, Credentials, NetEnv, NetError, Secret, SecretsStore, bluesky, mastodon};
+use crate::store::Store;
+use crate::sync::connect::{self, KeepError};
 
 #[derive(Debug, Subcommand)]
 pub enum ConnectCmd {
@@ -61,6 +55,15 @@ pub enum ConnectCmd {
         #[arg(long)]
         password_stdin: bool,
     },
+}
+
+/// Keeping or forgetting failed: a network or secrets problem as `net_failure` words
+/// it, a database one as every command does.
+fn keep_failure(e: KeepError) -> Failure {
+    match e {
+        KeepError::Net(e) => net_failure(&e),
+        KeepError::Store(e) => e.into(),
+    }
 }
 
 fn net_failure(e: &NetError) -> Failure {
@@ -231,15 +234,8 @@ pub fn connect(store: &mut Store, clock: &dyn Clock, cmd: ConnectCmd) -> Result<
                     client_secret: Some(app.client_secret),
                 }
             };
-            // Who the token belongs to, from the server: the name its secrets go under.
-            let probe_key = ConnectionKey::new(Platform::Mastodon, base.as_str(), &account.handle);
-            let mut probe = mastodon::Mastodon::new(&env, probe_key, &base, creds.clone())
+            let (key, profile) = connect::mastodon_identity(&env, &base, &account.handle, &creds)
                 .map_err(|e| net_failure(&e))?;
-            let me = probe.account().map_err(|e| net_failure(&e))?;
-            let key = ConnectionKey::new(Platform::Mastodon, base.as_str(), &me.handle);
-            let profile = Profile::Mastodon {
-                server: base.as_str().to_string(),
-            };
             (client, account, key, creds, profile)
         }
         ConnectCmd::Bluesky {
@@ -262,9 +258,7 @@ pub fn connect(store: &mut Store, clock: &dyn Clock, cmd: ConnectCmd) -> Result<
                 })
             };
             let pds = pds.as_deref().map(parse).transpose()?;
-            let entryway = std::env::var(ENTRYWAY_ENV)
-                .unwrap_or_else(|_| bluesky::DEFAULT_ENTRYWAY.to_string());
-            let entryway = parse(&entryway)?;
+            let entryway = parse(&connect::bluesky_entryway())?;
             if !password_stdin {
                 prompt(&fill(
                     t().cli_connect_password_prompt,
@@ -275,33 +269,20 @@ pub fn connect(store: &mut Store, clock: &dyn Clock, cmd: ConnectCmd) -> Result<
             let session =
                 bluesky::sign_in(&env, &entryway, &account.handle, &password, pds.as_ref())
                     .map_err(|e| net_failure(&e))?;
-            let key = ConnectionKey::new(Platform::Bluesky, session.pds.as_str(), &session.handle);
-            let profile = Profile::Bluesky {
-                pds: session.pds.as_str().to_string(),
-                did: session.did.clone(),
-            };
-            (client, account, key, session.credentials, profile)
+            let (key, creds, profile) = connect::bluesky_identity(session);
+            (client, account, key, creds, profile)
         }
     };
-    let place = secrets
-        .put(&key, &creds)
-        .map_err(|e| net_failure(&NetError::new(key.label(), net::NetErrorKind::Secrets(e))))?;
-    let saved = store.save_connection(
-        &NewConnection {
-            client_id: client.id,
-            account_id: account.id,
-            platform: key.platform,
-            server: key.server.clone(),
-            handle: key.handle.clone(),
-            profile: serde_json::to_string(&profile).map_err(|e| Failure::failed(e.to_string()))?,
-        },
+    let place = connect::keep(
+        store,
+        &secrets,
+        (client.id, account.id),
+        &key,
+        &creds,
+        &profile,
         clock.now(),
-    );
-    if let Err(e) = saved {
-        // Not kept in the database: the secrets go too.
-        let _ = secrets.delete(&key);
-        return Err(e.into());
-    }
+    )
+    .map_err(keep_failure)?;
     let place = match place {
         Location::Keyring => t().cli_keyring.to_string(),
         Location::File(p) => p.display().to_string(),
@@ -426,23 +407,15 @@ pub fn disconnect(
         net: net_env(clock),
         secrets: secrets()?,
     };
-    let who = crate::sync::Who::of(&row, &client.name);
     // Best effort: the server forgets the credentials; they go from here whatever it says.
-    let told = crate::sync::open_connection(&env, &row, &who, clock.now()).and_then(|mut c| {
-        c.sign_out()
-            .map_err(|e| crate::sync::SyncError::from((who.clone(), e)))
-    });
-    if let Err(e) = told {
+    let unrevoked =
+        connect::forget(store, &env, &row, &client.name, clock.now()).map_err(keep_failure)?;
+    if let Some(e) = unrevoked {
         super::out::error(&fill(
             t().cli_disconnect_unrevoked,
             &[("error", &e.explain())],
         ));
     }
-    let key = crate::sync::key_of(&row);
-    env.secrets
-        .delete(&key)
-        .map_err(|e| net_failure(&NetError::new(key.label(), net::NetErrorKind::Secrets(e))))?;
-    store.delete_connection(row.id)?;
     super::out::line(&fill(
         t().cli_disconnected,
         &[

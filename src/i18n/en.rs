@@ -939,7 +939,7 @@ pub static EN: Strings = Strings {
     live_reply_failed: "Reply not sent (it stays saved, the item is not marked replied): {error}",
     live_reply_sending: "Sending the reply…",
     live_cannot_send: "This item did not come from a connected account: Ctrl-s saves the reply to send by hand.",
-    hint_reply_send: "Ctrl-t saves and sends it on {platform}",
+    hint_reply_send: "Ctrl-t saves and sends on {platform}",
     live_publish_nothing: "Nothing was sent: no connected account left to send to.",
     live_publishing: "Publishing…",
     live_holding: "Asking the server to hold the post…",
@@ -979,4 +979,6 @@ pub static EN: Strings = Strings {
     switcher_conn_error: "error",
     switcher_not_connected: "not connected",
     switcher_synced: "synced {time}",
+    post_held: "on server",
+    post_held_detail: "held on the server until its time",
 };

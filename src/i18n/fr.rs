@@ -949,7 +949,7 @@ pub static FR: Strings = Strings {
     live_reply_failed: "Réponse non envoyée (elle reste enregistrée, le message n'est pas marqué répondu) : {error}",
     live_reply_sending: "Envoi de la réponse…",
     live_cannot_send: "Ce message ne vient pas d'un compte connecté : Ctrl-s enregistre la réponse, à envoyer à la main.",
-    hint_reply_send: "Ctrl-t l'enregistre et l'envoie sur {platform}",
+    hint_reply_send: "Ctrl-t enregistre et envoie sur {platform}",
     live_publish_nothing: "Rien n'a été envoyé : aucun compte connecté à qui l'envoyer.",
     live_publishing: "Publication…",
     live_holding: "Demande au serveur de garder la publication…",
@@ -992,4 +992,6 @@ pub static FR: Strings = Strings {
     switcher_conn_error: "en erreur",
     switcher_not_connected: "non connecté",
     switcher_synced: "synchro {time}",
+    post_held: "sur le serveur",
+    post_held_detail: "retenu par le serveur jusqu'à son heure",
 };

@@ -846,6 +846,8 @@ catalogue! {
     switcher_conn_error: &'static str,
     switcher_not_connected: &'static str,
     switcher_synced: &'static str,
+    post_held: &'static str,
+    post_held_detail: &'static str,
 }
 
 #[cfg(test)]

@@ -337,3 +337,24 @@ fn reply_targets_round_trip_as_json() {
     ));
     assert_eq!(Visibility::Unknown.as_reply(), "direct");
 }
+
+/// A sync and a file import of the same page make the same items (one mapping), so the
+/// duplicate rule keeps an item from being stored twice.
+#[test]
+fn synced_pages_make_the_importers_items() {
+    use crate::io::inbox::{Context, Format, read};
+    let ctx = Context {
+        file: "page.json",
+        platform: None,
+        tz: chrono_tz::UTC,
+    };
+    let masto = include_bytes!("../../tests/fixtures/api/mastodon/notifications_page1.json");
+    let synced: Vec<_> = mastodon::parse_notification_page(masto)
+        .unwrap()
+        .items
+        .into_iter()
+        .map(|i| i.draft)
+        .collect();
+    assert!(!synced.is_empty());
+    assert_eq!(synced, read(masto, Format::Auto, &ctx).unwrap());
+}

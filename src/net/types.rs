@@ -115,6 +115,17 @@ pub enum Visibility {
 }
 
 impl Visibility {
+    /// The visibility a status names (`"direct"`...); an unknown one is `Unknown`.
+    pub fn from_key(key: &str) -> Visibility {
+        match key {
+            "public" => Visibility::Public,
+            "unlisted" => Visibility::Unlisted,
+            "private" => Visibility::Private,
+            "direct" => Visibility::Direct,
+            _ => Visibility::Unknown,
+        }
+    }
+
     /// What a reply to a post of this visibility is sent with.
     pub fn as_reply(self) -> &'static str {
         match self {

@@ -8,7 +8,8 @@ use super::{SyncEnv, SyncError, Who, key_of, open_connection};
 use crate::net::http::BaseUrl;
 use crate::net::secrets::Location;
 use crate::net::{
-    ConnectionKey, Credentials, NetEnv, NetError, NetErrorKind, Profile, SecretsStore, mastodon,
+    ConnectionKey, Credentials, NetEnv, NetError, NetErrorKind, Profile, SecretsStore, bluesky,
+    mastodon,
 };
 use crate::store::{ConnectionRow, NewConnection, Store, StoreError};
 
@@ -48,6 +49,30 @@ pub fn mastodon_identity(
             server: base.as_str().to_string(),
         },
     ))
+}
+
+/// Where Bluesky accounts sign in when no PDS is named; the environment variable
+/// points it elsewhere (a test server, a self-hosted entryway).
+pub const BLUESKY_ENTRYWAY_ENV: &str = "TWOHATS_BLUESKY_ENTRYWAY";
+
+/// The Bluesky sign-in address: the environment's, else Bluesky's own.
+pub fn bluesky_entryway() -> String {
+    std::env::var(BLUESKY_ENTRYWAY_ENV).unwrap_or_else(|_| bluesky::DEFAULT_ENTRYWAY.to_string())
+}
+
+/// A Bluesky session as a connection: the name its secrets go under (the handle the
+/// server answered, at its PDS), its credentials and the profile kept with it.
+pub fn bluesky_identity(session: bluesky::Session) -> (ConnectionKey, Credentials, Profile) {
+    let key = ConnectionKey::new(
+        crate::domain::Platform::Bluesky,
+        session.pds.as_str(),
+        &session.handle,
+    );
+    let profile = Profile::Bluesky {
+        pds: session.pds.as_str().to_string(),
+        did: session.did,
+    };
+    (key, session.credentials, profile)
 }
 
 /// Keeps a signed-in account: its secrets first, then its row; when the row cannot be

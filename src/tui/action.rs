@@ -312,6 +312,8 @@ pub struct Data {
     pub accounts: Vec<Account>,
     /// The live connections (no secrets: those never leave the keyring or their file).
     pub connections: Vec<crate::store::ConnectionRow>,
+    /// Posts a server holds until their time (Mastodon `scheduled_at`).
+    pub held: std::collections::BTreeSet<crate::domain::post::PostId>,
 }
 
 /// What a successful write did, so `update` can say so and offer undo.

@@ -3,11 +3,8 @@
 
 use crate::domain::client::AccountId;
 use crate::domain::inbox::{Filter, Item, ItemDraft, ItemId, Op, SavedReply};
-use crate::domain::objective::ObjectiveDraft;
 use crate::domain::post::Post;
-use crate::domain::strategy::{
-    BudgetLine, Campaign, Competitor, CompetitorNote, Expense, HashtagSet, Id, Part, Pillar, Target,
-};
+use crate::domain::strategy::{BudgetLine, Id, Part};
 use crate::domain::{AccountDraft, ClientDraft, ClientId, Clock, Version};
 use crate::explain::Explain;
 use crate::store::PostFilter;
@@ -17,6 +14,14 @@ use crate::tui::widgets::picker::PickPurpose;
 use super::action::{Action, Clip, Outcome};
 pub use super::loads::load;
 use super::loads::{load_inbox, load_plan};
+
+mod export;
+mod strategy;
+
+pub use export::EXPORT_FOLDER;
+use export::export_report;
+pub use strategy::StrategyItem;
+use strategy::save_item;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
@@ -174,73 +179,6 @@ pub enum Effect {
     SaveSyncMinutes(u32),
 }
 
-/// A strategy row to write (id 0: a new one), over the version it was read at.
-#[derive(Debug, Clone, PartialEq)]
-pub enum StrategyItem {
-    Target(Target),
-    Objective(Id, Version, ObjectiveDraft),
-    Campaign(Campaign),
-    BudgetLine(BudgetLine),
-    Expense(Expense),
-    Pillar(Pillar),
-    /// A pillar with the others rescaled to make room for it (the pillar first).
-    Pillars(Vec<Pillar>),
-    HashtagSet(HashtagSet),
-    Competitor(Competitor),
-    Note(CompetitorNote),
-    Tone(String, Version),
-}
-
-impl StrategyItem {
-    fn part_and_id(&self) -> (Option<Part>, Id) {
-        match self {
-            StrategyItem::Target(x) => (Some(Part::Target), x.id),
-            StrategyItem::Objective(id, ..) => (Some(Part::Objective), *id),
-            StrategyItem::Campaign(x) => (Some(Part::Campaign), x.id),
-            StrategyItem::BudgetLine(x) => (Some(Part::BudgetLine), x.id),
-            StrategyItem::Expense(x) => (Some(Part::Expense), x.id),
-            StrategyItem::Pillar(x) => (Some(Part::Pillar), x.id),
-            StrategyItem::Pillars(x) => (Some(Part::Pillar), x.first().map_or(0, |p| p.id)),
-            StrategyItem::HashtagSet(x) => (Some(Part::HashtagSet), x.id),
-            StrategyItem::Competitor(x) => (Some(Part::Competitor), x.id),
-            StrategyItem::Note(x) => (Some(Part::CompetitorNote), x.id),
-            StrategyItem::Tone(..) => (None, 0),
-        }
-    }
-}
-
-fn save_item(
-    store: &mut Store,
-    client: ClientId,
-    item: &StrategyItem,
-    now: chrono::DateTime<chrono::Utc>,
-) -> crate::store::Result<()> {
-    store.transaction(|tx| {
-        match item {
-            StrategyItem::Target(x) => tx.save_target(client, x, now)?,
-            StrategyItem::Objective(id, v, d) => tx.save_objective(client, (*id, *v), d, now)?,
-            StrategyItem::Campaign(x) => tx.save_campaign(client, x, now)?,
-            StrategyItem::BudgetLine(x) => tx.save_budget_line(client, x, now)?,
-            StrategyItem::Expense(x) => tx.save_expense(client, x, now)?,
-            StrategyItem::Pillar(x) => tx.save_pillar(client, x, now)?,
-            StrategyItem::Pillars(x) => {
-                for p in x {
-                    tx.save_pillar(client, p, now)?;
-                }
-                0
-            }
-            StrategyItem::HashtagSet(x) => tx.save_hashtag_set(client, x, now)?,
-            StrategyItem::Competitor(x) => tx.save_competitor(client, x, now)?,
-            StrategyItem::Note(x) => tx.save_note(x, now)?,
-            StrategyItem::Tone(t, v) => {
-                tx.save_tone(client, *v, t)?;
-                0
-            }
-        };
-        Ok(())
-    })
-}
-
 /// The setting that remembers the last client used.
 pub const LAST_CLIENT: &str = "last_client";
 
@@ -256,55 +194,6 @@ fn failed(
         return super::fresh::read(store, entity, id, now);
     }
     Action::Failed(crate::store::diagnose(store.path(), e).explain())
-}
-
-/// Where the report's `x` key writes, when no export has said yet: the user's documents
-/// folder, else downloads, else home.
-pub const EXPORT_FOLDER: &str = "export_folder";
-
-/// Writes a report to `path` through a private temporary (it holds a client's figures).
-/// Without `replace`, an existing file is not touched and the answer asks first.
-fn export_report(
-    store: &Store,
-    (client, period, format): (
-        ClientId,
-        crate::domain::report::Period,
-        crate::io::report::Format,
-    ),
-    path: &str,
-    replace: bool,
-    now: chrono::DateTime<chrono::Utc>,
-) -> Vec<Action> {
-    let at = std::path::absolute(path).unwrap_or_else(|_| path.into());
-    let shown = at.display().to_string();
-    let text = match store
-        .client(client)
-        .and_then(|c| crate::report::build(store, &c, period, now))
-    {
-        Ok(r) => crate::io::report::write(&r, format),
-        Err(e) => return vec![failed(store, now, e)],
-    };
-    match crate::files::write_bytes(&at, replace, text.as_bytes()) {
-        Ok(()) => {
-            let folder = crate::files::folder_of(&at).display().to_string();
-            // The folder is remembered for the next export; the report is written
-            // whatever happens to the setting.
-            let _ = store.set_setting(EXPORT_FOLDER, &folder);
-            vec![Action::Done(Outcome::Exported {
-                path: shown,
-                folder,
-            })]
-        }
-        Err(e) if !replace && e.kind() == std::io::ErrorKind::AlreadyExists => {
-            vec![Action::Done(Outcome::ExportExists { path: shown })]
-        }
-        Err(e) => vec![Action::Failed(
-            crate::files::Problem::of_io(&at, &e).map_or_else(
-                || crate::i18n::format::labelled(&shown, &e.to_string()),
-                |p| p.explain(),
-            ),
-        )],
-    }
 }
 
 /// Runs an effect that only reads (the first frame's loads); the store is not changed.

@@ -13,6 +13,11 @@ pub fn load(store: &Store) -> crate::store::Result<Data> {
         clients: store.clients()?,
         accounts: store.accounts()?,
         connections: store.connections(None)?,
+        held: store
+            .sends_in_state(crate::store::SendState::Held)?
+            .into_iter()
+            .map(|s| s.post_id)
+            .collect(),
     })
 }
 

@@ -2,6 +2,7 @@
 //! quotes are kept; likes, reposts, follows and reasons newer than this code are left out
 //! and counted by reason.
 
+use chrono_tz::Tz;
 use serde::Deserialize;
 
 use super::{Context, ImportError, Summary, json_error, line_of, parse_time};
@@ -40,12 +41,52 @@ struct BskyList {
 }
 
 /// `https://bsky.app/profile/HANDLE/post/RKEY` from `at://DID/app.bsky.feed.post/RKEY`.
-fn bsky_permalink(uri: &str, handle: &str) -> String {
+pub fn permalink(uri: &str, handle: &str) -> String {
     match uri.rsplit_once('/') {
         Some((_, rkey)) if uri.contains("/app.bsky.feed.post/") => {
             format!("https://bsky.app/profile/{handle}/post/{rkey}")
         }
         _ => String::new(),
+    }
+}
+
+/// What the inbox makes of a notification's reason: mentions and quotes are mentions,
+/// replies replies; `None` is left out (likes, reposts, follows, newer reasons).
+pub fn kind_of(reason: &str) -> Option<Kind> {
+    match reason {
+        "mention" | "quote" => Some(Kind::Mention),
+        "reply" => Some(Kind::Reply),
+        _ => None,
+    }
+}
+
+/// The fields of a notification an inbox item is made of.
+pub struct Notice<'a> {
+    pub uri: &'a str,
+    pub handle: &'a str,
+    pub display_name: Option<&'a str>,
+    pub text: &'a str,
+    pub created_at: Option<&'a str>,
+    pub indexed_at: &'a str,
+}
+
+impl Notice<'_> {
+    /// The inbox item: the one mapping a file import and a live sync share (the author
+    /// as `@handle`, the record's text, its `createdAt` else the time it was indexed,
+    /// the permalink, the URI as external id), so that they never store an item twice.
+    /// The error is the time's.
+    pub fn draft(&self, kind: Kind, tz: Tz) -> Result<ItemDraft, String> {
+        let when = self.created_at.unwrap_or(self.indexed_at);
+        Ok(ItemDraft {
+            platform: Platform::Bluesky,
+            kind,
+            permalink: permalink(self.uri, self.handle),
+            author: format!("@{}", self.handle),
+            author_name: self.display_name.unwrap_or_default().to_string(),
+            text: self.text.to_string(),
+            received_at: parse_time(when, tz)?,
+            external_id: Some(self.uri.to_string()),
+        })
     }
 }
 
@@ -57,28 +98,24 @@ pub(super) fn read(
     let mut out = Vec::new();
     let mut summary = Summary::default();
     for n in list.notifications {
-        let kind = match n.reason.as_str() {
-            "mention" => Kind::Mention,
-            "reply" => Kind::Reply,
-            "quote" => Kind::Mention,
-            other => {
-                *summary.left_out.entry(other.to_string()).or_default() += 1;
-                continue;
-            }
+        let Some(kind) = kind_of(&n.reason) else {
+            *summary.left_out.entry(n.reason).or_default() += 1;
+            continue;
         };
         let line = text.find(&n.uri).map_or(0, |o| line_of(text, o));
-        let when = n.record.created_at.as_deref().unwrap_or(&n.indexed_at);
-        out.push(ItemDraft {
-            platform: Platform::Bluesky,
-            kind,
-            permalink: bsky_permalink(&n.uri, &n.author.handle),
-            author: format!("@{}", n.author.handle),
-            author_name: n.author.display_name.unwrap_or_default(),
-            text: n.record.text,
-            received_at: parse_time(when, ctx.tz)
+        let notice = Notice {
+            uri: &n.uri,
+            handle: &n.author.handle,
+            display_name: n.author.display_name.as_deref(),
+            text: &n.record.text,
+            created_at: n.record.created_at.as_deref(),
+            indexed_at: &n.indexed_at,
+        };
+        out.push(
+            notice
+                .draft(kind, ctx.tz)
                 .map_err(|m| ImportError::new(ctx.file, line, Some("createdAt"), m))?,
-            external_id: Some(n.uri),
-        });
+        );
     }
     Ok((out, summary))
 }

@@ -64,7 +64,7 @@ impl NotificationType {
     }
 
     /// Asks for an answer: kept in the inbox.
-    fn wanted(&self) -> bool {
+    pub fn wanted(&self) -> bool {
         matches!(self, NotificationType::Mention | NotificationType::Quote)
     }
 }
@@ -177,6 +177,21 @@ pub fn html_to_text(html: &str) -> String {
     html_escape::decode_html_entities(out.trim()).into_owned()
 }
 
+/// The inbox item of a v1 notification that is kept (a mention or quote whose status
+/// is there): the one mapping a file import and a live sync share, so that they never
+/// store an item twice. The error names the field.
+pub fn notification_item(n: &Notification, tz: Tz) -> Result<ItemDraft, (&'static str, String)> {
+    let Some(status) = &n.status else {
+        return Err(("status", crate::i18n::t().imp_empty.into()));
+    };
+    let account = n
+        .account
+        .as_ref()
+        .or(status.account.as_ref())
+        .ok_or_else(|| ("account", crate::i18n::t().imp_empty.to_string()))?;
+    item(&n.kind, account, status, &n.created_at, tz)
+}
+
 /// The inbox item of a mention or quote.
 fn item(
     kind: &NotificationType,
@@ -270,18 +285,12 @@ fn read_list(
             continue;
         }
         let n: Notification = serde_json::from_value(v).map_err(|e| err(None, e.to_string()))?;
-        let Some(status) = &n.status else {
+        if n.status.is_none() {
             page.summary.deleted += 1;
             continue;
-        };
-        let account = n
-            .account
-            .as_ref()
-            .or(status.account.as_ref())
-            .ok_or_else(|| err(Some("account"), crate::i18n::t().imp_empty.into()))?;
-        page.items.push(
-            item(&n.kind, account, status, &n.created_at, tz).map_err(|(f, m)| err(Some(f), m))?,
-        );
+        }
+        page.items
+            .push(notification_item(&n, tz).map_err(|(f, m)| err(Some(f), m))?);
     }
     Ok(page)
 }

@@ -1,7 +1,7 @@
 //! Inbox importers: a CSV (or JSON) of items, Mastodon's notifications and Bluesky's
 //! `listNotifications` (FORMATS.md, "Inbox sources").
 
-mod bluesky;
+pub mod bluesky;
 pub mod mastodon;
 
 pub use mastodon::html_to_text;

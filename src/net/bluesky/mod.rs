@@ -8,7 +8,7 @@ mod notifications;
 mod records;
 mod session;
 
-pub use notifications::permalink;
+pub use crate::io::inbox::bluesky::permalink;
 pub use records::{MAX_BYTES, MAX_GRAPHEMES, record_key, tid};
 pub use session::{
     DEFAULT_ENTRYWAY, Refreshed, Session, delete_session, looks_like_app_password, refresh, sign_in,

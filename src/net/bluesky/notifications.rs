@@ -5,8 +5,8 @@
 use serde::Deserialize;
 
 use super::Bluesky;
-use crate::domain::Platform;
-use crate::domain::inbox::{ItemDraft, Kind};
+use crate::domain::inbox::Kind;
+use crate::io::inbox::bluesky as inbox;
 use crate::io::inbox::parse_time;
 use crate::net::error::{NetError, NetErrorKind};
 use crate::net::http::{Method, Query};
@@ -78,17 +78,6 @@ const KNOWN_REASONS: [&str; 11] = [
     "repost-via-repost",
 ];
 
-/// `https://bsky.app/profile/HANDLE/post/RKEY` from `at://DID/app.bsky.feed.post/RKEY`,
-/// as the file importer makes it (duplicated from `io::inbox`, where it is private).
-pub fn permalink(uri: &str, handle: &str) -> String {
-    match uri.rsplit_once('/') {
-        Some((_, rkey)) if uri.contains("/app.bsky.feed.post/") => {
-            format!("https://bsky.app/profile/{handle}/post/{rkey}")
-        }
-        _ => String::new(),
-    }
-}
-
 /// Where the last pull stopped: the newest notification's time and URI.
 struct Mark {
     indexed_at: String,
@@ -159,18 +148,14 @@ pub(super) fn pull(
                     uri: n.uri.clone(),
                 });
             }
-            let kind = match n.reason.as_str() {
-                "mention" | "quote" => Kind::Mention,
-                "reply" => Kind::Reply,
-                other => {
-                    let name = if KNOWN_REASONS.contains(&other) {
-                        other
-                    } else {
-                        "other"
-                    };
-                    *summary.left_out.entry(name.to_string()).or_default() += 1;
-                    continue;
-                }
+            let Some(kind) = inbox::kind_of(&n.reason) else {
+                let name = if KNOWN_REASONS.contains(&n.reason.as_str()) {
+                    n.reason.as_str()
+                } else {
+                    "other"
+                };
+                *summary.left_out.entry(name.to_string()).or_default() += 1;
+                continue;
             };
             items.push(item(b, n, kind)?);
         }
@@ -186,12 +171,19 @@ pub(super) fn pull(
     })
 }
 
-/// An inbox item as the file importer reads one: the author as `@handle`, the
-/// record's text, its `createdAt` (else the time it was indexed), the permalink, the
-/// URI as external id.
+/// An inbox item as the file importer reads one (the same mapping), with what a reply
+/// to it needs.
 fn item(b: &Bluesky, n: Notification, kind: Kind) -> Result<PulledItem, NetError> {
-    let when = n.record.created_at.as_deref().unwrap_or(&n.indexed_at);
-    let received_at = parse_time(when, chrono_tz::UTC).map_err(|_| {
+    let draft = inbox::Notice {
+        uri: &n.uri,
+        handle: &n.author.handle,
+        display_name: n.author.display_name.as_deref(),
+        text: &n.record.text,
+        created_at: n.record.created_at.as_deref(),
+        indexed_at: &n.indexed_at,
+    }
+    .draft(kind, chrono_tz::UTC)
+    .map_err(|_| {
         b.api.err(NetErrorKind::Decode {
             endpoint: "app.bsky.notification.listNotifications".into(),
             detail: format!("{}: createdAt", n.uri),
@@ -202,16 +194,7 @@ fn item(b: &Bluesky, n: Notification, kind: Kind) -> Result<PulledItem, NetError
         None => (n.uri.clone(), n.cid.clone()),
     };
     Ok(PulledItem {
-        draft: ItemDraft {
-            platform: Platform::Bluesky,
-            kind,
-            permalink: permalink(&n.uri, &n.author.handle),
-            author: format!("@{}", n.author.handle),
-            author_name: n.author.display_name.unwrap_or_default(),
-            text: n.record.text,
-            received_at,
-            external_id: Some(n.uri.clone()),
-        },
+        draft,
         reply_to: ReplyTarget::Bluesky {
             uri: n.uri,
             cid: n.cid,

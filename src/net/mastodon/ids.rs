@@ -24,10 +24,6 @@ pub fn de_id<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
     RawId::deserialize(d).map(RawId::into_string)
 }
 
-pub fn de_opt_id<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    Ok(Option::<RawId>::deserialize(d)?.map(RawId::into_string))
-}
-
 /// Orders ids as the server does: longer is newer (snowflake numbers, and the
 /// fixed-width flake ids of other servers), then by their text.
 pub fn cmp_ids(a: &str, b: &str) -> Ordering {

@@ -7,10 +7,8 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 
 use super::Mastodon;
-use super::ids::{de_id, de_opt_id, newest};
-use crate::domain::Platform;
-use crate::domain::inbox::{ItemDraft, Kind};
-use crate::io::inbox::{html_to_text, parse_time};
+use super::ids::newest;
+use crate::io::inbox::mastodon::{Id, Notification, notification_item};
 use crate::net::error::{NetError, NetErrorKind};
 use crate::net::http::{Method, Query, Response, link_param};
 use crate::net::{
@@ -19,40 +17,6 @@ use crate::net::{
 
 /// Mastodon's largest page since 4.1.
 const PAGE: usize = 80;
-
-#[derive(Deserialize)]
-struct Notification {
-    #[serde(deserialize_with = "de_id")]
-    id: String,
-    /// Kept as text: unknown types are counted by name and left out.
-    #[serde(rename = "type")]
-    kind: String,
-    created_at: String,
-    account: Author,
-    #[serde(default)]
-    status: Option<Status>,
-}
-
-#[derive(Deserialize)]
-struct Author {
-    acct: String,
-    #[serde(default)]
-    display_name: Option<String>,
-}
-
-#[derive(Deserialize)]
-struct Status {
-    #[serde(deserialize_with = "de_id")]
-    id: String,
-    #[serde(default, deserialize_with = "de_opt_id")]
-    in_reply_to_id: Option<String>,
-    #[serde(default)]
-    content: String,
-    #[serde(default)]
-    url: Option<String>,
-    #[serde(default)]
-    visibility: Option<Visibility>,
-}
 
 /// One page of notifications, read.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -66,12 +30,11 @@ pub struct NotificationPage {
     pub oldest_id: Option<String>,
 }
 
-/// Reads one page of `GET /api/v1/notifications` into inbox items as the file importer
-/// reads them: the author as `@acct`, the status's HTML as text, its URL as the
-/// permalink, its id as the external id; `direct` is a DM, an answer to a post a
-/// reply, anything else a mention. Mentions and quotes are kept; other types are
-/// counted and left out, and so are notifications whose status was deleted. The error
-/// says where the page broke.
+/// Reads one page of `GET /api/v1/notifications` into inbox items with the file
+/// importer's own mapping (`io::inbox::mastodon`), so that a file import and a sync
+/// never store an item twice, and what a reply to each needs. Mentions and quotes are
+/// kept; other types are counted and left out, and so are notifications whose status
+/// was deleted. The error says where the page broke.
 pub fn parse_notification_page(body: &[u8]) -> Result<NotificationPage, String> {
     let list: Vec<Notification> = serde_json::from_slice(body).map_err(|e| {
         format!(
@@ -85,52 +48,43 @@ pub fn parse_notification_page(body: &[u8]) -> Result<NotificationPage, String> 
         seen: list.len(),
         ..NotificationPage::default()
     };
-    for n in list {
+    for (i, n) in list.into_iter().enumerate() {
+        let Some(id) = n.id.as_ref().map(Id::text) else {
+            return Err(format!("notification {}: id", i + 1));
+        };
         let oldest = page.oldest_id.take();
         page.oldest_id = match oldest {
-            Some(o) if super::ids::cmp_ids(&o, &n.id).is_le() => Some(o),
-            _ => Some(n.id.clone()),
+            Some(o) if super::ids::cmp_ids(&o, &id).is_le() => Some(o),
+            _ => Some(id.clone()),
         };
-        page.newest_id = newest(page.newest_id.take(), &n.id);
-        if !matches!(n.kind.as_str(), "mention" | "quote") {
-            let name = if KNOWN_TYPES.contains(&n.kind.as_str()) {
-                n.kind
+        page.newest_id = newest(page.newest_id.take(), &id);
+        if !n.kind.wanted() {
+            let name = n.kind.name();
+            let name = if KNOWN_TYPES.contains(&name) {
+                name
             } else {
-                "other".to_string()
+                "other"
             };
-            *page.left_out.entry(name).or_default() += 1;
+            *page.left_out.entry(name.to_string()).or_default() += 1;
             continue;
         }
-        let Some(status) = n.status else {
+        let Some(status) = &n.status else {
             page.skipped_deleted += 1;
             continue;
         };
-        let kind = if status.visibility == Some(Visibility::Direct) {
-            Kind::Dm
-        } else if status.in_reply_to_id.is_some() {
-            Kind::Reply
-        } else {
-            Kind::Mention
-        };
-        let received_at = parse_time(&n.created_at, chrono_tz::UTC)
-            .map_err(|_| format!("notification {}: created_at", n.id))?;
-        let acct = n.account.acct.trim_start_matches('@').to_string();
+        let draft = notification_item(&n, chrono_tz::UTC)
+            .map_err(|(field, _)| format!("notification {id}: {field}"))?;
+        let visibility = status
+            .visibility
+            .as_deref()
+            .map_or(Visibility::Unknown, Visibility::from_key);
         page.items.push(PulledItem {
-            draft: ItemDraft {
-                platform: Platform::Mastodon,
-                kind,
-                author: format!("@{acct}"),
-                author_name: n.account.display_name.unwrap_or_default(),
-                text: html_to_text(&status.content),
-                received_at,
-                permalink: status.url.unwrap_or_default(),
-                external_id: Some(status.id.clone()),
-            },
             reply_to: ReplyTarget::Mastodon {
-                status_id: status.id,
-                acct,
-                visibility: status.visibility.unwrap_or(Visibility::Unknown),
+                status_id: status.id.text(),
+                acct: draft.author.trim_start_matches('@').to_string(),
+                visibility,
             },
+            draft,
         });
     }
     Ok(page)

@@ -96,8 +96,14 @@ fn dispatch(m: &mut Model, action: Action) -> Vec<Effect> {
             let stored = heard.stored();
             let mut effects = live::heard(m, heard);
             if stored {
+                // The screens read again now; the data version the worker's write moved
+                // is taken as it is then, not as another window's write to read again.
+                m.data_version = None;
+                effects.insert(0, Effect::CheckDataVersion);
                 effects.extend(done::refresh_all(m));
-                effects.push(Effect::Reload);
+                if !effects.contains(&Effect::Reload) {
+                    effects.push(Effect::Reload);
+                }
             }
             effects
         }

@@ -212,7 +212,11 @@ pub fn edit_form(m: &Model, p: &Post) -> Form {
         .client(p.client_id)
         .map(|c| c.name.clone())
         .unwrap_or_default();
-    let title = fill(t().form_edit_post, &[("client", &name)]);
+    let mut title = fill(t().form_edit_post, &[("client", &name)]);
+    // A post a server holds says so: moving or deleting it changes the server's copy.
+    if m.data.held.contains(&p.id) {
+        title = format!("{title} · {}", t().post_held_detail);
+    }
     form_for(m, title, p)
 }
 

@@ -481,3 +481,33 @@ fn publishing_is_not_offered_in_the_post_form() {
     assert!(options.iter().all(|o| o.value != "publishing"));
     assert!(options.iter().any(|o| o.value == "scheduled"));
 }
+
+/// What the worker stored is read once: the data version its write moved is not taken
+/// for another window's write on the next check.
+#[test]
+fn a_sync_that_stored_reads_the_screens_once() {
+    let mut m = Harness::demo().model;
+    m.data_version = Some(3);
+    let effects = crate::tui::update::update(
+        &mut m,
+        Action::Live(Heard::SyncDone(vec![AccountLine {
+            account: "@a@example.test".into(),
+            new: 2,
+            error: None,
+        }])),
+    );
+    let reloads = |e: &[Effect]| e.iter().filter(|e| **e == Effect::Reload).count();
+    assert_eq!(reloads(&effects), 1);
+    assert!(effects.contains(&Effect::CheckDataVersion));
+    // The worker's write moved the version: taken as it is, nothing read again.
+    assert_eq!(
+        reloads(&crate::tui::update::update(&mut m, Action::DataVersion(4))),
+        0
+    );
+    assert_eq!(m.data_version, Some(4));
+    // Another window's write afterwards is still read.
+    assert_eq!(
+        reloads(&crate::tui::update::update(&mut m, Action::DataVersion(5))),
+        1
+    );
+}

@@ -77,6 +77,16 @@ fn full_label(m: &Model, p: &Post) -> String {
     ))
 }
 
+/// ` · on server` after a post's status when a server holds it until its time (Mastodon
+/// `scheduled_at`); nothing otherwise.
+fn held_mark(m: &Model, p: &Post) -> String {
+    if m.data.held.contains(&p.id) {
+        format!(" · {}", t().post_held)
+    } else {
+        String::new()
+    }
+}
+
 /// `BM` for Boulangerie Marcel: a short client mark for crowded cells.
 fn initials(name: &str) -> String {
     name.split_whitespace()
@@ -363,15 +373,20 @@ fn day_panel(m: &Model, frame: &mut Frame, area: Rect) {
             .map(|(i, p)| {
                 let mark = if i == m.calendar.post { "› " } else { "  " };
                 let body = sanitize_line(p.body.lines().next().unwrap_or(""));
+                let mut held = held_mark(m, p);
+                if !held.is_empty() {
+                    held.push(' ');
+                }
                 Line::from(vec![
                     Span::styled(mark, th.accent()),
                     Span::styled(
                         format!("{:<10}", i18n::post_status(p.status)),
                         status_style(p.status, th),
                     ),
+                    Span::styled(held.clone(), th.accent()),
                     Span::raw(truncate(
                         &format!("{} — {body}", full_label(m, p)),
-                        w.saturating_sub(12),
+                        w.saturating_sub(12 + crate::domain::text::width(&held)),
                     )),
                 ])
             })
@@ -427,7 +442,10 @@ fn agenda(m: &Model, frame: &mut Frame, area: Rect) {
             }
             cells.extend([
                 Line::raw(marks(&p.accounts, &m.data.accounts)),
-                Line::styled(i18n::post_status(p.status), status_style(p.status, th)),
+                Line::from(vec![
+                    Span::styled(i18n::post_status(p.status), status_style(p.status, th)),
+                    Span::styled(held_mark(m, p), th.accent()),
+                ]),
                 Line::raw(pillar),
                 Line::raw(sanitize_line(title)),
             ]);

@@ -85,4 +85,6 @@ mod tests_daily_use;
 #[cfg(test)]
 mod tests_fit;
 #[cfg(test)]
+mod tests_live;
+#[cfg(test)]
 mod tests_safety;

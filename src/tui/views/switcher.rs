@@ -138,7 +138,9 @@ pub fn render(m: &Model, frame: &mut Frame, area: Rect, sw: &Switcher) {
                 &[
                     Column::text("", 6, 1, 0),
                     Column::text("", 8, 2, 0),
-                    Column::whole("", 1),
+                    // The connection's state is never dropped: "expired" must show on
+                    // a narrow screen (the handle is cut first).
+                    Column::whole("", 0),
                 ],
                 &sw.accounts,
                 accs.len(),

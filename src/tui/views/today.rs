@@ -158,11 +158,14 @@ fn line_parts(td: &Today, l: Line, th: &Theme) -> (String, String, ratatui::styl
         }
         Line::Reconnect(i) => {
             let r = &td.reconnect[i];
+            // The platform's name (the line keeps its key, for the command line's words).
+            let platform =
+                crate::domain::Platform::parse(r.platform).map_or(r.platform, |p| p.name());
             let text = fill(
                 s.today_reconnect_app,
                 &[
                     ("account", &sanitize_line(&r.account)),
-                    ("platform", r.platform),
+                    ("platform", platform),
                 ],
             );
             (r.client.clone(), text, th.error())
