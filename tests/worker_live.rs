@@ -40,6 +40,8 @@ struct App {
     model: Model,
     clock: FixedClock,
     worker: Worker,
+    /// How many times the inbox list was read from the store.
+    inbox_loads: usize,
 }
 
 impl App {
@@ -74,6 +76,7 @@ impl App {
             store,
             model,
             clock,
+            inbox_loads: 0,
         };
         let me = verify(server);
         app.worker.start(Job::Connect(Box::new(ConnectJob {
@@ -99,6 +102,9 @@ impl App {
                 match eff {
                     Effect::Live(job) => self.worker.start(job),
                     other => {
+                        if matches!(other, Effect::LoadInbox { .. }) {
+                            self.inbox_loads += 1;
+                        }
                         let mut answers = effect::execute(&mut self.store, &self.clock, other);
                         answers.reverse();
                         queue.extend(answers);
@@ -227,12 +233,15 @@ fn ctrl_r_syncs_on_the_worker_and_the_new_items_appear_in_the_inbox() {
     assert!(app.model.live.syncing);
     // Keys answer while the worker runs.
     app.press('j');
+    app.inbox_loads = 0;
     let heard = app.wait(|h| matches!(h, Heard::SyncDone(_) | Heard::SyncFailed(_)));
     assert!(matches!(heard, Heard::SyncDone(_)), "{heard:?}");
     for m in &pages[2..] {
         m.assert();
     }
     assert!(!app.model.live.syncing);
+    // What the worker stored is read once (a large inbox takes a while to list).
+    assert_eq!(app.inbox_loads, 1);
     assert_eq!(app.status(), format!("Synced: {HANDLE} 4 new items"));
     let texts = app.inbox_texts();
     assert_eq!(texts.len(), 4, "{texts:?}");
