@@ -3,7 +3,9 @@
 //!
 //! Prints start-up to first frame, the latency of each key (handle it, run its effects,
 //! draw the frame into a 200x50 buffer) over scripted sessions, import throughput beside
-//! `sqlite3`'s own `.import` of the same file, a client-month report, and peak memory.
+//! `sqlite3`'s own `.import` of the same file, a client-month report, peak memory, and a
+//! sync of 2,000 notifications from a local server on the app's worker thread with the
+//! keys pressed during it (on a copy of the database).
 //! Set `TWOHATS_BENCH_DB` to reuse a database; by default it is built once under
 //! `target/perf/`.
 
@@ -18,6 +20,9 @@ use twohats::domain::{Clock, FixedClock};
 use twohats::store::Store;
 use twohats::tui::action::Action;
 use twohats::tui::{app, effect, keymap, theme::Theme, update::update, views};
+
+#[path = "perf/sync.rs"]
+mod sync;
 
 const W: u16 = 200;
 const H: u16 = 50;
@@ -64,6 +69,8 @@ struct Session {
     clock: FixedClock,
     /// The read-ahead work the event loop does between keys, each time there was some.
     idle: Vec<Duration>,
+    /// Where network jobs go, as in the event loop (`None`: they are dropped).
+    worker: Option<twohats::tui::worker::Worker>,
 }
 
 impl Session {
@@ -80,6 +87,7 @@ impl Session {
             term,
             clock,
             idle: Vec::new(),
+            worker: None,
         }
     }
 
@@ -87,6 +95,10 @@ impl Session {
     fn run(&mut self, mut queue: Vec<Action>) {
         while let Some(a) = queue.pop() {
             for eff in update(&mut self.model, a) {
+                if let (effect::Effect::Live(job), Some(w)) = (&eff, &self.worker) {
+                    w.start(job.clone());
+                    continue;
+                }
                 let mut answers = effect::execute(&mut self.store, &self.clock, eff);
                 answers.reverse();
                 queue.extend(answers);
@@ -195,7 +207,8 @@ fn main() {
     );
 
     let mut s = Session::open(&path);
-    // TWOHATS_BENCH_ONLY=months (scroll, switch, months, report, filter) runs one session.
+    // TWOHATS_BENCH_ONLY=months (scroll, switch, months, report, filter, sync) runs one
+    // session.
     let only = std::env::var("TWOHATS_BENCH_ONLY").ok();
     let want = |name: &str| only.as_deref().is_none_or(|o| o == name);
     if want("scroll") {
@@ -324,6 +337,9 @@ fn main() {
     );
     println!("peak memory (RSS) of the app   {rss:.1} MB");
     drop(s);
+    if want("sync") {
+        sync::sync_session(&path);
+    }
 
     if std::env::var_os("TWOHATS_BENCH_SKIP_IMPORTS").is_none() {
         imports();

@@ -21,6 +21,8 @@ use crate::sync::{self, Progress, SyncEnv};
 
 pub struct Worker {
     db: Option<PathBuf>,
+    /// The network and secrets of the jobs; `None`: the app's ([`env`]), read per job.
+    env: Option<SyncEnv>,
     tx: Sender<Action>,
     rx: Receiver<Action>,
     running: Arc<AtomicUsize>,
@@ -33,9 +35,19 @@ impl Worker {
         let (tx, rx) = channel();
         Worker {
             db,
+            env: None,
             tx,
             rx,
             running: Arc::new(AtomicUsize::new(0)),
+        }
+    }
+
+    /// A worker whose jobs run on `env` rather than the app's: the tests and the
+    /// benchmark give a local server's clock and a secrets folder of their own.
+    pub fn with_env(db: Option<PathBuf>, env: SyncEnv) -> Worker {
+        Worker {
+            env: Some(env),
+            ..Worker::new(db)
         }
     }
 
@@ -43,6 +55,7 @@ impl Worker {
     pub fn start(&self, job: Job) {
         let tx = self.tx.clone();
         let db = self.db.clone();
+        let given = self.env.clone();
         let running = self.running.clone();
         running.fetch_add(1, Ordering::SeqCst);
         let spawned = std::thread::Builder::new()
@@ -52,7 +65,7 @@ impl Worker {
                     // The app quit: nobody listens any more.
                     let _ = tx.send(a);
                 };
-                match open(db.as_ref()) {
+                match open(db.as_ref(), given) {
                     Ok((mut store, env)) => run(&mut store, &env, job, &mut send),
                     Err(e) => send(failure(&job, e)),
                 }
@@ -76,11 +89,16 @@ impl Worker {
 }
 
 /// The store and the network a job runs on: the app's file, the real network on the
-/// app's clock (`TWOHATS_NOW` pins it), the secrets where the command line keeps them.
-fn open(db: Option<&PathBuf>) -> Result<(Store, SyncEnv), String> {
+/// app's clock (`TWOHATS_NOW` pins it), the secrets where the command line keeps them;
+/// or the environment the worker was `given`.
+fn open(db: Option<&PathBuf>, given: Option<SyncEnv>) -> Result<(Store, SyncEnv), String> {
     let db = db.ok_or_else(|| t().live_no_file.to_string())?;
     let store = Store::open(db).map_err(|e| e.explain())?;
-    Ok((store, env()?))
+    let env = match given {
+        Some(env) => env,
+        None => env()?,
+    };
+    Ok((store, env))
 }
 
 /// The network and the secrets of the app.
