@@ -258,22 +258,6 @@ impl Tx<'_> {
         Ok(out)
     }
 
-    /// Links a client's items stored after id `after` (one import) to the posts they
-    /// answer: the post whose published address the item's link starts with (a comment's
-    /// link extends its post's). Reads the new rows by id (`+client_id` keeps SQLite off
-    /// the client index, which would visit the client's whole inbox).
-    fn link_items_to_posts(&self, client: i64, after: i64) -> Result<usize> {
-        Ok(self.conn.prepare_cached(
-            "UPDATE inbox_items SET post_id = (
-                SELECT p.id FROM posts p WHERE p.client_id = inbox_items.client_id AND p.deleted_at IS NULL
-                  AND p.permalink <> '' AND substr(inbox_items.permalink, 1, length(p.permalink)) = p.permalink
-                ORDER BY length(p.permalink) DESC LIMIT 1)
-             , version = version + 1
-             WHERE id > ?2 AND +client_id = ?1 AND post_id IS NULL AND permalink <> ''",
-        )?
-        .execute(params![client, after])?)
-    }
-
     /// Saves what the user changes on an item (status, flag, sentiment, tags, reply) over
     /// the row at `it.version`, and returns its new version; an item changed since is
     /// refused ([`super::StoreError::Stale`]).

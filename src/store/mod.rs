@@ -8,6 +8,7 @@ mod clients;
 mod connections;
 mod error;
 mod inbox;
+mod inbox_links;
 mod kpi;
 mod kpi_months;
 mod kpi_sums;
