@@ -97,17 +97,21 @@ impl Tx<'_> {
         client: Option<i64>,
         until: Option<DateTime<Utc>>,
     ) -> Result<Vec<Post>> {
+        self.posts_of_ids(
+            "SELECT id FROM posts WHERE status = ?1 AND deleted_at IS NULL
+               AND (?2 IS NULL OR client_id = ?2)
+               AND scheduled_at IS NOT NULL AND (?3 IS NULL OR scheduled_at <= ?3)
+             ORDER BY scheduled_at, id",
+            params![status.key(), client, until.map(to_ts)],
+        )
+    }
+
+    /// The posts whose ids `sql` selects, in its order, each read whole.
+    fn posts_of_ids(&self, sql: &str, args: impl rusqlite::Params) -> Result<Vec<Post>> {
         let ids: Vec<PostId> = self
             .conn
-            .prepare_cached(
-                "SELECT id FROM posts WHERE status = ?1 AND deleted_at IS NULL
-                   AND (?2 IS NULL OR client_id = ?2)
-                   AND scheduled_at IS NOT NULL AND (?3 IS NULL OR scheduled_at <= ?3)
-                 ORDER BY scheduled_at, id",
-            )?
-            .query_map(params![status.key(), client, until.map(to_ts)], |r| {
-                r.get(0)
-            })?
+            .prepare_cached(sql)?
+            .query_map(args, |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
         ids.into_iter().map(|id| self.post(id)).collect()
     }
@@ -120,18 +124,14 @@ impl Tx<'_> {
         account: i64,
         since: DateTime<Utc>,
     ) -> Result<Vec<Post>> {
-        let ids: Vec<PostId> = self
-            .conn
-            .prepare_cached(
-                "SELECT id FROM posts WHERE client_id = ?1 AND status = 'published'
-                   AND deleted_at IS NULL AND permalink <> '' AND scheduled_at >= ?3
-                   AND (account_ids = '' OR EXISTS (SELECT 1 FROM post_accounts pa
-                        WHERE pa.post_id = posts.id AND pa.account_id = ?2))
-                 ORDER BY scheduled_at",
-            )?
-            .query_map(params![client, account, to_ts(since)], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        ids.into_iter().map(|id| self.post(id)).collect()
+        self.posts_of_ids(
+            "SELECT id FROM posts WHERE client_id = ?1 AND status = 'published'
+               AND deleted_at IS NULL AND permalink <> '' AND scheduled_at >= ?3
+               AND (account_ids = '' OR EXISTS (SELECT 1 FROM post_accounts pa
+                    WHERE pa.post_id = posts.id AND pa.account_id = ?2))
+             ORDER BY scheduled_at",
+            params![client, account, to_ts(since)],
+        )
     }
 
     /// Marks a post `publishing` over the version it was read at, with one `sending`
