@@ -21,41 +21,43 @@ pub trait Explain {
 impl Explain for StoreError {
     fn explain(&self) -> String {
         let s = t();
-        let not_found = |what: String| fill(s.store_not_found, &[("what", &what)]);
+        let not_found = |what: String| fill(s.data.store_not_found, &[("what", &what)]);
         match self {
             StoreError::NewerSchema {
                 path,
                 found,
                 supported,
             } => fill(
-                s.store_newer_schema,
+                s.data.store_newer_schema,
                 &[
                     ("path", path),
                     ("found", &found.to_string()),
                     ("supported", &supported.to_string()),
                 ],
             ),
-            StoreError::NotTwohats { path } => fill(s.store_not_twohats, &[("path", path)]),
+            StoreError::NotTwohats { path } => fill(s.data.store_not_twohats, &[("path", path)]),
             StoreError::Io { path, source } => {
                 crate::i18n::format::labelled(path, &source.to_string())
             }
-            StoreError::Sqlite(e) => fill(s.store_database, &[("e", &e.to_string())]),
-            StoreError::Migration(e) => fill(s.store_migration, &[("e", &e.to_string())]),
+            StoreError::Sqlite(e) => fill(s.data.store_database, &[("e", &e.to_string())]),
+            StoreError::Migration(e) => fill(s.data.store_migration, &[("e", &e.to_string())]),
             StoreError::NotFound { entity, id } => not_found(entity_id(*entity, *id)),
             StoreError::Stale { entity, id } => {
-                fill(s.store_stale, &[("what", &entity_id(*entity, *id))])
+                fill(s.data.store_stale, &[("what", &entity_id(*entity, *id))])
             }
-            StoreError::NoClientNamed(name) => not_found(fill(s.nf_client_named, &[("id", name)])),
+            StoreError::NoClientNamed(name) => {
+                not_found(fill(s.data.nf_client_named, &[("id", name)]))
+            }
             StoreError::UnknownTrashKind { kind, known } => not_found(fill(
-                s.nf_trash_kind,
+                s.data.nf_trash_kind,
                 &[("kind", kind), ("list", &known.join(", "))],
             )),
             StoreError::NotInTrash { kind, id } => not_found(fill(
-                s.nf_trash_row,
+                s.data.nf_trash_row,
                 &[("kind", kind), ("id", &id.to_string())],
             )),
             StoreError::Conflict(c) => c.explain(),
-            StoreError::Unreadable { what } => fill(s.store_unexpected, &[("what", what)]),
+            StoreError::Unreadable { what } => fill(s.data.store_unexpected, &[("what", what)]),
             StoreError::File(p) => p.explain(),
         }
     }
@@ -65,12 +67,12 @@ impl Explain for StoreError {
 fn entity_id(entity: Entity, id: i64) -> String {
     let s = t();
     let template = match entity {
-        Entity::Client => s.nf_client,
-        Entity::Account => s.nf_account,
-        Entity::Post => s.nf_post,
-        Entity::InboxItem => s.nf_inbox_item,
-        Entity::SavedReply => s.nf_saved_reply,
-        Entity::Tone => s.nf_tone,
+        Entity::Client => s.data.nf_client,
+        Entity::Account => s.data.nf_account,
+        Entity::Post => s.data.nf_post,
+        Entity::InboxItem => s.data.nf_inbox_item,
+        Entity::SavedReply => s.data.nf_saved_reply,
+        Entity::Tone => s.data.nf_tone,
         Entity::Strategy(part) => return format!("{} {id}", i18n::part_name(part)),
     };
     fill(template, &[("id", &id.to_string())])
@@ -80,17 +82,20 @@ impl Explain for Conflict {
     fn explain(&self) -> String {
         let s = t();
         match self {
-            Conflict::ClientName(name) => fill(s.conflict_client_name, &[("name", name)]),
+            Conflict::ClientName(name) => fill(s.data.conflict_client_name, &[("name", name)]),
             Conflict::Account { platform, handle } => fill(
-                s.conflict_account,
+                s.data.conflict_account,
                 &[("platform", platform.name()), ("handle", handle)],
             ),
-            Conflict::AccountCreatedSince => s.conflict_account_since.to_string(),
-            Conflict::FileExists(path) => fill(s.conflict_file_exists, &[("path", path)]),
-            Conflict::TrashedRowTaken { kind, id } => {
-                fill(s.conflict_trash, &[("kind", kind), ("id", &id.to_string())])
+            Conflict::AccountCreatedSince => s.data.conflict_account_since.to_string(),
+            Conflict::FileExists(path) => fill(s.data.conflict_file_exists, &[("path", path)]),
+            Conflict::TrashedRowTaken { kind, id } => fill(
+                s.data.conflict_trash,
+                &[("kind", kind), ("id", &id.to_string())],
+            ),
+            Conflict::Connection { handle } => {
+                fill(s.live.conflict_connection, &[("handle", handle)])
             }
-            Conflict::Connection { handle } => fill(s.conflict_connection, &[("handle", handle)]),
         }
     }
 }
@@ -98,7 +103,7 @@ impl Explain for Conflict {
 impl Explain for DemoError {
     fn explain(&self) -> String {
         match self {
-            DemoError::NotEmpty(n) => t().cli_demo_refused.n(*n as usize),
+            DemoError::NotEmpty(n) => t().cli.cli_demo_refused.n(*n as usize),
             DemoError::Store(e) => e.explain(),
         }
     }
@@ -149,7 +154,7 @@ impl Explain for CampaignError {
 
 impl Explain for crate::net::NetError {
     fn explain(&self) -> String {
-        explain_net(self, t().net_reconnect_generic)
+        explain_net(self, t().live.net_reconnect_generic)
     }
 }
 
@@ -166,16 +171,16 @@ fn explain_net(e: &crate::net::NetError, todo: &str) -> String {
         fill(template, &v)
     };
     match &e.kind {
-        K::Unauthorized | K::TokenExpired => with(s.net_unauthorized, &[]),
-        K::NoCredentials => with(s.net_no_credentials, &[]),
+        K::Unauthorized | K::TokenExpired => with(s.live.net_unauthorized, &[]),
+        K::NoCredentials => with(s.live.net_no_credentials, &[]),
         K::RateLimited { until: Some(t) } => with(
-            s.net_rate_limited,
+            s.live.net_rate_limited,
             &[("time", &t.format("%Y-%m-%d %H:%M UTC").to_string())],
         ),
-        K::RateLimited { until: None } => with(s.net_rate_limited_later, &[]),
-        K::Validation { message, .. } => with(s.net_validation, &[("message", message)]),
-        K::Forbidden { message } => with(s.net_forbidden, &[("message", message)]),
-        K::NotFound => with(s.net_not_found, &[]),
+        K::RateLimited { until: None } => with(s.live.net_rate_limited_later, &[]),
+        K::Validation { message, .. } => with(s.live.net_validation, &[("message", message)]),
+        K::Forbidden { message } => with(s.live.net_forbidden, &[("message", message)]),
+        K::NotFound => with(s.live.net_not_found, &[]),
         K::Network { detail } => {
             let i = match detail {
                 F::Dns => 0,
@@ -187,31 +192,32 @@ fn explain_net(e: &crate::net::NetError, todo: &str) -> String {
                 F::Redirect => 6,
                 F::Insecure => 7,
             };
-            with(s.net_network, &[("detail", s.net_failures[i])])
+            with(s.live.net_network, &[("detail", s.live.net_failures[i])])
         }
         K::Server { status, message } => with(
-            s.net_server,
+            s.live.net_server,
             &[("status", &status.to_string()), ("message", message)],
         ),
-        K::Decode { endpoint, detail } => {
-            with(s.net_decode, &[("endpoint", endpoint), ("detail", detail)])
-        }
+        K::Decode { endpoint, detail } => with(
+            s.live.net_decode,
+            &[("endpoint", endpoint), ("detail", detail)],
+        ),
         K::BadUrl { url, reason } => {
             let template = match reason {
-                UrlProblem::NotHttps => s.net_bad_url,
-                UrlProblem::Malformed => s.net_bad_url_malformed,
+                UrlProblem::NotHttps => s.live.net_bad_url,
+                UrlProblem::Malformed => s.live.net_bad_url_malformed,
             };
             fill(template, &[("url", url)])
         }
         K::BadInput(p) => match p {
-            InputProblem::EmptyText => with(s.net_empty_text, &[]),
+            InputProblem::EmptyText => with(s.live.net_empty_text, &[]),
             InputProblem::TooLong { count, limit, unit } => {
                 let unit = match unit {
-                    LengthUnit::Graphemes => s.net_units[0],
-                    LengthUnit::Bytes => s.net_units[1],
+                    LengthUnit::Graphemes => s.live.net_units[0],
+                    LengthUnit::Bytes => s.live.net_units[1],
                 };
                 with(
-                    s.net_too_long,
+                    s.live.net_too_long,
                     &[
                         ("count", &count.to_string()),
                         ("limit", &limit.to_string()),
@@ -220,25 +226,25 @@ fn explain_net(e: &crate::net::NetError, todo: &str) -> String {
                 )
             }
             InputProblem::ScheduleTooSoon { earliest } => with(
-                s.net_schedule_too_soon,
+                s.live.net_schedule_too_soon,
                 &[("time", &earliest.format("%Y-%m-%d %H:%M UTC").to_string())],
             ),
-            InputProblem::WrongPlatform => with(s.net_wrong_platform, &[]),
-            InputProblem::NotAppPassword => with(s.net_not_app_password, &[]),
-            InputProblem::NoServer => with(s.net_no_server, &[]),
+            InputProblem::WrongPlatform => with(s.live.net_wrong_platform, &[]),
+            InputProblem::NotAppPassword => with(s.live.net_not_app_password, &[]),
+            InputProblem::NoServer => with(s.live.net_no_server, &[]),
         },
-        K::Unsupported => with(s.net_unsupported, &[]),
+        K::Unsupported => with(s.live.net_unsupported, &[]),
         K::Secrets(se) => {
             let detail = match se {
-                SecretsError::NoConfigDir => s.net_secrets_details[0].to_string(),
-                SecretsError::Keyring => s.net_secrets_details[1].to_string(),
+                SecretsError::NoConfigDir => s.live.net_secrets_details[0].to_string(),
+                SecretsError::Keyring => s.live.net_secrets_details[1].to_string(),
                 SecretsError::Corrupt { path } => {
-                    format!("{}: {}", path.display(), s.net_secrets_details[2])
+                    format!("{}: {}", path.display(), s.live.net_secrets_details[2])
                 }
                 SecretsError::Io { path, kind } => format!("{}: {kind}", path.display()),
                 SecretsError::Lock { detail } => detail.clone(),
             };
-            with(s.net_secrets, &[("detail", &detail)])
+            with(s.live.net_secrets, &[("detail", &detail)])
         }
     }
 }
@@ -249,7 +255,7 @@ impl Explain for crate::sync::SyncError {
         let s = t();
         let reconnect = |who: &crate::sync::Who| {
             fill(
-                s.net_reconnect,
+                s.live.net_reconnect,
                 &[
                     ("platform", who.platform.key()),
                     ("client", &who.client),
@@ -260,14 +266,14 @@ impl Explain for crate::sync::SyncError {
         match self {
             E::Net { who, error } => explain_net(error, &reconnect(who)),
             E::BadProfile { who } => fill(
-                s.sync_bad_profile,
+                s.live.sync_bad_profile,
                 &[("account", &who.account), ("todo", &reconnect(who))],
             ),
             E::NotConnected { who } => fill(
-                s.cli_no_connection,
+                s.live.cli_no_connection,
                 &[("account", &who.account), ("client", &who.client)],
             ),
-            E::NoReplyTarget { item } => fill(s.sync_no_target, &[("id", &item.to_string())]),
+            E::NoReplyTarget { item } => fill(s.live.sync_no_target, &[("id", &item.to_string())]),
             E::Store(e) => e.explain(),
         }
     }
@@ -295,21 +301,21 @@ pub fn publish_step(st: &crate::sync::PublishStep) -> String {
     let time = |t: &chrono::DateTime<chrono::Utc>| t.format("%Y-%m-%d %H:%M UTC").to_string();
     match &st.what {
         StepKind::Sent { url, resumed } => {
-            let sent = with(s.publish_sent, &[("url", &sanitize_line(url))]);
+            let sent = with(s.live.publish_sent, &[("url", &sanitize_line(url))]);
             if *resumed {
-                format!("{}\n{sent}", with(s.publish_resumed, &[]))
+                format!("{}\n{sent}", with(s.live.publish_resumed, &[]))
             } else {
                 sent
             }
         }
-        StepKind::Held { at } => with(s.publish_held, &[("time", &time(at))]),
-        StepKind::HeldOut => with(s.publish_held_out, &[]),
-        StepKind::Moved { at } => with(s.publish_moved, &[("time", &time(at))]),
-        StepKind::Withdrawn => with(s.publish_withdrawn, &[]),
-        StepKind::Failed(e) => with(s.publish_failed, &[("error", &e.explain())]),
-        StepKind::NotConnected => with(s.publish_not_connected, &[]),
-        StepKind::UnknownOutcome => with(s.publish_unknown_outcome, &[]),
-        StepKind::WouldPublish => with(s.publish_dry, &[("accounts", &account)]),
+        StepKind::Held { at } => with(s.live.publish_held, &[("time", &time(at))]),
+        StepKind::HeldOut => with(s.live.publish_held_out, &[]),
+        StepKind::Moved { at } => with(s.live.publish_moved, &[("time", &time(at))]),
+        StepKind::Withdrawn => with(s.live.publish_withdrawn, &[]),
+        StepKind::Failed(e) => with(s.live.publish_failed, &[("error", &e.explain())]),
+        StepKind::NotConnected => with(s.live.publish_not_connected, &[]),
+        StepKind::UnknownOutcome => with(s.live.publish_unknown_outcome, &[]),
+        StepKind::WouldPublish => with(s.live.publish_dry, &[("accounts", &account)]),
     }
 }
 

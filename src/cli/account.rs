@@ -53,7 +53,7 @@ impl AccountArgs {
     fn draft(&self) -> Result<AccountDraft, Failure> {
         let platform = Platform::parse(&self.platform).ok_or_else(|| {
             Failure::usage(fill(
-                t().cli_unknown_platform,
+                t().cli.cli_unknown_platform,
                 &[("platform", &sanitize_line(&self.platform))],
             ))
         })?;
@@ -100,7 +100,7 @@ pub fn run(store: &Store, clock: &dyn Clock, cmd: AccountCmd) -> Result<(), Fail
             let client = store.find_client(&client)?;
             let id = store.insert_account(client.id, &draft, clock.now())?;
             super::out::line(&fill(
-                s.cli_account_added,
+                s.cli.cli_account_added,
                 &[
                     ("platform", draft.platform.name()),
                     ("handle", &draft.handle),
@@ -118,7 +118,7 @@ pub fn run(store: &Store, clock: &dyn Clock, cmd: AccountCmd) -> Result<(), Fail
                 .find_account(client.id, draft.platform, &draft.handle)?
                 .ok_or_else(|| {
                     Failure::usage(fill(
-                        s.cli_no_such_account,
+                        s.cli.cli_no_such_account,
                         &[
                             ("client", &name),
                             ("platform", draft.platform.name()),
@@ -128,7 +128,7 @@ pub fn run(store: &Store, clock: &dyn Clock, cmd: AccountCmd) -> Result<(), Fail
                 })?;
             store.set_account_deleted(found.id, Some(clock.now()))?;
             super::out::line(&fill(
-                s.cli_account_removed,
+                s.cli.cli_account_removed,
                 &[
                     ("platform", found.platform.name()),
                     ("handle", &sanitize_line(&found.handle)),
@@ -164,7 +164,7 @@ pub fn run(store: &Store, clock: &dyn Clock, cmd: AccountCmd) -> Result<(), Fail
                 return print_json(&out);
             }
             if accounts.is_empty() {
-                super::out::line(s.cli_no_accounts)?;
+                super::out::line(s.cli.cli_no_accounts)?;
             }
             for a in &accounts {
                 super::out::line(&format!(

@@ -121,7 +121,7 @@ pub fn run(store: &mut Store, clock: &dyn Clock, cmd: ClientCmd) -> Result<(), F
             };
             let draft = draft.validate().map_err(|e| refused(&e))?;
             let id = store.insert_client(&draft, clock.now())?;
-            super::out::line(&saved_line(t().cli_client_added, id, &draft))?;
+            super::out::line(&saved_line(t().cli.cli_client_added, id, &draft))?;
             Ok(())
         }
         ClientCmd::Edit {
@@ -148,7 +148,7 @@ pub fn run(store: &mut Store, clock: &dyn Clock, cmd: ClientCmd) -> Result<(), F
                 tx.update_client(c.id, c.version, &draft)?;
                 Ok::<_, Failure>((c.id, draft))
             })?;
-            super::out::line(&saved_line(t().cli_client_saved, id, &draft))?;
+            super::out::line(&saved_line(t().cli.cli_client_saved, id, &draft))?;
             Ok(())
         }
         ClientCmd::Archive { name } => set_archived(store, clock, &name, true),
@@ -168,15 +168,15 @@ fn set_archived(
     let c = store.find_client(name)?;
     let s = t();
     let template = match (archive, c.is_archived()) {
-        (true, true) => s.cli_client_already_archived,
-        (false, false) => s.cli_client_not_archived,
+        (true, true) => s.cli.cli_client_already_archived,
+        (false, false) => s.cli.cli_client_not_archived,
         (true, false) => {
             store.set_client_archived(c.id, Some(clock.now()))?;
-            s.cli_client_archived
+            s.cli.cli_client_archived
         }
         (false, true) => {
             store.set_client_archived(c.id, None)?;
-            s.cli_client_unarchived
+            s.cli.cli_client_unarchived
         }
     };
     super::out::line(&fill(template, &[("name", &sanitize_line(&c.name))]))?;
@@ -205,7 +205,7 @@ fn list(store: &Store, json: bool, archived: bool) -> Result<(), Failure> {
         return print_json(&out);
     }
     if clients.is_empty() {
-        super::out::line(t().cli_no_clients)?;
+        super::out::line(t().cli.cli_no_clients)?;
         return Ok(());
     }
     for c in &clients {
@@ -215,7 +215,7 @@ fn list(store: &Store, json: bool, archived: bool) -> Result<(), Failure> {
             .map(|a| format!("{} {}", a.platform.key(), a.handle))
             .collect();
         let archived = if c.is_archived() {
-            format!(" ({})", t().archived)
+            format!(" ({})", t().shell.archived)
         } else {
             String::new()
         };
@@ -226,7 +226,7 @@ fn list(store: &Store, json: bool, archived: bool) -> Result<(), Failure> {
             c.currency,
             c.timezone,
             fill(
-                t().cli_reply_within,
+                t().cli.cli_reply_within,
                 &[("n", &c.reply_target_hours.to_string())]
             ),
             sanitize_line(&accs.join(", "))

@@ -101,7 +101,7 @@ pub fn pick_account(
     let name = sanitize_line(&client.name);
     if all.is_empty() {
         return Err(Failure::usage(fill(
-            s.cli_connect_no_account,
+            s.live.cli_connect_no_account,
             &[
                 ("client", &name),
                 ("platform", platform.name()),
@@ -116,7 +116,7 @@ pub fn pick_account(
                 .find(|a| a.handle.trim().trim_start_matches('@').to_lowercase() == want)
                 .ok_or_else(|| {
                     Failure::usage(fill(
-                        s.cli_connect_unknown_account,
+                        s.live.cli_connect_unknown_account,
                         &[
                             ("client", &name),
                             ("platform", platform.name()),
@@ -129,7 +129,7 @@ pub fn pick_account(
         None => {
             let list: Vec<String> = all.iter().map(|a| sanitize_line(&a.handle)).collect();
             Err(Failure::usage(fill(
-                s.cli_connect_which_account,
+                s.live.cli_connect_which_account,
                 &[
                     ("client", &name),
                     ("platform", platform.name()),
@@ -150,7 +150,7 @@ fn read_secret_line() -> Result<Secret, Failure> {
     let secret = Secret::new(line.trim().to_string());
     line.clear();
     if secret.is_empty() {
-        return Err(Failure::usage(t().cli_connect_nothing));
+        return Err(Failure::usage(t().live.cli_connect_nothing));
     }
     Ok(secret)
 }
@@ -208,7 +208,7 @@ pub fn connect(store: &mut Store, clock: &dyn Clock, cmd: ConnectCmd) -> Result<
             let label = sanitize_line(&account.handle);
             let creds = if token_stdin {
                 prompt(&fill(
-                    t().cli_connect_token_prompt,
+                    t().live.cli_connect_token_prompt,
                     &[("server", base.as_str())],
                 ));
                 Credentials::Mastodon {
@@ -222,9 +222,9 @@ pub fn connect(store: &mut Store, clock: &dyn Clock, cmd: ConnectCmd) -> Result<
                 let pkce =
                     net::oauth::Pkce::generate().map_err(|e| Failure::failed(e.to_string()))?;
                 let url = mastodon::authorize_url(&base, &app, &pkce);
-                super::out::line(&fill(t().cli_connect_open_url, &[("url", &url)]))?;
+                super::out::line(&fill(t().live.cli_connect_open_url, &[("url", &url)]))?;
                 open_browser(&url);
-                prompt(t().cli_connect_code_prompt);
+                prompt(t().live.cli_connect_code_prompt);
                 let code = read_secret_line()?;
                 let token = mastodon::exchange_code(&env, &base, &label, &app, &code, &pkce)
                     .map_err(|e| net_failure(&e))?;
@@ -261,7 +261,7 @@ pub fn connect(store: &mut Store, clock: &dyn Clock, cmd: ConnectCmd) -> Result<
             let entryway = parse(&connect::bluesky_entryway())?;
             if !password_stdin {
                 prompt(&fill(
-                    t().cli_connect_password_prompt,
+                    t().live.cli_connect_password_prompt,
                     &[("account", &sanitize_line(&account.handle))],
                 ));
             }
@@ -284,11 +284,11 @@ pub fn connect(store: &mut Store, clock: &dyn Clock, cmd: ConnectCmd) -> Result<
     )
     .map_err(keep_failure)?;
     let place = match place {
-        Location::Keyring => t().cli_keyring.to_string(),
+        Location::Keyring => t().live.cli_keyring.to_string(),
         Location::File(p) => p.display().to_string(),
     };
     super::out::line(&fill(
-        t().cli_connected,
+        t().live.cli_connected,
         &[
             ("account", &sanitize_line(&key.handle)),
             ("server", &key.server),
@@ -333,9 +333,9 @@ pub fn list(store: &Store, json: bool) -> Result<(), Failure> {
     }
     let s = t();
     if rows.is_empty() {
-        return super::out::line(s.cli_connections_none);
+        return super::out::line(s.live.cli_connections_none);
     }
-    let mut out = s.cli_connections_head.join("\t");
+    let mut out = s.live.cli_connections_head.join("\t");
     for r in &rows {
         let state_i = ["active", "expired", "error"]
             .iter()
@@ -350,8 +350,8 @@ pub fn list(store: &Store, json: bool) -> Result<(), Failure> {
                 sanitize_line(&r.server),
                 r.last_sync
                     .clone()
-                    .unwrap_or_else(|| s.cli_never.to_string()),
-                s.conn_states[state_i].to_string(),
+                    .unwrap_or_else(|| s.live.cli_never.to_string()),
+                s.live.conn_states[state_i].to_string(),
             ]
             .join("\t"),
         );
@@ -379,7 +379,7 @@ pub fn disconnect(
         .collect();
     let Some(first) = matching.first() else {
         return Err(Failure::usage(fill(
-            t().cli_disconnect_unknown_account,
+            t().live.cli_disconnect_unknown_account,
             &[
                 ("client", &sanitize_line(&client.name)),
                 ("handle", &sanitize_line(account)),
@@ -396,7 +396,7 @@ pub fn disconnect(
     let acc = first;
     let Some(row) = found else {
         return Err(Failure::usage(fill(
-            t().cli_no_connection,
+            t().live.cli_no_connection,
             &[
                 ("account", &sanitize_line(&acc.handle)),
                 ("client", &sanitize_line(&client.name)),
@@ -412,12 +412,12 @@ pub fn disconnect(
         connect::forget(store, &env, &row, &client.name, clock.now()).map_err(keep_failure)?;
     if let Some(e) = unrevoked {
         super::out::error(&fill(
-            t().cli_disconnect_unrevoked,
+            t().live.cli_disconnect_unrevoked,
             &[("error", &e.explain())],
         ));
     }
     super::out::line(&fill(
-        t().cli_disconnected,
+        t().live.cli_disconnected,
         &[
             ("account", &sanitize_line(&row.handle)),
             ("client", &sanitize_line(&client.name)),

@@ -24,7 +24,7 @@ pub fn run(store: &mut Store, clock: &dyn Clock, scale: Scale, force: bool) -> R
             Ok([c, a, p, i, k]) => {
                 bar.finish_and_clear();
                 super::out::line(&fill(
-                    t().cli_demo_large,
+                    t().cli.cli_demo_large,
                     &[
                         ("clients", &c.to_string()),
                         ("accounts", &a.to_string()),
@@ -48,7 +48,7 @@ pub fn run(store: &mut Store, clock: &dyn Clock, scale: Scale, force: bool) -> R
                 .path()
                 .map(|p| p.display().to_string())
                 .unwrap_or_default();
-            super::out::line(&t().cli_demo_loaded.with(n, &[("path", &path)]))
+            super::out::line(&t().cli.cli_demo_loaded.with(n, &[("path", &path)]))
         }
         Err(e @ DemoError::NotEmpty(_)) => Err(Failure::usage(e.explain())),
         Err(DemoError::Store(e)) => Err(e.into()),
@@ -60,13 +60,16 @@ pub fn run(store: &mut Store, clock: &dyn Clock, scale: Scale, force: bool) -> R
 pub fn remove(store: &mut Store) -> Result<(), Failure> {
     let names = demo::remove(store)?;
     if names.is_empty() {
-        super::out::line(t().cli_demo_none)?;
+        super::out::line(t().cli.cli_demo_none)?;
     } else {
         let names: Vec<String> = names
             .iter()
             .map(|n| crate::domain::text::sanitize_line(n))
             .collect();
-        super::out::line(&fill(t().cli_demo_removed, &[("names", &names.join(", "))]))?;
+        super::out::line(&fill(
+            t().cli.cli_demo_removed,
+            &[("names", &names.join(", "))],
+        ))?;
     }
     Ok(())
 }

@@ -33,7 +33,7 @@ fn date(flag: &str, s: Option<&str>) -> Result<Option<NaiveDate>, Failure> {
     s.map(|s| {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| {
             Failure::usage(crate::i18n::fill(
-                crate::i18n::t().cli_bad_date,
+                crate::i18n::t().cli.cli_bad_date,
                 &[("flag", flag), ("value", s)],
             ))
         })
@@ -70,7 +70,7 @@ pub fn run(store: &Store, clock: &dyn Clock, cmd: ExportCmd) -> Result<(), Failu
     if let (Some(f), Some(t)) = (from, to)
         && t < f
     {
-        return Err(Failure::usage(crate::i18n::t().cli_to_before_from));
+        return Err(Failure::usage(crate::i18n::t().cli.cli_to_before_from));
     }
     let posts = store.posts_matching(&PostFilter {
         client: Some(client.id),

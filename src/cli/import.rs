@@ -92,7 +92,7 @@ fn limits(max_size: Option<&str>) -> Result<Limits, Failure> {
         None => Ok(Limits::default()),
         Some(s) => source::parse_size(s)
             .map(|max_bytes| Limits { max_bytes })
-            .ok_or_else(|| Failure::usage(fill(t().cli_bad_size, &[("value", &shown(s))]))),
+            .ok_or_else(|| Failure::usage(fill(t().cli.cli_bad_size, &[("value", &shown(s))]))),
     }
 }
 
@@ -101,9 +101,9 @@ pub fn read_file(path: &Path, limits: Limits) -> Result<Vec<u8>, Failure> {
     let name = path.display().to_string();
     source::read_file(path, limits).map_err(|e| {
         Failure::usage(match e {
-            SourceError::NotRegular => fill(t().cli_not_regular, &[("path", &name)]),
+            SourceError::NotRegular => fill(t().cli.cli_not_regular, &[("path", &name)]),
             SourceError::TooLarge { size, limit } => fill(
-                t().cli_file_too_large,
+                t().cli.cli_file_too_large,
                 &[
                     ("path", &name),
                     ("size", &source::size_text(size)),
@@ -118,7 +118,10 @@ pub fn read_file(path: &Path, limits: Limits) -> Result<Vec<u8>, Failure> {
 pub fn parse_platform(p: Option<&str>) -> Result<Option<Platform>, Failure> {
     p.map(|p| {
         Platform::parse(p).ok_or_else(|| {
-            Failure::usage(fill(t().cli_unknown_platform, &[("platform", &shown(p))]))
+            Failure::usage(fill(
+                t().cli.cli_unknown_platform,
+                &[("platform", &shown(p))],
+            ))
         })
     })
     .transpose()
@@ -186,7 +189,7 @@ fn kpi(store: &mut Store, clock: &dyn Clock, a: KpiArgs) -> Result<(), Failure> 
         .map(|s| {
             chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| {
                 Failure::usage(fill(
-                    t().cli_bad_date,
+                    t().cli.cli_bad_date,
                     &[("flag", "last-date"), ("value", &shown(s))],
                 ))
             })
@@ -217,24 +220,24 @@ fn kpi(store: &mut Store, clock: &dyn Clock, a: KpiArgs) -> Result<(), Failure> 
     bar.finish_and_clear();
     let s = t();
     out::line(&fill(
-        s.cli_kpi_imported,
+        s.cli.cli_kpi_imported,
         &[
             ("client", &shown(&client.name)),
             ("formats", &data.formats.join(", ")),
-            ("rows", &s.cli_read_rows.n(data.rows)),
+            ("rows", &s.cli.cli_read_rows.n(data.rows)),
             (
                 "stored",
-                &s.cli_stored_values.n(daily.stored + posts.stored),
+                &s.cli.cli_stored_values.n(daily.stored + posts.stored),
             ),
             (
                 "unchanged",
-                &s.cli_already_there.n(daily.unchanged + posts.unchanged),
+                &s.cli.cli_already_there.n(daily.unchanged + posts.unchanged),
             ),
         ],
     ))?;
     if let (Some((from, to)), Some(reference)) = (data.inferred, data.reference) {
         out::line(&fill(
-            s.cli_kpi_years,
+            s.cli.cli_kpi_years,
             &[
                 ("from", &from.to_string()),
                 ("to", &to.to_string()),
@@ -245,7 +248,7 @@ fn kpi(store: &mut Store, clock: &dyn Clock, a: KpiArgs) -> Result<(), Failure> 
     for note in &data.notes {
         match note {
             crate::io::kpi::Note::OtherCurrency { column, currency } => out::line(&fill(
-                s.cli_kpi_currency,
+                s.cli.cli_kpi_currency,
                 &[
                     ("column", &shown(column)),
                     ("currency", &shown(currency)),
@@ -257,7 +260,10 @@ fn kpi(store: &mut Store, clock: &dyn Clock, a: KpiArgs) -> Result<(), Failure> 
     if !data.ignored.is_empty() {
         // Header and entry names come from the file: each is made harmless and cut.
         let ignored: Vec<String> = data.ignored.iter().map(|i| shown(i)).collect();
-        out::line(&fill(s.cli_kpi_ignored, &[("what", &ignored.join(", "))]))?;
+        out::line(&fill(
+            s.cli.cli_kpi_ignored,
+            &[("what", &ignored.join(", "))],
+        ))?;
     }
     Ok(())
 }
@@ -296,7 +302,7 @@ fn posts(
         Ok(added)
     })?;
     bar.finish_and_clear();
-    out::line(&t().cli_posts_imported.with(
+    out::line(&t().cli.cli_posts_imported.with(
         added,
         &[
             ("skipped", &(posts.len() - added).to_string()),
@@ -325,7 +331,10 @@ fn inbox_items(
 ) -> Result<(), Failure> {
     let client = store.find_client(client)?;
     let format = Format::parse(format).ok_or_else(|| {
-        Failure::usage(fill(t().cli_unknown_format, &[("format", &shown(format))]))
+        Failure::usage(fill(
+            t().cli.cli_unknown_format,
+            &[("format", &shown(format))],
+        ))
     })?;
     let bytes = read_file(file, limits(max_size)?)?;
     let name = file.display().to_string();
@@ -384,11 +393,11 @@ fn inbox_items(
     bar.finish_and_clear();
     let s = t();
     out::line(&fill(
-        s.cli_inbox_imported,
+        s.cli.cli_inbox_imported,
         &[
-            ("read", &s.cli_read_items.n(read.items)),
-            ("added", &s.cli_added.n(stored.added)),
-            ("skipped", &s.cli_skipped.n(read.items - stored.added)),
+            ("read", &s.cli.cli_read_items.n(read.items)),
+            ("added", &s.cli.cli_added.n(stored.added)),
+            ("skipped", &s.cli.cli_skipped.n(read.items - stored.added)),
             ("client", &shown(&client.name)),
         ],
     ))?;
@@ -399,7 +408,7 @@ fn inbox_items(
                 .iter()
                 .find(|c| c.id == *id)
                 .map_or_else(|| id.to_string(), |c| shown(&c.name));
-            out::line(&s.cli_inbox_elsewhere.with(*n, &[("client", &holder)]))?;
+            out::line(&s.cli.cli_inbox_elsewhere.with(*n, &[("client", &holder)]))?;
         }
     }
     summary_lines(&read.summary)?;
@@ -410,7 +419,7 @@ fn inbox_items(
             .any(|a| a.client_id == client.id && a.platform == *p)
         {
             out::error(&fill(
-                s.cli_inbox_no_account,
+                s.cli.cli_inbox_no_account,
                 &[("client", &shown(&client.name)), ("platform", p.key())],
             ));
         }
@@ -423,7 +432,7 @@ fn inbox_items(
 fn summary_lines(summary: &Summary) -> Result<(), Failure> {
     let s = t();
     if summary.deleted > 0 {
-        out::line(&s.cli_inbox_deleted.n(summary.deleted))?;
+        out::line(&s.cli.cli_inbox_deleted.n(summary.deleted))?;
     }
     if !summary.left_out.is_empty() {
         let mut by_count: Vec<(&String, &usize)> = summary.left_out.iter().collect();
@@ -432,7 +441,10 @@ fn summary_lines(summary: &Summary) -> Result<(), Failure> {
             .iter()
             .map(|(k, n)| format!("{n} {}", shown(k)))
             .collect();
-        out::line(&fill(s.cli_inbox_left_out, &[("what", &what.join(", "))]))?;
+        out::line(&fill(
+            s.cli.cli_inbox_left_out,
+            &[("what", &what.join(", "))],
+        ))?;
     }
     Ok(())
 }

@@ -119,7 +119,7 @@ pub fn run(
 fn list(store: &Store, client: Option<String>, status: &str, json: bool) -> Result<(), Failure> {
     let client = client.map(|c| store.find_client(&c)).transpose()?;
     let status = StatusFilter::parse(status)
-        .ok_or_else(|| Failure::usage(fill(t().cli_unknown_status, &[("status", status)])))?;
+        .ok_or_else(|| Failure::usage(fill(t().cli.cli_unknown_status, &[("status", status)])))?;
     // Scripts rely on this order: oldest first while waiting, newest first otherwise.
     let order = if status == StatusFilter::Pending {
         Order::Oldest
@@ -167,7 +167,7 @@ fn list(store: &Store, client: Option<String>, status: &str, json: bool) -> Resu
         return print_json(&out);
     }
     if items.is_empty() {
-        return super::out::line(t().cli_inbox_empty);
+        return super::out::line(t().cli.cli_inbox_empty);
     }
     for i in &items {
         let tz = clients

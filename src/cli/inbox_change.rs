@@ -37,8 +37,11 @@ impl MarkAs {
 fn not_found(id: ItemId) -> Failure {
     let s = t();
     Failure::usage(fill(
-        s.store_not_found,
-        &[("what", &fill(s.nf_inbox_item, &[("id", &id.to_string())]))],
+        s.data.store_not_found,
+        &[(
+            "what",
+            &fill(s.data.nf_inbox_item, &[("id", &id.to_string())]),
+        )],
     ))
 }
 
@@ -52,7 +55,7 @@ fn change(store: &mut Store, clock: &dyn Clock, id: ItemId, ops: &[Op]) -> Resul
 pub fn mark(store: &mut Store, clock: &dyn Clock, id: ItemId, to: MarkAs) -> Result<(), Failure> {
     let it = change(store, clock, id, &[to.op()])?;
     super::out::line(&fill(
-        t().cli_item_marked,
+        t().cli.cli_item_marked,
         &[("id", &id.to_string()), ("status", inbox_status(it.status))],
     ))?;
     Ok(())
@@ -69,7 +72,7 @@ pub fn tag(
 ) -> Result<(), Failure> {
     let tags = parse_tags(&tags.join(" "));
     if tags.is_empty() && !replace {
-        return Err(Failure::usage(t().cli_no_tags));
+        return Err(Failure::usage(t().cli.cli_no_tags));
     }
     let op = if replace {
         Op::SetTags(tags)
@@ -78,12 +81,12 @@ pub fn tag(
     };
     let it = change(store, clock, id, &[op])?;
     let shown = if it.tags.is_empty() {
-        t().none.to_string()
+        t().strategy.none.to_string()
     } else {
         sanitize_line(&it.tags.join(", "))
     };
     super::out::line(&fill(
-        t().cli_item_tagged,
+        t().cli.cli_item_tagged,
         &[("id", &id.to_string()), ("tags", &shown)],
     ))?;
     Ok(())
@@ -118,7 +121,7 @@ pub fn read_text(path: &Path) -> Result<String, Failure> {
     match read {
         Ok(_) => Ok(text),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(Failure::usage(fill(
-            t().cli_no_such_file,
+            t().cli.cli_no_such_file,
             &[("path", &shown)],
         ))),
         Err(e) => Err(Failure::usage(format!("{shown}: {e}"))),
@@ -137,7 +140,7 @@ pub fn reply(
     // As the app's reply form keeps it.
     let text = text.trim_end();
     if text.trim().is_empty() {
-        return Err(Failure::usage(t().cli_reply_empty));
+        return Err(Failure::usage(t().cli.cli_reply_empty));
     }
     let item = store.live_item(id)?.ok_or_else(|| not_found(id))?;
     let delivered = deliver.deliver(&item, text)?;
@@ -148,8 +151,8 @@ pub fn reply(
         &[Op::SetReply(text.to_string()), Op::MarkReplied],
     )?;
     let (message, url) = match &delivered {
-        Delivered::NotSent => (t().cli_item_replied, String::new()),
-        Delivered::Sent { url } => (t().cli_item_sent, sanitize_line(url)),
+        Delivered::NotSent => (t().cli.cli_item_replied, String::new()),
+        Delivered::Sent { url } => (t().live.cli_item_sent, sanitize_line(url)),
     };
     super::out::line(&fill(
         message,

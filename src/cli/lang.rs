@@ -74,7 +74,7 @@ pub fn print_clap_error(e: &clap::Error, lang: Lang) -> i32 {
 }
 
 fn name(lang: Lang) -> &'static str {
-    t().lang_names[Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0)]
+    t().cli.lang_names[Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0)]
 }
 
 /// `twohats lang [en|fr|auto]`.
@@ -83,17 +83,17 @@ pub fn run(store: &Store, value: Option<&str>) -> Result<(), Failure> {
         let setting = store.setting(LANG_SETTING)?;
         let current = crate::i18n::lang();
         let source = match setting.as_deref().and_then(Lang::parse) {
-            Some(_) => t().cli_lang_from_setting.to_string(),
+            Some(_) => t().cli.cli_lang_from_setting.to_string(),
             None => crate::i18n::LOCALE_VARS
                 .iter()
                 .find(|k| env(k).is_some_and(|v| !v.trim().is_empty()))
                 .map_or_else(
-                    || t().cli_lang_default.to_string(),
-                    |k| fill(t().cli_lang_from_env, &[("var", k)]),
+                    || t().cli.cli_lang_default.to_string(),
+                    |k| fill(t().cli.cli_lang_from_env, &[("var", k)]),
                 ),
         };
         return super::out::line(&fill(
-            t().cli_lang_current,
+            t().cli.cli_lang_current,
             &[
                 ("lang", name(current)),
                 ("code", current.code()),
@@ -105,13 +105,13 @@ pub fn run(store: &Store, value: Option<&str>) -> Result<(), Failure> {
         store.delete_setting(LANG_SETTING)?;
         let lang = Lang::choose(None, None, env);
         crate::i18n::set_lang(lang);
-        return super::out::line(&fill(t().cli_lang_auto, &[("lang", name(lang))]));
+        return super::out::line(&fill(t().cli.cli_lang_auto, &[("lang", name(lang))]));
     }
     let lang = Lang::parse(value)
-        .ok_or_else(|| Failure::usage(fill(t().cli_lang_bad, &[("value", value)])))?;
+        .ok_or_else(|| Failure::usage(fill(t().cli.cli_lang_bad, &[("value", value)])))?;
     store.set_setting(LANG_SETTING, lang.code())?;
     crate::i18n::set_lang(lang);
-    super::out::line(&fill(t().cli_lang_set, &[("lang", name(lang))]))
+    super::out::line(&fill(t().cli.cli_lang_set, &[("lang", name(lang))]))
 }
 
 #[cfg(test)]

@@ -57,31 +57,34 @@ fn line_of(r: &AccountReport) -> String {
     let s = t();
     let parts = match &r.outcome {
         Ok(p) => {
-            let mut parts = vec![n_of(s.sync_new, p.new), n_of(s.sync_known, p.known)];
+            let mut parts = vec![
+                n_of(s.live.sync_new, p.new),
+                n_of(s.live.sync_known, p.known),
+            ];
             if p.skipped_deleted > 0 {
-                parts.push(n_of(s.sync_deleted, p.skipped_deleted));
+                parts.push(n_of(s.live.sync_deleted, p.skipped_deleted));
             }
             let left: usize = p.left_out.values().sum();
             if left > 0 {
-                parts.push(n_of(s.sync_left_out, left));
+                parts.push(n_of(s.live.sync_left_out, left));
             }
             if let Some(f) = p.filtered.filter(|f| *f > 0) {
                 parts.push(n_of(
-                    s.sync_filtered,
+                    s.live.sync_filtered,
                     usize::try_from(f).unwrap_or(usize::MAX),
                 ));
             }
             if p.more {
-                parts.push(s.sync_more.to_string());
+                parts.push(s.live.sync_more.to_string());
             }
             if let Some(f) = p.followers {
                 parts.push(n_of(
-                    s.sync_followers,
+                    s.live.sync_followers,
                     usize::try_from(f).unwrap_or(usize::MAX),
                 ));
             }
             if p.posts_counted > 0 {
-                parts.push(n_of(s.sync_counted, p.posts_counted));
+                parts.push(n_of(s.live.sync_counted, p.posts_counted));
             }
             if let Some(e) = &p.counts {
                 parts.push(e.0.explain());
@@ -97,7 +100,7 @@ fn line_of(r: &AccountReport) -> String {
         }
     };
     fill(
-        s.sync_line,
+        s.live.sync_line,
         &[
             ("client", &sanitize_line(&r.client)),
             ("account", &sanitize_line(&r.account)),
@@ -134,7 +137,7 @@ pub fn sync(
             && std::io::IsTerminal::is_terminal(&std::io::stderr())
         {
             super::out::error(&fill(
-                t().sync_progress,
+                t().live.sync_progress,
                 &[
                     ("account", &sanitize_line(&account)),
                     ("i", &index.to_string()),
@@ -173,7 +176,7 @@ pub fn sync(
             .collect();
         super::print_json(&rows)?;
     } else if reports.is_empty() {
-        super::out::line(t().sync_none)?;
+        super::out::line(t().live.sync_none)?;
     } else {
         let lines: Vec<String> = reports.iter().map(line_of).collect();
         super::out::line(&lines.join("\n"))?;
@@ -185,7 +188,8 @@ pub fn sync(
             .map(|r| sanitize_line(&r.account))
             .collect();
         return Err(Failure::failed(
-            t().cli_sync_failed
+            t().live
+                .cli_sync_failed
                 .with(names.len(), &[("accounts", &names.join(", "))]),
         ));
     }
@@ -202,7 +206,7 @@ pub fn publish(
     let env = env(clock)?;
     let report = sync::publish_due(store, &env, clock.now(), client, dry_run)?;
     if report.steps.is_empty() {
-        return super::out::line(t().publish_none);
+        return super::out::line(t().live.publish_none);
     }
     let lines: Vec<String> = report
         .steps

@@ -258,7 +258,9 @@ pub fn main() -> i32 {
 fn db_path(cli: &Cli) -> Result<PathBuf, Failure> {
     match &cli.db {
         Some(p) => Ok(p.clone()),
-        None => crate::paths::default_db_path().ok_or_else(|| Failure::failed(t().cli_no_data_dir)),
+        None => {
+            crate::paths::default_db_path().ok_or_else(|| Failure::failed(t().cli.cli_no_data_dir))
+        }
     }
 }
 
@@ -270,7 +272,7 @@ fn open_existing(path: &Path) -> Result<Store, Failure> {
     // Any other answer (a folder we may not read) is left to the open, which words it.
     if matches!(path.try_exists(), Ok(false)) {
         return Err(Failure::usage(fill(
-            t().cli_no_database,
+            t().cli.cli_no_database,
             &[("path", &path.display().to_string())],
         )));
     }
@@ -302,7 +304,7 @@ fn dispatch(
             // The app draws on a terminal: piped, say which commands print instead.
             use std::io::IsTerminal;
             if !std::io::stdout().is_terminal() {
-                return Err(Failure::usage(t().cli_needs_terminal));
+                return Err(Failure::usage(t().cli.cli_needs_terminal));
             }
             crate::tui::run(store, clock).map_err(|e| Failure::failed(e.explain()))
         }

@@ -62,7 +62,7 @@ fn day(flag: &str, value: Option<&str>) -> Result<Option<NaiveDate>, Failure> {
         .map(|v| {
             NaiveDate::parse_from_str(v, "%Y-%m-%d").map_err(|_| {
                 Failure::usage(fill(
-                    t().cli_bad_date,
+                    t().cli.cli_bad_date,
                     &[("flag", flag), ("value", &sanitize_line(v))],
                 ))
             })
@@ -116,7 +116,7 @@ pub fn run(store: &Store, cmd: PostsCmd) -> Result<(), Failure> {
     if let (Some(f), Some(l)) = (from, to)
         && l < f
     {
-        return Err(Failure::usage(t().cli_to_before_from));
+        return Err(Failure::usage(t().cli.cli_to_before_from));
     }
     let status = status
         .map(|s| {
@@ -124,7 +124,7 @@ pub fn run(store: &Store, cmd: PostsCmd) -> Result<(), Failure> {
                 // From the statuses themselves, so a new one is never left out.
                 let list: Vec<&str> = PostStatus::ALL.iter().map(|x| x.key()).collect();
                 Failure::usage(fill(
-                    t().cli_unknown_post_status,
+                    t().cli.cli_unknown_post_status,
                     &[("status", &sanitize_line(&s)), ("list", &list.join(", "))],
                 ))
             })
@@ -185,7 +185,7 @@ pub fn run(store: &Store, cmd: PostsCmd) -> Result<(), Failure> {
         return print_json(&out);
     }
     if posts.is_empty() {
-        super::out::line(t().cli_no_posts)?;
+        super::out::line(t().cli.cli_no_posts)?;
     }
     for p in &posts {
         let when = p.local.map_or_else(

@@ -40,7 +40,7 @@ pub struct ReportArgs {
 fn day(flag: &str, s: &str) -> Result<NaiveDate, Failure> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| {
         Failure::usage(crate::i18n::fill(
-            crate::i18n::t().cli_bad_date,
+            crate::i18n::t().cli.cli_bad_date,
             &[("flag", flag), ("value", s)],
         ))
     })
@@ -53,7 +53,10 @@ fn format_of(flag: Option<&str>, output: Option<&Path>) -> Result<Format, Failur
     let named = flag
         .map(|f| {
             Format::parse(f).ok_or_else(|| {
-                Failure::usage(crate::i18n::fill(s.cli_bad_report_format, &[("value", f)]))
+                Failure::usage(crate::i18n::fill(
+                    s.cli.cli_bad_report_format,
+                    &[("value", f)],
+                ))
             })
         })
         .transpose()?;
@@ -63,7 +66,7 @@ fn format_of(flag: Option<&str>, output: Option<&Path>) -> Result<Format, Failur
     let by_ext = ext.as_deref().and_then(Format::from_extension);
     match (named, by_ext, output) {
         (Some(f), Some(e), Some(path)) if f != e => Err(Failure::usage(crate::i18n::fill(
-            s.cli_report_format_clash,
+            s.cli.cli_report_format_clash,
             &[
                 ("format", flag.unwrap_or_default()),
                 ("path", &path.display().to_string()),
@@ -72,7 +75,7 @@ fn format_of(flag: Option<&str>, output: Option<&Path>) -> Result<Format, Failur
         ))),
         (Some(f), _, _) => Ok(f),
         (None, Some(e), _) => Ok(e),
-        (None, None, _) => Err(Failure::usage(s.cli_report_which_format)),
+        (None, None, _) => Err(Failure::usage(s.cli.cli_report_which_format)),
     }
 }
 
@@ -82,25 +85,25 @@ pub fn run(store: &Store, clock: &dyn Clock, a: ReportArgs) -> Result<(), Failur
     let period = match (&a.week, &a.month, &a.from, &a.to) {
         (Some(w), _, _, _) => Period::parse_week(w).ok_or_else(|| {
             Failure::usage(crate::i18n::fill(
-                crate::i18n::t().cli_bad_week,
+                crate::i18n::t().cli.cli_bad_week,
                 &[("value", w)],
             ))
         })?,
         (_, Some(m), _, _) => Period::parse_month(m).ok_or_else(|| {
             Failure::usage(crate::i18n::fill(
-                crate::i18n::t().cli_bad_month,
+                crate::i18n::t().cli.cli_bad_month,
                 &[("value", m)],
             ))
         })?,
         (_, _, Some(f), Some(t)) => {
             let (f, t) = (day("from", f)?, day("to", t)?);
             if t < f {
-                return Err(Failure::usage(crate::i18n::t().cli_to_before_from));
+                return Err(Failure::usage(crate::i18n::t().cli.cli_to_before_from));
             }
             Period::custom(f, t)
         }
         _ => {
-            return Err(Failure::usage(crate::i18n::t().cli_which_period));
+            return Err(Failure::usage(crate::i18n::t().cli.cli_which_period));
         }
     };
     let report = crate::report::build(store, &client, period, clock.now())?;

@@ -27,7 +27,7 @@ pub fn backup(store: &Store, file: PathBuf) -> Result<(), Failure> {
     // name, so a failed backup never costs the old one.
     store.backup_to(&file, true)?;
     super::out::line(&fill(
-        t().cli_backup_done,
+        t().cli.cli_backup_done,
         &[("path", &file.display().to_string())],
     ))
 }
@@ -44,7 +44,7 @@ pub fn restore(
     let shown = file.display().to_string();
     if !file.exists() {
         return Err(Failure::usage(fill(
-            t().cli_no_such_file,
+            t().cli.cli_no_such_file,
             &[("path", &shown)],
         )));
     }
@@ -55,14 +55,14 @@ pub fn restore(
     if !yes {
         if !std::io::stdin().is_terminal() {
             return Err(Failure::usage(fill(
-                t().cli_restore_no_terminal,
+                t().cli.cli_restore_no_terminal,
                 &[("path", &db.display().to_string())],
             )));
         }
         eprint!(
             "{}",
             fill(
-                t().cli_restore_ask,
+                t().cli.cli_restore_ask,
                 &[
                     ("db", &db.display().to_string()),
                     ("file", &shown),
@@ -76,14 +76,14 @@ pub fn restore(
             .read_line(&mut answer)
             .map_err(|e| Failure::failed(e.to_string()))?;
         if !is_yes(&answer) {
-            return super::out::line(t().cli_restore_cancelled);
+            return super::out::line(t().cli.cli_restore_cancelled);
         }
     }
     store.backup_to(&keep, false)?;
-    super::out::line(&fill(t().cli_restore_kept, &[("path", &keep_shown)]))?;
+    super::out::line(&fill(t().cli.cli_restore_kept, &[("path", &keep_shown)]))?;
     let version = store.restore_from(&file)?;
     super::out::line(&fill(
-        t().cli_restore_done,
+        t().cli.cli_restore_done,
         &[("path", &shown), ("version", &version.to_string())],
     ))
 }
@@ -105,7 +105,7 @@ pub fn trash(store: &Store, cmd: Option<TrashCmd>) -> Result<(), Failure> {
                     .map_err(|e| Failure::failed(e.to_string()))?;
                 super::out::json(&text)?;
             } else if rows.is_empty() {
-                super::out::line(t().cli_trash_empty)?;
+                super::out::line(t().cli.cli_trash_empty)?;
             } else {
                 for r in rows {
                     super::out::line(&format!(
@@ -122,7 +122,7 @@ pub fn trash(store: &Store, cmd: Option<TrashCmd>) -> Result<(), Failure> {
         TrashCmd::Restore { kind, id } => {
             store.restore_row(&kind, id)?;
             super::out::line(&fill(
-                t().cli_trash_restored,
+                t().cli.cli_trash_restored,
                 &[("kind", &kind), ("id", &id.to_string())],
             ))
         }

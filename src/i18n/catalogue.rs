@@ -1,5 +1,5 @@
-//! The machinery of the catalogue: the macro that declares `Strings` from its list of
-//! entries, the catalogue in use, and filling a template's blanks.
+//! The machinery of the catalogue: the macro that declares an area of `Strings` from its
+//! list of entries, the catalogue in use, and filling a template's blanks.
 
 use super::{Strings, lang};
 
@@ -73,16 +73,16 @@ impl Plural {
     }
 }
 
-/// Declares the catalogue's struct and the list of its entries, from one list of fields:
-/// the compiler refuses a catalogue that misses a field, and `entries` lets a test compare
-/// what the catalogues say.
+/// Declares one area of the catalogue and the list of its entries, from one list of
+/// fields: the compiler refuses a catalogue that misses a field, and `entries` lets a test
+/// compare what the catalogues say.
 macro_rules! catalogue {
-    ($($name:ident : $ty:ty,)*) => {
-        pub struct Strings {
+    ($area:ident { $($name:ident : $ty:ty,)* }) => {
+        pub struct $area {
             $(pub $name: $ty,)*
         }
 
-        impl Strings {
+        impl $area {
             /// Every entry by name, with its text(s).
             pub fn entries(&self) -> Vec<(&'static str, Vec<&'static str>)> {
                 vec![$((stringify!($name), $crate::i18n::catalogue::Texts::texts(&self.$name)),)*]

@@ -11,13 +11,13 @@ pub fn file_problem(problem: &Problem) -> String {
         fill(template, &[("path", &path.display().to_string())])
     };
     match problem {
-        Problem::DiskFull { path } => at(s.file_disk_full, path),
-        Problem::Busy { path, work: None } => at(s.file_busy, path),
+        Problem::DiskFull { path } => at(s.data.file_disk_full, path),
+        Problem::Busy { path, work: None } => at(s.data.file_busy, path),
         Problem::Busy {
             path,
             work: Some(work),
         } => fill(
-            s.file_busy_work,
+            s.data.file_busy_work,
             &[
                 ("path", &path.display().to_string()),
                 ("work", work_name(*work)),
@@ -25,23 +25,23 @@ pub fn file_problem(problem: &Problem) -> String {
         ),
         Problem::ReadOnly { path, why } => at(
             match why {
-                ReadOnly::FileSystem => s.file_read_only_fs,
-                ReadOnly::Folder => s.file_read_only_folder,
-                ReadOnly::File => s.file_read_only_file,
-                ReadOnly::NeedsUpgrade => s.file_needs_upgrade,
+                ReadOnly::FileSystem => s.data.file_read_only_fs,
+                ReadOnly::Folder => s.data.file_read_only_folder,
+                ReadOnly::File => s.data.file_read_only_file,
+                ReadOnly::NeedsUpgrade => s.data.file_needs_upgrade,
             },
             path,
         ),
-        Problem::NotAPath { given } => fill(s.file_not_a_path, &[("given", given)]),
-        Problem::OntoDatabase { path } => at(s.file_onto_database, path),
-        Problem::Exists { path } => at(s.file_exists, path),
+        Problem::NotAPath { given } => fill(s.data.file_not_a_path, &[("given", given)]),
+        Problem::OntoDatabase { path } => at(s.data.file_onto_database, path),
+        Problem::Exists { path } => at(s.data.file_exists, path),
     }
 }
 
 /// "an import", "a restore"...: the work that holds a database.
 pub fn work_name(w: Work) -> &'static str {
     let i = Work::ALL.iter().position(|x| *x == w).unwrap_or(0);
-    t().file_works[i]
+    t().data.file_works[i]
 }
 
 #[cfg(test)]

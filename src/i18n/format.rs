@@ -120,15 +120,15 @@ fn percent_text(number: String) -> String {
 }
 
 fn month_name(d: &impl Datelike) -> &'static str {
-    t().months[d.month0() as usize]
+    t().calendar.months[d.month0() as usize]
 }
 
 fn month_short(d: &impl Datelike) -> &'static str {
-    t().months_short[d.month0() as usize]
+    t().calendar.months_short[d.month0() as usize]
 }
 
 fn weekday_short(d: &impl Datelike) -> &'static str {
-    t().weekdays_short[d.weekday().num_days_from_monday() as usize]
+    t().calendar.weekdays_short[d.weekday().num_days_from_monday() as usize]
 }
 
 /// `Nov 22, 2026` / `22/11/2026`.
@@ -163,7 +163,7 @@ pub fn month(d: NaiveDate) -> String {
 
 /// `Sunday 22 November` / `dimanche 22 novembre`: a day's heading.
 pub fn weekday_day_month(d: NaiveDate) -> String {
-    let day = t().weekdays[d.weekday().num_days_from_monday() as usize];
+    let day = t().calendar.weekdays[d.weekday().num_days_from_monday() as usize];
     format!("{day} {} {}", day_number(&d), month_name(&d))
 }
 
@@ -360,10 +360,19 @@ mod tests {
                 report_value("watch_time", Some(1234.5), "EUR"),
                 "1\u{202f}234,5 h"
             );
-            assert_eq!(t().cli_inbox_deleted.form(0), t().cli_inbox_deleted.one);
+            assert_eq!(
+                t().cli.cli_inbox_deleted.form(0),
+                t().cli.cli_inbox_deleted.one
+            );
         });
-        assert_eq!(t().cli_inbox_deleted.form(0), t().cli_inbox_deleted.other);
-        assert_eq!(t().cli_inbox_deleted.n(39), "39 skipped: posts deleted.");
+        assert_eq!(
+            t().cli.cli_inbox_deleted.form(0),
+            t().cli.cli_inbox_deleted.other
+        );
+        assert_eq!(
+            t().cli.cli_inbox_deleted.n(39),
+            "39 skipped: posts deleted."
+        );
     }
 
     #[test]

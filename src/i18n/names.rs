@@ -11,17 +11,17 @@ pub fn post_status(s: crate::domain::post::PostStatus) -> &'static str {
         .iter()
         .position(|x| *x == s)
         .unwrap_or(0);
-    t().post_statuses[i]
+    t().calendar.post_statuses[i]
 }
 
 pub fn inbox_kind(k: inbox::Kind) -> &'static str {
     let i = inbox::Kind::ALL.iter().position(|x| *x == k).unwrap_or(0);
-    t().inbox_kinds[i]
+    t().inbox.inbox_kinds[i]
 }
 
 pub fn inbox_status(s: inbox::Status) -> &'static str {
     let i = inbox::Status::ALL.iter().position(|x| *x == s).unwrap_or(0);
-    t().inbox_statuses[i]
+    t().inbox.inbox_statuses[i]
 }
 
 pub fn sentiment(s: inbox::Sentiment) -> &'static str {
@@ -29,13 +29,13 @@ pub fn sentiment(s: inbox::Sentiment) -> &'static str {
         .iter()
         .position(|x| *x == s)
         .unwrap_or(0);
-    t().sentiments[i]
+    t().inbox.sentiments[i]
 }
 
 /// `most urgent first`, `oldest first`…: the inbox list's order.
 pub fn inbox_order(o: inbox::Order) -> &'static str {
     let i = inbox::Order::ALL.iter().position(|x| *x == o).unwrap_or(0);
-    t().inbox_orders[i]
+    t().inbox.inbox_orders[i]
 }
 
 pub fn status_filter(s: inbox::StatusFilter) -> &'static str {
@@ -43,18 +43,18 @@ pub fn status_filter(s: inbox::StatusFilter) -> &'static str {
         .iter()
         .position(|x| *x == s)
         .unwrap_or(0);
-    t().status_filters[i]
+    t().inbox.status_filters[i]
 }
 
 /// A metric's name.
 pub fn metric_name(m: Metric) -> &'static str {
     let i = Metric::ALL.iter().position(|x| *x == m).unwrap_or(0);
-    t().metric_names[i]
+    t().strategy.metric_names[i]
 }
 
 pub fn budget_kind(k: BudgetKind) -> &'static str {
     let i = BudgetKind::ALL.iter().position(|x| *x == k).unwrap_or(0);
-    t().budget_kinds[i]
+    t().strategy.budget_kinds[i]
 }
 
 pub fn campaign_status(c: CampaignStatus) -> &'static str {
@@ -62,12 +62,12 @@ pub fn campaign_status(c: CampaignStatus) -> &'static str {
         .iter()
         .position(|x| *x == c)
         .unwrap_or(0);
-    t().campaign_statuses[i]
+    t().strategy.campaign_statuses[i]
 }
 
 pub fn priority(p: Priority) -> &'static str {
     let i = Priority::ALL.iter().position(|x| *x == p).unwrap_or(0);
-    t().priorities[i]
+    t().strategy.priorities[i]
 }
 
 pub fn objective_status(s: Status) -> &'static str {
@@ -79,16 +79,16 @@ pub fn objective_status(s: Status) -> &'static str {
         Status::Behind => 4,
         Status::NotStarted => 5,
     };
-    t().objective_statuses[i]
+    t().strategy.objective_statuses[i]
 }
 
 pub fn section_title(s: Section) -> &'static str {
-    t().section_titles[s.index()]
+    t().strategy.section_titles[s.index()]
 }
 
 /// A strategy part's name, lower case, singular.
 pub fn part_name(p: Part) -> &'static str {
-    t().part_names[p.index()]
+    t().strategy.part_names[p.index()]
 }
 
 /// How a value of `unit` is typed: `in %`, `in EUR`.
@@ -100,5 +100,5 @@ pub fn unit_hint(unit: Unit, currency: &str) -> String {
         Unit::Ratio => 3,
         Unit::Hours => 4,
     };
-    fill(t().unit_hints[i], &[("currency", currency)])
+    fill(t().strategy.unit_hints[i], &[("currency", currency)])
 }

@@ -116,9 +116,11 @@ fn the_french_catalogue_is_translated() {
 
 #[test]
 fn the_thread_language_does_not_leak() {
-    assert_eq!(t().tab_today, "Today");
-    with_lang(Lang::Fr, || assert_eq!(t().tab_inbox, "Boîte de réception"));
-    assert_eq!(t().tab_inbox, "Inbox");
+    assert_eq!(t().shell.tab_today, "Today");
+    with_lang(Lang::Fr, || {
+        assert_eq!(t().shell.tab_inbox, "Boîte de réception")
+    });
+    assert_eq!(t().shell.tab_inbox, "Inbox");
 }
 
 #[test]
@@ -147,15 +149,21 @@ fn plurals_follow_each_language_rule() {
         ["0 message", "1 message", "2 messages"]
     );
     assert_eq!(
-        EN.cli_demo_loaded.with(1, &[("path", "x.db")]),
+        EN.cli.cli_demo_loaded.with(1, &[("path", "x.db")]),
         "Loaded 1 demo client into x.db (`twohats demo --remove` removes it)."
     );
-    assert_eq!(EN.marked_replied.n(1), "1 item marked replied.");
-    assert_eq!(EN.marked_replied.n(3), "3 items marked replied.");
-    assert_eq!(FR.marked_replied.n(0), "0 message marqué comme répondu.");
-    assert_eq!(FR.marked_replied.n(2), "2 messages marqués comme répondus.");
-    assert_eq!(EN.form_tags.n(1), "Tags (1 item)");
-    assert_eq!(FR.n_more.n(1), "+1 autre");
+    assert_eq!(EN.inbox.marked_replied.n(1), "1 item marked replied.");
+    assert_eq!(EN.inbox.marked_replied.n(3), "3 items marked replied.");
+    assert_eq!(
+        FR.inbox.marked_replied.n(0),
+        "0 message marqué comme répondu."
+    );
+    assert_eq!(
+        FR.inbox.marked_replied.n(2),
+        "2 messages marqués comme répondus."
+    );
+    assert_eq!(EN.inbox.form_tags.n(1), "Tags (1 item)");
+    assert_eq!(FR.calendar.n_more.n(1), "+1 autre");
     // Each catalogue's plurals use its own language's rule.
     for (cat, rule) in [
         (&EN, PluralRule::OneIsSingular),

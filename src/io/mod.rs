@@ -83,9 +83,9 @@ pub fn row_platform(
 ) -> Result<crate::domain::Platform, String> {
     use crate::i18n::{fill, t};
     match cell {
-        "" => default.ok_or_else(|| t().imp_platform_empty_give.to_string()),
+        "" => default.ok_or_else(|| t().import.imp_platform_empty_give.to_string()),
         p => crate::domain::Platform::parse(p)
-            .ok_or_else(|| fill(t().imp_unknown_platform, &[("platform", &quoted(p))])),
+            .ok_or_else(|| fill(t().import.imp_unknown_platform, &[("platform", &quoted(p))])),
     }
 }
 
@@ -113,7 +113,7 @@ pub fn header_columns(
             file,
             1,
             None,
-            crate::i18n::t().imp_missing_columns.with(
+            crate::i18n::t().import.imp_missing_columns.with(
                 missing.len(),
                 &[
                     ("missing", &missing.join(", ")),

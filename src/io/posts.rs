@@ -86,7 +86,7 @@ pub fn read(bytes: &[u8], ctx: &Context<'_>) -> Result<Vec<ImportedPost>, Import
                 0,
                 "date",
                 crate::i18n::fill(
-                    crate::i18n::t().imp_not_date_like,
+                    crate::i18n::t().import.imp_not_date_like,
                     &[("value", &quoted(get(0)))],
                 ),
             )
@@ -96,7 +96,7 @@ pub fn read(bytes: &[u8], ctx: &Context<'_>) -> Result<Vec<ImportedPost>, Import
                 1,
                 "time",
                 crate::i18n::fill(
-                    crate::i18n::t().imp_not_time_like,
+                    crate::i18n::t().import.imp_not_time_like,
                     &[("value", &quoted(get(1)))],
                 ),
             )
@@ -106,7 +106,7 @@ pub fn read(bytes: &[u8], ctx: &Context<'_>) -> Result<Vec<ImportedPost>, Import
             return Err(err(
                 "time",
                 crate::i18n::fill(
-                    crate::i18n::t().imp_gap_time,
+                    crate::i18n::t().import.imp_gap_time,
                     &[
                         ("time", &format!("{} {}", get(0), get(1))),
                         ("zone", ctx.tz.name()),
@@ -126,7 +126,7 @@ pub fn read(bytes: &[u8], ctx: &Context<'_>) -> Result<Vec<ImportedPost>, Import
                     2,
                     "platforms",
                     crate::i18n::fill(
-                        crate::i18n::t().imp_unknown_platform,
+                        crate::i18n::t().import.imp_unknown_platform,
                         &[("platform", &quoted(name))],
                     ),
                 )
@@ -139,7 +139,7 @@ pub fn read(bytes: &[u8], ctx: &Context<'_>) -> Result<Vec<ImportedPost>, Import
                     err(
                         "platforms",
                         crate::i18n::fill(
-                            crate::i18n::t().imp_no_account,
+                            crate::i18n::t().import.imp_no_account,
                             &[("platform", p.name())],
                         ),
                     )
@@ -151,7 +151,7 @@ pub fn read(bytes: &[u8], ctx: &Context<'_>) -> Result<Vec<ImportedPost>, Import
         if accounts.is_empty() {
             return Err(err(
                 "platforms",
-                crate::i18n::t().imp_platforms_empty.into(),
+                crate::i18n::t().import.imp_platforms_empty.into(),
             ));
         }
         let by_name = |field: &str,
@@ -169,7 +169,7 @@ pub fn read(bytes: &[u8], ctx: &Context<'_>) -> Result<Vec<ImportedPost>, Import
                     err(
                         field,
                         crate::i18n::fill(
-                            crate::i18n::t().imp_no_named,
+                            crate::i18n::t().import.imp_no_named,
                             &[("field", field), ("value", &quoted(value))],
                         ),
                     )
@@ -197,7 +197,7 @@ pub fn read(bytes: &[u8], ctx: &Context<'_>) -> Result<Vec<ImportedPost>, Import
                 err(
                     "status",
                     crate::i18n::fill(
-                        crate::i18n::t().imp_not_one_of,
+                        crate::i18n::t().import.imp_not_one_of,
                         &[
                             ("value", &quoted(s)),
                             (

@@ -34,13 +34,13 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<bool> {
 /// holds why it is not text.
 pub fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, String> {
     if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
-        return std::str::from_utf8(rest)
-            .map(Cow::Borrowed)
-            .map_err(|e| crate::i18n::fill(crate::i18n::t().imp_utf8, &[("e", &e.to_string())]));
+        return std::str::from_utf8(rest).map(Cow::Borrowed).map_err(|e| {
+            crate::i18n::fill(crate::i18n::t().import.imp_utf8, &[("e", &e.to_string())])
+        });
     }
     let utf16 = |rest: &[u8], le: bool| -> Result<String, String> {
         if !rest.len().is_multiple_of(2) {
-            return Err(crate::i18n::t().imp_utf16_odd.into());
+            return Err(crate::i18n::t().import.imp_utf16_odd.into());
         }
         let units = rest.chunks_exact(2).map(|c| {
             if le {
@@ -51,7 +51,9 @@ pub fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, String> {
         });
         char::decode_utf16(units)
             .collect::<Result<String, _>>()
-            .map_err(|e| crate::i18n::fill(crate::i18n::t().imp_utf16, &[("e", &e.to_string())]))
+            .map_err(|e| {
+                crate::i18n::fill(crate::i18n::t().import.imp_utf16, &[("e", &e.to_string())])
+            })
     };
     if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
         return utf16(rest, true).map(Cow::Owned);
@@ -64,7 +66,7 @@ pub fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, String> {
     }
     std::str::from_utf8(bytes).map(Cow::Borrowed).map_err(|e| {
         crate::i18n::fill(
-            crate::i18n::t().imp_utf8_at,
+            crate::i18n::t().import.imp_utf8_at,
             &[("at", &e.valid_up_to().to_string())],
         )
     })

@@ -9,6 +9,7 @@ mod connections;
 mod error;
 mod inbox;
 mod inbox_links;
+mod inbox_list;
 mod kpi;
 mod kpi_months;
 mod kpi_sums;

@@ -18,9 +18,13 @@ fn marks(platforms: &[&str]) -> String {
 /// The plain-text check-in.
 pub fn text(td: &Today, now: chrono::DateTime<chrono::Utc>) -> String {
     let s = t();
-    let mut out = format!("{} · {}\n", s.tab_today, format::date(now.date_naive()));
+    let mut out = format!(
+        "{} · {}\n",
+        s.shell.tab_today,
+        format::date(now.date_naive())
+    );
     if td.is_calm() {
-        out.push_str(s.today_calm);
+        out.push_str(s.today.today_calm);
         out.push('\n');
         return out;
     }
@@ -30,11 +34,11 @@ pub fn text(td: &Today, now: chrono::DateTime<chrono::Utc>) -> String {
             out.push_str(&format!("\n{title} ({n})\n"));
         }
     };
-    section(&mut out, s.today_reconnect_title, td.reconnect.len());
+    section(&mut out, s.live.today_reconnect_title, td.reconnect.len());
     for r in &td.reconnect {
         out.push_str(&format!("  {}\n", reconnect_line(r)));
     }
-    section(&mut out, s.today_posts_late, td.posts_late.len());
+    section(&mut out, s.today.today_posts_late, td.posts_late.len());
     for p in &td.posts_late {
         out.push_str(&format!(
             "  {} {}  {:<6} {} ({})\n",
@@ -45,7 +49,7 @@ pub fn text(td: &Today, now: chrono::DateTime<chrono::Utc>) -> String {
             i18n::post_status(p.status)
         ));
     }
-    section(&mut out, s.today_posts_due, td.posts_due.len());
+    section(&mut out, s.today.today_posts_due, td.posts_due.len());
     for p in &td.posts_due {
         out.push_str(&format!(
             "  {} {}  {:<6} {} ({})\n",
@@ -57,41 +61,48 @@ pub fn text(td: &Today, now: chrono::DateTime<chrono::Utc>) -> String {
         ));
     }
     let waiting: Vec<_> = td.inbox.iter().filter(|i| i.pending > 0).collect();
-    section(&mut out, s.tab_inbox, waiting.len());
+    section(&mut out, s.shell.tab_inbox, waiting.len());
     for i in waiting {
         out.push_str(&format!("  {} {}\n", name(&i.client), inbox_line(i)));
     }
-    section(&mut out, s.today_objectives, td.objectives_at_risk.len());
+    section(
+        &mut out,
+        s.today.today_objectives,
+        td.objectives_at_risk.len(),
+    );
     for o in &td.objectives_at_risk {
         out.push_str(&format!(
             "  {} {} · {} · {}\n",
             name(&o.client),
             fill(
-                s.today_objective_line,
+                s.today.today_objective_line,
                 &[
                     (
                         "scope",
                         o.platform
                             .and_then(crate::domain::Platform::parse)
-                            .map_or(s.all_platforms, |p| p.name())
+                            .map_or(s.strategy.all_platforms, |p| p.name())
                     ),
                     ("metric", crate::io::report::key_name(o.metric)),
                 ]
             ),
             i18n::objective_status(o.status),
-            fill(s.today_by, &[("date", &format::day_month(o.deadline))])
+            fill(
+                s.today.today_by,
+                &[("date", &format::day_month(o.deadline))]
+            )
         ));
     }
-    section(&mut out, s.today_budgets, td.budget_alerts.len());
+    section(&mut out, s.today.today_budgets, td.budget_alerts.len());
     for b in &td.budget_alerts {
         out.push_str(&format!("  {} {}\n", name(&b.client), budget_line(b)));
     }
-    section(&mut out, s.today_campaigns, td.campaigns.len());
+    section(&mut out, s.today.today_campaigns, td.campaigns.len());
     for c in &td.campaigns {
         let what = if c.starting {
-            s.today_starts
+            s.today.today_starts
         } else {
-            s.today_ends
+            s.today.today_ends
         };
         let day = if c.starting { c.start } else { c.end };
         out.push_str(&format!(
@@ -101,7 +112,7 @@ pub fn text(td: &Today, now: chrono::DateTime<chrono::Utc>) -> String {
             format::day_month(day)
         ));
     }
-    section(&mut out, s.today_reviews, td.reviews_due.len());
+    section(&mut out, s.today.today_reviews, td.reviews_due.len());
     for r in &td.reviews_due {
         out.push_str(&format!("  {} {}\n", name(&r.client), review_line(r)));
     }
@@ -111,7 +122,7 @@ pub fn text(td: &Today, now: chrono::DateTime<chrono::Utc>) -> String {
 pub fn inbox_line(i: &InboxLine) -> String {
     let s = t();
     let mut line = fill(
-        s.today_inbox_line,
+        s.today.today_inbox_line,
         &[
             ("pending", &i.pending.to_string()),
             ("overdue", &i.overdue.to_string()),
@@ -119,11 +130,11 @@ pub fn inbox_line(i: &InboxLine) -> String {
     );
     if let Some(m) = i.oldest_minutes_left {
         let left = if m < 0 {
-            fill(s.late_by, &[("d", &format::duration_short(m))])
+            fill(s.inbox.late_by, &[("d", &format::duration_short(m))])
         } else {
-            fill(s.today_left, &[("d", &format::duration_short(m))])
+            fill(s.today.today_left, &[("d", &format::duration_short(m))])
         };
-        line.push_str(&format!(" · {} {left}", s.today_oldest));
+        line.push_str(&format!(" · {} {left}", s.today.today_oldest));
     }
     line
 }
@@ -132,9 +143,9 @@ pub fn budget_line(b: &BudgetLine) -> String {
     let s = t();
     fill(
         if b.over {
-            s.today_budget_over
+            s.today.today_budget_over
         } else {
-            s.today_budget_near
+            s.today.today_budget_near
         },
         &[
             ("pct", &b.used_pct.map_or("—".into(), format::percent)),
@@ -148,14 +159,17 @@ pub fn review_line(r: &ReviewLine) -> String {
     let s = t();
     let last = r
         .last_figures
-        .map_or(s.today_never.to_string(), format::date);
-    fill(s.today_review_line, &[("week", &r.week), ("last", &last)])
+        .map_or(s.today.today_never.to_string(), format::date);
+    fill(
+        s.today.today_review_line,
+        &[("week", &r.week), ("last", &last)],
+    )
 }
 
 /// `reconnect @a@b (Client): twohats connect ...`.
 pub fn reconnect_line(r: &super::ReconnectLine) -> String {
     fill(
-        t().today_reconnect,
+        t().live.today_reconnect,
         &[
             ("account", &sanitize_line(&r.account)),
             ("client", &sanitize_line(&r.client)),

@@ -209,7 +209,7 @@ fn open_url(url: &str) -> Result<(), String> {
         .map(|_| ())
         .map_err(|e| {
             crate::i18n::fill(
-                crate::i18n::t().app_cannot_open,
+                crate::i18n::t().data.app_cannot_open,
                 &[("program", opener), ("url", url), ("e", &e.to_string())],
             )
         })
@@ -234,12 +234,18 @@ fn run_editor(text: &str) -> Result<String, String> {
         .suffix(".txt")
         .tempfile()
         .map_err(|e| {
-            crate::i18n::fill(crate::i18n::t().app_temp_create, &[("e", &e.to_string())])
+            crate::i18n::fill(
+                crate::i18n::t().data.app_temp_create,
+                &[("e", &e.to_string())],
+            )
         })?;
     file.write_all(text.as_bytes())
         .and_then(|()| file.flush())
         .map_err(|e| {
-            crate::i18n::fill(crate::i18n::t().app_temp_write, &[("e", &e.to_string())])
+            crate::i18n::fill(
+                crate::i18n::t().data.app_temp_write,
+                &[("e", &e.to_string())],
+            )
         })?;
     // The editor may be given with arguments, like "code --wait".
     let mut parts = editor.split_whitespace();
@@ -250,17 +256,20 @@ fn run_editor(text: &str) -> Result<String, String> {
         .status()
         .map_err(|e| {
             crate::i18n::fill(
-                crate::i18n::t().app_cannot_run,
+                crate::i18n::t().data.app_cannot_run,
                 &[("program", &editor), ("e", &e.to_string())],
             )
         })?;
     if !status.success() {
         return Err(crate::i18n::fill(
-            crate::i18n::t().app_editor_failed,
+            crate::i18n::t().data.app_editor_failed,
             &[("program", &editor), ("status", &status.to_string())],
         ));
     }
     std::fs::read_to_string(file.path()).map_err(|e: io::Error| {
-        crate::i18n::fill(crate::i18n::t().app_read_edited, &[("e", &e.to_string())])
+        crate::i18n::fill(
+            crate::i18n::t().data.app_read_edited,
+            &[("e", &e.to_string())],
+        )
     })
 }

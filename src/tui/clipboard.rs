@@ -320,7 +320,7 @@ fn run(program: &str, args: &[&str], text: &str) -> Result<(), String> {
             Ok(None) if start.elapsed() > PROGRAM_PATIENCE => {
                 let _ = child.kill();
                 let _ = child.wait();
-                return Err(labelled(program, crate::i18n::t().copy_no_answer));
+                return Err(labelled(program, crate::i18n::t().inbox.copy_no_answer));
             }
             Ok(None) => std::thread::sleep(Duration::from_millis(5)),
             Err(e) => return Err(labelled(program, &e.to_string())),

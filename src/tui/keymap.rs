@@ -353,12 +353,12 @@ pub fn bindings(ctx: Ctx) -> impl Iterator<Item = &'static Binding> {
 /// How a key is written in help: `q`, `Ctrl-s`, `Tab`, `↑`.
 pub fn key_label(key: &Key) -> String {
     let base = match key.code {
-        KeyCode::Char(' ') => crate::i18n::t().key_space.to_string(),
+        KeyCode::Char(' ') => crate::i18n::t().cli.key_space.to_string(),
         KeyCode::Char(c) => c.to_string(),
-        KeyCode::Enter => crate::i18n::t().key_enter.into(),
+        KeyCode::Enter => crate::i18n::t().cli.key_enter.into(),
         KeyCode::Esc => "Esc".into(),
         KeyCode::Tab => "Tab".into(),
-        KeyCode::BackTab => crate::i18n::t().key_backtab.into(),
+        KeyCode::BackTab => crate::i18n::t().cli.key_backtab.into(),
         KeyCode::Up => "↑".into(),
         KeyCode::Down => "↓".into(),
         KeyCode::Left => "←".into(),

@@ -168,11 +168,12 @@ pub fn objective_label(m: &Model, id: Id) -> String {
         .find(|o| o.id == id)
         .map(|o| {
             fill(
-                t().objective_line,
+                t().strategy.objective_line,
                 &[
                     (
                         "scope",
-                        o.platform.map_or(t().all_platforms, Platform::name),
+                        o.platform
+                            .map_or(t().strategy.all_platforms, Platform::name),
                     ),
                     ("metric", i18n::metric_name(o.metric)),
                     ("target", &format::metric_value(o.metric, o.target, &cur)),

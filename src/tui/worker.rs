@@ -92,7 +92,7 @@ impl Worker {
 /// app's clock (`TWOHATS_NOW` pins it), the secrets where the command line keeps them;
 /// or the environment the worker was `given`.
 fn open(db: Option<&PathBuf>, given: Option<SyncEnv>) -> Result<(Store, SyncEnv), String> {
-    let db = db.ok_or_else(|| t().live_no_file.to_string())?;
+    let db = db.ok_or_else(|| t().live.live_no_file.to_string())?;
     let store = Store::open(db).map_err(|e| e.explain())?;
     let env = match given {
         Some(env) => env,
@@ -354,7 +354,7 @@ fn connect(
         Ok((key, place)) => Heard::Connected {
             account: sanitize_line(&key.handle),
             place: match place {
-                Location::Keyring => t().cli_keyring.to_string(),
+                Location::Keyring => t().live.cli_keyring.to_string(),
                 Location::File(p) => p.display().to_string(),
             },
         },
@@ -388,8 +388,12 @@ fn disconnect(
     match result {
         Ok((handle, unrevoked)) => Heard::Disconnected {
             account: sanitize_line(&handle),
-            unrevoked: unrevoked
-                .map(|e| fill(t().cli_disconnect_unrevoked, &[("error", &e.explain())])),
+            unrevoked: unrevoked.map(|e| {
+                fill(
+                    t().live.cli_disconnect_unrevoked,
+                    &[("error", &e.explain())],
+                )
+            }),
         },
         Err(e) => Heard::ConnectFailed(e.explain()),
     }

@@ -182,13 +182,13 @@ pub fn html_to_text(html: &str) -> String {
 /// store an item twice. The error names the field.
 pub fn notification_item(n: &Notification, tz: Tz) -> Result<ItemDraft, (&'static str, String)> {
     let Some(status) = &n.status else {
-        return Err(("status", crate::i18n::t().imp_empty.into()));
+        return Err(("status", crate::i18n::t().import.imp_empty.into()));
     };
     let account = n
         .account
         .as_ref()
         .or(status.account.as_ref())
-        .ok_or_else(|| ("account", crate::i18n::t().imp_empty.to_string()))?;
+        .ok_or_else(|| ("account", crate::i18n::t().import.imp_empty.to_string()))?;
     item(&n.kind, account, status, &n.created_at, tz)
 }
 
@@ -212,7 +212,7 @@ fn item(
         &account.acct
     };
     if handle.is_empty() {
-        return Err(("account", crate::i18n::t().imp_empty.into()));
+        return Err(("account", crate::i18n::t().import.imp_empty.into()));
     }
     Ok(ItemDraft {
         platform: Platform::Mastodon,
@@ -244,7 +244,7 @@ pub fn read_page(json: &str, file: &str, tz: Tz) -> Result<Page, ImportError> {
             file,
             1,
             None,
-            crate::i18n::t().imp_mastodon_shape,
+            crate::i18n::t().import.imp_mastodon_shape,
         )),
     }
 }
@@ -272,7 +272,7 @@ fn read_list(
             _ => {
                 return Err(err(
                     Some("type"),
-                    crate::i18n::t().imp_mastodon_no_type.into(),
+                    crate::i18n::t().import.imp_mastodon_no_type.into(),
                 ));
             }
         };
@@ -327,7 +327,8 @@ fn read_grouped(g: Grouped, file: &str, tz: Tz) -> Result<Page, ImportError> {
             .and_then(|id| accounts.get(&id.text()).copied())
             .or(status.account.as_ref());
         let err = |field: &str, msg: String| ImportError::new(file, 0, Some(field), msg);
-        let account = account.ok_or_else(|| err("account", crate::i18n::t().imp_empty.into()))?;
+        let account =
+            account.ok_or_else(|| err("account", crate::i18n::t().import.imp_empty.into()))?;
         let when = group
             .latest_page_notification_at
             .as_deref()

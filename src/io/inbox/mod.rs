@@ -133,7 +133,7 @@ pub fn read_each(
                 ctx.file,
                 0,
                 None,
-                crate::i18n::t().imp_cannot_tell,
+                crate::i18n::t().import.imp_cannot_tell,
             ));
         }
     };
@@ -198,13 +198,18 @@ pub fn parse_time(s: &str, tz: Tz) -> Result<DateTime<Utc>, String> {
     }
     let local = NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M")
         .or_else(|_| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S"))
-        .map_err(|_| crate::i18n::fill(crate::i18n::t().imp_not_time, &[("value", &quoted(s))]))?;
+        .map_err(|_| {
+            crate::i18n::fill(
+                crate::i18n::t().import.imp_not_time,
+                &[("value", &quoted(s))],
+            )
+        })?;
     match tz.from_local_datetime(&local) {
         LocalResult::Single(t) => Ok(t.with_timezone(&Utc)),
         // The hour repeated when clocks go back: take the first.
         LocalResult::Ambiguous(t, _) => Ok(t.with_timezone(&Utc)),
         LocalResult::None => Err(crate::i18n::fill(
-            crate::i18n::t().imp_gap_time,
+            crate::i18n::t().import.imp_gap_time,
             &[("time", &quoted(s)), ("zone", tz.name())],
         )),
     }
@@ -262,7 +267,7 @@ fn read_csv(
                 ik,
                 "kind",
                 crate::i18n::fill(
-                    crate::i18n::t().imp_not_one_of,
+                    crate::i18n::t().import.imp_not_one_of,
                     &[
                         ("value", &quoted(get(ik))),
                         ("list", "comment, reply, dm, mention, review"),
@@ -272,7 +277,7 @@ fn read_csv(
         })?;
         let author = get(ia);
         if author.is_empty() {
-            return Err(err(ia, "author", crate::i18n::t().imp_empty.into()));
+            return Err(err(ia, "author", crate::i18n::t().import.imp_empty.into()));
         }
         let received_at = parse_time(get(ir), ctx.tz).map_err(|m| err(ir, "received_at", m))?;
         let external = get(ie);
@@ -375,14 +380,17 @@ fn read_json(text: &str, ctx: &Context<'_>) -> Result<Vec<ItemDraft>, ImportErro
             let line = lines.get(i).copied().unwrap_or(0);
             let err = |field: &str, msg: String| ImportError::new(ctx.file, line, Some(field), msg);
             let platform = match j.platform.as_deref().map(str::trim) {
-                None | Some("") => ctx
-                    .platform
-                    .ok_or_else(|| err("platform", crate::i18n::t().imp_platform_empty.into()))?,
+                None | Some("") => ctx.platform.ok_or_else(|| {
+                    err(
+                        "platform",
+                        crate::i18n::t().import.imp_platform_empty.into(),
+                    )
+                })?,
                 Some(p) => Platform::parse(p).ok_or_else(|| {
                     err(
                         "platform",
                         crate::i18n::fill(
-                            crate::i18n::t().imp_unknown_platform,
+                            crate::i18n::t().import.imp_unknown_platform,
                             &[("platform", &quoted(p))],
                         ),
                     )
@@ -394,7 +402,7 @@ fn read_json(text: &str, ctx: &Context<'_>) -> Result<Vec<ItemDraft>, ImportErro
                     err(
                         "kind",
                         crate::i18n::fill(
-                            crate::i18n::t().imp_unknown_kind,
+                            crate::i18n::t().import.imp_unknown_kind,
                             &[("kind", &quoted(&j.kind))],
                         ),
                     )

@@ -37,7 +37,12 @@ pub fn number(s: &str, decimal_comma: bool) -> Result<Option<f64>, String> {
         .ok()
         .filter(|v| v.is_finite())
         .map(Some)
-        .ok_or_else(|| crate::i18n::fill(crate::i18n::t().imp_not_number, &[("value", &quoted(t))]))
+        .ok_or_else(|| {
+            crate::i18n::fill(
+                crate::i18n::t().import.imp_not_number,
+                &[("value", &quoted(t))],
+            )
+        })
 }
 
 /// The largest magnitude stored: no platform counts a quadrillion of anything, and far
@@ -57,14 +62,14 @@ pub fn stored(metric: Metric, v: f64, factor: f64, raw: &str) -> Result<i64, Str
     let s = crate::i18n::t();
     if v < 0.0 && !may_be_negative(metric) {
         return Err(crate::i18n::fill(
-            s.imp_negative,
+            s.import.imp_negative,
             &[("value", &quoted(raw)), ("metric", metric.key())],
         ));
     }
     let x = (v * factor).round();
     if !x.is_finite() || x.abs() > MAX_STORED {
         return Err(crate::i18n::fill(
-            s.imp_out_of_range,
+            s.import.imp_out_of_range,
             &[("value", &quoted(raw)), ("metric", metric.key())],
         ));
     }

@@ -44,7 +44,7 @@ pub(super) fn read(
             scope.label,
             *title_line,
             None,
-            fill(t().imp_title_metric, &[("title", &quoted(title))]),
+            fill(t().import.imp_title_metric, &[("title", &quoted(title))]),
         )
     })?;
     let platform = platform.or(ctx.platform).ok_or_else(|| {
@@ -52,7 +52,7 @@ pub(super) fn read(
             scope.label,
             *title_line,
             Some("platform"),
-            t().imp_title_platform,
+            t().import.imp_title_platform,
         )
     })?;
     let mut out = Imported {

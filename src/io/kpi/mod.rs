@@ -151,16 +151,17 @@ pub(crate) fn whole_file(file: &str, message: String) -> ImportError {
 fn archive_error(file: &str, e: ArchiveError) -> ImportError {
     let s = t();
     let msg = match e {
-        ArchiveError::Unreadable(e) => fill(s.imp_bad_zip, &[("e", &super::quoted(&e))]),
+        ArchiveError::Unreadable(e) => fill(s.import.imp_bad_zip, &[("e", &super::quoted(&e))]),
         ArchiveError::TooManyEntries { count, max } => fill(
-            s.imp_zip_entries,
+            s.import.imp_zip_entries,
             &[("count", &count.to_string()), ("max", &max.to_string())],
         ),
-        ArchiveError::TooLarge { limit } => {
-            fill(s.imp_zip_too_large, &[("limit", &source::size_text(limit))])
-        }
+        ArchiveError::TooLarge { limit } => fill(
+            s.import.imp_zip_too_large,
+            &[("limit", &source::size_text(limit))],
+        ),
         ArchiveError::DeclaredCount { entry, count, size } => fill(
-            s.imp_declared_count,
+            s.import.imp_declared_count,
             &[
                 ("entry", &super::quoted(&entry)),
                 ("count", &super::quoted(&count)),
@@ -177,7 +178,7 @@ pub fn read(bytes: &[u8], ctx: &Context<'_>) -> Result<Imported, ImportError> {
         return Err(whole_file(
             ctx.file,
             fill(
-                t().imp_unknown_format,
+                t().import.imp_unknown_format,
                 &[
                     ("format", &super::quoted(ctx.format)),
                     ("list", &format_names().join(", ")),
@@ -194,7 +195,7 @@ pub fn read(bytes: &[u8], ctx: &Context<'_>) -> Result<Imported, ImportError> {
     };
     let out = read_scoped(bytes, ctx, scope)?;
     if out.formats.is_empty() {
-        return Err(whole_file(ctx.file, t().imp_no_table.into()));
+        return Err(whole_file(ctx.file, t().import.imp_no_table.into()));
     }
     Ok(out)
 }
@@ -208,7 +209,7 @@ fn read_scoped(bytes: &[u8], ctx: &Context<'_>, scope: Scope<'_>) -> Result<Impo
             return workbook::read(bytes, ctx, scope);
         }
         if scope.in_archive {
-            return Err(whole_file(scope.label, t().imp_nested_zip.into()));
+            return Err(whole_file(scope.label, t().import.imp_nested_zip.into()));
         }
         source::check_zip(bytes, ctx.limits).map_err(|e| archive_error(scope.label, e))?;
         return read_archive(&mut zip, ctx, scope);
@@ -241,7 +242,7 @@ fn read_archive(
             whole_file(
                 scope.label,
                 fill(
-                    t().imp_bad_zip_name,
+                    t().import.imp_bad_zip_name,
                     &[("e", &super::quoted(&e.to_string()))],
                 ),
             )
@@ -258,7 +259,7 @@ fn read_archive(
         let lower = name.to_lowercase();
         if lower.ends_with(".zip") {
             let label = format!("{}/{name}", scope.label);
-            return Err(whole_file(&label, t().imp_nested_zip.into()));
+            return Err(whole_file(&label, t().import.imp_nested_zip.into()));
         }
         if !is_table_entry(&name) {
             out.ignored.insert(name);
@@ -267,7 +268,7 @@ fn read_archive(
         let buf = source::zip_entry(zip, &name, ctx.limits.max_bytes).map_err(|e| {
             whole_file(
                 &format!("{}/{name}", scope.label),
-                fill(t().imp_bad_zip, &[("e", &super::quoted(&e))]),
+                fill(t().import.imp_bad_zip, &[("e", &super::quoted(&e))]),
             )
         })?;
         let label = format!("{}/{name}", scope.label);
@@ -283,7 +284,7 @@ fn read_archive(
                 out.ignored.insert(name);
             }
             Ok(part) => parts.push((name, buf, part)),
-            Err(e) if e.line == 0 && e.message == t().imp_no_table => {
+            Err(e) if e.line == 0 && e.message == t().import.imp_no_table => {
                 out.ignored.insert(name);
             }
             Err(e) => return Err(e),
@@ -396,7 +397,7 @@ fn read_text(text: &str, ctx: &Context<'_>, scope: Scope<'_>) -> Result<Imported
             1,
             None,
             fill(
-                t().imp_header_mismatch,
+                t().import.imp_header_mismatch,
                 &[("format", &super::quoted(ctx.format))],
             ),
         )),

@@ -95,7 +95,7 @@ fn value(
 
 fn not_metric_key(raw: &str) -> String {
     fill(
-        t().imp_not_metric_key,
+        t().import.imp_not_metric_key,
         &[
             ("value", &quoted(raw)),
             ("list", &Metric::canonical_keys().join(", ")),
@@ -163,7 +163,12 @@ fn read_wide(table: &[Row], ctx: &Context<'_>, scope: Scope<'_>) -> Result<Impor
     let fixed = match cp {
         Some(_) => None,
         None => Some(ctx.platform.ok_or_else(|| {
-            ImportError::new(scope.label, 1, Some("platform"), t().imp_no_platform_column)
+            ImportError::new(
+                scope.label,
+                1,
+                Some("platform"),
+                t().import.imp_no_platform_column,
+            )
         })?),
     };
     let rows: Vec<&Row> = table[1..].iter().filter(|(_, r)| !blank(r)).collect();
@@ -227,7 +232,12 @@ fn read_named(
     let cid = find(f.id);
     let ctitle = find(f.title);
     let platform = f.platform.or(ctx.platform).ok_or_else(|| {
-        ImportError::new(scope.label, 1, Some("platform"), t().imp_platform_unknown)
+        ImportError::new(
+            scope.label,
+            1,
+            Some("platform"),
+            t().import.imp_platform_unknown,
+        )
     })?;
     let mut out = Imported {
         formats: vec![f.name.to_string()],
@@ -305,7 +315,7 @@ fn push_values(
                     *line,
                     cid.unwrap_or(0),
                     f.id.first().copied().unwrap_or("id"),
-                    t().imp_empty_post_id.into(),
+                    t().import.imp_empty_post_id.into(),
                 ));
             }
             let title = ctitle.map_or("", |c| cell(row, c)).trim().to_string();

@@ -41,7 +41,10 @@ fn cell_text<T: DataType>(c: &T) -> String {
 fn spreadsheet_error(scope: Scope<'_>, e: impl std::fmt::Display) -> ImportError {
     whole_file(
         scope.label,
-        fill(t().imp_bad_spreadsheet, &[("e", &quoted(&e.to_string()))]),
+        fill(
+            t().import.imp_bad_spreadsheet,
+            &[("e", &quoted(&e.to_string()))],
+        ),
     )
 }
 
@@ -49,7 +52,7 @@ fn sheet_error(scope: Scope<'_>, sheet: &str, e: impl std::fmt::Display) -> Impo
     whole_file(
         scope.label,
         fill(
-            t().imp_bad_sheet,
+            t().import.imp_bad_sheet,
             &[("sheet", &quoted(sheet)), ("e", &quoted(&e.to_string()))],
         ),
     )
@@ -59,7 +62,7 @@ fn too_many_cells(scope: Scope<'_>, sheet: &str) -> ImportError {
     whole_file(
         scope.label,
         fill(
-            t().imp_too_many_cells,
+            t().import.imp_too_many_cells,
             &[("sheet", &quoted(sheet)), ("max", &MAX_CELLS.to_string())],
         ),
     )

@@ -105,7 +105,7 @@ pub fn html(r: &Report) -> String {
     let _ = write!(
         o,
         "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>{} · {}</title><style>{STYLE}</style></head><body>",
-        s.html_lang,
+        s.report.html_lang,
         esc(&r.client),
         esc(&r.period.label)
     );
@@ -161,7 +161,7 @@ pub fn html(r: &Report) -> String {
             o,
             "<h2>{} · {}</h2>{}",
             key_name("impressions"),
-            s.report_by_platform,
+            s.report.report_by_platform,
             bars(&impressions, key_name("impressions"))
         );
     }
@@ -177,10 +177,10 @@ pub fn html(r: &Report) -> String {
                 o,
                 "<h2>{}</h2><table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
                 esc(title),
-                s.col_metric,
-                s.report_this_period,
-                s.report_previous,
-                s.report_change
+                s.strategy.col_metric,
+                s.report.report_this_period,
+                s.report.report_previous,
+                s.report.report_change
             );
             for k in keys {
                 let v = &metrics[k];
@@ -199,18 +199,22 @@ pub fn html(r: &Report) -> String {
     for p in &r.platforms {
         table(&mut o, platform_name(p.platform), &p.metrics);
     }
-    table(&mut o, s.report_totals, &r.totals);
+    table(&mut o, s.report.report_totals, &r.totals);
     if !r.objectives.is_empty() {
         let _ = write!(
             o,
             "<h2>{}</h2><table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th style=\"width:30%\"></th></tr>",
-            s.section_titles[1], s.col_metric, s.report_current, s.col_target, s.col_status
+            s.strategy.section_titles[1],
+            s.strategy.col_metric,
+            s.report.report_current,
+            s.strategy.col_target,
+            s.strategy.col_status
         );
         for ob in &r.objectives {
             let _ = write!(
                 o,
                 "<tr><td>{} · {}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                esc(ob.platform.map_or(s.all_platforms, platform_name)),
+                esc(ob.platform.map_or(s.strategy.all_platforms, platform_name)),
                 esc(key_name(ob.metric)),
                 esc(&ob
                     .current
@@ -222,7 +226,7 @@ pub fn html(r: &Report) -> String {
         }
         o.push_str("</table>");
     }
-    let _ = write!(o, "<h2>{}</h2><table>", s.tab_inbox);
+    let _ = write!(o, "<h2>{}</h2><table>", s.shell.tab_inbox);
     for (label, value) in inbox_rows(r) {
         let _ = write!(o, "<tr><td>{label}</td><td>{value}</td></tr>");
     }
@@ -231,15 +235,15 @@ pub fn html(r: &Report) -> String {
     let _ = write!(
         o,
         "<h2>{}</h2><p>{} · {}</p>",
-        s.tab_calendar,
-        format::labelled(s.report_planned_posts, &c.planned.to_string()),
-        format::labelled(s.report_published_posts, &c.published.to_string())
+        s.shell.tab_calendar,
+        format::labelled(s.report.report_planned_posts, &c.planned.to_string()),
+        format::labelled(s.report.report_published_posts, &c.published.to_string())
     );
     if !c.pillars.is_empty() {
         let _ = write!(
             o,
             "<table><tr><th>{}</th><th>{}</th><th>{}</th><th style=\"width:30%\"></th></tr>",
-            s.col_pillar, s.report_actual, s.report_target
+            s.calendar.col_pillar, s.report.report_actual, s.report.report_target
         );
         for p in &c.pillars {
             let _ = write!(
@@ -257,19 +261,19 @@ pub fn html(r: &Report) -> String {
     let _ = write!(
         o,
         "<h2>{}</h2><p>{} {} · {} {} · {} {}</p>{}",
-        s.section_titles[2],
-        s.planned,
+        s.strategy.section_titles[2],
+        s.strategy.planned,
         esc(&format::report_value("spend", Some(b.planned), cur)),
-        s.spent,
+        s.strategy.spent,
         esc(&format::report_value("spend", Some(b.spent), cur)),
-        s.remaining,
+        s.strategy.remaining,
         esc(&format::report_value("spend", Some(b.remaining), cur)),
         bar(b.used_pct)
     );
     let _ = writeln!(
         o,
         "<p class=\"muted\">{}</p></body></html>",
-        s.report_footer
+        s.report.report_footer
     );
     o
 }

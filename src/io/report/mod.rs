@@ -105,19 +105,23 @@ pub fn change_direction(v: &crate::report::Value) -> i8 {
 pub fn period_line(r: &Report) -> String {
     let s = t();
     let span = |from, to| format!("{} → {}", format::date(from), format::date(to));
-    let mut out = format!("{} {}", s.report_period, span(r.period.from, r.period.to));
+    let mut out = format!(
+        "{} {}",
+        s.report.report_period,
+        span(r.period.from, r.period.to)
+    );
     if r.in_progress {
         out.push_str(&format!(
             " · {}",
             i18n::fill(
-                s.report_in_progress,
+                s.report.report_in_progress,
                 &[("date", &format::date(r.period.through))]
             )
         ));
     }
     out.push_str(&format!(
         " ({} {})",
-        s.report_previous,
+        s.report.report_previous,
         span(r.previous.from, r.previous.through)
     ));
     out
@@ -143,17 +147,17 @@ fn inbox_rows(r: &Report) -> [(&'static str, String); 4] {
     let (s, i) = (t(), &r.inbox);
     let or_dash = |v: Option<String>| v.unwrap_or_else(|| "—".into());
     [
-        (s.report_received, i.received.to_string()),
+        (s.report.report_received, i.received.to_string()),
         (
-            s.report_reply_rate,
+            s.report.report_reply_rate,
             or_dash(i.reply_rate.map(format::percent)),
         ),
         (
-            s.report_median_reply,
+            s.report.report_median_reply,
             or_dash(i.median_minutes.map(format::duration_short)),
         ),
         (
-            s.report_p90_reply,
+            s.report.report_p90_reply,
             or_dash(i.p90_minutes.map(format::duration_short)),
         ),
     ]
@@ -178,7 +182,10 @@ fn markdown(r: &Report) -> String {
             }
             out.push_str(&format!(
                 "## {title}\n\n| {} | {} | {} | {} |\n|---|---:|---:|---:|\n",
-                s.col_metric, s.report_this_period, s.report_previous, s.report_change
+                s.strategy.col_metric,
+                s.report.report_this_period,
+                s.report.report_previous,
+                s.report.report_change
             ));
             for k in keys {
                 let v = &metrics[k];
@@ -192,25 +199,25 @@ fn markdown(r: &Report) -> String {
             }
             out.push('\n');
         };
-    table(&mut out, s.report_totals, &r.totals);
+    table(&mut out, s.report.report_totals, &r.totals);
     for p in &r.platforms {
         table(&mut out, platform_name(p.platform), &p.metrics);
     }
     if !r.objectives.is_empty() {
         out.push_str(&format!(
             "## {}\n\n| {} | {} | {} | {} | {} | {} |\n|---|---|---:|---:|---:|---|\n",
-            s.section_titles[1],
-            s.col_scope,
-            s.col_metric,
-            s.col_baseline,
-            s.col_target,
-            s.report_current,
-            s.col_status
+            s.strategy.section_titles[1],
+            s.strategy.col_scope,
+            s.strategy.col_metric,
+            s.strategy.col_baseline,
+            s.strategy.col_target,
+            s.report.report_current,
+            s.strategy.col_status
         ));
         for o in &r.objectives {
             out.push_str(&format!(
                 "| {} | {} | {} | {} | {} | {} |\n",
-                o.platform.map_or(s.all_platforms, platform_name),
+                o.platform.map_or(s.strategy.all_platforms, platform_name),
                 key_name(o.metric),
                 format::objective_value(o.metric, o.baseline, cur),
                 format::objective_value(o.metric, o.target, cur),
@@ -221,35 +228,35 @@ fn markdown(r: &Report) -> String {
         }
         out.push('\n');
     }
-    out.push_str(&format!("## {}\n\n", s.tab_inbox));
+    out.push_str(&format!("## {}\n\n", s.shell.tab_inbox));
     for (label, value) in inbox_rows(r) {
         out.push_str(&format!("- {}\n", format::labelled(label, &value)));
     }
     out.push_str(&format!(
         "- {}\n\n",
-        format::labelled(s.pending, &r.inbox.pending.to_string())
+        format::labelled(s.inbox.pending, &r.inbox.pending.to_string())
     ));
     let c = &r.calendar;
     out.push_str(&format!(
         "## {}\n\n- {}\n- {}\n",
-        s.tab_calendar,
-        format::labelled(s.report_planned_posts, &c.planned.to_string()),
-        format::labelled(s.report_published_posts, &c.published.to_string())
+        s.shell.tab_calendar,
+        format::labelled(s.report.report_planned_posts, &c.planned.to_string()),
+        format::labelled(s.report.report_published_posts, &c.published.to_string())
     ));
     for p in &c.pillars {
         out.push_str(&format!(
             "- {} ({} {})\n",
             format::labelled(&p.pillar, &p.actual_pct.map_or("—".into(), format::percent)),
-            s.report_target,
+            s.report.report_target,
             format::percent_whole(p.target_pct)
         ));
     }
     let b = &r.budget;
-    out.push_str(&format!("\n## {}\n\n", s.section_titles[2]));
+    out.push_str(&format!("\n## {}\n\n", s.strategy.section_titles[2]));
     for (label, value) in [
-        (s.planned, b.planned),
-        (s.spent, b.spent),
-        (s.remaining, b.remaining),
+        (s.strategy.planned, b.planned),
+        (s.strategy.spent, b.spent),
+        (s.strategy.remaining, b.remaining),
     ] {
         let value = format::report_value("spend", Some(value), cur);
         out.push_str(&format!("- {}\n", format::labelled(label, &value)));

@@ -172,7 +172,11 @@ fn move_post(m: &mut Model, days: i64) -> Vec<Effect> {
         return vec![];
     };
     if p.local.is_none() {
-        say(m, StatusKind::Info, t().post_has_no_date.to_string());
+        say(
+            m,
+            StatusKind::Info,
+            t().calendar.post_has_no_date.to_string(),
+        );
         return vec![];
     }
     let tz = m.client(p.client_id).map_or(chrono_tz::UTC, |c| c.tz());

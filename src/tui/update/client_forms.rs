@@ -23,10 +23,10 @@ pub fn client_form(m: &Model, existing: Option<&Client>) -> (FormPurpose, Form) 
     let s = t();
     let (title, purpose) = match existing {
         Some(c) => (
-            fill(s.form_edit_client, &[("name", &c.name)]),
+            fill(s.forms.form_edit_client, &[("name", &c.name)]),
             FormPurpose::EditClient(c.id),
         ),
-        None => (s.form_new_client.to_string(), FormPurpose::NewClient),
+        None => (s.forms.form_new_client.to_string(), FormPurpose::NewClient),
     };
     let tz = m.default_timezone.clone();
     let (name, currency, timezone, hours, notes) = match existing {
@@ -40,20 +40,20 @@ pub fn client_form(m: &Model, existing: Option<&Client>) -> (FormPurpose, Form) 
         None => ("", DEFAULT_CURRENCY, tz.as_str(), DEFAULT_REPLY_HOURS, ""),
     };
     let form = Form::new(title)
-        .text("name", s.field_name, name, true)
-        .text("currency", s.field_currency, currency, true)
-        .hint(s.hint_currency)
-        .text("timezone", s.field_timezone, timezone, true)
-        .hint(s.hint_timezone)
+        .text("name", s.forms.field_name, name, true)
+        .text("currency", s.forms.field_currency, currency, true)
+        .hint(s.forms.hint_currency)
+        .text("timezone", s.forms.field_timezone, timezone, true)
+        .hint(s.forms.hint_timezone)
         .integer(
             "reply_target_hours",
-            s.field_reply_target,
+            s.forms.field_reply_target,
             Some(i64::from(hours)),
             1,
             24 * 14,
         )
-        .hint(s.hint_reply_target)
-        .multiline("notes", s.field_notes, notes);
+        .hint(s.forms.hint_reply_target)
+        .multiline("notes", s.forms.field_notes, notes);
     (purpose, form)
 }
 
@@ -77,11 +77,11 @@ pub fn account_form(
     let client_name = m.client(client).map(|c| c.name.clone()).unwrap_or_default();
     let (title, purpose) = match existing {
         Some(a) => (
-            s.form_edit_account.to_string(),
+            s.forms.form_edit_account.to_string(),
             FormPurpose::EditAccount(a.id),
         ),
         None => (
-            fill(s.form_new_account, &[("name", &client_name)]),
+            fill(s.forms.form_new_account, &[("name", &client_name)]),
             FormPurpose::NewAccount(client),
         ),
     };
@@ -92,10 +92,10 @@ pub fn account_form(
     let platform = existing.map_or("instagram", |a| a.platform.key());
     let handle = existing.map_or("", |a| a.handle.as_str());
     let form = Form::new(title)
-        .choice("platform", s.field_platform, options, platform)
-        .hint(s.hint_choice)
-        .text("handle", s.field_handle, handle, true)
-        .hint(s.hint_handle);
+        .choice("platform", s.forms.field_platform, options, platform)
+        .hint(s.forms.hint_choice)
+        .text("handle", s.forms.field_handle, handle, true)
+        .hint(s.forms.hint_handle);
     (purpose, form)
 }
 

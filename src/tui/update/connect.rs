@@ -23,7 +23,7 @@ pub fn connection_of(m: &Model, account: i64) -> Option<&crate::store::Connectio
 pub fn open(m: &mut Model, acc: &Account) {
     let s = t();
     if m.live.connecting {
-        say(m, StatusKind::Info, s.live_connect_running.to_string());
+        say(m, StatusKind::Info, s.live.live_connect_running.to_string());
         return;
     }
     let handle = sanitize_line(&acc.handle);
@@ -37,22 +37,22 @@ pub fn open(m: &mut Model, acc: &Account) {
             let server = crate::net::mastodon::server_for(&acc.handle, None)
                 .map(|b| b.as_str().to_string())
                 .unwrap_or_default();
-            Form::new(fill(s.form_connect_mastodon, &[("account", &handle)]))
-                .text("server", s.field_server, &server, true)
-                .text("token", s.field_token, "", false)
+            Form::new(fill(s.live.form_connect_mastodon, &[("account", &handle)]))
+                .text("server", s.live.field_server, &server, true)
+                .text("token", s.live.field_token, "", false)
                 .secret()
-                .hint(s.hint_connect_mastodon)
+                .hint(s.live.hint_connect_mastodon)
         }
-        Platform::Bluesky => Form::new(fill(s.form_connect_bluesky, &[("account", &handle)]))
-            .text("pds", s.field_pds, "", false)
-            .text("password", s.field_app_password, "", true)
+        Platform::Bluesky => Form::new(fill(s.live.form_connect_bluesky, &[("account", &handle)]))
+            .text("pds", s.live.field_pds, "", false)
+            .text("password", s.live.field_app_password, "", true)
             .secret()
-            .hint(s.hint_connect_bluesky),
+            .hint(s.live.hint_connect_bluesky),
         other => {
             say(
                 m,
                 StatusKind::Info,
-                fill(s.live_cannot_connect, &[("platform", other.name())]),
+                fill(s.live.live_cannot_connect, &[("platform", other.name())]),
             );
             return;
         }
@@ -63,11 +63,11 @@ pub fn open(m: &mut Model, acc: &Account) {
 /// Mastodon's second step: the address to approve twohats at, and the code to paste.
 pub fn code_form(m: &mut Model, a: Box<Authorizing>) {
     let s = t();
-    let form = Form::new(s.form_connect_code.to_string())
-        .text("code", s.field_code, "", true)
+    let form = Form::new(s.live.form_connect_code.to_string())
+        .text("code", s.live.field_code, "", true)
         .secret()
         .hint(&fill(
-            s.hint_connect_code,
+            s.live.hint_connect_code,
             &[("url", &sanitize_line(&a.url))],
         ));
     m.live.authorizing = Some(a);
@@ -93,9 +93,9 @@ pub fn save(
             m.live.minutes = n;
             m.live.next_sync = (n > 0).then(|| m.now + chrono::Duration::minutes(i64::from(n)));
             let text = if n == 0 {
-                s.live_interval_off.to_string()
+                s.live.live_interval_off.to_string()
             } else {
-                s.live_interval_set.n(n as usize)
+                s.live.live_interval_set.n(n as usize)
             };
             say(m, StatusKind::Success, text);
             return Some(vec![Effect::SaveSyncMinutes(n)]);
@@ -150,7 +150,7 @@ pub fn save(
         _ => return None,
     };
     m.live.connecting = true;
-    say(m, StatusKind::Info, s.live_connecting.to_string());
+    say(m, StatusKind::Info, s.live.live_connecting.to_string());
     Some(vec![Effect::Live(job)])
 }
 
@@ -162,7 +162,7 @@ pub fn ask_disconnect(m: &mut Model, acc: &Account) {
             m,
             StatusKind::Info,
             fill(
-                s.live_not_connected,
+                s.live.live_not_connected,
                 &[("account", &sanitize_line(&acc.handle))],
             ),
         );
@@ -172,7 +172,7 @@ pub fn ask_disconnect(m: &mut Model, acc: &Account) {
     m.overlays.push(Overlay::Confirm(Confirm {
         kind: ConfirmKind::Disconnect,
         question: fill(
-            s.confirm_disconnect,
+            s.live.confirm_disconnect,
             &[("account", &sanitize_line(&acc.handle))],
         ),
     }));
@@ -184,21 +184,21 @@ pub fn disconnect(m: &mut Model) -> Vec<Effect> {
         return vec![];
     };
     m.live.connecting = true;
-    say(m, StatusKind::Info, t().live_disconnecting.to_string());
+    say(m, StatusKind::Info, t().live.live_disconnecting.to_string());
     vec![Effect::Live(Job::Disconnect { connection })]
 }
 
 /// `i`: how often the app syncs by itself.
 pub fn open_interval(m: &mut Model) {
     let s = t();
-    let form = Form::new(s.form_sync_interval.to_string())
+    let form = Form::new(s.live.form_sync_interval.to_string())
         .integer(
             "minutes",
-            s.field_sync_minutes,
+            s.live.field_sync_minutes,
             Some(i64::from(m.live.minutes)),
             0,
             i64::from(MAX_SYNC_MINUTES),
         )
-        .hint(s.hint_sync_interval);
+        .hint(s.live.hint_sync_interval);
     open_form(m, FormPurpose::SyncInterval, form);
 }

@@ -28,14 +28,14 @@ pub fn done(m: &mut Model, outcome: Outcome) -> Vec<Effect> {
                 say(
                     m,
                     StatusKind::Success,
-                    fill(s.client_created, &[("name", &name)]),
+                    fill(s.forms.client_created, &[("name", &name)]),
                 );
                 return vec![Effect::RememberClient(id)];
             }
             say(
                 m,
                 StatusKind::Success,
-                fill(s.client_saved, &[("name", &name)]),
+                fill(s.forms.client_saved, &[("name", &name)]),
             );
         }
         Outcome::ClientArchived { id, archived } => {
@@ -45,13 +45,13 @@ pub fn done(m: &mut Model, outcome: Outcome) -> Vec<Effect> {
                 say(
                     m,
                     StatusKind::Info,
-                    fill(s.client_archived, &[("name", &name)]),
+                    fill(s.forms.client_archived, &[("name", &name)]),
                 );
             } else {
                 say(
                     m,
                     StatusKind::Success,
-                    fill(s.client_restored, &[("name", &name)]),
+                    fill(s.forms.client_restored, &[("name", &name)]),
                 );
                 let effects = switcher::restored(m, id);
                 if !effects.is_empty() {
@@ -61,7 +61,7 @@ pub fn done(m: &mut Model, outcome: Outcome) -> Vec<Effect> {
                         .as_ref()
                         .map(|st| st.text.clone())
                         .unwrap_or_default();
-                    let back = fill(s.client_restored, &[("name", &name)]);
+                    let back = fill(s.forms.client_restored, &[("name", &name)]);
                     say(m, StatusKind::Success, format!("{back} {now}"));
                 }
                 return effects;
@@ -70,27 +70,27 @@ pub fn done(m: &mut Model, outcome: Outcome) -> Vec<Effect> {
         Outcome::AccountSaved { created, .. } => {
             close_form(m);
             let msg = if created {
-                s.account_created
+                s.forms.account_created
             } else {
-                s.account_saved
+                s.forms.account_saved
             };
             say(m, StatusKind::Success, msg.to_string());
         }
         Outcome::AccountDeleted { id, deleted } => {
             if deleted {
                 m.undo.push(Undo::AccountDeleted(id));
-                say(m, StatusKind::Info, s.account_deleted.to_string());
+                say(m, StatusKind::Info, s.forms.account_deleted.to_string());
             } else {
-                say(m, StatusKind::Success, s.account_restored.to_string());
+                say(m, StatusKind::Success, s.forms.account_restored.to_string());
             }
         }
         Outcome::StrategySaved { part, created } => {
             close_form(m);
-            let what = part.map_or(s.tone_saved_name, crate::i18n::part_name);
+            let what = part.map_or(s.strategy.tone_saved_name, crate::i18n::part_name);
             let msg = if created {
-                s.part_created
+                s.strategy.part_created
             } else {
-                s.part_saved
+                s.strategy.part_saved
             };
             say(
                 m,
@@ -105,13 +105,13 @@ pub fn done(m: &mut Model, outcome: Outcome) -> Vec<Effect> {
                 say(
                     m,
                     StatusKind::Info,
-                    fill(s.part_trashed, &[("part", &what)]),
+                    fill(s.strategy.part_trashed, &[("part", &what)]),
                 );
             } else {
                 say(
                     m,
                     StatusKind::Success,
-                    fill(s.part_restored, &[("part", &what)]),
+                    fill(s.strategy.part_restored, &[("part", &what)]),
                 );
             }
         }
@@ -124,11 +124,11 @@ pub fn done(m: &mut Model, outcome: Outcome) -> Vec<Effect> {
             }
             m.undo.push(Undo::InboxItems(before));
             let msg = match op {
-                crate::domain::inbox::Op::MarkReplied => s.marked_replied.n(n),
-                crate::domain::inbox::Op::Ignore => s.marked_ignored.n(n),
-                crate::domain::inbox::Op::FollowUp => s.marked_follow_up.n(n),
-                crate::domain::inbox::Op::SetReply(_) => s.reply_saved_copying.to_string(),
-                _ => s.item_saved.to_string(),
+                crate::domain::inbox::Op::MarkReplied => s.inbox.marked_replied.n(n),
+                crate::domain::inbox::Op::Ignore => s.inbox.marked_ignored.n(n),
+                crate::domain::inbox::Op::FollowUp => s.inbox.marked_follow_up.n(n),
+                crate::domain::inbox::Op::SetReply(_) => s.inbox.reply_saved_copying.to_string(),
+                _ => s.inbox.item_saved.to_string(),
             };
             say(m, StatusKind::Success, msg);
             // A reply is copied once it is saved; the copy's answer says where it went.
@@ -159,16 +159,16 @@ pub fn done(m: &mut Model, outcome: Outcome) -> Vec<Effect> {
             return copy.into_iter().collect();
         }
         Outcome::InboxRestored { count } => {
-            say(m, StatusKind::Success, s.items_restored.n(count));
+            say(m, StatusKind::Success, s.inbox.items_restored.n(count));
             inbox::stale(m);
         }
         Outcome::InboxTrashed { ids, deleted } => {
             let n = ids.len();
             if deleted {
                 m.undo.push(Undo::InboxTrashed(ids));
-                say(m, StatusKind::Info, s.items_trashed.n(n));
+                say(m, StatusKind::Info, s.inbox.items_trashed.n(n));
             } else {
-                say(m, StatusKind::Success, s.items_restored.n(n));
+                say(m, StatusKind::Success, s.inbox.items_restored.n(n));
             }
             inbox::after_change(&mut m.inbox);
             inbox::stale(m);
@@ -179,9 +179,9 @@ pub fn done(m: &mut Model, outcome: Outcome) -> Vec<Effect> {
                 m,
                 StatusKind::Success,
                 if added {
-                    s.item_added
+                    s.inbox.item_added
                 } else {
-                    s.item_already_there
+                    s.inbox.item_already_there
                 }
                 .to_string(),
             );
@@ -192,7 +192,11 @@ pub fn done(m: &mut Model, outcome: Outcome) -> Vec<Effect> {
             if let Outcome::SavedReplyTrashed { id, deleted: true } = outcome {
                 m.undo.push(Undo::SavedReplyTrashed(id));
             }
-            say(m, StatusKind::Success, s.saved_reply_saved.to_string());
+            say(
+                m,
+                StatusKind::Success,
+                s.inbox.saved_reply_saved.to_string(),
+            );
             // Refresh the picker under the form, if one is open.
             if let Some(Overlay::Picker(p)) = m.overlays.last() {
                 let (client, then) = match &p.purpose {
@@ -222,9 +226,9 @@ pub fn done(m: &mut Model, outcome: Outcome) -> Vec<Effect> {
             let msg = match &before {
                 Some(b) => {
                     m.undo.push(Undo::PostChanged(b.clone()));
-                    s.post_saved
+                    s.calendar.post_saved
                 }
-                None => s.post_added,
+                None => s.calendar.post_added,
             };
             say(m, StatusKind::Success, msg.to_string());
             calendar::stale(m);
@@ -234,15 +238,15 @@ pub fn done(m: &mut Model, outcome: Outcome) -> Vec<Effect> {
             held = live::keep_in_step(m, id, true);
             if deleted {
                 m.undo.push(Undo::PostTrashed(id));
-                say(m, StatusKind::Info, s.post_trashed.to_string());
+                say(m, StatusKind::Info, s.calendar.post_trashed.to_string());
             } else {
-                say(m, StatusKind::Success, s.post_restored.to_string());
+                say(m, StatusKind::Success, s.calendar.post_restored.to_string());
             }
             calendar::stale(m);
         }
         Outcome::FiguresSaved { values } => {
             close_form(m);
-            say(m, StatusKind::Success, s.figures_saved.n(values));
+            say(m, StatusKind::Success, s.report.figures_saved.n(values));
             report::stale(m);
             // Objectives on the Strategy tab read the same figures.
             m.plan_requested = None;
@@ -254,7 +258,7 @@ pub fn done(m: &mut Model, outcome: Outcome) -> Vec<Effect> {
             say(
                 m,
                 StatusKind::Success,
-                fill(s.report_exported, &[("path", &path)]),
+                fill(s.report.report_exported, &[("path", &path)]),
             );
         }
         Outcome::ExportExists { path } => report::ask_replace(m, &path),
@@ -263,19 +267,21 @@ pub fn done(m: &mut Model, outcome: Outcome) -> Vec<Effect> {
             say(
                 m,
                 StatusKind::Success,
-                s.budget_copied.with(ids.len(), &[("month", &month)]),
+                s.strategy
+                    .budget_copied
+                    .with(ids.len(), &[("month", &month)]),
             );
             m.undo.push(Undo::BudgetCopied(ids));
         }
         Outcome::BudgetUncopied { count } => {
-            say(m, StatusKind::Success, s.budget_uncopied.n(count));
+            say(m, StatusKind::Success, s.strategy.budget_uncopied.n(count));
         }
         Outcome::Copied { clip, result } => {
             let (kind, text) = copy_message(&clip, &result);
             say(m, kind, text);
         }
         Outcome::DemoLoaded { clients } => {
-            say(m, StatusKind::Success, s.demo_loaded.n(clients));
+            say(m, StatusKind::Success, s.forms.demo_loaded.n(clients));
         }
         Outcome::DemoRemoved { names } => {
             // Whatever was on screen may have belonged to them, and so may what undo
@@ -293,7 +299,7 @@ pub fn done(m: &mut Model, outcome: Outcome) -> Vec<Effect> {
             say(
                 m,
                 StatusKind::Success,
-                fill(s.demo_removed, &[("names", &names.join(", "))]),
+                fill(s.forms.demo_removed, &[("names", &names.join(", "))]),
             );
             return effects;
         }
@@ -306,27 +312,43 @@ pub fn done(m: &mut Model, outcome: Outcome) -> Vec<Effect> {
 fn copy_message(clip: &Clip, result: &Result<Via, NotCopied>) -> (StatusKind, String) {
     let s = t();
     let [done, sent, failed] = match clip {
-        Clip::Reply => [s.copied_reply, s.sent_reply, s.not_copied_reply],
-        Clip::Message => [s.copied_text, s.sent_text, s.not_copied_text],
-        Clip::Post { .. } => [s.post_copied, s.post_sent, s.post_not_copied],
-        Clip::SavedReply => [s.reply_saved, s.reply_saved_sent, s.reply_saved_not_copied],
+        Clip::Reply => [
+            s.inbox.copied_reply,
+            s.inbox.sent_reply,
+            s.inbox.not_copied_reply,
+        ],
+        Clip::Message => [
+            s.inbox.copied_text,
+            s.inbox.sent_text,
+            s.inbox.not_copied_text,
+        ],
+        Clip::Post { .. } => [
+            s.calendar.post_copied,
+            s.inbox.post_sent,
+            s.inbox.post_not_copied,
+        ],
+        Clip::SavedReply => [
+            s.inbox.reply_saved,
+            s.inbox.reply_saved_sent,
+            s.inbox.reply_saved_not_copied,
+        ],
     };
     let platform = match clip {
         Clip::Post { platform } => platform.as_str(),
         _ => "",
     };
     let (kind, template, via, why) = match result {
-        Ok(Via::System) => (StatusKind::Success, done, s.copy_via[0], ""),
-        Ok(Via::TmuxBuffer) => (StatusKind::Success, done, s.copy_via[1], ""),
+        Ok(Via::System) => (StatusKind::Success, done, s.inbox.copy_via[0], ""),
+        Ok(Via::TmuxBuffer) => (StatusKind::Success, done, s.inbox.copy_via[1], ""),
         Ok(Via::Osc52(through)) => {
             let via = match through {
-                Through::Direct => s.copy_via[2],
-                Through::Tmux => s.copy_via[3],
-                Through::Screen => s.copy_via[4],
+                Through::Direct => s.inbox.copy_via[2],
+                Through::Tmux => s.inbox.copy_via[3],
+                Through::Screen => s.inbox.copy_via[4],
             };
             (StatusKind::Info, sent, via, "")
         }
-        Err(NotCopied::TmuxDrops) => (StatusKind::Error, failed, "", s.copy_tmux_drops),
+        Err(NotCopied::TmuxDrops) => (StatusKind::Error, failed, "", s.inbox.copy_tmux_drops),
         Err(NotCopied::Failed(e)) => (StatusKind::Error, failed, "", e.as_str()),
     };
     let text = fill(

@@ -29,7 +29,11 @@ pub fn command(m: &mut Model, cmd: Command) -> Vec<Effect> {
         }
         Command::ExternalEditor => match f.form.focused_multiline() {
             Some(text) => return vec![Effect::OpenEditor(text)],
-            None => say(m, StatusKind::Info, t().editor_only_long_text.to_string()),
+            None => say(
+                m,
+                StatusKind::Info,
+                t().forms.editor_only_long_text.to_string(),
+            ),
         },
         Command::Save => return save(m),
         Command::SaveAndSend => {

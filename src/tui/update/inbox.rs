@@ -93,7 +93,7 @@ pub fn command(m: &mut Model, cmd: Command) -> Vec<Effect> {
             say(
                 m,
                 StatusKind::Info,
-                fill(t().inbox_sorted, &[("order", order)]),
+                fill(t().inbox.inbox_sorted, &[("order", order)]),
             );
         }
         Command::ClearFilter => {
@@ -102,7 +102,7 @@ pub fn command(m: &mut Model, cmd: Command) -> Vec<Effect> {
                 m.inbox.filter = cleared;
                 m.inbox.selected.clear();
                 m.inbox.cursor.top();
-                say(m, StatusKind::Info, t().filter_cleared.to_string());
+                say(m, StatusKind::Info, t().inbox.filter_cleared.to_string());
             }
         }
         Command::SavedReplies => {
@@ -129,11 +129,11 @@ fn open_link(m: &mut Model) -> Vec<Effect> {
         say(
             m,
             StatusKind::Info,
-            fill(t().opening_link, &[("url", &url)]),
+            fill(t().inbox.opening_link, &[("url", &url)]),
         );
         vec![Effect::OpenUrl(url)]
     } else {
-        say(m, StatusKind::Error, t().no_link.to_string());
+        say(m, StatusKind::Error, t().inbox.no_link.to_string());
         vec![]
     }
 }
@@ -159,7 +159,7 @@ pub fn saved_replies_loaded(m: &mut Model, replies: Vec<SavedReply>, then: PickP
             open_reply_form(m, items.clone(), None)
         }
         PickPurpose::ReplyTemplate { .. } => {
-            let mut entries = vec![(0, s.blank_reply.to_string(), String::new())];
+            let mut entries = vec![(0, s.inbox.blank_reply.to_string(), String::new())];
             entries.extend(
                 m.inbox
                     .saved_replies
@@ -167,7 +167,7 @@ pub fn saved_replies_loaded(m: &mut Model, replies: Vec<SavedReply>, then: PickP
                     .map(|r| (r.id, r.name.clone(), r.text.clone())),
             );
             m.overlays.push(Overlay::Picker(Picker {
-                title: s.pick_saved_reply.to_string(),
+                title: s.inbox.pick_saved_reply.to_string(),
                 entries,
                 cursor: Default::default(),
                 purpose: then,
@@ -194,7 +194,7 @@ pub fn saved_replies_loaded(m: &mut Model, replies: Vec<SavedReply>, then: PickP
                 return;
             }
             m.overlays.push(Overlay::Picker(Picker {
-                title: fill(s.saved_replies_of, &[("client", &name)]),
+                title: fill(s.inbox.saved_replies_of, &[("client", &name)]),
                 entries,
                 cursor: Default::default(),
                 purpose: then,
@@ -292,17 +292,17 @@ pub fn reply_form(m: &Model, items: &[ItemId], first: &Item, template: Option<St
         None => String::new(),
     };
     let title = if items.len() > 1 {
-        s.form_reply_many.n(items.len())
+        s.inbox.form_reply_many.n(items.len())
     } else {
         fill(
-            s.form_reply,
+            s.inbox.form_reply,
             &[("author", &crate::domain::text::sanitize_line(&first.author))],
         )
     };
     Form::new(title)
-        .multiline_h("reply", s.field_reply, &text, 6)
+        .multiline_h("reply", s.inbox.field_reply, &text, 6)
         .started_from(&first.reply)
-        .hint(s.hint_reply)
+        .hint(s.inbox.hint_reply)
 }
 
 fn open_tags(m: &mut Model) {
@@ -328,14 +328,14 @@ pub fn tags_form(items: &[ItemId], first: Option<&Item>) -> Form {
         Some(it) if items.len() == 1 => it.tags.join(" "),
         _ => String::new(),
     };
-    let title = s.form_tags.n(items.len());
+    let title = s.inbox.form_tags.n(items.len());
     let hint = if items.len() > 1 {
-        s.hint_tags_many
+        s.inbox.hint_tags_many
     } else {
-        s.hint_tags_one
+        s.inbox.hint_tags_one
     };
     Form::new(title)
-        .text("tags", s.field_tags_inbox, &current, false)
+        .text("tags", s.inbox.field_tags_inbox, &current, false)
         .hint(hint)
 }
 
@@ -358,21 +358,26 @@ fn open_new_item(m: &mut Model) {
     let Some(client) = m.current_client() else {
         return;
     };
-    let title = fill(s.form_new_item, &[("client", &client.name)]);
+    let title = fill(s.inbox.form_new_item, &[("client", &client.name)]);
     let local = m.now.with_timezone(&client.tz()).naive_local();
     let platform = m
         .accounts_of(client.id)
         .next()
         .map_or("instagram", |a| a.platform.key());
     let form = Form::new(title)
-        .choice("platform", s.field_platform, platform_opts(), platform)
-        .choice("kind", s.field_kind, kind_opts(), "comment")
-        .text("author", s.field_author, "", true)
-        .text("author_name", s.field_author_name, "", false)
-        .multiline_h("text", s.field_text, "", 4)
-        .datetime("received_at", s.field_received, Some(local), true)
-        .hint(s.hint_local_time)
-        .text("permalink", s.field_permalink, "", false);
+        .choice(
+            "platform",
+            s.forms.field_platform,
+            platform_opts(),
+            platform,
+        )
+        .choice("kind", s.strategy.field_kind, kind_opts(), "comment")
+        .text("author", s.inbox.field_author, "", true)
+        .text("author_name", s.inbox.field_author_name, "", false)
+        .multiline_h("text", s.inbox.field_text, "", 4)
+        .datetime("received_at", s.inbox.field_received, Some(local), true)
+        .hint(s.inbox.hint_local_time)
+        .text("permalink", s.inbox.field_permalink, "", false);
     open_form(m, FormPurpose::NewItem, form);
 }
 
@@ -383,26 +388,36 @@ fn open_filter(m: &mut Model) {
         .iter()
         .map(|x| Opt::new(x.key(), i18n::status_filter(*x)))
         .collect();
-    let mut platforms = vec![Opt::new("", s.all_platforms)];
+    let mut platforms = vec![Opt::new("", s.strategy.all_platforms)];
     platforms.extend(platform_opts());
-    let mut kinds = vec![Opt::new("", s.all_kinds)];
+    let mut kinds = vec![Opt::new("", s.inbox.all_kinds)];
     kinds.extend(kind_opts());
-    let form = Form::new(s.form_filter)
+    let form = Form::new(s.inbox.form_filter)
         .text(
             "text",
-            s.field_search,
+            s.inbox.field_search,
             f.text.as_deref().unwrap_or(""),
             false,
         )
-        .choice("status", s.field_status, statuses, f.status.key())
+        .choice("status", s.strategy.field_status, statuses, f.status.key())
         .choice(
             "platform",
-            s.field_platform,
+            s.forms.field_platform,
             platforms,
             f.platform.map_or("", Platform::key),
         )
-        .choice("kind", s.field_kind, kinds, f.kind.map_or("", Kind::key))
-        .text("tag", s.field_tag, f.tag.as_deref().unwrap_or(""), false);
+        .choice(
+            "kind",
+            s.strategy.field_kind,
+            kinds,
+            f.kind.map_or("", Kind::key),
+        )
+        .text(
+            "tag",
+            s.inbox.field_tag,
+            f.tag.as_deref().unwrap_or(""),
+            false,
+        );
     open_form(m, FormPurpose::InboxFilter, form);
 }
 
@@ -420,14 +435,14 @@ pub fn saved_reply_form(id: i64, r: Option<&SavedReply>) -> Form {
     let s = t();
     let (name, text) = r.map_or(("", ""), |r| (r.name.as_str(), r.text.as_str()));
     let title = if id == 0 {
-        s.form_new_saved_reply
+        s.inbox.form_new_saved_reply
     } else {
-        s.form_edit_saved_reply
+        s.inbox.form_edit_saved_reply
     };
     Form::new(title)
-        .text("name", s.field_name, name, true)
-        .multiline_h("text", s.field_text, text, 5)
-        .hint(s.hint_placeholders)
+        .text("name", s.forms.field_name, name, true)
+        .multiline_h("text", s.inbox.field_text, text, 5)
+        .hint(s.inbox.hint_placeholders)
 }
 
 /// The effects of saving an inbox form, or `None` with the messages set.
@@ -467,7 +482,7 @@ pub fn save(
                     t.with_timezone(&chrono::Utc)
                 }
                 chrono::LocalResult::None => {
-                    form.set_error("received_at", s.err_no_such_time.to_string());
+                    form.set_error("received_at", s.inbox.err_no_such_time.to_string());
                     return None;
                 }
             };
@@ -522,7 +537,7 @@ pub fn save(
             // A misspelt placeholder would reach the customer as it is.
             let unknown = unknown_placeholders(&text);
             if !unknown.is_empty() {
-                let msg = s.err_placeholder.with(
+                let msg = s.inbox.err_placeholder.with(
                     unknown.len(),
                     // `known` first: a `{known}` typed by mistake stays as typed.
                     &[

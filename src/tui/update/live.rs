@@ -32,11 +32,11 @@ fn show(m: &mut Model, kind: StatusKind, text: String, seconds: i64) {
 pub fn sync_now(m: &mut Model) -> Vec<Effect> {
     let s = t();
     if m.live.syncing {
-        say(m, StatusKind::Info, s.live_sync_running.to_string());
+        say(m, StatusKind::Info, s.live.live_sync_running.to_string());
         return vec![];
     }
     if m.data.connections.is_empty() {
-        say(m, StatusKind::Info, s.live_sync_none.to_string());
+        say(m, StatusKind::Info, s.live.live_sync_none.to_string());
         return vec![];
     }
     start_sync(m)
@@ -50,7 +50,7 @@ fn start_sync(m: &mut Model) -> Vec<Effect> {
     show(
         m,
         StatusKind::Info,
-        t().live_sync_starting.to_string(),
+        t().live.live_sync_starting.to_string(),
         PROGRESS_SECONDS,
     );
     vec![Effect::Live(Job::Sync { client: None })]
@@ -75,7 +75,7 @@ pub fn heard(m: &mut Model, h: Heard) -> Vec<Effect> {
             account,
         } => {
             let text = fill(
-                s.sync_progress,
+                s.live.sync_progress,
                 &[
                     ("account", &sanitize_line(&account)),
                     ("i", &index.to_string()),
@@ -109,7 +109,7 @@ pub fn heard(m: &mut Model, h: Heard) -> Vec<Effect> {
         } => {
             m.live.sending.remove(&item);
             let text = fill(
-                s.live_reply_sent,
+                s.live.live_reply_sent,
                 &[("platform", platform), ("url", &sanitize_line(&url))],
             );
             show(m, StatusKind::Success, text, RESULT_SECONDS);
@@ -117,7 +117,7 @@ pub fn heard(m: &mut Model, h: Heard) -> Vec<Effect> {
         }
         Heard::ReplyFailed { item, error } => {
             m.live.sending.remove(&item);
-            let text = fill(s.live_reply_failed, &[("error", &error)]);
+            let text = fill(s.live.live_reply_failed, &[("error", &error)]);
             show(m, StatusKind::Error, text, RESULT_SECONDS);
             vec![Effect::CheckDataVersion]
         }
@@ -130,7 +130,7 @@ pub fn heard(m: &mut Model, h: Heard) -> Vec<Effect> {
             let text = if !lines.is_empty() {
                 lines.join(" · ")
             } else if asked {
-                s.live_publish_nothing.to_string()
+                s.live.live_publish_nothing.to_string()
             } else {
                 // A post kept in step that had nothing held: nothing to say.
                 return vec![];
@@ -152,7 +152,7 @@ pub fn heard(m: &mut Model, h: Heard) -> Vec<Effect> {
         Heard::Connected { account, place } => {
             m.live.connecting = false;
             let text = fill(
-                s.live_connected,
+                s.live.live_connected,
                 &[("account", &account), ("place", &sanitize_line(&place))],
             );
             show(m, StatusKind::Success, text, RESULT_SECONDS);
@@ -162,7 +162,7 @@ pub fn heard(m: &mut Model, h: Heard) -> Vec<Effect> {
         }
         Heard::Disconnected { account, unrevoked } => {
             m.live.connecting = false;
-            let mut text = fill(s.live_disconnected, &[("account", &account)]);
+            let mut text = fill(s.live.live_disconnected, &[("account", &account)]);
             if let Some(w) = unrevoked {
                 text = format!("{text} {w}");
             }
@@ -182,22 +182,22 @@ pub fn heard(m: &mut Model, h: Heard) -> Vec<Effect> {
 pub fn sync_summary(lines: &[AccountLine]) -> String {
     let s = t();
     if lines.is_empty() {
-        return s.live_sync_none.to_string();
+        return s.live.live_sync_none.to_string();
     }
     let errors: Vec<&str> = lines.iter().filter_map(|l| l.error.as_deref()).collect();
     let news: Vec<String> = lines
         .iter()
         .filter(|l| l.error.is_none() && l.new > 0)
-        .map(|l| format!("{} {}", sanitize_line(&l.account), s.sync_new.n(l.new)))
+        .map(|l| format!("{} {}", sanitize_line(&l.account), s.live.sync_new.n(l.new)))
         .collect();
     let mut parts = Vec::new();
     if news.is_empty() && errors.len() < lines.len() {
-        parts.push(s.live_sync_nothing_new.to_string());
+        parts.push(s.live.live_sync_nothing_new.to_string());
     } else if !news.is_empty() {
         parts.push(news.join(", "));
     }
     parts.extend(errors.iter().map(|e| e.to_string()));
-    fill(s.live_sync_done, &[("parts", &parts.join(" · "))])
+    fill(s.live.live_sync_done, &[("parts", &parts.join(" · "))])
 }
 
 /// Asks whether the item of the reply form on top can be answered live, once per form.
@@ -229,7 +229,7 @@ pub fn can_send(m: &mut Model, item: ItemId, yes: bool) {
     if let Some(Overlay::Form(f)) = m.overlays.last_mut()
         && f.purpose == FormPurpose::Reply(vec![item])
     {
-        let send = fill(t().hint_reply_send, &[("platform", platform)]);
+        let send = fill(t().live.hint_reply_send, &[("platform", platform)]);
         if let Some(field) = f.form.fields.last_mut() {
             field.hint = Some(match field.hint.take() {
                 Some(h) => format!("{send} · {h}"),
@@ -252,14 +252,14 @@ pub fn prepare_send(m: &mut Model) -> bool {
     match item {
         Some(id) if m.live.can_send.contains(&id) => {
             if m.live.sending.contains(&id) {
-                say(m, StatusKind::Info, t().live_reply_sending.to_string());
+                say(m, StatusKind::Info, t().live.live_reply_sending.to_string());
                 return false;
             }
             m.live.send_after_save = Some(id);
             true
         }
         _ => {
-            say(m, StatusKind::Info, t().live_cannot_send.to_string());
+            say(m, StatusKind::Info, t().live.live_cannot_send.to_string());
             false
         }
     }
@@ -277,7 +277,7 @@ pub fn after_reply_saved(m: &mut Model, text: &str) -> Vec<Effect> {
     show(
         m,
         StatusKind::Info,
-        t().live_reply_sending.to_string(),
+        t().live.live_reply_sending.to_string(),
         PROGRESS_SECONDS,
     );
     vec![Effect::Live(Job::SendReply {
@@ -304,7 +304,7 @@ pub fn ask_publish(m: &mut Model, p: &Post) {
             m,
             StatusKind::Info,
             fill(
-                s.live_cannot_publish,
+                s.live.live_cannot_publish,
                 &[("status", crate::i18n::post_status(p.status))],
             ),
         );
@@ -312,14 +312,21 @@ pub fn ask_publish(m: &mut Model, p: &Post) {
     }
     let accounts = connected_accounts(m, p);
     if accounts.is_empty() {
-        say(m, StatusKind::Info, s.live_post_not_connected.to_string());
+        say(
+            m,
+            StatusKind::Info,
+            s.live.live_post_not_connected.to_string(),
+        );
         return;
     }
     let names: Vec<String> = accounts.into_iter().map(|(h, _)| h).collect();
     m.live.asked = Some(p.id);
     m.overlays.push(Overlay::Confirm(Confirm {
         kind: ConfirmKind::PublishNow,
-        question: fill(s.confirm_publish_now, &[("accounts", &names.join(", "))]),
+        question: fill(
+            s.live.confirm_publish_now,
+            &[("accounts", &names.join(", "))],
+        ),
     }));
 }
 
@@ -332,7 +339,7 @@ pub fn publish_confirmed(m: &mut Model) -> Vec<Effect> {
     show(
         m,
         StatusKind::Info,
-        t().live_publishing.to_string(),
+        t().live.live_publishing.to_string(),
         PROGRESS_SECONDS,
     );
     vec![Effect::Live(Job::PublishNow { post })]
@@ -348,21 +355,21 @@ pub fn hold(m: &mut Model, p: &Post) -> Vec<Effect> {
     let ahead =
         p.at.is_some_and(|at| at > m.now + Duration::minutes(HOLD_AHEAD_MINUTES));
     if p.status != PostStatus::Scheduled || !ahead {
-        say(m, StatusKind::Info, s.live_hold_when.to_string());
+        say(m, StatusKind::Info, s.live.live_hold_when.to_string());
         return vec![];
     }
     let mastodon = connected_accounts(m, p)
         .iter()
         .any(|(_, pl)| *pl == Platform::Mastodon);
     if !mastodon {
-        say(m, StatusKind::Info, s.live_hold_mastodon.to_string());
+        say(m, StatusKind::Info, s.live.live_hold_mastodon.to_string());
         return vec![];
     }
     m.live.publishing.insert(p.id);
     show(
         m,
         StatusKind::Info,
-        s.live_holding.to_string(),
+        s.live.live_holding.to_string(),
         PROGRESS_SECONDS,
     );
     vec![Effect::Live(Job::Hold { post: p.id })]

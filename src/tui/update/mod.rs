@@ -298,13 +298,13 @@ fn screen_command(m: &mut Model, cmd: Command) -> Vec<Effect> {
         Command::ToggleAllClients if m.tab.shows_all_clients() => {
             m.all_clients = !m.all_clients;
             let text = if m.all_clients {
-                s.showing_all_clients.to_string()
+                s.forms.showing_all_clients.to_string()
             } else {
                 let name = m
                     .current_client()
                     .map(|c| c.name.clone())
                     .unwrap_or_default();
-                fill(s.showing_one_client, &[("name", &name)])
+                fill(s.forms.showing_one_client, &[("name", &name)])
             };
             say(m, StatusKind::Info, text);
         }

@@ -80,29 +80,29 @@ fn form_for(m: &Model, title: String, p: &Post) -> Form {
     Form::new(title)
         .multi(
             "accounts",
-            s.field_accounts,
+            s.calendar.field_accounts,
             account_opts(m, p.client_id, &[]),
             &chosen,
         )
-        .hint(s.hint_multi)
-        .datetime("when", s.field_when, p.local, false)
-        .hint(s.hint_when)
-        .choice("status", s.field_status, statuses, p.status.key())
-        .text("title", s.field_title, &p.title, false)
-        .multiline_h("body", s.field_body, &p.body, 6)
-        .hint(s.hint_body)
+        .hint(s.strategy.hint_multi)
+        .datetime("when", s.calendar.field_when, p.local, false)
+        .hint(s.calendar.hint_when)
+        .choice("status", s.strategy.field_status, statuses, p.status.key())
+        .text("title", s.calendar.field_title, &p.title, false)
+        .multiline_h("body", s.calendar.field_body, &p.body, 6)
+        .hint(s.calendar.hint_body)
         .text(
             "first_comment",
-            s.field_first_comment,
+            s.calendar.field_first_comment,
             &p.first_comment,
             false,
         )
-        .text("media", s.field_media, &p.media, false)
+        .text("media", s.calendar.field_media, &p.media, false)
         .choice(
             "pillar",
-            s.field_pillar,
+            s.calendar.field_pillar,
             id_opts(
-                s.none,
+                s.strategy.none,
                 pick(
                     same_client,
                     plan.pillars
@@ -116,9 +116,9 @@ fn form_for(m: &Model, title: String, p: &Post) -> Form {
         )
         .choice(
             "campaign",
-            s.field_campaign,
+            s.strategy.field_campaign,
             id_opts(
-                s.none,
+                s.strategy.none,
                 pick(
                     same_client,
                     plan.campaigns
@@ -132,9 +132,9 @@ fn form_for(m: &Model, title: String, p: &Post) -> Form {
         )
         .choice(
             "target",
-            s.field_persona,
+            s.calendar.field_persona,
             id_opts(
-                s.none,
+                s.strategy.none,
                 pick(
                     same_client,
                     plan.targets
@@ -148,9 +148,9 @@ fn form_for(m: &Model, title: String, p: &Post) -> Form {
         )
         .choice(
             "objective",
-            s.field_objective,
+            s.strategy.field_objective,
             id_opts(
-                s.none,
+                s.strategy.none,
                 pick(
                     same_client,
                     objectives.iter().map(|(id, l)| (*id, l.as_str())).collect(),
@@ -159,13 +159,28 @@ fn form_for(m: &Model, title: String, p: &Post) -> Form {
             ),
             &id_str(p.objective_id),
         )
-        .text("link", s.field_link, &p.link, false)
-        .hint(s.hint_link)
-        .text("utm_medium", s.field_utm_medium, &p.utm_medium, false)
-        .text("utm_campaign", s.field_utm_campaign, &p.utm_campaign, false)
-        .hint(s.hint_utm_campaign)
-        .text("permalink", s.field_published_link, &p.permalink, false)
-        .multiline_h("notes", s.field_notes, &p.notes, 2)
+        .text("link", s.calendar.field_link, &p.link, false)
+        .hint(s.calendar.hint_link)
+        .text(
+            "utm_medium",
+            s.calendar.field_utm_medium,
+            &p.utm_medium,
+            false,
+        )
+        .text(
+            "utm_campaign",
+            s.calendar.field_utm_campaign,
+            &p.utm_campaign,
+            false,
+        )
+        .hint(s.calendar.hint_utm_campaign)
+        .text(
+            "permalink",
+            s.calendar.field_published_link,
+            &p.permalink,
+            false,
+        )
+        .multiline_h("notes", s.forms.field_notes, &p.notes, 2)
 }
 
 /// A new post on the selected day at 09:00 (or undated in the agenda).
@@ -181,7 +196,7 @@ pub fn open_new(m: &mut Model) {
         ..Post::default()
     };
     p.schedule(local, client.tz());
-    let title = fill(t().form_new_post, &[("client", &client.name)]);
+    let title = fill(t().calendar.form_new_post, &[("client", &client.name)]);
     let form = form_for(m, title, &p);
     push(
         m,
@@ -212,10 +227,10 @@ pub fn edit_form(m: &Model, p: &Post) -> Form {
         .client(p.client_id)
         .map(|c| c.name.clone())
         .unwrap_or_default();
-    let mut title = fill(t().form_edit_post, &[("client", &name)]);
+    let mut title = fill(t().calendar.form_edit_post, &[("client", &name)]);
     // A post a server holds says so: moving or deleting it changes the server's copy.
     if m.data.held.contains(&p.id) {
-        title = format!("{title} · {}", t().post_held_detail);
+        title = format!("{title} · {}", t().live.post_held_detail);
     }
     form_for(m, title, p)
 }
@@ -232,9 +247,14 @@ pub fn open_published(m: &mut Model, p: &Post) {
 /// The form that marks a post published: its link.
 pub fn published_form(p: &Post) -> Form {
     let s = t();
-    Form::new(s.form_published)
-        .text("permalink", s.field_published_link, &p.permalink, false)
-        .hint(s.hint_permalink)
+    Form::new(s.calendar.form_published)
+        .text(
+            "permalink",
+            s.calendar.field_published_link,
+            &p.permalink,
+            false,
+        )
+        .hint(s.calendar.hint_permalink)
 }
 
 pub fn open_duplicate(m: &mut Model, p: &Post) {
@@ -244,13 +264,13 @@ pub fn open_duplicate(m: &mut Model, p: &Post) {
         say(
             m,
             crate::tui::model::StatusKind::Info,
-            s.no_other_accounts.to_string(),
+            s.calendar.no_other_accounts.to_string(),
         );
         return;
     }
-    let form = Form::new(s.form_duplicate)
-        .multi("accounts", s.field_accounts, opts, &[])
-        .hint(s.hint_duplicate);
+    let form = Form::new(s.calendar.form_duplicate)
+        .multi("accounts", s.calendar.field_accounts, opts, &[])
+        .hint(s.calendar.hint_duplicate);
     push_on(
         m,
         FormPurpose::Duplicate(p.id),
@@ -262,49 +282,49 @@ pub fn open_duplicate(m: &mut Model, p: &Post) {
 pub fn open_filter(m: &mut Model) {
     let s = t();
     let f = &m.calendar.filter;
-    let mut platforms = vec![Opt::new("", s.all_platforms)];
+    let mut platforms = vec![Opt::new("", s.strategy.all_platforms)];
     platforms.extend(Platform::ALL.iter().map(|p| Opt::new(p.key(), p.name())));
-    let mut statuses = vec![Opt::new("", s.all_statuses)];
+    let mut statuses = vec![Opt::new("", s.calendar.all_statuses)];
     statuses.extend(
         PostStatus::ALL
             .iter()
             .map(|x| Opt::new(x.key(), i18n::post_status(*x))),
     );
     let plan = &m.plan;
-    let form = Form::new(s.form_post_filter)
+    let form = Form::new(s.calendar.form_post_filter)
         .text(
             "text",
-            s.field_search,
+            s.inbox.field_search,
             f.text.as_deref().unwrap_or(""),
             false,
         )
-        .date("from", s.field_from, f.from, false)
+        .date("from", s.calendar.field_from, f.from, false)
         .choice(
             "platform",
-            s.field_platform,
+            s.forms.field_platform,
             platforms,
             f.platform.map_or("", Platform::key),
         )
         .choice(
             "status",
-            s.field_status,
+            s.strategy.field_status,
             statuses,
             f.status.map_or("", PostStatus::key),
         )
         .choice(
             "pillar",
-            s.field_pillar,
+            s.calendar.field_pillar,
             id_opts(
-                s.all_pillars,
+                s.calendar.all_pillars,
                 plan.pillars.iter().map(|x| (x.id, x.name.as_str())),
             ),
             &id_str(f.pillar),
         )
         .choice(
             "campaign",
-            s.field_campaign,
+            s.strategy.field_campaign,
             id_opts(
-                s.all_campaigns,
+                s.calendar.all_campaigns,
                 plan.campaigns.iter().map(|x| (x.id, x.name.as_str())),
             ),
             &id_str(f.campaign),
@@ -432,7 +452,7 @@ pub fn save(
             if let Some(l) = local
                 && is_skipped(l, tz)
             {
-                form.set_error("when", s.err_no_such_time.to_string());
+                form.set_error("when", s.inbox.err_no_such_time.to_string());
                 return Save::Invalid;
             }
             let status = form
@@ -441,10 +461,10 @@ pub fn save(
                 .unwrap_or_default();
             let accounts = chosen_accounts(form);
             if status.is_go() && accounts.is_empty() {
-                form.set_error("accounts", s.err_no_account.to_string());
+                form.set_error("accounts", s.calendar.err_no_account.to_string());
             }
             if matches!(status, PostStatus::Scheduled | PostStatus::Published) && local.is_none() {
-                form.set_error("when", s.err_needs_time.to_string());
+                form.set_error("when", s.calendar.err_needs_time.to_string());
             }
             if !fields_ok || form.fields.iter().any(|f| f.error.is_some()) {
                 return Save::Invalid;
@@ -487,7 +507,10 @@ pub fn save(
                 .map(|(t, _)| t)
                 .collect();
             if status.is_go() && !over.is_empty() && !confirmed {
-                return Save::Confirm(fill(s.confirm_over_limit, &[("counts", &over.join(", "))]));
+                return Save::Confirm(fill(
+                    s.calendar.confirm_over_limit,
+                    &[("counts", &over.join(", "))],
+                ));
             }
             Save::Effects(vec![Effect::SavePost {
                 post: Box::new(post),
@@ -502,7 +525,7 @@ pub fn save(
             };
             let link = form.text_value("permalink").trim().to_string();
             if !(link.is_empty() || link.starts_with("https://") || link.starts_with("http://")) {
-                form.set_error("permalink", s.err_url.to_string());
+                form.set_error("permalink", s.calendar.err_url.to_string());
                 return Save::Invalid;
             }
             let mut post = p.clone();
@@ -520,7 +543,7 @@ pub fn save(
             };
             let accounts = chosen_accounts(form);
             if accounts.is_empty() {
-                form.set_error("accounts", s.err_no_account.to_string());
+                form.set_error("accounts", s.calendar.err_no_account.to_string());
                 return Save::Invalid;
             }
             let copy = Post {

@@ -171,9 +171,9 @@ pub fn command(m: &mut Model, cmd: Command) -> Vec<Effect> {
 
 fn open_custom(m: &mut Model, p: Period) {
     let s = t();
-    let form = Form::new(s.form_report_period)
-        .date("from", s.field_from, Some(p.from), true)
-        .date("to", s.field_to, Some(p.to), true);
+    let form = Form::new(s.report.form_report_period)
+        .date("from", s.calendar.field_from, Some(p.from), true)
+        .date("to", s.report.field_to, Some(p.to), true);
     open_form(m, FormPurpose::ReportPeriod, form);
 }
 
@@ -225,11 +225,16 @@ fn open_figures(m: &mut Model, entry: WeekEntry) {
         .map(|p| Opt::new(p.key(), p.name()))
         .collect();
     let mut form = Form::new(fill(
-        s.form_figures,
+        s.report.form_figures,
         &[("week", &entry.week.label()), ("client", &client.name)],
     ))
-    .choice("platform", s.field_platform, platforms, platform.key())
-    .hint(s.hint_figures);
+    .choice(
+        "platform",
+        s.forms.field_platform,
+        platforms,
+        platform.key(),
+    )
+    .hint(s.report.hint_figures);
     let cur = currency(m);
     let stored = entry.stored.get(&platform);
     for metric in WEEKLY {
@@ -288,17 +293,22 @@ fn open_export(m: &mut Model, p: Period) {
         Opt::new("csv", "CSV"),
         Opt::new("json", "JSON"),
     ];
-    let form = Form::new(s.form_export)
-        .choice("format", s.field_format, formats, "html")
-        .text("folder", s.field_folder, &m.report.export_folder, true)
-        .hint(s.hint_export_folder)
+    let form = Form::new(s.report.form_export)
+        .choice("format", s.report.field_format, formats, "html")
+        .text(
+            "folder",
+            s.report.field_folder,
+            &m.report.export_folder,
+            true,
+        )
+        .hint(s.report.hint_export_folder)
         .text(
             "name",
-            s.field_file,
+            s.report.field_file,
             &format!("report-{slug}-{}.html", p.label()),
             true,
         )
-        .hint(s.hint_export_path);
+        .hint(s.report.hint_export_path);
     open_form(m, FormPurpose::ReportExport, form);
 }
 
@@ -328,7 +338,7 @@ pub fn ask_replace(m: &mut Model, path: &str) {
     }
     m.overlays.push(Overlay::Confirm(Confirm {
         kind: ConfirmKind::SaveAnyway,
-        question: fill(t().export_replace, &[("path", path)]),
+        question: fill(t().report.export_replace, &[("path", path)]),
     }));
 }
 
@@ -351,7 +361,7 @@ pub fn save(
                 return None;
             };
             if to < from {
-                form.set_error("to", s.err_end_before_start.to_string());
+                form.set_error("to", s.strategy.err_end_before_start.to_string());
                 return None;
             }
             m.report.kind = Some(PeriodKind::Custom);
@@ -375,7 +385,7 @@ pub fn save(
                     _ => None,
                 };
                 if typed.is_some_and(|v| v < 0) {
-                    form.set_error(metric.key(), s.err_negative.to_string());
+                    form.set_error(metric.key(), s.strategy.err_negative.to_string());
                     return None;
                 }
                 if typed != stored.and_then(|x| x.get(&metric)).copied() {
@@ -385,9 +395,9 @@ pub fn save(
             if changes.is_empty() {
                 form.error = Some(
                     if stored.is_some_and(|x| !x.is_empty()) {
-                        s.err_figures_unchanged
+                        s.report.err_figures_unchanged
                     } else {
-                        s.err_no_figures
+                        s.report.err_no_figures
                     }
                     .to_string(),
                 );

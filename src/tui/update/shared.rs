@@ -50,7 +50,7 @@ pub fn close_form(m: &mut Model) {
 pub fn ask_discard(m: &mut Model) {
     m.overlays.push(Overlay::Confirm(Confirm {
         kind: ConfirmKind::DiscardForm,
-        question: t().discard_changes.to_string(),
+        question: t().forms.discard_changes.to_string(),
     }));
 }
 

@@ -19,7 +19,7 @@ use crate::tui::widgets::form::Form;
 pub fn stale(m: &mut Model, fresh: Fresh) -> Vec<Effect> {
     let saving = matches!(m.overlays.last(), Some(Overlay::Form(f)) if f.saving);
     if !saving {
-        say(m, StatusKind::Error, t().stale_not_done.to_string());
+        say(m, StatusKind::Error, t().forms.stale_not_done.to_string());
         let mut effects = refresh_all(m);
         effects.push(Effect::Reload);
         return effects;
@@ -30,7 +30,7 @@ pub fn stale(m: &mut Model, fresh: Fresh) -> Vec<Effect> {
     f.saving = false;
     match theirs(m, &f.purpose, &f.opened, fresh) {
         None => {
-            f.form.error = Some(t().stale_gone.to_string());
+            f.form.error = Some(t().forms.stale_gone.to_string());
             m.overlays.push(Overlay::Form(f));
         }
         Some((form, opened)) => {
@@ -39,7 +39,7 @@ pub fn stale(m: &mut Model, fresh: Fresh) -> Vec<Effect> {
             m.overlays.push(Overlay::Form(f));
             m.overlays.push(Overlay::Confirm(Confirm {
                 kind: ConfirmKind::Stale,
-                question: fill(t().stale_question, &[("fields", &fields(&changed))]),
+                question: fill(t().forms.stale_question, &[("fields", &fields(&changed))]),
             }));
         }
     }
@@ -68,7 +68,7 @@ pub fn answer(m: &mut Model, cmd: Command) -> Vec<Effect> {
         Command::Reload => {
             f.opened = opened;
             let taken = f.form.reload_from(form);
-            let text = fill(t().stale_reloaded, &[("fields", &fields(&taken))]);
+            let text = fill(t().forms.stale_reloaded, &[("fields", &fields(&taken))]);
             say(m, StatusKind::Info, text);
             post_form::refresh_counters(m);
             vec![]
@@ -79,7 +79,7 @@ pub fn answer(m: &mut Model, cmd: Command) -> Vec<Effect> {
         }
         _ => {
             close_form(m);
-            say(m, StatusKind::Info, t().stale_cancelled.to_string());
+            say(m, StatusKind::Info, t().forms.stale_cancelled.to_string());
             vec![]
         }
     }
@@ -88,7 +88,7 @@ pub fn answer(m: &mut Model, cmd: Command) -> Vec<Effect> {
 /// `reply target, notes`, or that nothing the form shows changed.
 fn fields(labels: &[String]) -> String {
     if labels.is_empty() {
-        t().stale_nothing_shown.to_string()
+        t().forms.stale_nothing_shown.to_string()
     } else {
         labels.join(", ")
     }

@@ -47,7 +47,11 @@ fn section_command(m: &mut Model, section: Section, cmd: Command) -> Vec<Effect>
         Command::Back => m.strategy.open = None,
         Command::New => {
             if part == Part::CompetitorNote && m.plan.competitors.is_empty() {
-                say(m, StatusKind::Info, t().need_competitor_first.to_string());
+                say(
+                    m,
+                    StatusKind::Info,
+                    t().strategy.need_competitor_first.to_string(),
+                );
             } else {
                 strategy_forms::open(m, part, 0);
             }
@@ -106,9 +110,9 @@ fn copy_last_month(m: &mut Model) -> Vec<Effect> {
         let s = t();
         let has_plan = m.plan.budget_lines.iter().any(|l| l.month == from);
         let text = if has_plan {
-            s.budget_copy_all_there
+            s.strategy.budget_copy_all_there
         } else {
-            s.budget_copy_none
+            s.strategy.budget_copy_none
         };
         let month = crate::i18n::format::month(from);
         say(m, StatusKind::Info, fill(text, &[("month", &month)]));

@@ -40,9 +40,9 @@ fn title(part: Part, id: Id) -> String {
     let s = t();
     let name = i18n::part_name(part);
     if id == 0 {
-        fill(s.form_new_part, &[("part", name)])
+        fill(s.strategy.form_new_part, &[("part", name)])
     } else {
-        fill(s.form_edit_part, &[("part", name)])
+        fill(s.strategy.form_edit_part, &[("part", name)])
     }
 }
 
@@ -104,11 +104,16 @@ pub fn form(m: &Model, part: Part, id: Id) -> Form {
                 .map(|p| Opt::new(p.key(), i18n::priority(*p)))
                 .collect();
             let chosen: Vec<&str> = t0.platforms.iter().map(|p| p.key()).collect();
-            form.text("name", s.field_name, &t0.name, true)
-                .choice("priority", s.field_priority, prio, t0.priority.key())
+            form.text("name", s.forms.field_name, &t0.name, true)
+                .choice(
+                    "priority",
+                    s.strategy.field_priority,
+                    prio,
+                    t0.priority.key(),
+                )
                 .integer(
                     "age_min",
-                    s.field_age_min,
+                    s.strategy.field_age_min,
                     t0.age_min.map(i64::from),
                     0,
                     120,
@@ -116,7 +121,7 @@ pub fn form(m: &Model, part: Part, id: Id) -> Form {
                 .optional()
                 .integer(
                     "age_max",
-                    s.field_age_max,
+                    s.strategy.field_age_max,
                     t0.age_max.map(i64::from),
                     0,
                     120,
@@ -124,15 +129,25 @@ pub fn form(m: &Model, part: Part, id: Id) -> Form {
                 .optional()
                 .multi(
                     "platforms",
-                    s.field_platforms,
+                    s.strategy.field_platforms,
                     multi_platform_opts(),
                     &chosen,
                 )
-                .hint(s.hint_multi)
-                .text("locations", s.field_locations, &t0.locations, false)
-                .multiline_h("description", s.field_description, &t0.description, 3)
-                .multiline_h("interests", s.field_interests, &t0.interests, 3)
-                .multiline_h("pains", s.field_pains, &t0.pains, 3)
+                .hint(s.strategy.hint_multi)
+                .text(
+                    "locations",
+                    s.strategy.field_locations,
+                    &t0.locations,
+                    false,
+                )
+                .multiline_h(
+                    "description",
+                    s.strategy.field_description,
+                    &t0.description,
+                    3,
+                )
+                .multiline_h("interests", s.strategy.field_interests, &t0.interests, 3)
+                .multiline_h("pains", s.strategy.field_pains, &t0.pains, 3)
         }
         Part::Objective => {
             let o = m.plan.objectives.iter().find(|x| x.id == id).cloned();
@@ -163,18 +178,18 @@ pub fn form(m: &Model, part: Part, id: Id) -> Form {
             };
             form.choice(
                 "platform",
-                s.field_platform,
-                platform_opts(s.all_platforms),
+                s.forms.field_platform,
+                platform_opts(s.strategy.all_platforms),
                 platform,
             )
-            .choice("metric", s.field_metric, metrics, metric.key())
-            .hint(s.hint_metric)
-            .text("baseline", s.field_baseline, &baseline, true)
-            .hint(s.hint_metric_value)
-            .text("target", s.field_target, &target, true)
-            .date("start", s.field_start, Some(start), true)
-            .date("deadline", s.field_deadline, Some(deadline), true)
-            .text("note", s.field_note, note, false)
+            .choice("metric", s.strategy.field_metric, metrics, metric.key())
+            .hint(s.strategy.hint_metric)
+            .text("baseline", s.strategy.field_baseline, &baseline, true)
+            .hint(s.strategy.hint_metric_value)
+            .text("target", s.strategy.field_target, &target, true)
+            .date("start", s.strategy.field_start, Some(start), true)
+            .date("deadline", s.strategy.field_deadline, Some(deadline), true)
+            .text("note", s.strategy.field_note, note, false)
         }
         Part::Campaign => {
             let c = m.plan.campaigns.iter().find(|x| x.id == id).cloned();
@@ -193,31 +208,36 @@ pub fn form(m: &Model, part: Part, id: Id) -> Form {
                 .iter()
                 .map(|x| Opt::new(x.key(), i18n::campaign_status(*x)))
                 .collect();
-            let mut objectives = vec![Opt::new("", s.none)];
+            let mut objectives = vec![Opt::new("", s.strategy.none)];
             for o in &m.plan.objectives {
                 objectives.push(Opt::new(o.id.to_string(), objective_label(m, o.id)));
             }
             let chosen: Vec<&str> = c.platforms.iter().map(|p| p.key()).collect();
             let objective = c.objective_id.map(|i| i.to_string()).unwrap_or_default();
-            form.text("name", s.field_name, &c.name, true)
-                .choice("status", s.field_status, statuses, c.status.key())
-                .date("start", s.field_start, Some(c.start), true)
-                .date("end", s.field_end, Some(c.end), true)
+            form.text("name", s.forms.field_name, &c.name, true)
+                .choice("status", s.strategy.field_status, statuses, c.status.key())
+                .date("start", s.strategy.field_start, Some(c.start), true)
+                .date("end", s.strategy.field_end, Some(c.end), true)
                 .multi(
                     "platforms",
-                    s.field_platforms,
+                    s.strategy.field_platforms,
                     multi_platform_opts(),
                     &chosen,
                 )
-                .hint(s.hint_multi)
+                .hint(s.strategy.hint_multi)
                 .money(
                     "budget",
-                    s.field_budget,
+                    s.strategy.field_budget,
                     c.budget.map(|b| Money::new(b, cur)),
                     cur,
                 )
                 .optional()
-                .choice("objective", s.field_objective, objectives, &objective)
+                .choice(
+                    "objective",
+                    s.strategy.field_objective,
+                    objectives,
+                    &objective,
+                )
         }
         Part::BudgetLine => {
             let b = m.plan.budget_lines.iter().find(|x| x.id == id).cloned();
@@ -233,20 +253,20 @@ pub fn form(m: &Model, part: Part, id: Id) -> Form {
             let amount = (b.id != 0).then(|| Money::new(b.amount, cur));
             form.text(
                 "month",
-                s.field_month,
+                s.strategy.field_month,
                 &b.month.format("%Y-%m").to_string(),
                 true,
             )
-            .hint(s.hint_month)
-            .choice("kind", s.field_kind, kind_opts(), b.kind.key())
+            .hint(s.strategy.hint_month)
+            .choice("kind", s.strategy.field_kind, kind_opts(), b.kind.key())
             .choice(
                 "platform",
-                s.field_platform,
-                platform_opts(s.no_platform),
+                s.forms.field_platform,
+                platform_opts(s.strategy.no_platform),
                 b.platform.map_or("", Platform::key),
             )
-            .money("amount", s.field_amount, amount, cur)
-            .text("note", s.field_note, &b.note, false)
+            .money("amount", s.strategy.field_amount, amount, cur)
+            .text("note", s.strategy.field_note, &b.note, false)
         }
         Part::Expense => {
             let e = m.plan.expenses.iter().find(|x| x.id == id).cloned();
@@ -266,23 +286,23 @@ pub fn form(m: &Model, part: Part, id: Id) -> Form {
                 campaign_id: None,
                 note: String::new(),
             });
-            let mut campaigns = vec![Opt::new("", s.none)];
+            let mut campaigns = vec![Opt::new("", s.strategy.none)];
             for c in &m.plan.campaigns {
                 campaigns.push(Opt::new(c.id.to_string(), c.name.clone()));
             }
             let amount = (e.id != 0).then(|| Money::new(e.amount, cur));
             let campaign = e.campaign_id.map(|i| i.to_string()).unwrap_or_default();
-            form.date("date", s.field_date, Some(e.date), true)
-                .money("amount", s.field_amount, amount, cur)
-                .choice("kind", s.field_kind, kind_opts(), e.kind.key())
+            form.date("date", s.strategy.field_date, Some(e.date), true)
+                .money("amount", s.strategy.field_amount, amount, cur)
+                .choice("kind", s.strategy.field_kind, kind_opts(), e.kind.key())
                 .choice(
                     "platform",
-                    s.field_platform,
-                    platform_opts(s.no_platform),
+                    s.forms.field_platform,
+                    platform_opts(s.strategy.no_platform),
                     e.platform.map_or("", Platform::key),
                 )
-                .choice("campaign", s.field_campaign, campaigns, &campaign)
-                .text("note", s.field_note, &e.note, false)
+                .choice("campaign", s.strategy.field_campaign, campaigns, &campaign)
+                .text("note", s.strategy.field_note, &e.note, false)
         }
         Part::Pillar => {
             let p = m.plan.pillars.iter().find(|x| x.id == id).cloned();
@@ -301,34 +321,45 @@ pub fn form(m: &Model, part: Part, id: Id) -> Form {
                 share: left,
                 description: String::new(),
             });
-            form.text("name", s.field_name, &p.name, true)
-                .integer("share", s.field_share, Some(i64::from(p.share)), 0, 100)
-                .hint(&fill(s.hint_share, &[("left", &left.to_string())]))
-                .text("description", s.field_description, &p.description, false)
+            form.text("name", s.forms.field_name, &p.name, true)
+                .integer(
+                    "share",
+                    s.strategy.field_share,
+                    Some(i64::from(p.share)),
+                    0,
+                    100,
+                )
+                .hint(&fill(s.strategy.hint_share, &[("left", &left.to_string())]))
+                .text(
+                    "description",
+                    s.strategy.field_description,
+                    &p.description,
+                    false,
+                )
         }
         Part::HashtagSet => {
             let h = m.plan.hashtag_sets.iter().find(|x| x.id == id).cloned();
             let (name, tags) = h.map_or((String::new(), String::new()), |h| {
                 (h.name, h.tags.join(" "))
             });
-            form.text("name", s.field_name, &name, true)
-                .multiline_h("tags", s.field_tags, &tags, 3)
-                .hint(s.hint_tags)
+            form.text("name", s.forms.field_name, &name, true)
+                .multiline_h("tags", s.strategy.field_tags, &tags, 3)
+                .hint(s.strategy.hint_tags)
         }
         Part::Competitor => {
             let c = m.plan.competitors.iter().find(|x| x.id == id).cloned();
             let (name, handles) = c.map_or((String::new(), String::new()), |c| {
                 (c.name, format_handles(&c.handles))
             });
-            form.text("name", s.field_name, &name, true)
-                .multiline_h("handles", s.field_handles, &handles, 4)
-                .hint(s.hint_handles)
+            form.text("name", s.forms.field_name, &name, true)
+                .multiline_h("handles", s.strategy.field_handles, &handles, 4)
+                .hint(s.strategy.hint_handles)
         }
         Part::CompetitorNote => {
             let n = m.plan.notes.iter().find(|x| x.id == id).cloned();
             let (date, text) = n.map_or((today, String::new()), |n| (n.date, n.text));
-            form.date("date", s.field_date, Some(date), true)
-                .multiline_h("text", s.field_note, &text, 4)
+            form.date("date", s.strategy.field_date, Some(date), true)
+                .multiline_h("text", s.strategy.field_note, &text, 4)
         }
     }
 }
@@ -345,5 +376,5 @@ pub fn open_tone(m: &mut Model) {
 /// The tone-of-voice form of a plan.
 pub fn tone_form(plan: &Plan) -> Form {
     let s = t();
-    Form::new(s.form_tone).multiline_h("tone", s.field_tone, &plan.tone, 8)
+    Form::new(s.strategy.form_tone).multiline_h("tone", s.strategy.field_tone, &plan.tone, 8)
 }

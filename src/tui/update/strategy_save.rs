@@ -96,10 +96,10 @@ pub fn item(
                 for e in errs {
                     match e {
                         crate::domain::strategy::TargetError::NameEmpty => {
-                            form.set_error("name", s.err_required.into())
+                            form.set_error("name", s.forms.err_required.into())
                         }
                         crate::domain::strategy::TargetError::AgesReversed => {
-                            form.set_error("age_max", s.err_ages.into())
+                            form.set_error("age_max", s.strategy.err_ages.into())
                         }
                     }
                 }
@@ -117,7 +117,10 @@ pub fn item(
             let unit_hint = i18n::unit_hint(metric.unit(), cur.code());
             for (key, v) in [("baseline", baseline), ("target", target)] {
                 if v.is_none() && !form.text_value(key).trim().is_empty() {
-                    form.set_error(key, fill(s.err_metric_value, &[("unit", &unit_hint)]));
+                    form.set_error(
+                        key,
+                        fill(s.strategy.err_metric_value, &[("unit", &unit_hint)]),
+                    );
                 }
             }
             let (Some(baseline), Some(target), Some(start), Some(deadline)) = (
@@ -175,11 +178,11 @@ pub fn item(
             let month =
                 NaiveDate::parse_from_str(&format!("{}-01", text(form, "month")), "%Y-%m-%d").ok();
             if month.is_none() {
-                form.set_error("month", s.err_month.into());
+                form.set_error("month", s.strategy.err_month.into());
             }
             let amount = money_of(form, "amount");
             if amount.is_some_and(|a| a < 0) {
-                form.set_error("amount", s.err_negative.into());
+                form.set_error("amount", s.strategy.err_negative.into());
                 return None;
             }
             let (Some(month), Some(amount)) = (month, amount) else {
@@ -201,7 +204,7 @@ pub fn item(
         Part::Expense => {
             let amount = money_of(form, "amount");
             if amount.is_some_and(|a| a < 0) {
-                form.set_error("amount", s.err_negative.into());
+                form.set_error("amount", s.strategy.err_negative.into());
                 return None;
             }
             let (Some(date), Some(amount)) = (date_of(form, "date"), amount) else {
@@ -234,7 +237,7 @@ pub fn item(
                 form.set_error(
                     "share",
                     fill(
-                        s.err_pillars_over,
+                        s.strategy.err_pillars_over,
                         &[
                             ("total", &(others + share).to_string()),
                             ("left", &(100u32.saturating_sub(others)).to_string()),
@@ -259,7 +262,7 @@ pub fn item(
                 tags,
             }),
             Err(bad) => {
-                form.set_error("tags", fill(s.err_hashtag, &[("tag", &bad)]));
+                form.set_error("tags", fill(s.strategy.err_hashtag, &[("tag", &bad)]));
                 return None;
             }
         },
@@ -274,7 +277,7 @@ pub fn item(
                 form.set_error(
                     "handles",
                     fill(
-                        s.err_handle_line,
+                        s.strategy.err_handle_line,
                         &[("line", &line.to_string()), ("text", &bad)],
                     ),
                 );
@@ -343,7 +346,7 @@ pub fn rebalance(
         form.set_error(
             "share",
             fill(
-                s.err_pillars_over,
+                s.strategy.err_pillars_over,
                 &[
                     ("total", &(total + share).to_string()),
                     ("left", &(100u32.saturating_sub(total)).to_string()),
@@ -351,7 +354,7 @@ pub fn rebalance(
             ),
         );
         return Rebalance::Ask(fill(
-            s.pillars_rebalance,
+            s.strategy.pillars_rebalance,
             &[
                 ("total", &(total + share).to_string()),
                 ("room", &room.to_string()),

@@ -38,7 +38,7 @@ pub fn make_current(m: &mut Model, id: i64) -> Vec<Effect> {
     say(
         m,
         StatusKind::Info,
-        fill(t().now_working_on, &[("name", &name)]),
+        fill(t().forms.now_working_on, &[("name", &name)]),
     );
     vec![Effect::RememberClient(id)]
 }
@@ -121,7 +121,11 @@ pub fn command(m: &mut Model, cmd: Command) -> Vec<Effect> {
         (_, Command::Open) => {
             if let Some((id, archived)) = picked {
                 if archived {
-                    say(m, StatusKind::Error, t().client_is_archived.to_string());
+                    say(
+                        m,
+                        StatusKind::Error,
+                        t().forms.client_is_archived.to_string(),
+                    );
                     return vec![];
                 }
                 m.overlays.pop();
@@ -206,12 +210,12 @@ fn ask_remove_demo(m: &mut Model) {
         .map(|c| sanitize_line(&c.name))
         .collect();
     if names.is_empty() {
-        say(m, StatusKind::Info, s.demo_none.to_string());
+        say(m, StatusKind::Info, s.forms.demo_none.to_string());
         return;
     }
     m.overlays.push(Overlay::Confirm(Confirm {
         kind: ConfirmKind::RemoveDemo,
-        question: fill(s.confirm_remove_demo, &[("names", &names.join(", "))]),
+        question: fill(s.forms.confirm_remove_demo, &[("names", &names.join(", "))]),
     }));
 }
 

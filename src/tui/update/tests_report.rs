@@ -198,7 +198,7 @@ fn the_week_form_follows_its_platform_and_says_when_nothing_changed() {
     match h.model.overlays.last() {
         Some(Overlay::Form(f)) => assert_eq!(
             f.form.error.as_deref(),
-            Some(crate::i18n::t().err_figures_unchanged)
+            Some(crate::i18n::t().report.err_figures_unchanged)
         ),
         _ => panic!("the form stays"),
     }

@@ -133,7 +133,7 @@ fn jump(m: &mut Model) -> Vec<Effect> {
     say(
         m,
         StatusKind::Info,
-        fill(t().now_working_on, &[("name", &name)]),
+        fill(t().forms.now_working_on, &[("name", &name)]),
     );
     effects
 }
@@ -155,7 +155,7 @@ pub fn command(m: &mut Model, cmd: Command) -> Vec<Effect> {
                 _ => None,
             };
             let Some(p) = post else {
-                say(m, StatusKind::Info, t().today_post_only.to_string());
+                say(m, StatusKind::Info, t().today.today_post_only.to_string());
                 return vec![];
             };
             if cmd == Command::Copy {
@@ -193,6 +193,10 @@ fn reconnect(m: &mut Model, r: &crate::today::ReconnectLine) -> Vec<Effect> {
             s.accounts.select(i);
         }
     }
-    say(m, StatusKind::Info, t().today_reconnect_how.to_string());
+    say(
+        m,
+        StatusKind::Info,
+        t().live.today_reconnect_how.to_string(),
+    );
     effects
 }

@@ -34,7 +34,7 @@ pub fn undo(m: &mut Model) -> Vec<Effect> {
             None => vec![],
         },
         None => {
-            say(m, StatusKind::Info, t().nothing_to_undo.to_string());
+            say(m, StatusKind::Info, t().forms.nothing_to_undo.to_string());
             vec![]
         }
     }

@@ -81,7 +81,7 @@ fn full_label(m: &Model, p: &Post) -> String {
 /// `scheduled_at`); nothing otherwise.
 fn held_mark(m: &Model, p: &Post) -> String {
     if m.data.held.contains(&p.id) {
-        format!(" · {}", t().post_held)
+        format!(" · {}", t().live.post_held)
     } else {
         String::new()
     }
@@ -101,23 +101,23 @@ pub fn render(m: &Model, frame: &mut Frame, area: Rect) {
     let th = &m.theme;
     let day = selected_day(m);
     let scope = if m.all_clients {
-        s.all_clients.to_string()
+        s.shell.all_clients.to_string()
     } else {
         m.current_client()
             .map(|c| sanitize_line(&c.name))
             .unwrap_or_default()
     };
     let view_name = match m.calendar.view {
-        View::Month => s.view_month,
-        View::Week => s.view_week,
-        View::List => s.view_list,
+        View::Month => s.calendar.view_month,
+        View::Week => s.calendar.view_week,
+        View::List => s.calendar.view_list,
     };
     let [head, body] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
     frame.render_widget(
         Paragraph::new(Line::from(vec![
             Span::styled(format!(" {} ", format::month(day)), th.title()),
             Span::raw(format!("· {view_name} · {scope}")),
-            Span::styled(format!("   {}", s.calendar_hint), th.dim()),
+            Span::styled(format!("   {}", s.calendar.calendar_hint), th.dim()),
         ])),
         head,
     );
@@ -138,7 +138,7 @@ pub fn render(m: &Model, frame: &mut Frame, area: Rect) {
 }
 
 fn weekday_names() -> [&'static str; 7] {
-    t().weekdays_short
+    t().calendar.weekdays_short
 }
 
 fn month(m: &Model, frame: &mut Frame, area: Rect) {
@@ -152,7 +152,7 @@ fn month(m: &Model, frame: &mut Frame, area: Rect) {
     let rows = area.height.saturating_sub(1);
     let row_h = (rows / 6).max(1);
     // Weekday header.
-    let mut header = vec![Span::raw(format!("{:<4}", t().week_short))];
+    let mut header = vec![Span::raw(format!("{:<4}", t().calendar.week_short))];
     for name in weekday_names() {
         header.push(Span::styled(
             truncate(&format!("{name:<w$}", w = col_w as usize), col_w as usize),
@@ -173,7 +173,7 @@ fn month(m: &Model, frame: &mut Frame, area: Rect) {
         frame.render_widget(
             Paragraph::new(Line::styled(
                 crate::i18n::fill(
-                    crate::i18n::t().week_label,
+                    crate::i18n::t().cli.week_label,
                     &[("n", &format!("{:02}", week_start.iso_week().week()))],
                 ),
                 th.dim(),
@@ -213,7 +213,7 @@ fn cell(
     }
     let mut number = format!("{:>2}", date.day());
     if today {
-        number.push_str(&format!(" {}", t().today_mark));
+        number.push_str(&format!(" {}", t().calendar.today_mark));
     }
     let number_style = if selected {
         th.selected()
@@ -240,7 +240,10 @@ fn cell(
         lines.push(Line::styled(truncate(&post_label(m, p), w), style));
     }
     if posts.len() > shown && room > 0 {
-        lines.push(Line::styled(t().n_more.n(posts.len() - shown), th.dim()));
+        lines.push(Line::styled(
+            t().calendar.n_more.n(posts.len() - shown),
+            th.dim(),
+        ));
     }
     frame.render_widget(
         Paragraph::new(lines),
@@ -259,7 +262,7 @@ fn week(m: &Model, frame: &mut Frame, area: Rect) {
         format!(
             "{:<6}",
             crate::i18n::fill(
-                crate::i18n::t().week_label,
+                crate::i18n::t().cli.week_label,
                 &[("n", &format!("{:02}", start.iso_week().week()))]
             )
         ),
@@ -360,12 +363,12 @@ fn day_panel(m: &Model, frame: &mut Frame, area: Rect) {
     let title = format!(
         " {} · {} ",
         crate::i18n::format::weekday_day_month(day),
-        s.n_posts.n(posts.len())
+        s.calendar.n_posts.n(posts.len())
     );
     let block = Block::bordered().title(title);
     let w = block.inner(area).width as usize;
     let lines: Vec<Line> = if posts.is_empty() {
-        vec![Line::styled(s.day_empty, th.dim())]
+        vec![Line::styled(s.calendar.day_empty, th.dim())]
     } else {
         posts
             .iter()
@@ -400,30 +403,30 @@ fn agenda(m: &Model, frame: &mut Frame, area: Rect) {
     let th = &m.theme;
     let list = &m.calendar.list;
     let show_client = m.all_clients && m.data.clients.len() > 1;
-    let mut cols = vec![Column::whole(s.col_when, 0)];
+    let mut cols = vec![Column::whole(s.calendar.col_when, 0)];
     if show_client {
-        cols.push(Column::text(s.col_client, 8, 2, 3));
+        cols.push(Column::text(s.shell.col_client, 8, 2, 3));
     }
     cols.extend([
-        Column::whole(s.col_platforms, 4),
-        Column::whole(s.col_status, 2),
-        Column::text(s.col_pillar, 6, 1, 5),
-        Column::text(s.col_post, 8, 4, 0).want(24),
+        Column::whole(s.strategy.col_platforms, 4),
+        Column::whole(s.strategy.col_status, 2),
+        Column::text(s.calendar.col_pillar, 6, 1, 5),
+        Column::text(s.calendar.col_post, 8, 4, 0).want(24),
     ]);
     table::render_columns(
         frame,
         area,
-        Block::bordered().title(format!(" {} ({}) ", s.agenda_title, list.len())),
+        Block::bordered().title(format!(" {} ({}) ", s.calendar.agenda_title, list.len())),
         &cols,
         &m.calendar.list_cursor,
         list.len(),
         true,
         th,
-        s.agenda_empty,
+        s.calendar.agenda_empty,
         |i| {
             let p = &list[i];
             let when = p.local.map_or_else(
-                || s.no_date.to_string(),
+                || s.calendar.no_date.to_string(),
                 |l| crate::i18n::format::weekday_day_time(&l),
             );
             let pillar = p

@@ -14,25 +14,25 @@ use crate::tui::model::{HelpState, Model};
 pub fn section_title(ctx: Ctx) -> &'static str {
     let s = t();
     match ctx {
-        Ctx::Global => s.help_global,
-        Ctx::Welcome => s.help_welcome,
-        Ctx::List => s.help_list,
-        Ctx::Today => s.tab_today,
-        Ctx::StrategyOverview | Ctx::StrategySection => s.tab_strategy,
-        Ctx::StrategyBudget => s.help_budget,
-        Ctx::Inbox => s.tab_inbox,
-        Ctx::Calendar => s.tab_calendar,
-        Ctx::Report => s.tab_report,
-        Ctx::Picker => s.help_picker,
-        Ctx::StrategyEditorial => s.help_editorial,
-        Ctx::SwitcherFilter => s.help_switcher_filter,
-        Ctx::SwitcherClients => s.help_switcher_clients,
-        Ctx::SwitcherAccounts => s.help_switcher_accounts,
-        Ctx::Form => s.help_form,
-        Ctx::Confirm => s.confirm_title,
-        Ctx::Stale => s.stale_title,
-        Ctx::Help => s.help_title,
-        Ctx::TooSmall => s.help_global,
+        Ctx::Global => s.shell.help_global,
+        Ctx::Welcome => s.shell.help_welcome,
+        Ctx::List => s.shell.help_list,
+        Ctx::Today => s.shell.tab_today,
+        Ctx::StrategyOverview | Ctx::StrategySection => s.shell.tab_strategy,
+        Ctx::StrategyBudget => s.strategy.help_budget,
+        Ctx::Inbox => s.shell.tab_inbox,
+        Ctx::Calendar => s.shell.tab_calendar,
+        Ctx::Report => s.shell.tab_report,
+        Ctx::Picker => s.inbox.help_picker,
+        Ctx::StrategyEditorial => s.strategy.help_editorial,
+        Ctx::SwitcherFilter => s.shell.help_switcher_filter,
+        Ctx::SwitcherClients => s.shell.help_switcher_clients,
+        Ctx::SwitcherAccounts => s.shell.help_switcher_accounts,
+        Ctx::Form => s.shell.help_form,
+        Ctx::Confirm => s.forms.confirm_title,
+        Ctx::Stale => s.forms.stale_title,
+        Ctx::Help => s.shell.help_title,
+        Ctx::TooSmall => s.shell.help_global,
     }
 }
 
@@ -49,7 +49,7 @@ pub fn render(m: &Model, frame: &mut Frame, area: Rect, h: &HelpState, depth: us
             ]),
             Entry::Blank => Line::raw(""),
             Entry::Database => Line::styled(
-                crate::i18n::fill(s.welcome_db, &[("path", &m.db_label)]),
+                crate::i18n::fill(s.shell.welcome_db, &[("path", &m.db_label)]),
                 th.dim(),
             ),
         })
@@ -62,7 +62,7 @@ pub fn render(m: &Model, frame: &mut Frame, area: Rect, h: &HelpState, depth: us
     // When it does not fit, the box says where it is and how to move.
     let bottom = if total > page {
         crate::i18n::fill(
-            s.help_scroll,
+            s.shell.help_scroll,
             &[
                 ("from", &(top + 1).to_string()),
                 ("to", &(top + page).min(total).to_string()),
@@ -79,7 +79,7 @@ pub fn render(m: &Model, frame: &mut Frame, area: Rect, h: &HelpState, depth: us
             .block(
                 Block::bordered()
                     .border_style(th.focused_border())
-                    .title(format!(" {} ", s.help_title))
+                    .title(format!(" {} ", s.shell.help_title))
                     .title_bottom(format!(" {bottom} ")),
             ),
         rect,

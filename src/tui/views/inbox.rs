@@ -33,11 +33,11 @@ fn counters_line(m: &Model, width: usize) -> Line<'static> {
     };
     let groups: Vec<Vec<Span<'static>>> = vec![
         vec![
-            Span::raw(format!(" {} ", s.pending)),
+            Span::raw(format!(" {} ", s.inbox.pending)),
             Span::styled(c.all.pending.to_string(), th.title()),
         ],
         vec![
-            Span::raw(format!("  {} ", s.overdue)),
+            Span::raw(format!("  {} ", s.inbox.overdue)),
             Span::styled(
                 c.all.overdue.to_string(),
                 if c.all.overdue > 0 {
@@ -49,19 +49,19 @@ fn counters_line(m: &Model, width: usize) -> Line<'static> {
         ],
         vec![Span::raw(format!(
             "  {} {} · {} {}",
-            s.median_7d,
+            s.inbox.median_7d,
             minutes(c.last7.median_minutes),
-            s.median_30d,
+            s.inbox.median_30d,
             minutes(c.last30.median_minutes),
         ))],
         vec![Span::raw(format!(
             "  {} {}",
-            s.p90_30d,
+            s.inbox.p90_30d,
             minutes(c.last30.p90_minutes)
         ))],
         vec![Span::raw(format!(
             "  {} {}",
-            s.reply_rate_30d,
+            s.inbox.reply_rate_30d,
             rate(&c.last30)
         ))],
     ];
@@ -74,7 +74,7 @@ fn time_left(m: &Model, it: &Item, th: &Theme) -> Span<'static> {
     match it.time_left(target_hours(m, it), m.now) {
         Some(d) if d.num_minutes() < 0 => Span::styled(
             fill(
-                s.late_by,
+                s.inbox.late_by,
                 &[("d", &format::duration_short(d.num_minutes()))],
             ),
             th.error(),
@@ -92,7 +92,7 @@ fn title(m: &Model) -> String {
     let f = &m.inbox.filter;
     let mut parts = vec![i18n::status_filter(f.status).to_string()];
     parts.push(if m.all_clients {
-        s.all_clients.to_string()
+        s.shell.all_clients.to_string()
     } else {
         m.current_client()
             .map(|c| sanitize_line(&c.name))
@@ -112,13 +112,13 @@ fn title(m: &Model) -> String {
     }
     let mut title = format!(
         " {} · {} ({}) · {} ",
-        s.tab_inbox,
+        s.shell.tab_inbox,
         parts.join(" · "),
         m.inbox.ids.len(),
         i18n::inbox_order(f.order)
     );
     if !m.inbox.selected.is_empty() {
-        title.push_str(&s.n_selected.n(m.inbox.selected.len()));
+        title.push_str(&s.inbox.n_selected.n(m.inbox.selected.len()));
         title.push(' ');
     }
     title
@@ -139,9 +139,9 @@ pub fn render(m: &Model, frame: &mut Frame, area: Rect) {
         Layout::vertical([Constraint::Fill(1), Constraint::Length(10)]).areas(body)
     };
     let empty = if m.inbox.filter.status == StatusFilter::Pending && !m.inbox.filter.is_narrowed() {
-        s.inbox_zero
+        s.inbox.inbox_zero
     } else {
-        s.inbox_no_match
+        s.inbox.inbox_no_match
     };
     let ids = &m.inbox.ids;
     table::render_columns(
@@ -150,11 +150,11 @@ pub fn render(m: &Model, frame: &mut Frame, area: Rect) {
         Block::bordered().title(title(m)),
         &[
             Column::fixed("", 2, 0),
-            Column::text(s.col_client, 6, 2, 4),
+            Column::text(s.shell.col_client, 6, 2, 4),
             Column::fixed("", 2, 5),
-            Column::text(s.col_author, 8, 2, 3),
-            Column::text(s.col_message, 8, 5, 0).want(24),
-            Column::whole(s.col_left, 0),
+            Column::text(s.inbox.col_author, 8, 2, 3),
+            Column::text(s.inbox.col_message, 8, 5, 0).want(24),
+            Column::whole(s.inbox.col_left, 0),
         ],
         &m.inbox.cursor,
         ids.len(),
@@ -220,7 +220,7 @@ fn detail(m: &Model, frame: &mut Frame, area: Rect) {
         ]),
         Line::styled(
             fill(
-                s.received_line,
+                s.inbox.received_line,
                 &[
                     ("when", &format::day_time(it.received_at.with_timezone(&tz))),
                     (
@@ -234,17 +234,17 @@ fn detail(m: &Model, frame: &mut Frame, area: Rect) {
         Line::from(vec![
             Span::raw(format!(
                 "{}  ",
-                format::labelled(s.field_status, i18n::inbox_status(it.status))
+                format::labelled(s.strategy.field_status, i18n::inbox_status(it.status))
             )),
             time_left(m, it, th),
         ]),
         Line::raw(format::labelled(
-            s.field_sentiment,
+            s.inbox.field_sentiment,
             &format!(
                 "{}{}",
                 i18n::sentiment(it.sentiment()),
                 if it.sentiment.is_none() {
-                    s.suggested_mark
+                    s.inbox.suggested_mark
                 } else {
                     ""
                 }
@@ -253,14 +253,14 @@ fn detail(m: &Model, frame: &mut Frame, area: Rect) {
     ];
     if !it.tags.is_empty() {
         lines.push(Line::raw(format::labelled(
-            s.field_tags_inbox,
+            s.inbox.field_tags_inbox,
             &sanitize_line(&it.tags.join(" ")),
         )));
     }
     if let Some(post) = &it.post_title {
         let first = post.lines().next().unwrap_or("");
         lines.push(Line::raw(format::labelled(
-            s.answers_post,
+            s.today.answers_post,
             &sanitize_line(first),
         )));
     }
@@ -279,7 +279,10 @@ fn detail(m: &Model, frame: &mut Frame, area: Rect) {
             .replied_at
             .map(|r| format!(" · {}", format::day_time(r.with_timezone(&tz))))
             .unwrap_or_default();
-        lines.push(Line::styled(format!("{}{when}", s.field_reply), th.key()));
+        lines.push(Line::styled(
+            format!("{}{when}", s.inbox.field_reply),
+            th.key(),
+        ));
         lines.extend(
             sanitize_multiline(&it.reply)
                 .lines()

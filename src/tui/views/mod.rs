@@ -26,7 +26,7 @@ pub fn render(m: &Model, frame: &mut Frame) {
         || area.height < super::model::MIN_HEIGHT
     {
         let text = fill(
-            t().too_small,
+            t().shell.too_small,
             &[
                 ("w", &area.width.to_string()),
                 ("h", &area.height.to_string()),

@@ -80,7 +80,7 @@ fn head_line(m: &Model, p: &Period, width: usize) -> Line<'static> {
             format!(
                 " · {}",
                 fill(
-                    s.report_in_progress,
+                    s.report.report_in_progress,
                     &[("date", &format::day_month(so_far.to))]
                 )
             ),
@@ -95,11 +95,11 @@ fn head_line(m: &Model, p: &Period, width: usize) -> Line<'static> {
         previous.label()
     };
     groups.push(vec![Span::styled(
-        format!(" · {} {vs}", s.report_vs),
+        format!(" · {} {vs}", s.report.report_vs),
         th.dim(),
     )]);
     groups.push(vec![Span::styled(
-        format!("   {}", s.report_hint),
+        format!("   {}", s.report.report_hint),
         th.dim(),
     )]);
     whole_groups(groups, width)
@@ -121,7 +121,8 @@ pub fn render(m: &Model, frame: &mut Frame, area: Rect) {
         .filter(|r| r.period.from == p.from && r.period.to == p.to)
     else {
         frame.render_widget(
-            Paragraph::new(Line::styled(s.report_loading, th.dim())).block(Block::bordered()),
+            Paragraph::new(Line::styled(s.report.report_loading, th.dim()))
+                .block(Block::bordered()),
             body,
         );
         return;
@@ -137,10 +138,10 @@ fn metrics_table(m: &Model, r: &Report, frame: &mut Frame, area: Rect) {
     let th = &m.theme;
     let cur = &r.currency;
     let keys = shown_keys(&r.totals);
-    let block = Block::bordered().title(format!(" {} ", s.report_figures));
+    let block = Block::bordered().title(format!(" {} ", s.report.report_figures));
     if keys.is_empty() {
         frame.render_widget(
-            Paragraph::new(Line::styled(s.report_no_data, th.dim())).block(block),
+            Paragraph::new(Line::styled(s.report.report_no_data, th.dim())).block(block),
             area,
         );
         return;
@@ -154,11 +155,11 @@ fn metrics_table(m: &Model, r: &Report, frame: &mut Frame, area: Rect) {
     // the previous period: a figure is never cut.
     let mut cols = vec![
         // Wide enough to tell the two engagement rates apart, before platforms.
-        Column::text(s.col_metric, 16, 1, 0).want(26),
-        Column::whole(s.report_this_period, 0),
-        Column::whole(s.report_previous, 3),
-        Column::whole(s.report_change, 2),
-        Column::fixed(s.report_trend, 12, 9),
+        Column::text(s.strategy.col_metric, 16, 1, 0).want(26),
+        Column::whole(s.report.report_this_period, 0),
+        Column::whole(s.report.report_previous, 3),
+        Column::whole(s.report.report_change, 2),
+        Column::fixed(s.report.report_trend, 12, 9),
     ];
     cols.extend(marks.iter().map(|m| Column::whole(m, 5)));
     let rows: Vec<(usize, Vec<Line>)> = keys
@@ -231,7 +232,11 @@ fn side(m: &Model, r: &Report, frame: &mut Frame, area: Rect) {
     let max = imp.iter().map(|(_, v)| *v).fold(0.0, f64::max);
     if max > 0.0 {
         lines.extend(wrapped(
-            &format!("{} · {}", key_name("impressions"), s.report_by_platform),
+            &format!(
+                "{} · {}",
+                key_name("impressions"),
+                s.report.report_by_platform
+            ),
             w,
             th.title(),
         ));
@@ -250,9 +255,9 @@ fn side(m: &Model, r: &Report, frame: &mut Frame, area: Rect) {
         lines.push(Line::raw(""));
     }
     if !r.objectives.is_empty() {
-        lines.push(Line::styled(s.section_titles[1], th.title()));
+        lines.push(Line::styled(s.strategy.section_titles[1], th.title()));
         for o in &r.objectives {
-            let scope = o.platform.map_or(s.all_platforms, platform_name);
+            let scope = o.platform.map_or(s.strategy.all_platforms, platform_name);
             let value = |v: f64| format::objective_value(o.metric, v, &r.currency);
             let now = o.current.map_or("—".to_string(), value);
             lines.extend(wrapped(
@@ -279,12 +284,12 @@ fn side(m: &Model, r: &Report, frame: &mut Frame, area: Rect) {
         lines.push(Line::raw(""));
     }
     let i = &r.inbox;
-    lines.push(Line::styled(s.tab_inbox, th.title()));
+    lines.push(Line::styled(s.shell.tab_inbox, th.title()));
     lines.extend(wrapped(
         &fill(
-            s.report_inbox_line,
+            s.report.report_inbox_line,
             &[
-                ("received", &s.report_received_n.n(i.received)),
+                ("received", &s.report.report_received_n.n(i.received)),
                 ("rate", &i.reply_rate.map_or("—".into(), format::percent)),
                 (
                     "median",
@@ -301,13 +306,13 @@ fn side(m: &Model, r: &Report, frame: &mut Frame, area: Rect) {
     ));
     lines.push(Line::raw(""));
     let c = &r.calendar;
-    lines.push(Line::styled(s.tab_calendar, th.title()));
+    lines.push(Line::styled(s.shell.tab_calendar, th.title()));
     lines.extend(wrapped(
         &fill(
-            s.report_calendar_line,
+            s.report.report_calendar_line,
             &[
-                ("planned", &s.report_planned_n.n(c.planned)),
-                ("published", &s.report_published_n.n(c.published)),
+                ("planned", &s.report.report_planned_n.n(c.planned)),
+                ("published", &s.report.report_published_n.n(c.published)),
             ],
         ),
         w,
@@ -322,7 +327,7 @@ fn side(m: &Model, r: &Report, frame: &mut Frame, area: Rect) {
             &format!(
                 "  {} {actual} ({} {})",
                 sanitize_line(&p.pillar),
-                s.report_target,
+                s.report.report_target,
                 format::percent_whole(p.target_pct)
             ),
             w,
@@ -331,15 +336,15 @@ fn side(m: &Model, r: &Report, frame: &mut Frame, area: Rect) {
     }
     lines.push(Line::raw(""));
     let b = &r.budget;
-    lines.push(Line::styled(s.section_titles[2], th.title()));
+    lines.push(Line::styled(s.strategy.section_titles[2], th.title()));
     lines.extend(wrapped(
         &format!(
             "{} {} · {} {} · {} {}",
-            s.planned,
+            s.strategy.planned,
             format::report_value("spend", Some(b.planned), &r.currency),
-            s.spent,
+            s.strategy.spent,
             format::report_value("spend", Some(b.spent), &r.currency),
-            s.remaining,
+            s.strategy.remaining,
             format::report_value("spend", Some(b.remaining), &r.currency)
         ),
         w,

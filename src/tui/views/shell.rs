@@ -14,11 +14,11 @@ use crate::tui::theme::Theme;
 pub fn tab_title(tab: Tab) -> &'static str {
     let s = t();
     match tab {
-        Tab::Today => s.tab_today,
-        Tab::Strategy => s.tab_strategy,
-        Tab::Calendar => s.tab_calendar,
-        Tab::Inbox => s.tab_inbox,
-        Tab::Report => s.tab_report,
+        Tab::Today => s.shell.tab_today,
+        Tab::Strategy => s.shell.tab_strategy,
+        Tab::Calendar => s.shell.tab_calendar,
+        Tab::Inbox => s.shell.tab_inbox,
+        Tab::Report => s.shell.tab_report,
     }
 }
 
@@ -39,7 +39,7 @@ pub fn tab_bar(m: &Model, frame: &mut Frame, area: Rect) {
         m.all_clients && m.tab.shows_all_clients(),
     ) {
         (Some(c), false) => format!("{} ", sanitize_line(&c.name)),
-        (Some(c), true) => format!("{} · {} ", sanitize_line(&c.name), t().all_clients),
+        (Some(c), true) => format!("{} · {} ", sanitize_line(&c.name), t().shell.all_clients),
         (None, _) => String::new(),
     };
     let left_w: usize = spans.iter().map(|s| s.width()).sum();

@@ -20,7 +20,7 @@ pub fn render(m: &Model, frame: &mut Frame, area: Rect, sw: &Switcher) {
     frame.render_widget(Clear, rect);
     let outer = Block::bordered()
         .border_style(th.focused_border())
-        .title(format!(" {} ", s.switcher_title));
+        .title(format!(" {} ", s.shell.switcher_title));
     let inner = outer.inner(rect);
     frame.render_widget(outer, rect);
     let [filter, lists, hints] = Layout::vertical([
@@ -41,13 +41,16 @@ pub fn render(m: &Model, frame: &mut Frame, area: Rect, sw: &Switcher) {
         ""
     };
     let filter_text = if sw.filter.is_empty() && sw.focus == SwitcherFocus::Filter {
-        Span::styled(format!("{cursor}{}", s.switcher_type_to_filter), th.dim())
+        Span::styled(
+            format!("{cursor}{}", s.shell.switcher_type_to_filter),
+            th.dim(),
+        )
     } else {
         Span::styled(format!("{}{cursor}", sanitize_line(&sw.filter)), th.input())
     };
     frame.render_widget(
         Paragraph::new(Line::from(vec![
-            Span::styled(format!("{} ", s.filter_label), filter_style),
+            Span::styled(format!("{} ", s.shell.filter_label), filter_style),
             filter_text,
         ])),
         filter,
@@ -57,9 +60,9 @@ pub fn render(m: &Model, frame: &mut Frame, area: Rect, sw: &Switcher) {
         Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(lists);
     let rows = sw.matches(&m.data.clients);
     let title = if sw.show_archived {
-        s.switcher_clients_with_archived
+        s.shell.switcher_clients_with_archived
     } else {
-        s.switcher_clients
+        s.shell.switcher_clients
     };
     let clients_block = Block::bordered()
         .title(format!(" {title} ({}) ", rows.len()))
@@ -78,7 +81,7 @@ pub fn render(m: &Model, frame: &mut Frame, area: Rect, sw: &Switcher) {
         rows.len(),
         sw.focus != SwitcherFocus::Accounts,
         th,
-        s.switcher_no_match,
+        s.shell.switcher_no_match,
         |i| {
             let c = rows[i];
             let mark = if Some(c.id) == m.current {
@@ -88,10 +91,13 @@ pub fn render(m: &Model, frame: &mut Frame, area: Rect, sw: &Switcher) {
             };
             let mut spans = vec![Span::raw(mark), Span::raw(sanitize_line(&c.name))];
             if c.is_demo {
-                spans.push(Span::styled(format!(" ({})", s.switcher_demo), th.dim()));
+                spans.push(Span::styled(
+                    format!(" ({})", s.shell.switcher_demo),
+                    th.dim(),
+                ));
             }
             if c.is_archived() {
-                spans.push(Span::styled(format!(" ({})", s.archived), th.dim()));
+                spans.push(Span::styled(format!(" ({})", s.shell.archived), th.dim()));
             }
             Row::new(vec![Cell::from(Line::from(spans))])
         },
@@ -107,10 +113,10 @@ pub fn render(m: &Model, frame: &mut Frame, area: Rect, sw: &Switcher) {
                 Line::styled(sanitize_line(&c.name), th.title()),
                 Line::raw(format!(
                     "{} {}   {} {} ({local})",
-                    s.field_currency, c.currency, s.field_timezone, c.timezone
+                    s.forms.field_currency, c.currency, s.forms.field_timezone, c.timezone
                 )),
                 Line::raw(fill(
-                    s.reply_target_line,
+                    s.shell.reply_target_line,
                     &[("n", &c.reply_target_hours.to_string())],
                 )),
             ];
@@ -120,12 +126,12 @@ pub fn render(m: &Model, frame: &mut Frame, area: Rect, sw: &Switcher) {
             }
             frame.render_widget(
                 Paragraph::new(lines)
-                    .block(Block::bordered().title(format!(" {} ", s.client_details))),
+                    .block(Block::bordered().title(format!(" {} ", s.shell.client_details))),
                 details,
             );
             let accs: Vec<_> = m.accounts_of(c.id).collect();
             let acc_block = Block::bordered()
-                .title(format!(" {} ({}) ", s.accounts_title, accs.len()))
+                .title(format!(" {} ({}) ", s.shell.accounts_title, accs.len()))
                 .border_style(if sw.focus == SwitcherFocus::Accounts {
                     th.focused_border()
                 } else {
@@ -148,9 +154,9 @@ pub fn render(m: &Model, frame: &mut Frame, area: Rect, sw: &Switcher) {
                 th,
                 // From the filter, A would be typed: the hint says how to get there.
                 if sw.focus == SwitcherFocus::Filter {
-                    s.no_accounts_hint_filter
+                    s.shell.no_accounts_hint_filter
                 } else {
-                    s.no_accounts_hint
+                    s.shell.no_accounts_hint
                 },
                 |i| {
                     let a = accs[i];
@@ -187,24 +193,26 @@ fn connection_state(
         let limit = a
             .platform
             .text_limit()
-            .map(|l| fill(s.chars_limit, &[("n", &l.to_string())]))
+            .map(|l| fill(s.shell.chars_limit, &[("n", &l.to_string())]))
             .unwrap_or_default();
         return (limit, th.dim());
     }
     match m.data.connections.iter().find(|x| x.account_id == a.id) {
-        None => (s.switcher_not_connected.to_string(), th.dim()),
-        Some(x) if x.state == ConnState::Expired => (s.switcher_expired.to_string(), th.error()),
+        None => (s.live.switcher_not_connected.to_string(), th.dim()),
+        Some(x) if x.state == ConnState::Expired => {
+            (s.live.switcher_expired.to_string(), th.error())
+        }
         Some(x) => {
             let state = if x.state == ConnState::Error {
-                s.switcher_conn_error
+                s.live.switcher_conn_error
             } else {
-                s.switcher_connected
+                s.live.switcher_connected
             };
             let text = match x.last_sync_at {
                 Some(at) => format!(
                     "{state} · {}",
                     fill(
-                        s.switcher_synced,
+                        s.live.switcher_synced,
                         &[(
                             "time",
                             &crate::i18n::format::weekday_time(&at.with_timezone(&c.tz()))

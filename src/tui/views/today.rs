@@ -21,29 +21,29 @@ pub fn welcome(m: &Model, frame: &mut Frame, area: Rect) {
     let th = &m.theme;
     let lines = vec![
         TextLine::raw(""),
-        TextLine::styled(s.welcome_title, th.title()),
+        TextLine::styled(s.shell.welcome_title, th.title()),
         TextLine::raw(""),
-        TextLine::raw(s.welcome_body),
+        TextLine::raw(s.shell.welcome_body),
         TextLine::raw(""),
         TextLine::from(vec![
             Span::styled("n", th.key()),
-            Span::raw(format!("  {}", s.welcome_new)),
+            Span::raw(format!("  {}", s.shell.welcome_new)),
         ]),
         TextLine::from(vec![
             Span::styled("D", th.key()),
-            Span::raw(format!("  {}", s.welcome_demo)),
+            Span::raw(format!("  {}", s.shell.welcome_demo)),
         ]),
         TextLine::from(vec![
             Span::styled("?", th.key()),
-            Span::raw(format!("  {}", s.welcome_help)),
+            Span::raw(format!("  {}", s.shell.welcome_help)),
         ]),
         TextLine::raw(""),
-        TextLine::styled(fill(s.welcome_db, &[("path", &m.db_label)]), th.dim()),
+        TextLine::styled(fill(s.shell.welcome_db, &[("path", &m.db_label)]), th.dim()),
     ];
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
-            .block(Block::bordered().title(format!(" {} ", s.tab_today))),
+            .block(Block::bordered().title(format!(" {} ", s.shell.tab_today))),
         area,
     );
 }
@@ -51,14 +51,14 @@ pub fn welcome(m: &Model, frame: &mut Frame, area: Rect) {
 fn section_title(s: Section) -> &'static str {
     let st = t();
     match s {
-        Section::Late => st.today_posts_late,
-        Section::Due => st.today_posts_due,
-        Section::Inbox => st.tab_inbox,
-        Section::Objectives => st.today_objectives,
-        Section::Budgets => st.today_budgets,
-        Section::Campaigns => st.today_campaigns,
-        Section::Reviews => st.today_reviews,
-        Section::Reconnect => st.today_reconnect_title,
+        Section::Late => st.today.today_posts_late,
+        Section::Due => st.today.today_posts_due,
+        Section::Inbox => st.shell.tab_inbox,
+        Section::Objectives => st.today.today_objectives,
+        Section::Budgets => st.today.today_budgets,
+        Section::Campaigns => st.today.today_campaigns,
+        Section::Reviews => st.today.today_reviews,
+        Section::Reconnect => st.live.today_reconnect_title,
     }
 }
 
@@ -104,18 +104,21 @@ fn line_parts(td: &Today, l: Line, th: &Theme) -> (String, String, ratatui::styl
             let scope = o
                 .platform
                 .and_then(crate::domain::Platform::parse)
-                .map_or(s.all_platforms, |p| p.name());
+                .map_or(s.strategy.all_platforms, |p| p.name());
             let text = format!(
                 "{} · {} · {}",
                 fill(
-                    s.today_objective_line,
+                    s.today.today_objective_line,
                     &[
                         ("scope", scope),
                         ("metric", crate::io::report::key_name(o.metric))
                     ]
                 ),
                 i18n::objective_status(o.status),
-                fill(s.today_by, &[("date", &format::day_month(o.deadline))])
+                fill(
+                    s.today.today_by,
+                    &[("date", &format::day_month(o.deadline))]
+                )
             );
             (
                 o.client.clone(),
@@ -138,9 +141,9 @@ fn line_parts(td: &Today, l: Line, th: &Theme) -> (String, String, ratatui::styl
         Line::Campaign(i) => {
             let c = &td.campaigns[i];
             let (what, day) = if c.starting {
-                (s.today_starts, c.start)
+                (s.today.today_starts, c.start)
             } else {
-                (s.today_ends, c.end)
+                (s.today.today_ends, c.end)
             };
             (
                 c.client.clone(),
@@ -162,7 +165,7 @@ fn line_parts(td: &Today, l: Line, th: &Theme) -> (String, String, ratatui::styl
             let platform =
                 crate::domain::Platform::parse(r.platform).map_or(r.platform, |p| p.name());
             let text = fill(
-                s.today_reconnect_app,
+                s.live.today_reconnect_app,
                 &[
                     ("account", &sanitize_line(&r.account)),
                     ("platform", platform),
@@ -180,25 +183,25 @@ pub fn render(m: &Model, frame: &mut Frame, area: Rect) {
     let [body, hint] = Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
     let block = Block::bordered().title(format!(
         " {} · {} ",
-        s.tab_today,
+        s.shell.tab_today,
         format::date(m.now.date_naive())
     ));
     let inner = block.inner(body);
     frame.render_widget(block, body);
     frame.render_widget(
-        Paragraph::new(TextLine::styled(s.today_jump_hint, th.dim())),
+        Paragraph::new(TextLine::styled(s.today.today_jump_hint, th.dim())),
         hint,
     );
     let Some(td) = m.today.summary.as_deref() else {
         frame.render_widget(
-            Paragraph::new(TextLine::styled(s.report_loading, th.dim())),
+            Paragraph::new(TextLine::styled(s.report.report_loading, th.dim())),
             inner,
         );
         return;
     };
     if td.is_calm() {
         frame.render_widget(
-            Paragraph::new(TextLine::styled(s.today_calm, th.ok())).wrap(Wrap { trim: true }),
+            Paragraph::new(TextLine::styled(s.today.today_calm, th.ok())).wrap(Wrap { trim: true }),
             inner,
         );
         return;

@@ -68,9 +68,9 @@ pub fn render(frame: &mut Frame, area: Rect, c: &Confirm, theme: &Theme) {
     frame.render_widget(Clear, rect);
     let s = t();
     let title = if c.kind == ConfirmKind::Stale {
-        s.stale_title
+        s.forms.stale_title
     } else {
-        s.confirm_title
+        s.forms.confirm_title
     };
     let block = Block::bordered().border_style(theme.warn()).title(title);
     let inner = block.inner(rect);
@@ -102,11 +102,11 @@ pub fn answers(kind: ConfirmKind) -> Vec<(&'static str, &'static str)> {
     let s = t();
     match kind {
         ConfirmKind::Stale => vec![
-            ("r", s.cmd_reload),
-            ("o", s.cmd_overwrite),
-            ("Esc", s.cmd_cancel_edit),
+            ("r", s.shell.cmd_reload),
+            ("o", s.shell.cmd_overwrite),
+            ("Esc", s.shell.cmd_cancel_edit),
         ],
-        _ => vec![("y", s.yes), ("n", s.no)],
+        _ => vec![("y", s.forms.yes), ("n", s.forms.no)],
     }
 }
 

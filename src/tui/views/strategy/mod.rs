@@ -47,19 +47,19 @@ pub fn alert_line(sum: &BudgetSummary, currency: &str, th: &Theme) -> Option<Lin
         BudgetAlert::Fine => None,
         BudgetAlert::Near => Some(Line::styled(
             fill(
-                s.budget_near,
+                s.strategy.budget_near,
                 &[("pct", &format::percent(sum.used_pct().unwrap_or(0.0)))],
             ),
             th.warn(),
         )),
         BudgetAlert::Over => Some(Line::styled(
             fill(
-                s.budget_over,
+                s.strategy.budget_over,
                 &[("amount", &format::money(-sum.remaining(), currency))],
             ),
             th.error(),
         )),
-        BudgetAlert::Unplanned => Some(Line::styled(s.budget_unplanned, th.warn())),
+        BudgetAlert::Unplanned => Some(Line::styled(s.strategy.budget_unplanned, th.warn())),
     }
 }
 
@@ -74,17 +74,17 @@ pub fn budget_lines(
     let mut lines = vec![
         Line::raw(format!(
             "{:<10}{}",
-            s.planned,
+            s.strategy.planned,
             format::money(sum.planned, currency)
         )),
         Line::raw(format!(
             "{:<10}{}",
-            s.spent,
+            s.strategy.spent,
             format::money(sum.spent, currency)
         )),
         Line::raw(format!(
             "{:<10}{}",
-            s.remaining,
+            s.strategy.remaining,
             format::money(sum.remaining(), currency)
         )),
     ];
@@ -121,7 +121,7 @@ pub fn kind_alert_lines(
             match sum.alert() {
                 BudgetAlert::Unplanned => Line::styled(
                     fill(
-                        s.budget_kind_unplanned,
+                        s.strategy.budget_kind_unplanned,
                         &[
                             ("kind", kind),
                             ("amount", &format::money(sum.spent, currency)),
@@ -131,7 +131,7 @@ pub fn kind_alert_lines(
                 ),
                 _ => Line::styled(
                     fill(
-                        s.budget_kind_over,
+                        s.strategy.budget_kind_over,
                         &[
                             ("kind", kind),
                             ("amount", &format::money(-sum.remaining(), currency)),
@@ -147,14 +147,14 @@ pub fn kind_alert_lines(
 pub fn pillars_check_line(m: &Model, th: &Theme) -> Line<'static> {
     let s = t();
     match check_pillars(&m.plan.pillars) {
-        PillarsCheck::Empty => Line::styled(s.pillars_empty, th.dim()),
-        PillarsCheck::Complete => Line::styled(s.pillars_complete, th.ok()),
+        PillarsCheck::Empty => Line::styled(s.strategy.pillars_empty, th.dim()),
+        PillarsCheck::Complete => Line::styled(s.strategy.pillars_complete, th.ok()),
         PillarsCheck::Short(n) => Line::styled(
-            fill(s.pillars_short, &[("left", &n.to_string())]),
+            fill(s.strategy.pillars_short, &[("left", &n.to_string())]),
             th.warn(),
         ),
         PillarsCheck::Over(n) => Line::styled(
-            fill(s.pillars_over, &[("over", &n.to_string())]),
+            fill(s.strategy.pillars_over, &[("over", &n.to_string())]),
             th.error(),
         ),
     }
@@ -216,7 +216,7 @@ fn overview(m: &Model, frame: &mut Frame, area: Rect) {
     let today = client_today(m);
 
     let targets = if m.plan.targets.is_empty() {
-        empty(s.empty_targets, th)
+        empty(s.strategy.empty_targets, th)
     } else {
         m.plan
             .targets
@@ -238,14 +238,14 @@ fn overview(m: &Model, frame: &mut Frame, area: Rect) {
     panel(m, frame, top[0], Section::Targets, targets);
 
     let objectives = if m.plan.objectives.is_empty() {
-        empty(s.empty_objectives, th)
+        empty(s.strategy.empty_objectives, th)
     } else {
         m.plan
             .objectives
             .iter()
             .flat_map(|o| {
                 let p = objective_progress(m, o);
-                let scope = o.platform.map_or(s.all_platforms, |p| p.name());
+                let scope = o.platform.map_or(s.strategy.all_platforms, |p| p.name());
                 vec![
                     Line::raw(format!("{scope} · {}", i18n::metric_name(o.metric))),
                     Line::from(vec![
@@ -270,7 +270,7 @@ fn overview(m: &Model, frame: &mut Frame, area: Rect) {
     let sum = summarize(&m.plan.budget_lines, &m.plan.expenses, month);
     let mut budget = vec![Line::styled(format::month(month), th.title())];
     if sum.planned == 0 && sum.spent == 0 {
-        budget.extend(empty(s.empty_budget, th));
+        budget.extend(empty(s.strategy.empty_budget, th));
     } else {
         budget.extend(budget_lines(&sum, &cur, top[2].width as usize, th));
         budget.extend(kind_alert_lines(m, month, &cur, th));
@@ -279,8 +279,11 @@ fn overview(m: &Model, frame: &mut Frame, area: Rect) {
 
     let mut editorial = Vec::new();
     match m.plan.tone.lines().next() {
-        Some(l) => editorial.push(Line::raw(format::labelled(s.tone_label, &sanitize_line(l)))),
-        None => editorial.push(Line::styled(s.empty_tone, th.dim())),
+        Some(l) => editorial.push(Line::raw(format::labelled(
+            s.strategy.tone_label,
+            &sanitize_line(l),
+        ))),
+        None => editorial.push(Line::styled(s.strategy.empty_tone, th.dim())),
     }
     for p in &m.plan.pillars {
         editorial.push(Line::from(vec![
@@ -297,7 +300,7 @@ fn overview(m: &Model, frame: &mut Frame, area: Rect) {
 
     let live: Vec<_> = m.plan.campaigns.iter().filter(|c| c.end >= today).collect();
     let campaigns = if live.is_empty() {
-        empty(s.empty_campaigns, th)
+        empty(s.strategy.empty_campaigns, th)
     } else {
         live.iter()
             .map(|c| {
@@ -321,7 +324,7 @@ fn overview(m: &Model, frame: &mut Frame, area: Rect) {
     panel(m, frame, bottom[1], Section::Campaigns, campaigns);
 
     let competitors = if m.plan.competitors.is_empty() {
-        empty(s.empty_competitors, th)
+        empty(s.strategy.empty_competitors, th)
     } else {
         m.plan
             .competitors
@@ -341,7 +344,7 @@ fn overview(m: &Model, frame: &mut Frame, area: Rect) {
     panel(m, frame, bottom[2], Section::Competitors, competitors);
 
     frame.render_widget(
-        Paragraph::new(Line::styled(s.strategy_overview_hint, th.dim())),
+        Paragraph::new(Line::styled(s.strategy.strategy_overview_hint, th.dim())),
         rows[2],
     );
 }

@@ -40,7 +40,7 @@ pub fn render(m: &Model, frame: &mut Frame, area: Rect, section: Section) {
     let th = &m.theme;
     let [head, body] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
     let mut title = vec![
-        Span::styled(format!(" {} › ", s.tab_strategy), th.dim()),
+        Span::styled(format!(" {} › ", s.shell.tab_strategy), th.dim()),
         Span::styled(section_title(section), th.title()),
     ];
     if section == Section::Budget {
@@ -51,7 +51,7 @@ pub fn render(m: &Model, frame: &mut Frame, area: Rect, section: Section) {
         .current_client()
         .map(|c| c.currency.clone())
         .unwrap_or_default();
-    let empty = s.empty_list;
+    let empty = s.strategy.empty_list;
     match section {
         Section::Targets => {
             let [list, detail] =
@@ -67,10 +67,10 @@ pub fn render(m: &Model, frame: &mut Frame, area: Rect, section: Section) {
                     format!("{} ({})", section_title(section), rows.len()),
                 ),
                 &[
-                    Column::whole(s.col_priority, 3),
-                    Column::text(s.col_name, 8, 2, 0).want(16),
-                    Column::whole(s.col_ages, 1),
-                    Column::whole(s.col_platforms, 2),
+                    Column::whole(s.strategy.col_priority, 3),
+                    Column::text(s.strategy.col_name, 8, 2, 0).want(16),
+                    Column::whole(s.strategy.col_ages, 1),
+                    Column::whole(s.strategy.col_platforms, 2),
                 ],
                 m.strategy.cursor(Part::Target),
                 rows.len(),
@@ -93,11 +93,11 @@ pub fn render(m: &Model, frame: &mut Frame, area: Rect, section: Section) {
                 .map(|x| {
                     let mut v = vec![Line::styled(sanitize_line(&x.name), th.title())];
                     for (label, text) in [
-                        (s.field_locations, &x.locations),
-                        (s.field_platforms, &platforms(&x.platforms)),
-                        (s.field_description, &x.description),
-                        (s.field_interests, &x.interests),
-                        (s.field_pains, &x.pains),
+                        (s.strategy.field_locations, &x.locations),
+                        (s.strategy.field_platforms, &platforms(&x.platforms)),
+                        (s.strategy.field_description, &x.description),
+                        (s.strategy.field_interests, &x.interests),
+                        (s.strategy.field_pains, &x.pains),
                     ] {
                         if !text.trim().is_empty() {
                             v.push(Line::styled(label, th.key()));
@@ -129,15 +129,15 @@ pub fn render(m: &Model, frame: &mut Frame, area: Rect, section: Section) {
                     format!("{} ({})", section_title(section), rows.len()),
                 ),
                 &[
-                    Column::text(s.col_scope, 6, 1, 3).want(13),
-                    Column::text(s.col_metric, 8, 2, 0).want(24),
-                    Column::whole(s.col_baseline, 5),
-                    Column::whole(s.col_target, 0),
-                    Column::whole(s.col_current, 0),
-                    Column::whole(s.col_progress, 2),
-                    Column::whole(s.col_start, 6),
-                    Column::whole(s.col_deadline, 4),
-                    Column::whole(s.col_status, 0),
+                    Column::text(s.strategy.col_scope, 6, 1, 3).want(13),
+                    Column::text(s.strategy.col_metric, 8, 2, 0).want(24),
+                    Column::whole(s.strategy.col_baseline, 5),
+                    Column::whole(s.strategy.col_target, 0),
+                    Column::whole(s.strategy.col_current, 0),
+                    Column::whole(s.strategy.col_progress, 2),
+                    Column::whole(s.strategy.col_start, 6),
+                    Column::whole(s.strategy.col_deadline, 4),
+                    Column::whole(s.strategy.col_status, 0),
                 ],
                 m.strategy.cursor(Part::Objective),
                 rows.len(),
@@ -153,7 +153,7 @@ pub fn render(m: &Model, frame: &mut Frame, area: Rect, section: Section) {
                         })
                     };
                     vec![
-                        Line::raw(o.platform.map_or(s.all_platforms, |p| p.name())),
+                        Line::raw(o.platform.map_or(s.strategy.all_platforms, |p| p.name())),
                         Line::raw(i18n::metric_name(o.metric)),
                         Line::raw(value(Some(o.baseline))),
                         Line::raw(value(Some(o.target))),
@@ -185,7 +185,7 @@ pub fn render(m: &Model, frame: &mut Frame, area: Rect, section: Section) {
             frame.render_widget(
                 Paragraph::new(summary)
                     .wrap(ratatui::widgets::Wrap { trim: true })
-                    .block(Block::bordered().title(format!(" {} ", s.budget_total))),
+                    .block(Block::bordered().title(format!(" {} ", s.strategy.budget_total))),
                 sum_area,
             );
             let kind_rows: Vec<(usize, Vec<Line>)> = by_kind
@@ -207,12 +207,12 @@ pub fn render(m: &Model, frame: &mut Frame, area: Rect, section: Section) {
                 })
                 .enumerate()
                 .collect();
-            let kinds_block = Block::bordered().title(format!(" {} ", s.budget_by_kind));
+            let kinds_block = Block::bordered().title(format!(" {} ", s.strategy.budget_by_kind));
             let cols = [
-                Column::text(s.col_kind, 6, 1, 0),
-                Column::whole(s.planned, 0),
-                Column::whole(s.spent, 1),
-                Column::whole(s.remaining, 2),
+                Column::text(s.strategy.col_kind, 6, 1, 0),
+                Column::whole(s.strategy.planned, 0),
+                Column::whole(s.strategy.spent, 1),
+                Column::whole(s.strategy.remaining, 2),
                 Column::fixed("", 12, 9),
             ];
             let width = kinds_block.inner(kinds_area).width;
@@ -230,12 +230,12 @@ pub fn render(m: &Model, frame: &mut Frame, area: Rect, section: Section) {
                 pane_block(
                     m,
                     Part::BudgetLine,
-                    format!("{} ({})", s.budget_plan, plan.len()),
+                    format!("{} ({})", s.strategy.budget_plan, plan.len()),
                 ),
                 &[
-                    Column::text(s.col_kind, 6, 2, 0),
-                    Column::text(s.col_platform, 6, 1, 2),
-                    Column::whole(s.col_amount, 0),
+                    Column::text(s.strategy.col_kind, 6, 2, 0),
+                    Column::text(s.strategy.col_platform, 6, 1, 2),
+                    Column::whole(s.strategy.col_amount, 0),
                 ],
                 m.strategy.cursor(Part::BudgetLine),
                 plan.len(),
@@ -258,13 +258,13 @@ pub fn render(m: &Model, frame: &mut Frame, area: Rect, section: Section) {
                 pane_block(
                     m,
                     Part::Expense,
-                    format!("{} ({})", s.budget_expenses, exps.len()),
+                    format!("{} ({})", s.strategy.budget_expenses, exps.len()),
                 ),
                 &[
-                    Column::whole(s.col_date, 1),
-                    Column::text(s.col_kind, 6, 1, 3),
-                    Column::whole(s.col_amount, 0),
-                    Column::text(s.col_note, 4, 2, 4),
+                    Column::whole(s.strategy.col_date, 1),
+                    Column::text(s.strategy.col_kind, 6, 1, 3),
+                    Column::whole(s.strategy.col_amount, 0),
+                    Column::text(s.strategy.col_note, 4, 2, 4),
                 ],
                 m.strategy.cursor(Part::Expense),
                 exps.len(),
@@ -295,7 +295,7 @@ pub fn render(m: &Model, frame: &mut Frame, area: Rect, section: Section) {
             ])
             .areas(body);
             let tone_text = if m.plan.tone.trim().is_empty() {
-                vec![Line::styled(s.empty_tone, th.dim())]
+                vec![Line::styled(s.strategy.empty_tone, th.dim())]
             } else {
                 sanitize_multiline(&m.plan.tone)
                     .lines()
@@ -305,7 +305,7 @@ pub fn render(m: &Model, frame: &mut Frame, area: Rect, section: Section) {
             frame.render_widget(
                 Paragraph::new(tone_text)
                     .wrap(Wrap { trim: false })
-                    .block(Block::bordered().title(format!(" {} (v) ", s.field_tone))),
+                    .block(Block::bordered().title(format!(" {} (v) ", s.strategy.field_tone))),
                 tone,
             );
             let [pillars_area, tags_area] =
@@ -318,11 +318,11 @@ pub fn render(m: &Model, frame: &mut Frame, area: Rect, section: Section) {
                 pane_block(
                     m,
                     Part::Pillar,
-                    format!("{} ({})", s.pillars_title, pillars.len()),
+                    format!("{} ({})", s.strategy.pillars_title, pillars.len()),
                 ),
                 &[
-                    Column::text(s.col_name, 8, 1, 0),
-                    Column::whole(s.col_share, 0),
+                    Column::text(s.strategy.col_name, 8, 1, 0),
+                    Column::whole(s.strategy.col_share, 0),
                     Column::fixed("", 12, 9),
                 ],
                 m.strategy.cursor(Part::Pillar),
@@ -346,11 +346,11 @@ pub fn render(m: &Model, frame: &mut Frame, area: Rect, section: Section) {
                 pane_block(
                     m,
                     Part::HashtagSet,
-                    format!("{} ({})", s.hashtags_title, sets.len()),
+                    format!("{} ({})", s.strategy.hashtags_title, sets.len()),
                 ),
                 &[
-                    Column::text(s.col_name, 8, 1, 0),
-                    Column::text(s.field_tags, 8, 2, 0),
+                    Column::text(s.strategy.col_name, 8, 1, 0),
+                    Column::text(s.strategy.field_tags, 8, 2, 0),
                 ],
                 m.strategy.cursor(Part::HashtagSet),
                 sets.len(),
@@ -378,12 +378,12 @@ pub fn render(m: &Model, frame: &mut Frame, area: Rect, section: Section) {
                     format!("{} ({})", section_title(section), rows.len()),
                 ),
                 &[
-                    Column::whole(s.col_status, 4),
-                    Column::text(s.col_name, 8, 2, 0).want(16),
-                    Column::whole(s.col_dates, 1),
-                    Column::whole(s.col_platforms, 5),
-                    Column::whole(s.field_budget, 2),
-                    Column::text(s.field_objective, 6, 2, 6),
+                    Column::whole(s.strategy.col_status, 4),
+                    Column::text(s.strategy.col_name, 8, 2, 0).want(16),
+                    Column::whole(s.strategy.col_dates, 1),
+                    Column::whole(s.strategy.col_platforms, 5),
+                    Column::whole(s.strategy.field_budget, 2),
+                    Column::text(s.strategy.field_objective, 6, 2, 6),
                 ],
                 m.strategy.cursor(Part::Campaign),
                 rows.len(),
@@ -426,8 +426,8 @@ pub fn render(m: &Model, frame: &mut Frame, area: Rect, section: Section) {
                     format!("{} ({})", section_title(section), rows.len()),
                 ),
                 &[
-                    Column::text(s.col_name, 8, 1, 0),
-                    Column::text(s.field_handles, 8, 2, 0),
+                    Column::text(s.strategy.col_name, 8, 1, 0),
+                    Column::text(s.strategy.field_handles, 8, 2, 0),
                 ],
                 m.strategy.cursor(Part::Competitor),
                 rows.len(),
@@ -457,11 +457,11 @@ pub fn render(m: &Model, frame: &mut Frame, area: Rect, section: Section) {
                 pane_block(
                     m,
                     Part::CompetitorNote,
-                    format!("{} · {who} ({})", s.notes_title, notes.len()),
+                    format!("{} · {who} ({})", s.strategy.notes_title, notes.len()),
                 ),
                 &[
-                    Column::whole(s.col_date, 0),
-                    Column::text(s.col_note, 8, 1, 0),
+                    Column::whole(s.strategy.col_date, 0),
+                    Column::text(s.strategy.col_note, 8, 1, 0),
                 ],
                 m.strategy.cursor(Part::CompetitorNote),
                 notes.len(),

@@ -186,7 +186,7 @@ impl Field {
         );
         if trimmed.is_empty() && !is_choice {
             return if self.required {
-                Err(s.err_required.to_string())
+                Err(s.forms.err_required.to_string())
             } else {
                 Ok(Value::Empty)
             };
@@ -198,10 +198,10 @@ impl Field {
                 match digits.parse::<i64>() {
                     Ok(n) if (*min..=*max).contains(&n) => Ok(Value::Int(n)),
                     Ok(_) => Err(fill(
-                        s.err_range,
+                        s.forms.err_range,
                         &[("min", &min.to_string()), ("max", &max.to_string())],
                     )),
-                    Err(_) => Err(s.err_integer.to_string()),
+                    Err(_) => Err(s.forms.err_integer.to_string()),
                 }
             }
             FieldKind::Money { currency, .. } => Money::parse(trimmed, *currency)
@@ -209,10 +209,10 @@ impl Field {
                 .map_err(|e| e.explain()),
             FieldKind::Date(_) => NaiveDate::parse_from_str(trimmed, "%Y-%m-%d")
                 .map(Value::Date)
-                .map_err(|_| s.err_date.to_string()),
+                .map_err(|_| s.forms.err_date.to_string()),
             FieldKind::DateTime(_) => NaiveDateTime::parse_from_str(trimmed, "%Y-%m-%d %H:%M")
                 .map(Value::DateTime)
-                .map_err(|_| s.err_datetime.to_string()),
+                .map_err(|_| s.forms.err_datetime.to_string()),
             FieldKind::Choice { .. } => Ok(Value::Choice(raw)),
             FieldKind::MultiChoice { .. } => {
                 Ok(Value::Multi(raw.split(',').map(str::to_string).collect()))

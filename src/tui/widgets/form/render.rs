@@ -135,9 +135,9 @@ impl Form {
             ))
             .title_bottom(Line::from(vec![
                 Span::styled(" Ctrl-s ", theme.key()),
-                Span::raw(t().save),
+                Span::raw(t().forms.save),
                 Span::styled("  Esc ", theme.key()),
-                Span::raw(format!("{} ", t().cancel)),
+                Span::raw(format!("{} ", t().forms.cancel)),
             ]));
         let inner = block.inner(rect);
         frame.render_widget(block, rect);
