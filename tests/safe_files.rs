@@ -457,3 +457,34 @@ fn report_takes_its_format_from_the_output_file_and_refuses_a_contradiction() {
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(std::fs::read_to_string(&notes).unwrap().starts_with('#'));
 }
+
+#[test]
+fn a_report_or_an_export_never_goes_onto_the_database() {
+    let db = TempDb::new();
+    assert!(
+        db.run(&["client", "add", "A", "--timezone", "UTC"])
+            .status
+            .success()
+    );
+    let before = std::fs::read(&db.path).unwrap();
+    let wal = PathBuf::from(format!("{}-wal", db.path.display()));
+    let week = [
+        "report", "--client", "A", "--week", "2026-W47", "--format", "md",
+    ];
+    for onto in [&db.path, &wal] {
+        let at = onto.to_str().unwrap();
+        for args in [
+            [&week[..], &["-o", at]].concat(),
+            vec!["export", "ics", "--client", "A", "-o", at],
+        ] {
+            let o = db.run(&args);
+            assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+            assert!(stderr(&o).contains(at), "{}", stderr(&o));
+        }
+    }
+    assert_eq!(std::fs::read(&db.path).unwrap(), before);
+    assert!(
+        db.run(&["client", "list"]).status.success(),
+        "the database still opens"
+    );
+}

@@ -44,8 +44,12 @@ fn date(flag: &str, s: Option<&str>) -> Result<Option<NaiveDate>, Failure> {
 /// Writes `text` to a file or to stdout. A file is written whole and private (it holds
 /// client data) and replaces what was there, as `cp` does; a symlink there is replaced,
 /// never followed.
-pub fn emit(output: Option<&PathBuf>, text: &str) -> Result<(), Failure> {
+/// Never the database itself: a report named after it is refused.
+pub fn emit(store: &Store, output: Option<&PathBuf>, text: &str) -> Result<(), Failure> {
     use crate::explain::Explain;
+    if let Some(path) = output {
+        store.refuse_own_file(path)?;
+    }
     match output {
         Some(path) => crate::files::write_bytes(path, true, text.as_bytes()).map_err(|e| {
             Failure::failed(match crate::files::Problem::of_io(path, &e) {
@@ -96,6 +100,7 @@ pub fn run(store: &Store, clock: &dyn Clock, cmd: ExportCmd) -> Result<(), Failu
         })
         .collect();
     emit(
+        store,
         output.as_ref(),
         &ics::write(&events, &client.name, clock.now()),
     )

@@ -107,7 +107,7 @@ pub fn run(store: &Store, clock: &dyn Clock, a: ReportArgs) -> Result<(), Failur
         }
     };
     let report = crate::report::build(store, &client, period, clock.now())?;
-    emit(a.output.as_ref(), &write(&report, format))
+    emit(store, a.output.as_ref(), &write(&report, format))
 }
 
 #[cfg(test)]

@@ -4,7 +4,8 @@
 //! synced, then renamed over the target. A reader never sees a half-written file or a
 //! moment where others may read it, a symlink at the target is replaced (never followed),
 //! an existing `0644` file ends `0600`, and a killed or failed write leaves the target as
-//! it was (at worst a private `.NAME.XXXXXX.tmp` beside it).
+//! it was (at worst a private `.NAME.XXXXXX.tmp` beside it, which a later write to the
+//! same target clears once it is an hour old).
 //!
 //! The ground floor beside `domain`: no words here. [`Problem`] says in types what went
 //! wrong with a file; `i18n` words it.
@@ -22,6 +23,7 @@ use std::fs::File;
 use std::io::{self, Write};
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
 
 /// A write that failed: on the way to the file, or in what the caller wrote into it.
 #[derive(Debug)]
@@ -58,6 +60,7 @@ pub fn write_private<E>(
     } else {
         ".twohats.".to_string()
     };
+    clear_stale(&folder, &prefix);
     let mut tmp = tempfile::Builder::new()
         .prefix(&prefix)
         .suffix(".tmp")
@@ -86,6 +89,46 @@ pub fn write_private<E>(
         let _ = dir.sync_all();
     }
     Ok(())
+}
+
+/// How old a temporary must be before a later write takes it for a killed write's.
+const STALE_AFTER: Duration = Duration::from_secs(3600);
+
+/// Removes the temporaries that killed writes to the same target left in `folder`
+/// (`PREFIX` + tempfile's six random characters + `.tmp`, or SQLite's `-journal` of one),
+/// private and untouched for an hour: retries after kills never pile up copies. A
+/// temporary that a write still running fills is younger, and stays.
+fn clear_stale(folder: &Path, prefix: &str) {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return;
+    };
+    let Some(before) = SystemTime::now().checked_sub(STALE_AFTER) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(random) = name
+            .to_str()
+            .and_then(|n| n.strip_prefix(prefix))
+            .and_then(|r| {
+                r.strip_suffix(".tmp")
+                    .or_else(|| r.strip_suffix(".tmp-journal"))
+            })
+        else {
+            continue;
+        };
+        if random.len() != 6 || !random.chars().all(|c| c.is_ascii_alphanumeric()) {
+            continue;
+        }
+        // DirEntry's metadata does not follow a symlink: only our own private files go.
+        let Ok(meta) = entry.metadata() else {
+            continue;
+        };
+        let ours = meta.is_file() && meta.permissions().mode() & 0o077 == 0;
+        if ours && meta.modified().is_ok_and(|m| m < before) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// [`write_private`] of bytes already in memory.

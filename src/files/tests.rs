@@ -208,3 +208,46 @@ fn only_the_announcement_of_its_own_work_is_removed() {
     drop(second);
     assert_eq!(announced(&db), None);
 }
+
+#[test]
+fn a_killed_writes_temporaries_are_cleared_by_a_later_write_once_old() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("k.db");
+    let private = |name: &str, age: u64| {
+        let p = dir.path().join(name);
+        std::fs::write(&p, b"half").unwrap();
+        std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o600)).unwrap();
+        let when = std::time::SystemTime::now() - Duration::from_secs(age);
+        std::fs::File::options()
+            .write(true)
+            .open(&p)
+            .unwrap()
+            .set_modified(when)
+            .unwrap();
+    };
+    // Left by killed backups two hours ago: cleared.
+    private(".k.db.Ab12Cd.tmp", 7200);
+    private(".k.db.Ab12Cd.tmp-journal", 7200);
+    // A write still running (fresh), another target's, a user's file that only looks
+    // alike, and one readable by others: all kept.
+    private(".k.db.Zz99Yy.tmp", 10);
+    private(".other.db.Ab12Cd.tmp", 7200);
+    private(".k.db.notes.tmp", 7200);
+    private(".k.db.Qq11Ww.tmp", 7200);
+    std::fs::set_permissions(
+        dir.path().join(".k.db.Qq11Ww.tmp"),
+        std::fs::Permissions::from_mode(0o644),
+    )
+    .unwrap();
+    write_bytes(&target, true, b"whole").unwrap();
+    assert_eq!(
+        names(dir.path()),
+        [
+            ".k.db.Qq11Ww.tmp",
+            ".k.db.Zz99Yy.tmp",
+            ".k.db.notes.tmp",
+            ".other.db.Ab12Cd.tmp",
+            "k.db"
+        ]
+    );
+}

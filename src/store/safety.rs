@@ -196,14 +196,22 @@ impl Store {
     /// it: private from its first byte, whole or absent (see [`crate::files`]). With
     /// `replace` an existing file is replaced, as `cp` does; never the database itself.
     pub fn backup_to(&self, dest: &Path, replace: bool) -> Result<()> {
-        if let Some(db) = &self.path
-            && is_database_file(dest, db)
-        {
-            return Err(StoreError::File(Problem::OntoDatabase {
-                path: dest.to_path_buf(),
-            }));
-        }
+        self.refuse_own_file(dest)?;
         copy_database(&self.conn, dest, replace)
+    }
+
+    /// Refuses `dest` when it is the database or a file SQLite keeps beside it: every
+    /// file twohats writes (backups, exports, reports) asks this first, so a report named
+    /// after the database never replaces it.
+    pub fn refuse_own_file(&self, dest: &Path) -> Result<()> {
+        match &self.path {
+            Some(db) if is_database_file(dest, db) => {
+                Err(StoreError::File(Problem::OntoDatabase {
+                    path: dest.to_path_buf(),
+                }))
+            }
+            _ => Ok(()),
+        }
     }
 
     /// Replaces the whole database with a backup, after checking it is a twohats file;
@@ -216,6 +224,7 @@ impl Store {
             .path
             .as_deref()
             .and_then(|p| crate::files::announce(p, crate::files::Work::Restore));
+        let replaced = self.highest_row_versions()?;
         self.conn.restore(
             rusqlite::MAIN_DB,
             &src,
@@ -223,7 +232,53 @@ impl Store {
         )?;
         self.conn.pragma_update(None, "foreign_keys", true)?;
         super::migrations::migrate(&mut self.conn)?;
+        self.raise_row_versions(&replaced)?;
         Ok(version)
+    }
+
+    /// The highest row version of each table that has one.
+    fn highest_row_versions(&self) -> Result<Vec<(String, i64)>> {
+        let tables: Vec<String> = self
+            .conn
+            .prepare(
+                "SELECT m.name FROM sqlite_master m, pragma_table_info(m.name) c
+                 WHERE m.type = 'table' AND c.name = 'version'",
+            )?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut out = Vec::with_capacity(tables.len());
+        for table in tables {
+            let max: i64 = self.conn.query_row(
+                &format!("SELECT coalesce(max(version), 0) FROM \"{table}\""),
+                [],
+                |r| r.get(0),
+            )?;
+            out.push((table, max));
+        }
+        Ok(out)
+    }
+
+    /// After a restore, every row's version is raised above the highest the replaced
+    /// database had: a form another window opened before the restore then finds its row
+    /// changed and asks, instead of writing over a restored row that happens to share its
+    /// id and version.
+    fn raise_row_versions(&mut self, replaced: &[(String, i64)]) -> Result<()> {
+        let now: Vec<String> = self
+            .highest_row_versions()?
+            .into_iter()
+            .map(|(t, _)| t)
+            .collect();
+        let tx = self.conn.transaction()?;
+        for (table, max) in replaced {
+            if *max > 0 && now.contains(table) {
+                tx.execute(
+                    &format!("UPDATE \"{table}\" SET version = version + ?1"),
+                    params![max],
+                )?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
     }
 
     /// Rows in the trash, newest first.

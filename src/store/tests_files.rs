@@ -136,7 +136,14 @@ fn a_copy_never_goes_onto_the_database_or_its_companions() {
             matches!(e, StoreError::File(Problem::OntoDatabase { .. })),
             "{onto:?}: {e:?}"
         );
+        // Exports and reports ask the same question before they write.
+        let e = s.refuse_own_file(&onto).unwrap_err();
+        assert!(
+            matches!(e, StoreError::File(Problem::OntoDatabase { .. })),
+            "{onto:?}: {e:?}"
+        );
     }
+    s.refuse_own_file(&dir.path().join("report.md")).unwrap();
     assert_eq!(std::fs::read(&db).unwrap(), before);
     // A symlink to the database is only a name: replacing it leaves the database alone.
     let link = dir.path().join("link.db");
@@ -179,4 +186,34 @@ fn long_work_says_what_it_does_while_it_holds_the_lock() {
     assert_eq!(crate::files::announced(&db), None);
     let seen = s.transaction(|_| Ok(crate::files::announced(&db))).unwrap();
     assert_eq!(seen, None, "short edits do not announce themselves");
+}
+
+#[test]
+fn a_form_opened_before_a_restore_finds_its_row_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let now = chrono::Utc::now();
+    let mut s = Store::open(&db).unwrap();
+    // Both files start from one client; each then changes it once (version 2 in both):
+    // "Alpha" in the backup, "Beta" in the live database.
+    let backup = dir.path().join("b.db");
+    let id = s.insert_client(&ClientDraft::new("Acme"), now).unwrap();
+    s.backup_to(&backup, false).unwrap();
+    {
+        let mut b = Store::open(&backup).unwrap();
+        b.update_client(id, 1, &ClientDraft::new("Alpha")).unwrap();
+    }
+    s.update_client(id, 1, &ClientDraft::new("Beta")).unwrap();
+    // A window's form reads Beta at version 2.
+    let read = s.client(id).unwrap();
+    assert_eq!((read.name.as_str(), read.version), ("Beta", 2));
+    s.restore_from(&backup).unwrap();
+    // A window's form, read before the restore, saves: refused, not written over Alpha.
+    let mut draft = ClientDraft::new("Beta");
+    draft.notes = "from the window".into();
+    let r = s.update_client(id, read.version, &draft);
+    assert!(matches!(r, Err(StoreError::Stale { .. })), "{r:?}");
+    let there = s.client(id).unwrap();
+    assert_eq!((there.name.as_str(), there.notes.as_str()), ("Alpha", ""));
+    assert!(there.version > read.version);
 }

@@ -31,7 +31,7 @@ pub(super) const DATA: Data = Data {
     ),
     money_too_large: "the amount is too large",
     file_disk_full: "the disk holding {path} is full: nothing was written. Free some space and try again.",
-    file_busy: "{path} is busy: another twohats (a window or a command) kept writing to it. Try again in a moment.",
+    file_busy: "{path} is busy: another program (a twohats window or command, or a tool such as sqlite3) kept writing to it. Try again in a moment.",
     file_busy_work: "{path} is busy: {work} is writing to it. Try again when it is done.",
     file_works: [
         "an import",

@@ -31,7 +31,7 @@ pub(super) const DATA: Data = Data {
     ),
     money_too_large: "le montant est trop grand",
     file_disk_full: "le disque qui contient {path} est plein : rien n'a été écrit. Libérez de la place et réessayez.",
-    file_busy: "{path} est occupé : un autre twohats (une fenêtre ou une commande) y écrit depuis trop longtemps. Réessayez dans un instant.",
+    file_busy: "{path} est occupé : un autre programme (une fenêtre ou une commande twohats, ou un outil comme sqlite3) y écrit depuis trop longtemps. Réessayez dans un instant.",
     file_busy_work: "{path} est occupé : {work} y écrit. Réessayez quand ce sera fini.",
     file_works: [
         "une importation",

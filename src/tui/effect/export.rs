@@ -27,6 +27,9 @@ pub(super) fn export_report(
 ) -> Vec<Action> {
     let at = std::path::absolute(path).unwrap_or_else(|_| path.into());
     let shown = at.display().to_string();
+    if let Err(e) = store.refuse_own_file(&at) {
+        return vec![failed(store, now, e)];
+    }
     let text = match store
         .client(client)
         .and_then(|c| crate::report::build(store, &c, period, now))
