@@ -232,6 +232,9 @@ fn explain_net(e: &crate::net::NetError, todo: &str) -> String {
             InputProblem::WrongPlatform => with(s.live.net_wrong_platform, &[]),
             InputProblem::NotAppPassword => with(s.live.net_not_app_password, &[]),
             InputProblem::NoServer => with(s.live.net_no_server, &[]),
+            InputProblem::OtherAccount { answered } => {
+                with(s.live.net_other_account, &[("answered", answered)])
+            }
         },
         K::Unsupported => with(s.live.net_unsupported, &[]),
         K::Secrets(se) => {

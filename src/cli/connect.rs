@@ -236,6 +236,7 @@ pub fn connect(store: &mut Store, clock: &dyn Clock, cmd: ConnectCmd) -> Result<
             };
             let (key, profile) = connect::mastodon_identity(&env, &base, &account.handle, &creds)
                 .map_err(|e| net_failure(&e))?;
+            connect::check_account(&account.handle, &key).map_err(|e| net_failure(&e))?;
             (client, account, key, creds, profile)
         }
         ConnectCmd::Bluesky {
@@ -270,6 +271,7 @@ pub fn connect(store: &mut Store, clock: &dyn Clock, cmd: ConnectCmd) -> Result<
                 bluesky::sign_in(&env, &entryway, &account.handle, &password, pds.as_ref())
                     .map_err(|e| net_failure(&e))?;
             let (key, creds, profile) = connect::bluesky_identity(session);
+            connect::check_account(&account.handle, &key).map_err(|e| net_failure(&e))?;
             (client, account, key, creds, profile)
         }
     };

@@ -101,6 +101,8 @@ pub enum InputProblem {
     NotAppPassword,
     /// The handle does not say which server (Mastodon: `user@server`).
     NoServer,
+    /// The credentials belong to another account than the one being connected.
+    OtherAccount { answered: String },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -304,7 +304,30 @@ impl Tx<'_> {
     }
 }
 
+/// The setting holding the database's own id (see [`Store::secrets_id`]).
+const SECRETS_ID: &str = "secrets_id";
+
 impl Store {
+    /// This database's random id, made the first time it is asked for: connections'
+    /// secrets are kept under names that carry it, so two databases connecting the
+    /// same account never share (and so revoke or delete) one secret. Not a secret.
+    pub fn secrets_id(&self) -> Result<String> {
+        if let Some(id) = self.setting(SECRETS_ID)?.filter(|v| !v.is_empty()) {
+            return Ok(id);
+        }
+        let mut bytes = [0u8; 16];
+        getrandom::fill(&mut bytes).map_err(|e| StoreError::Io {
+            path: "getrandom".to_string(),
+            source: std::io::Error::other(e.to_string()),
+        })?;
+        let id: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+        // Another process may have made one meanwhile: the first stays.
+        self.conn
+            .prepare_cached("INSERT OR IGNORE INTO settings (key, value) VALUES (?1, ?2)")?
+            .execute(params![SECRETS_ID, id])?;
+        Ok(self.setting(SECRETS_ID)?.unwrap_or(id))
+    }
+
     pub fn save_connection(&mut self, c: &NewConnection, now: DateTime<Utc>) -> Result<i64> {
         self.transaction(|tx| tx.save_connection(c, now))
     }

@@ -304,7 +304,7 @@ fn send_one(
         },
         schedule_at: None,
     };
-    let sent = open_connection(env, conn_row, who, now).and_then(|mut c| {
+    let sent = open_connection(store, env, conn_row, who, now).and_then(|mut c| {
         c.publish(&post)
             .map_err(|e| SyncError::from((who.clone(), e)))
     });
@@ -401,7 +401,7 @@ pub fn hold_on_server(
             },
             schedule_at: Some(at),
         };
-        let held = open_connection(env, &row, &who, now).and_then(|mut c| {
+        let held = open_connection(store, env, &row, &who, now).and_then(|mut c| {
             if !c.can_schedule() {
                 return Ok(None);
             }
@@ -490,7 +490,7 @@ fn keep_in_step(
     if want == Some(held_at) || (want.is_some() && held_at <= now) {
         return Ok(None);
     }
-    let result = open_connection(env, &row, &who, now).and_then(|mut c| match want {
+    let result = open_connection(store, env, &row, &who, now).and_then(|mut c| match want {
         None => match c.unschedule(&id) {
             Ok(()) => Ok(None),
             Err(e) if e.kind == NetErrorKind::NotFound => Ok(None),

@@ -291,6 +291,7 @@ fn connect(
                 };
                 let (key, profile) =
                     sync::connect::mastodon_identity(&env.net, &base, &account.handle, &creds)?;
+                sync::connect::check_account(&account.handle, &key)?;
                 (key, creds, profile)
             }
             SignIn::MastodonCode { pending, code } => {
@@ -310,6 +311,7 @@ fn connect(
                 };
                 let (key, profile) =
                     sync::connect::mastodon_identity(&env.net, &base, &account.handle, &creds)?;
+                sync::connect::check_account(&account.handle, &key)?;
                 (key, creds, profile)
             }
             SignIn::Bluesky { pds, password } => {
@@ -336,6 +338,7 @@ fn connect(
                     pds: session.pds.as_str().to_string(),
                     did: session.did.clone(),
                 };
+                sync::connect::check_account(&account.handle, &key)?;
                 (key, session.credentials, profile)
             }
         };

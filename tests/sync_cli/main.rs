@@ -12,6 +12,7 @@ mod oauth;
 mod publish;
 mod refresh;
 mod relay;
+mod secrets;
 
 use std::io::Write;
 use std::path::PathBuf;

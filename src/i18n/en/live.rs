@@ -164,4 +164,5 @@ pub(super) const LIVE: Live = Live {
     switcher_synced: "synced {time}",
     post_held: "on server",
     post_held_detail: "held on the server until its time",
+    net_other_account: "{account}: these credentials belong to {answered}, not {account}: sign in as {account}, or add {answered} to the client and connect it with --account",
 };

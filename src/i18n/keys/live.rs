@@ -137,5 +137,6 @@ catalogue! {
         switcher_synced: &'static str,
         post_held: &'static str,
         post_held_detail: &'static str,
+        net_other_account: &'static str,
     }
 }
