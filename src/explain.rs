@@ -319,6 +319,7 @@ pub fn publish_step(st: &crate::sync::PublishStep) -> String {
         StepKind::NotConnected => with(s.live.publish_not_connected, &[]),
         StepKind::UnknownOutcome => with(s.live.publish_unknown_outcome, &[]),
         StepKind::WouldPublish => with(s.live.publish_dry, &[("accounts", &account)]),
+        StepKind::WouldRefuse(e) => with(s.live.publish_dry_refused, &[("error", &e.explain())]),
     }
 }
 

@@ -140,6 +140,12 @@ pub trait Connection: Send {
     /// platform can ([`Connection::can_schedule`]).
     fn publish(&mut self, post: &NewPost) -> Result<Published, NetError>;
 
+    /// Refuses a post's text the platform would refuse (empty, over its limit),
+    /// without sending it: `publish` checks it too, `--dry-run` only this.
+    fn check_text(&mut self, _text: &str) -> Result<(), NetError> {
+        Ok(())
+    }
+
     /// Whether the server can hold a post until its time.
     fn can_schedule(&self) -> bool {
         false

@@ -73,6 +73,12 @@ pub fn store_failure(
     if matches!(e, SyncError::Store(_) | SyncError::NoReplyTarget { .. }) {
         return Ok(());
     }
+    // A text the platform refuses says nothing about the connection.
+    if let SyncError::Net { error, .. } = e
+        && error.is_bad_input()
+    {
+        return Ok(());
+    }
     let state = if e.is_expired() {
         ConnState::Expired
     } else {

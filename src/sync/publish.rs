@@ -55,6 +55,8 @@ pub enum StepKind {
     UnknownOutcome,
     /// `--dry-run`: would be sent on these accounts.
     WouldPublish,
+    /// `--dry-run`: would not be sent on this account (too long, not signed in...).
+    WouldRefuse(SyncError),
 }
 
 #[derive(Debug, Default)]
@@ -68,7 +70,10 @@ impl PublishReport {
         self.steps.iter().any(|s| {
             matches!(
                 s.what,
-                StepKind::Failed(_) | StepKind::UnknownOutcome | StepKind::NotConnected
+                StepKind::Failed(_)
+                    | StepKind::UnknownOutcome
+                    | StepKind::NotConnected
+                    | StepKind::WouldRefuse(_)
             )
         })
     }
@@ -240,14 +245,37 @@ fn publish_post(
         }
     }
     if dry_run {
-        if !to_send.is_empty() {
-            let handles: Vec<&str> = to_send.iter().map(|(_, h, _)| h.as_str()).collect();
+        // What the platform would refuse is said now, without sending anything.
+        let text = post_text(p);
+        let mut handles: Vec<&str> = Vec::new();
+        for (_, handle, conn) in &to_send {
+            let who = Who::of(conn, client);
+            let checked = open_connection(store, env, conn, &who, now).and_then(|mut c| {
+                c.check_text(&text)
+                    .map_err(|e| SyncError::from((who.clone(), e)))
+            });
+            match checked {
+                Ok(()) => handles.push(handle),
+                Err(SyncError::Store(e)) => return Err(e),
+                Err(e) => report
+                    .steps
+                    .push(step(p, client, handle, StepKind::WouldRefuse(e))),
+            }
+        }
+        if !handles.is_empty() {
             report
                 .steps
                 .push(step(p, client, &handles.join(", "), StepKind::WouldPublish));
         }
         return Ok(());
     }
+    // Sends an earlier run left `sending` (it stopped before recording what came of
+    // them): only these are sent again as the same send, and said so.
+    let left_behind: Vec<i64> = sends
+        .iter()
+        .filter(|s| s.state == SendState::Sending)
+        .map(|s| s.account_id)
+        .collect();
     if p.status != PostStatus::Publishing {
         if to_send.is_empty() && targets.iter().all(|(_, _, c)| c.is_none()) {
             // Nothing connected: the post stays as it is, for the user to send.
@@ -265,23 +293,24 @@ fn publish_post(
             continue;
         };
         let who = Who::of(conn, client);
-        let kind = send_one(store, env, p, s, conn, &who, now)?;
+        let resume = left_behind.contains(account);
+        let kind = send_one(store, env, p, (s, resume), conn, &who, now)?;
         report.steps.push(step(p, client, handle, kind));
     }
     finish(store, p.id)
 }
 
-/// Sends one post to one account as the send `s` recorded, and records what came of it.
+/// Sends one post to one account as the send `s` recorded, and records what came of it;
+/// `resume`: an earlier run left the send `sending`.
 fn send_one(
     store: &mut Store,
     env: &SyncEnv,
     p: &Post,
-    s: &SendRow,
+    (s, resume): (&SendRow, bool),
     conn_row: &ConnectionRow,
     who: &Who,
     now: DateTime<Utc>,
 ) -> Result<StepKind, StoreError> {
-    let resume = s.state == SendState::Sending && s.attempt_at < now;
     if resume && conn_row.platform == Platform::Mastodon && now - s.attempt_at > MASTODON_KEY_KEPT {
         store.record_send(
             p.id,

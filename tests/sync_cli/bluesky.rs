@@ -440,3 +440,29 @@ fn a_401_from_the_pds_expires_the_connection_without_a_refresh() {
         "@studio-nord.example"
     );
 }
+
+/// Over 300 graphemes: `--dry-run` says it would be refused, with the count, and
+/// the real run sends nothing.
+#[test]
+fn a_bluesky_post_over_300_graphemes_is_refused_by_the_dry_run_too() {
+    let mut entry = mockito::Server::new();
+    let mut pds = mockito::Server::new();
+    let s = Setup::new("bluesky", "@studio-nord.example");
+    connect_bluesky(&s, &mut entry, &pds);
+    due_bluesky_post(&s, &"é".repeat(301));
+    let create = pds
+        .mock("POST", "/xrpc/com.atproto.repo.createRecord")
+        .expect(0)
+        .create();
+    let said = "@studio-nord.example: the text is too long: 301 characters for at most 300";
+    for args in [
+        &["publish", "--due", "--dry-run"][..],
+        &["publish", "--due"],
+    ] {
+        let o = s.run(args, None);
+        assert_eq!(o.status.code(), Some(1), "{args:?}: {}", err(&o));
+        assert!(out(&o).contains(said), "{args:?}: {}", out(&o));
+        assert!(!out(&o).contains("Would publish"), "{}", out(&o));
+    }
+    create.assert();
+}

@@ -165,4 +165,5 @@ pub(super) const LIVE: Live = Live {
     post_held: "on server",
     post_held_detail: "held on the server until its time",
     net_other_account: "{account}: these credentials belong to {answered}, not {account}: sign in as {account}, or add {answered} to the client and connect it with --account",
+    publish_dry_refused: "Would not publish post {id} ({client}) on {account}: {error}",
 };

@@ -174,4 +174,5 @@ pub(super) const LIVE: Live = Live {
     post_held: "sur le serveur",
     post_held_detail: "retenu par le serveur jusqu'à son heure",
     net_other_account: "{account} : ces identifiants sont ceux de {answered}, pas de {account} : connectez-vous en tant que {account}, ou ajoutez {answered} au client et connectez-le avec --account",
+    publish_dry_refused: "Ne publierait pas la publication {id} ({client}) sur {account} : {error}",
 };

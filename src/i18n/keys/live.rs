@@ -138,5 +138,6 @@ catalogue! {
         post_held: &'static str,
         post_held_detail: &'static str,
         net_other_account: &'static str,
+        publish_dry_refused: &'static str,
     }
 }
