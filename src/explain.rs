@@ -232,6 +232,7 @@ fn explain_net(e: &crate::net::NetError, todo: &str) -> String {
             InputProblem::WrongPlatform => with(s.live.net_wrong_platform, &[]),
             InputProblem::NotAppPassword => with(s.live.net_not_app_password, &[]),
             InputProblem::NoServer => with(s.live.net_no_server, &[]),
+            InputProblem::BadSignIn => with(s.live.net_bad_sign_in, &[]),
             InputProblem::OtherAccount { answered } => {
                 with(s.live.net_other_account, &[("answered", answered)])
             }

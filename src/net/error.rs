@@ -101,6 +101,8 @@ pub enum InputProblem {
     NotAppPassword,
     /// The handle does not say which server (Mastodon: `user@server`).
     NoServer,
+    /// The server refused a sign-in: the handle or the (app) password is wrong.
+    BadSignIn,
     /// The credentials belong to another account than the one being connected.
     OtherAccount { answered: String },
 }

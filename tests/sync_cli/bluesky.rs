@@ -466,3 +466,64 @@ fn a_bluesky_post_over_300_graphemes_is_refused_by_the_dry_run_too() {
     }
     create.assert();
 }
+
+fn connect_with(s: &Setup, entry: &mockito::Server, password: &str) -> Output {
+    s.run_with(
+        &[
+            "connect",
+            "bluesky",
+            "--client",
+            "Bakery",
+            "--password-stdin",
+        ],
+        Some(&format!("{password}\n")),
+        &[("TWOHATS_BLUESKY_ENTRYWAY", &entry.url())],
+    )
+}
+
+/// A password without the app password's shape is warned about (not refused); a
+/// refused sign-in says the handle or app password is wrong, not that it expired; a
+/// session of another handle is refused, naming both.
+#[test]
+fn bluesky_sign_in_warns_on_a_password_shape_and_names_what_went_wrong() {
+    let mut entry = mockito::Server::new();
+    let pds = mockito::Server::new();
+    let s = Setup::new("bluesky", "@studio-nord.example");
+    let warning = "does not look like an app password (xxxx-xxxx-xxxx-xxxx)";
+    let refused = entry
+        .mock("POST", "/xrpc/com.atproto.server.createSession")
+        .with_status(401)
+        .with_body(
+            r#"{"error":"AuthenticationRequired","message":"Invalid identifier or password"}"#,
+        )
+        .create();
+    let o = connect_with(&s, &entry, "hunter2");
+    assert_eq!(o.status.code(), Some(2), "{}", err(&o));
+    assert!(err(&o).contains(warning), "{}", err(&o));
+    assert!(
+        err(&o).contains("the handle or the app password is wrong"),
+        "{}",
+        err(&o)
+    );
+    assert!(!err(&o).contains("revoked or expired"), "{}", err(&o));
+    refused.remove();
+
+    let mut other: Value = serde_json::from_str(&session_naming(&pds.url())).unwrap();
+    other["handle"] = json!("someone-else.example");
+    let _other = entry
+        .mock("POST", "/xrpc/com.atproto.server.createSession")
+        .with_body(other.to_string())
+        .create();
+    let o = connect_with(&s, &entry, PASSWORD);
+    assert_eq!(o.status.code(), Some(2), "{}", err(&o));
+    assert!(!err(&o).contains(warning), "{}", err(&o));
+    assert!(
+        err(&o).contains(
+            "these credentials belong to @someone-else.example, not @studio-nord.example"
+        ),
+        "{}",
+        err(&o)
+    );
+    assert!(!s.secrets.exists() || secrets_text(&s).is_empty());
+    assert_eq!(s.json(&["connections", "--json"]), json!([]));
+}

@@ -166,4 +166,6 @@ pub(super) const LIVE: Live = Live {
     post_held_detail: "held on the server until its time",
     net_other_account: "{account}: these credentials belong to {answered}, not {account}: sign in as {account}, or add {answered} to the client and connect it with --account",
     publish_dry_refused: "Would not publish post {id} ({client}) on {account}: {error}",
+    cli_not_app_password_shape: "Warning: this does not look like an app password (xxxx-xxxx-xxxx-xxxx). Create one in Bluesky: Settings > Privacy and security > App passwords; twohats never needs your account password.",
+    net_bad_sign_in: "{account}: the server refused the sign-in: the handle or the app password is wrong (create an app password in Settings > Privacy and security > App passwords)",
 };

@@ -173,6 +173,8 @@ pub(super) const LIVE: Live = Live {
     switcher_synced: "synchro {time}",
     post_held: "sur le serveur",
     post_held_detail: "retenu par le serveur jusqu'à son heure",
-    net_other_account: "{account} : ces identifiants sont ceux de {answered}, pas de {account} : connectez-vous en tant que {account}, ou ajoutez {answered} au client et connectez-le avec --account",
-    publish_dry_refused: "Ne publierait pas la publication {id} ({client}) sur {account} : {error}",
+    net_other_account: "{account} : ces identifiants sont ceux de {answered}, pas de {account} : connectez-vous en tant que {account}, ou ajoutez {answered} au client et connectez-le avec --account",
+    publish_dry_refused: "Ne publierait pas la publication {id} ({client}) sur {account} : {error}",
+    cli_not_app_password_shape: "Attention : ceci ne ressemble pas à un mot de passe d'application (xxxx-xxxx-xxxx-xxxx). Créez-en un dans Bluesky : Paramètres > Confidentialité et sécurité > Mots de passe d'application ; twohats n'a jamais besoin du mot de passe du compte.",
+    net_bad_sign_in: "{account} : le serveur a refusé la connexion : le nom ou le mot de passe d'application est faux (créez un mot de passe d'application dans Paramètres > Confidentialité et sécurité > Mots de passe d'application)",
 };

@@ -139,5 +139,7 @@ catalogue! {
         post_held_detail: &'static str,
         net_other_account: &'static str,
         publish_dry_refused: &'static str,
+        cli_not_app_password_shape: &'static str,
+        net_bad_sign_in: &'static str,
     }
 }
