@@ -264,6 +264,7 @@ impl Explain for crate::sync::SyncError {
                     ("platform", who.platform.key()),
                     ("client", &who.client),
                     ("account", &who.account),
+                    ("args", &who.reconnect),
                 ],
             )
         };

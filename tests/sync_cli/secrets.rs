@@ -161,3 +161,40 @@ fn two_databases_keep_their_own_secrets_and_old_names_move_on_first_use() {
     assert!(!files.file_path(&old).exists());
     assert!(files.file_path(&own).exists());
 }
+
+/// The reconnect hint names the client's account and the server the connection was
+/// made on, so that running it works; the hinted command is run to prove it.
+#[test]
+fn the_reconnect_hint_is_a_command_that_works() {
+    let mut server = mockito::Server::new();
+    let url = server.url();
+    let s = Setup::new("mastodon", "@studio@mastodon.example");
+    let _me = verify(&mut server);
+    let o = connect_as(&s, "Bakery", None, &url, TOKEN);
+    assert!(o.status.success(), "{}", err(&o));
+    let refused = notifications(&mut server, QUERY)
+        .with_status(401)
+        .with_body(fixture("mastodon/error_401.json"))
+        .create();
+    let o = s.run(&["sync"], None);
+    assert_eq!(o.status.code(), Some(1), "{}", out(&o));
+    let hint = format!(
+        "twohats connect mastodon --client \"Bakery\" --account @studio@mastodon.example --server {url}`"
+    );
+    assert!(out(&o).contains(&hint), "{}", out(&o));
+    let o = s.run(&["today"], None);
+    assert!(out(&o).contains(&hint), "{}", out(&o));
+    refused.remove();
+    // The hint, run as given (with the token on standard input), connects again.
+    let args: Vec<String> = hint
+        .trim_end_matches('`')
+        .split(' ')
+        .skip(1)
+        .map(|a| a.trim_matches('"').to_string())
+        .chain(["--token-stdin".to_string()])
+        .collect();
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let o = s.run(&args, Some(&format!("{TOKEN}\n")));
+    assert!(o.status.success(), "{}", err(&o));
+    assert_eq!(s.json(&["connections", "--json"])[0]["state"], "active");
+}

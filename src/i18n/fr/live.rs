@@ -7,7 +7,7 @@ pub(super) const LIVE: Live = Live {
     conflict_connection: "{handle} est déjà connecté pour un autre client : déconnectez-le d'abord là-bas (`twohats connections` les liste)",
     net_unauthorized: "{account} : le serveur a refusé les identifiants (révoqués ou expirés) : {todo}",
     net_reconnect_generic: "reconnectez avec `twohats connect`",
-    net_reconnect: "reconnectez avec `twohats connect {platform} --client \"{client}\" --account {account}`",
+    net_reconnect: "reconnectez avec `twohats connect {platform} --client \"{client}\" {args}`",
     net_rate_limited: "{account} : le serveur demande d'attendre (trop de requêtes) : rien ne lui est envoyé avant {time} ; réessayez ensuite",
     net_rate_limited_later: "{account} : le serveur demande d'attendre (trop de requêtes) : réessayez dans quelques minutes",
     net_validation: "{account} : le serveur a refusé l'envoi : {message}",
@@ -104,7 +104,7 @@ pub(super) const LIVE: Live = Live {
     publish_unknown_outcome: "Publication {id} ({client}) : twohats s'est arrêté pendant l'envoi à {account} il y a plus d'une heure, et le serveur ne reconnaît plus une répétition : vérifiez le compte, puis marquez la publication à la main (pas renvoyée)",
     publish_resumed: "Publication {id} ({client}) : twohats s'est arrêté pendant l'envoi à {account} ; renvoyée comme le même envoi, le serveur ne la publie pas deux fois",
     cli_item_sent: "Message {id} : réponse envoyée sur {platform} ({url}) et marqué répondu.",
-    today_reconnect: "reconnecter {account} ({client}) : `twohats connect {platform} --client \"{client}\" --account {account}`",
+    today_reconnect: "reconnecter {account} ({client}) : `twohats connect {platform} --client \"{client}\" {args}`",
     today_reconnect_title: "Connexions à refaire",
     cli_disconnect_unknown_account: "le client {client} n'a pas de compte {handle} : voyez `twohats connections`",
     cli_sync_failed: pl(
