@@ -67,7 +67,7 @@ fn keep_failure(e: KeepError) -> Failure {
 }
 
 fn net_failure(e: &NetError) -> Failure {
-    let message = e.explain();
+    let message = crate::explain::explain_connect(e);
     if e.is_bad_input() {
         Failure::usage(message)
     } else {

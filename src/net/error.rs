@@ -140,6 +140,18 @@ impl NetError {
         )
     }
 
+    /// A request that sends something may have reached the server: the connection
+    /// broke or timed out after it went, or the answer was too big to read. Whether it
+    /// was taken is unknown (a retry as the same send finds out).
+    pub fn may_have_arrived(&self) -> bool {
+        matches!(
+            self.kind,
+            NetErrorKind::Network {
+                detail: NetworkFailure::Io | NetworkFailure::Timeout | NetworkFailure::TooLarge
+            }
+        )
+    }
+
     /// The caller's input was refused (exit code 2 on the command line).
     pub fn is_bad_input(&self) -> bool {
         matches!(

@@ -55,6 +55,10 @@ pub enum StepKind {
     UnknownOutcome,
     /// `--dry-run`: would be sent on these accounts.
     WouldPublish,
+    /// The request went but no answer came (the connection broke): it may have gone
+    /// out. The send stays `sending`: the next run sends it again as the same send,
+    /// which the server recognizes if it has it.
+    MaybeSent(SyncError),
     /// `--dry-run`: would not be sent on this account (too long, not signed in...).
     WouldRefuse(SyncError),
 }
@@ -71,6 +75,7 @@ impl PublishReport {
             matches!(
                 s.what,
                 StepKind::Failed(_)
+                    | StepKind::MaybeSent(_)
                     | StepKind::UnknownOutcome
                     | StepKind::NotConnected
                     | StepKind::WouldRefuse(_)
@@ -352,6 +357,11 @@ fn send_one(
             (SendOutcome::Held { id, at }, StepKind::Held { at })
         }
         Err(SyncError::Store(e)) => return Err(e),
+        Err(e) if matches!(&e, SyncError::Net { error, .. } if error.may_have_arrived()) => {
+            // Left `sending`, as after a stop: only a send as the same one may follow.
+            store_failure(store, conn_row.id, &e, now).map_err(into_store)?;
+            return Ok(StepKind::MaybeSent(e));
+        }
         Err(e) => {
             store_failure(store, conn_row.id, &e, now).map_err(into_store)?;
             (

@@ -262,7 +262,7 @@ fn authorize(env: &SyncEnv, account: i64, server: &str) -> Heard {
     });
     match result {
         Ok(a) => Heard::Authorizing(Box::new(a)),
-        Err(e) => Heard::ConnectFailed(e.explain()),
+        Err(e) => Heard::ConnectFailed(crate::explain::explain_connect(&e)),
     }
 }
 
@@ -361,6 +361,9 @@ fn connect(
                 Location::File(p) => p.display().to_string(),
             },
         },
+        Err(sync::connect::KeepError::Net(e)) => {
+            Heard::ConnectFailed(crate::explain::explain_connect(&e))
+        }
         Err(e) => Heard::ConnectFailed(e.explain()),
     }
 }

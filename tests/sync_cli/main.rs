@@ -5,6 +5,7 @@
 
 mod bluesky;
 mod commands;
+mod dropped;
 mod limits;
 #[path = "../netkit/mod.rs"]
 mod netkit;

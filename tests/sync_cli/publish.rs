@@ -10,7 +10,7 @@ use super::*;
 const BODY: &str = "Nouveau pain au levain ce samedi.";
 
 /// A scheduled post of Bakery on its Mastodon account, due at 08:00 (now is 08:30).
-fn due_post(s: &Setup) -> i64 {
+pub fn due_post(s: &Setup) -> i64 {
     due_post_with(s, BODY)
 }
 

@@ -168,4 +168,6 @@ pub(super) const LIVE: Live = Live {
     publish_dry_refused: "Would not publish post {id} ({client}) on {account}: {error}",
     cli_not_app_password_shape: "Warning: this does not look like an app password (xxxx-xxxx-xxxx-xxxx). Create one in Bluesky: Settings > Privacy and security > App passwords; twohats never needs your account password.",
     net_bad_sign_in: "{account}: the server refused the sign-in: the handle or the app password is wrong (create an app password in Settings > Privacy and security > App passwords)",
+    net_network_connect: "{account}: the server could not be reached ({detail}): nothing was connected; check the address and the network, then try again",
+    publish_maybe_sent: "Post {id} ({client}) may have gone out on {account}: the connection broke before the server answered ({detail}). The next `twohats publish --due` checks and sends it again only as the same send, never twice",
 };

@@ -177,4 +177,6 @@ pub(super) const LIVE: Live = Live {
     publish_dry_refused: "Ne publierait pas la publication {id} ({client}) sur {account} : {error}",
     cli_not_app_password_shape: "Attention : ceci ne ressemble pas à un mot de passe d'application (xxxx-xxxx-xxxx-xxxx). Créez-en un dans Bluesky : Paramètres > Confidentialité et sécurité > Mots de passe d'application ; twohats n'a jamais besoin du mot de passe du compte.",
     net_bad_sign_in: "{account} : le serveur a refusé la connexion : le nom ou le mot de passe d'application est faux (créez un mot de passe d'application dans Paramètres > Confidentialité et sécurité > Mots de passe d'application)",
+    net_network_connect: "{account} : serveur injoignable ({detail}) : rien n'a été connecté ; vérifiez l'adresse et le réseau, puis réessayez",
+    publish_maybe_sent: "La publication {id} ({client}) est peut-être partie sur {account} : la connexion a été coupée avant la réponse du serveur ({detail}). Le prochain `twohats publish --due` vérifie et ne la renvoie que comme le même envoi, jamais deux fois",
 };

@@ -141,5 +141,7 @@ catalogue! {
         publish_dry_refused: &'static str,
         cli_not_app_password_shape: &'static str,
         net_bad_sign_in: &'static str,
+        net_network_connect: &'static str,
+        publish_maybe_sent: &'static str,
     }
 }
