@@ -158,10 +158,48 @@ impl Explain for crate::net::NetError {
     }
 }
 
+/// What broke, for a send that may have gone out.
+fn network_detail(e: &crate::sync::SyncError) -> String {
+    match e {
+        crate::sync::SyncError::Net { error, .. } => match error.kind {
+            crate::net::NetErrorKind::Network { detail } => network_failure(detail).to_string(),
+            _ => e.explain(),
+        },
+        _ => e.explain(),
+    }
+}
+
+fn network_failure(detail: crate::net::error::NetworkFailure) -> &'static str {
+    use crate::net::error::NetworkFailure as F;
+    let i = match detail {
+        F::Dns => 0,
+        F::Connect => 1,
+        F::Timeout => 2,
+        F::Tls => 3,
+        F::Io => 4,
+        F::TooLarge => 5,
+        F::Redirect => 6,
+        F::Insecure => 7,
+    };
+    t().live.net_failures[i]
+}
+
+/// A failed sign-in in words: like any connection error, but a server that cannot be
+/// reached is to be tried again by hand (there is no sync to catch up).
+pub fn explain_connect(e: &crate::net::NetError) -> String {
+    match e.kind {
+        crate::net::NetErrorKind::Network { detail } => fill(
+            t().live.net_network_connect,
+            &[("account", &e.account), ("detail", network_failure(detail))],
+        ),
+        _ => e.explain(),
+    }
+}
+
 /// A connection's error in words; `todo` says how to connect again when that is what
 /// it needs.
 fn explain_net(e: &crate::net::NetError, todo: &str) -> String {
-    use crate::net::error::{InputProblem, LengthUnit, NetworkFailure as F, UrlProblem};
+    use crate::net::error::{InputProblem, LengthUnit, UrlProblem};
     use crate::net::{NetErrorKind as K, SecretsError};
     let s = t();
     let a = e.account.as_str();
@@ -181,19 +219,7 @@ fn explain_net(e: &crate::net::NetError, todo: &str) -> String {
         K::Validation { message, .. } => with(s.live.net_validation, &[("message", message)]),
         K::Forbidden { message } => with(s.live.net_forbidden, &[("message", message)]),
         K::NotFound => with(s.live.net_not_found, &[]),
-        K::Network { detail } => {
-            let i = match detail {
-                F::Dns => 0,
-                F::Connect => 1,
-                F::Timeout => 2,
-                F::Tls => 3,
-                F::Io => 4,
-                F::TooLarge => 5,
-                F::Redirect => 6,
-                F::Insecure => 7,
-            };
-            with(s.live.net_network, &[("detail", s.live.net_failures[i])])
-        }
+        K::Network { detail } => with(s.live.net_network, &[("detail", network_failure(*detail))]),
         K::Server { status, message } => with(
             s.live.net_server,
             &[("status", &status.to_string()), ("message", message)],
@@ -232,6 +258,10 @@ fn explain_net(e: &crate::net::NetError, todo: &str) -> String {
             InputProblem::WrongPlatform => with(s.live.net_wrong_platform, &[]),
             InputProblem::NotAppPassword => with(s.live.net_not_app_password, &[]),
             InputProblem::NoServer => with(s.live.net_no_server, &[]),
+            InputProblem::BadSignIn => with(s.live.net_bad_sign_in, &[]),
+            InputProblem::OtherAccount { answered } => {
+                with(s.live.net_other_account, &[("answered", answered)])
+            }
         },
         K::Unsupported => with(s.live.net_unsupported, &[]),
         K::Secrets(se) => {
@@ -260,6 +290,7 @@ impl Explain for crate::sync::SyncError {
                     ("platform", who.platform.key()),
                     ("client", &who.client),
                     ("account", &who.account),
+                    ("args", &who.reconnect),
                 ],
             )
         };
@@ -316,6 +347,10 @@ pub fn publish_step(st: &crate::sync::PublishStep) -> String {
         StepKind::NotConnected => with(s.live.publish_not_connected, &[]),
         StepKind::UnknownOutcome => with(s.live.publish_unknown_outcome, &[]),
         StepKind::WouldPublish => with(s.live.publish_dry, &[("accounts", &account)]),
+        StepKind::MaybeSent(e) => {
+            with(s.live.publish_maybe_sent, &[("detail", &network_detail(e))])
+        }
+        StepKind::WouldRefuse(e) => with(s.live.publish_dry_refused, &[("error", &e.explain())]),
     }
 }
 

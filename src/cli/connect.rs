@@ -67,7 +67,7 @@ fn keep_failure(e: KeepError) -> Failure {
 }
 
 fn net_failure(e: &NetError) -> Failure {
-    let message = e.explain();
+    let message = crate::explain::explain_connect(e);
     if e.is_bad_input() {
         Failure::usage(message)
     } else {
@@ -155,6 +155,54 @@ fn read_secret_line() -> Result<Secret, Failure> {
     Ok(secret)
 }
 
+/// A secret typed or pasted on the terminal, not shown as it comes (raw mode: the
+/// terminal does not echo), else one line of standard input. Ctrl-C or Esc gives up.
+fn read_secret() -> Result<Secret, Failure> {
+    use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
+    use ratatui::crossterm::terminal;
+    if !std::io::stdin().is_terminal() || terminal::enable_raw_mode().is_err() {
+        return read_secret_line();
+    }
+    let mut text = String::new();
+    let done = loop {
+        match event::read() {
+            Ok(Event::Key(k)) if k.kind != KeyEventKind::Release => match k.code {
+                KeyCode::Enter => break Ok(()),
+                KeyCode::Esc => break Err(()),
+                KeyCode::Char('c' | 'd') if k.modifiers.contains(KeyModifiers::CONTROL) => {
+                    break Err(());
+                }
+                KeyCode::Char(c) => text.push(c),
+                KeyCode::Backspace => {
+                    text.pop();
+                }
+                _ => {}
+            },
+            Ok(Event::Paste(p)) => text.push_str(&p),
+            Ok(_) => {}
+            Err(_) => break Err(()),
+        }
+    };
+    let _ = terminal::disable_raw_mode();
+    // The line the Enter did not end on screen.
+    super::out::error("");
+    let typed = Secret::new(text.trim().to_string());
+    // `text` is wiped by hand: it is not a `Secret`.
+    zeroize::Zeroize::zeroize(&mut text);
+    if done.is_err() || typed.is_empty() {
+        return Err(Failure::usage(t().live.cli_connect_nothing));
+    }
+    Ok(typed)
+}
+
+/// Warns (on standard error) when a Bluesky password does not have the shape of an
+/// app password: the server may still take it, but it should not be the account's.
+fn warn_unless_app_password(password: &Secret) {
+    if !bluesky::looks_like_app_password(password) {
+        super::out::error(t().live.cli_not_app_password_shape);
+    }
+}
+
 /// Says on standard error what to paste, when someone is there to paste it.
 fn prompt(text: &str) {
     if std::io::stdin().is_terminal() {
@@ -212,7 +260,7 @@ pub fn connect(store: &mut Store, clock: &dyn Clock, cmd: ConnectCmd) -> Result<
                     &[("server", base.as_str())],
                 ));
                 Credentials::Mastodon {
-                    access_token: read_secret_line()?,
+                    access_token: read_secret()?,
                     client_id: None,
                     client_secret: None,
                 }
@@ -225,7 +273,7 @@ pub fn connect(store: &mut Store, clock: &dyn Clock, cmd: ConnectCmd) -> Result<
                 super::out::line(&fill(t().live.cli_connect_open_url, &[("url", &url)]))?;
                 open_browser(&url);
                 prompt(t().live.cli_connect_code_prompt);
-                let code = read_secret_line()?;
+                let code = read_secret()?;
                 let token = mastodon::exchange_code(&env, &base, &label, &app, &code, &pkce)
                     .map_err(|e| net_failure(&e))?;
                 Credentials::Mastodon {
@@ -236,6 +284,7 @@ pub fn connect(store: &mut Store, clock: &dyn Clock, cmd: ConnectCmd) -> Result<
             };
             let (key, profile) = connect::mastodon_identity(&env, &base, &account.handle, &creds)
                 .map_err(|e| net_failure(&e))?;
+            connect::check_account(&account.handle, &key).map_err(|e| net_failure(&e))?;
             (client, account, key, creds, profile)
         }
         ConnectCmd::Bluesky {
@@ -265,11 +314,17 @@ pub fn connect(store: &mut Store, clock: &dyn Clock, cmd: ConnectCmd) -> Result<
                     &[("account", &sanitize_line(&account.handle))],
                 ));
             }
-            let password = read_secret_line()?;
+            let password = if password_stdin {
+                read_secret_line()?
+            } else {
+                read_secret()?
+            };
+            warn_unless_app_password(&password);
             let session =
                 bluesky::sign_in(&env, &entryway, &account.handle, &password, pds.as_ref())
                     .map_err(|e| net_failure(&e))?;
             let (key, creds, profile) = connect::bluesky_identity(session);
+            connect::check_account(&account.handle, &key).map_err(|e| net_failure(&e))?;
             (client, account, key, creds, profile)
         }
     };

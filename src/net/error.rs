@@ -101,6 +101,10 @@ pub enum InputProblem {
     NotAppPassword,
     /// The handle does not say which server (Mastodon: `user@server`).
     NoServer,
+    /// The server refused a sign-in: the handle or the (app) password is wrong.
+    BadSignIn,
+    /// The credentials belong to another account than the one being connected.
+    OtherAccount { answered: String },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -133,6 +137,18 @@ impl NetError {
             NetErrorKind::Network { .. }
                 | NetErrorKind::RateLimited { .. }
                 | NetErrorKind::Server { .. }
+        )
+    }
+
+    /// A request that sends something may have reached the server: the connection
+    /// broke or timed out after it went, or the answer was too big to read. Whether it
+    /// was taken is unknown (a retry as the same send finds out).
+    pub fn may_have_arrived(&self) -> bool {
+        matches!(
+            self.kind,
+            NetErrorKind::Network {
+                detail: NetworkFailure::Io | NetworkFailure::Timeout | NetworkFailure::TooLarge
+            }
         )
     }
 

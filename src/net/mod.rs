@@ -54,7 +54,8 @@ impl NetEnv {
     }
 }
 
-/// Names one connection: a platform, the server it lives on and the account's handle.
+/// Names one connection: a platform, the server it lives on and the account's handle,
+/// and whose connection it is (`scope`: the database and its client and account).
 /// Its secrets are stored under this name.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct ConnectionKey {
@@ -63,6 +64,10 @@ pub struct ConnectionKey {
     pub server: String,
     /// `@user@server` on Mastodon, `@handle` on Bluesky, in lower case.
     pub handle: String,
+    /// Keeps two databases, or two clients, connecting the same account from sharing
+    /// (and so revoking or deleting) one secret. Empty in names from before scopes.
+    #[serde(default)]
+    pub scope: String,
 }
 
 impl ConnectionKey {
@@ -72,12 +77,33 @@ impl ConnectionKey {
             platform,
             server: server.trim().trim_end_matches('/').to_lowercase(),
             handle: format!("@{h}"),
+            scope: String::new(),
         }
     }
 
-    /// The name the secrets are kept under: `mastodon https://server @user@server`.
+    /// The same connection, owned by `scope` (see [`ConnectionKey::scope`]).
+    pub fn scoped(mut self, scope: impl Into<String>) -> ConnectionKey {
+        self.scope = scope.into();
+        self
+    }
+
+    /// The name secrets were kept under before scopes, read once to move them.
+    pub fn legacy(&self) -> Option<ConnectionKey> {
+        (!self.scope.is_empty()).then(|| ConnectionKey {
+            scope: String::new(),
+            ..self.clone()
+        })
+    }
+
+    /// The name the secrets are kept under:
+    /// `mastodon https://server @user@server db:… client:… account:…`.
     pub fn name(&self) -> String {
-        format!("{} {} {}", self.platform.key(), self.server, self.handle)
+        let base = format!("{} {} {}", self.platform.key(), self.server, self.handle);
+        if self.scope.is_empty() {
+            base
+        } else {
+            format!("{base} {}", self.scope)
+        }
     }
 
     /// The account as errors name it.
@@ -113,6 +139,12 @@ pub trait Connection: Send {
     /// Publishes a post now, or holds it on the server when `schedule_at` is set and the
     /// platform can ([`Connection::can_schedule`]).
     fn publish(&mut self, post: &NewPost) -> Result<Published, NetError>;
+
+    /// Refuses a post's text the platform would refuse (empty, over its limit),
+    /// without sending it: `publish` checks it too, `--dry-run` only this.
+    fn check_text(&mut self, _text: &str) -> Result<(), NetError> {
+        Ok(())
+    }
 
     /// Whether the server can hold a post until its time.
     fn can_schedule(&self) -> bool {

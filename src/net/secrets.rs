@@ -116,7 +116,24 @@ impl SecretsStore {
         &self.dir
     }
 
+    /// A connection's credentials. Ones stored under the name of before scopes
+    /// ([`ConnectionKey::legacy`]) are moved to the connection's own name on the way.
     pub fn get(&self, key: &ConnectionKey) -> Result<Option<Credentials>, SecretsError> {
+        if let Some(creds) = self.get_exact(key)? {
+            return Ok(Some(creds));
+        }
+        let Some(old) = key.legacy() else {
+            return Ok(None);
+        };
+        let Some(creds) = self.get_exact(&old)? else {
+            return Ok(None);
+        };
+        self.put(key, &creds)?;
+        self.delete(&old)?;
+        Ok(Some(creds))
+    }
+
+    fn get_exact(&self, key: &ConnectionKey) -> Result<Option<Credentials>, SecretsError> {
         if self.backend == Backend::System
             && let Some(creds) = keyring_get(key)
         {

@@ -57,6 +57,43 @@ pub struct ConnectionRow {
     pub cursor: Option<String>,
     pub created_at: DateTime<Utc>,
     pub version: Version,
+    /// The handle of the client's account (as `twohats account add` took it), which
+    /// `connect --account` names; `handle` is the server's answer.
+    pub account_handle: String,
+}
+
+impl ConnectionRow {
+    /// What follows `twohats connect PLATFORM --client NAME` to make this connection
+    /// again: `--account` with the client's account, and the server it was made on
+    /// when that is not where `connect` would go by itself (Mastodon: the handle's
+    /// domain; Bluesky: a PDS found at sign-in, on Bluesky's own hosts).
+    pub fn reconnect_args(&self) -> String {
+        let account = self.account_handle.trim();
+        let server = self.server.trim().trim_end_matches('/').to_lowercase();
+        let given = match self.platform {
+            Platform::Mastodon => {
+                let domain = account
+                    .trim_start_matches('@')
+                    .split_once('@')
+                    .map(|(_, d)| d);
+                let default = domain.map(|d| format!("https://{}", d.to_lowercase()));
+                (default.as_deref() != Some(server.as_str())).then_some("--server")
+            }
+            Platform::Bluesky => {
+                let host = server.split("://").nth(1).unwrap_or(&server);
+                let host = host.split([':', '/']).next().unwrap_or_default();
+                let own = ["bsky.network", "bsky.social"]
+                    .iter()
+                    .any(|d| host == *d || host.ends_with(&format!(".{d}")));
+                (!own).then_some("--pds")
+            }
+            _ => None,
+        };
+        match given {
+            Some(flag) => format!("--account {account} {flag} {}", self.server),
+            None => format!("--account {account}"),
+        }
+    }
 }
 
 /// What `connect` stores.
@@ -84,7 +121,8 @@ pub struct ReplyTargetRow {
 }
 
 const COLUMNS: &str = "c.id, c.client_id, c.account_id, c.platform, c.server, c.handle, c.profile,
-    c.state, c.last_error, c.retry_at, c.last_sync_at, c.cursor, c.created_at, c.version";
+    c.state, c.last_error, c.retry_at, c.last_sync_at, c.cursor, c.created_at, c.version,
+    coalesce((SELECT h.handle FROM accounts h WHERE h.id = c.account_id), c.handle)";
 
 fn row(r: &Row<'_>) -> rusqlite::Result<ConnectionRow> {
     let platform: String = r.get(3)?;
@@ -104,6 +142,7 @@ fn row(r: &Row<'_>) -> rusqlite::Result<ConnectionRow> {
         cursor: r.get(11)?,
         created_at: from_ts(r.get(12)?),
         version: r.get(13)?,
+        account_handle: r.get(14)?,
     })
 }
 
@@ -304,7 +343,30 @@ impl Tx<'_> {
     }
 }
 
+/// The setting holding the database's own id (see [`Store::secrets_id`]).
+const SECRETS_ID: &str = "secrets_id";
+
 impl Store {
+    /// This database's random id, made the first time it is asked for: connections'
+    /// secrets are kept under names that carry it, so two databases connecting the
+    /// same account never share (and so revoke or delete) one secret. Not a secret.
+    pub fn secrets_id(&self) -> Result<String> {
+        if let Some(id) = self.setting(SECRETS_ID)?.filter(|v| !v.is_empty()) {
+            return Ok(id);
+        }
+        let mut bytes = [0u8; 16];
+        getrandom::fill(&mut bytes).map_err(|e| StoreError::Io {
+            path: "getrandom".to_string(),
+            source: std::io::Error::other(e.to_string()),
+        })?;
+        let id: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+        // Another process may have made one meanwhile: the first stays.
+        self.conn
+            .prepare_cached("INSERT OR IGNORE INTO settings (key, value) VALUES (?1, ?2)")?
+            .execute(params![SECRETS_ID, id])?;
+        Ok(self.setting(SECRETS_ID)?.unwrap_or(id))
+    }
+
     pub fn save_connection(&mut self, c: &NewConnection, now: DateTime<Utc>) -> Result<i64> {
         self.transaction(|tx| tx.save_connection(c, now))
     }

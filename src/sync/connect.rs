@@ -4,12 +4,14 @@
 
 use chrono::{DateTime, Utc};
 
+use super::open::scoped;
 use super::{SyncEnv, SyncError, Who, key_of, open_connection};
+use crate::domain::Platform;
 use crate::net::http::BaseUrl;
 use crate::net::secrets::Location;
 use crate::net::{
     ConnectionKey, Credentials, NetEnv, NetError, NetErrorKind, Profile, SecretsStore, bluesky,
-    mastodon,
+    error::InputProblem, mastodon,
 };
 use crate::store::{ConnectionRow, NewConnection, Store, StoreError};
 
@@ -75,8 +77,38 @@ pub fn bluesky_identity(session: bluesky::Session) -> (ConnectionKey, Credential
     (key, session.credentials, profile)
 }
 
-/// Keeps a signed-in account: its secrets first, then its row; when the row cannot be
-/// written the secrets go too. Says where the secrets are.
+/// Refuses credentials that belong to another account than `account` (the client's
+/// account being connected): the server's answer `got` must name the same user. On
+/// Mastodon only the user part is compared: the server answers with its own address,
+/// which may differ from the handle's domain (`--server`, a domain delegated to
+/// another host).
+pub fn check_account(account: &str, got: &ConnectionKey) -> Result<(), NetError> {
+    let bare = |h: &str| h.trim().trim_start_matches('@').to_lowercase();
+    let (want, answered) = (bare(account), bare(&got.handle));
+    let same = match got.platform {
+        Platform::Mastodon => {
+            let user = |h: &str| h.split('@').next().unwrap_or_default().to_string();
+            user(&want) == user(&answered)
+        }
+        _ => want == answered,
+    };
+    if same {
+        Ok(())
+    } else {
+        Err(NetError::new(
+            account.to_string(),
+            NetErrorKind::BadInput(InputProblem::OtherAccount {
+                answered: got.handle.clone(),
+            }),
+        ))
+    }
+}
+
+/// Keeps a signed-in account: its row, and in the same transaction its secrets under
+/// the connection's own name (this database's client and account); a refused row
+/// (the account connected for another client) writes and deletes no secret. A
+/// connection renewed on another server or handle loses its old secret. Says where
+/// the secrets are.
 #[allow(clippy::too_many_arguments)]
 pub fn keep(
     store: &mut Store,
@@ -87,25 +119,29 @@ pub fn keep(
     profile: &Profile,
     now: DateTime<Utc>,
 ) -> Result<Location, KeepError> {
-    let place = secrets
-        .put(key, creds)
-        .map_err(|e| NetError::new(key.label(), NetErrorKind::Secrets(e)))?;
+    let own = scoped(store, key.clone(), (client_id, account_id))?;
+    let before = match store.connection_of_account(account_id)? {
+        Some(row) => Some(key_of(store, &row)?),
+        None => None,
+    };
     let profile =
         serde_json::to_string(profile).map_err(|_| StoreError::Unreadable { what: "profile" })?;
-    let saved = store.save_connection(
-        &NewConnection {
-            client_id,
-            account_id,
-            platform: key.platform,
-            server: key.server.clone(),
-            handle: key.handle.clone(),
-            profile,
-        },
-        now,
-    );
-    if let Err(e) = saved {
-        let _ = secrets.delete(key);
-        return Err(e.into());
+    let connection = NewConnection {
+        client_id,
+        account_id,
+        platform: key.platform,
+        server: key.server.clone(),
+        handle: key.handle.clone(),
+        profile,
+    };
+    let place = store.transaction_or(|tx| {
+        tx.save_connection(&connection, now)?;
+        secrets
+            .put(&own, creds)
+            .map_err(|e| KeepError::Net(NetError::new(key.label(), NetErrorKind::Secrets(e))))
+    })?;
+    if let Some(old) = before.filter(|old| *old != own) {
+        let _ = secrets.delete(&old);
     }
     Ok(place)
 }
@@ -120,9 +156,9 @@ pub fn forget(
     now: DateTime<Utc>,
 ) -> Result<Option<SyncError>, KeepError> {
     let who = Who::of(row, client);
-    let told = open_connection(env, row, &who, now)
+    let told = open_connection(store, env, row, &who, now)
         .and_then(|mut c| c.sign_out().map_err(|e| SyncError::from((who.clone(), e))));
-    let key = key_of(row);
+    let key = key_of(store, row)?;
     env.secrets
         .delete(&key)
         .map_err(|e| NetError::new(key.label(), NetErrorKind::Secrets(e)))?;

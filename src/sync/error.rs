@@ -12,6 +12,9 @@ pub struct Who {
     pub platform: Platform,
     /// The handle.
     pub account: String,
+    /// What `twohats connect` needs besides the platform and client to connect it
+    /// again ([`ConnectionRow::reconnect_args`]).
+    pub reconnect: String,
 }
 
 impl Who {
@@ -20,6 +23,7 @@ impl Who {
             client: client.to_string(),
             platform: row.platform,
             account: row.handle.clone(),
+            reconnect: row.reconnect_args(),
         }
     }
 }

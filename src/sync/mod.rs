@@ -146,7 +146,7 @@ fn sync_one(
     let who = Who::of(row, client);
     let now = env.net.clock.now();
     let result = (|| {
-        let mut conn = open_connection(env, row, &who, now)?;
+        let mut conn = open_connection(store, env, row, &who, now)?;
         let mut pulled = inbox::pull_and_store(store, conn.as_mut(), row, &who, now)?;
         inbox::counts(store, conn.as_mut(), row, &who, now, &mut pulled)?;
         Ok(pulled)

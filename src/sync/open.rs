@@ -19,14 +19,27 @@ pub struct SyncEnv {
     pub secrets: net::SecretsStore,
 }
 
-/// The name a connection's secrets are kept under.
-pub fn key_of(row: &ConnectionRow) -> ConnectionKey {
-    ConnectionKey::new(row.platform, &row.server, &row.handle)
+/// The name a connection's secrets are kept under: its platform, server and handle,
+/// owned by this database's client and account.
+pub fn key_of(store: &Store, row: &ConnectionRow) -> Result<ConnectionKey, StoreError> {
+    let key = ConnectionKey::new(row.platform, &row.server, &row.handle);
+    scoped(store, key, (row.client_id, row.account_id))
+}
+
+/// `key` as the secrets' name of the connection of this client's account here.
+pub fn scoped(
+    store: &Store,
+    key: ConnectionKey,
+    (client, account): (i64, i64),
+) -> Result<ConnectionKey, StoreError> {
+    let db = store.secrets_id()?;
+    Ok(key.scoped(format!("db:{db} client:{client} account:{account}")))
 }
 
 /// Opens a stored connection, unless the server asked to be left alone until later
 /// (then the answer is the same 429 it gave, without a request).
 pub fn open_connection(
+    store: &Store,
     env: &SyncEnv,
     row: &ConnectionRow,
     who: &Who,
@@ -41,7 +54,7 @@ pub fn open_connection(
     }
     let profile: Profile = serde_json::from_str(&row.profile)
         .map_err(|_| SyncError::BadProfile { who: who.clone() })?;
-    let key = key_of(row);
+    let key = key_of(store, row).map_err(SyncError::Store)?;
     let vault = Arc::new(net::SecretsVault::new(env.secrets.clone(), key.clone()));
     net::open(&env.net, &key, &profile, vault).map_err(|error| SyncError::Net {
         who: who.clone(),
@@ -58,6 +71,12 @@ pub fn store_failure(
     now: DateTime<Utc>,
 ) -> Result<(), SyncError> {
     if matches!(e, SyncError::Store(_) | SyncError::NoReplyTarget { .. }) {
+        return Ok(());
+    }
+    // A text the platform refuses says nothing about the connection.
+    if let SyncError::Net { error, .. } = e
+        && error.is_bad_input()
+    {
         return Ok(());
     }
     let state = if e.is_expired() {

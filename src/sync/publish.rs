@@ -55,6 +55,12 @@ pub enum StepKind {
     UnknownOutcome,
     /// `--dry-run`: would be sent on these accounts.
     WouldPublish,
+    /// The request went but no answer came (the connection broke): it may have gone
+    /// out. The send stays `sending`: the next run sends it again as the same send,
+    /// which the server recognizes if it has it.
+    MaybeSent(SyncError),
+    /// `--dry-run`: would not be sent on this account (too long, not signed in...).
+    WouldRefuse(SyncError),
 }
 
 #[derive(Debug, Default)]
@@ -68,7 +74,11 @@ impl PublishReport {
         self.steps.iter().any(|s| {
             matches!(
                 s.what,
-                StepKind::Failed(_) | StepKind::UnknownOutcome | StepKind::NotConnected
+                StepKind::Failed(_)
+                    | StepKind::MaybeSent(_)
+                    | StepKind::UnknownOutcome
+                    | StepKind::NotConnected
+                    | StepKind::WouldRefuse(_)
             )
         })
     }
@@ -240,14 +250,37 @@ fn publish_post(
         }
     }
     if dry_run {
-        if !to_send.is_empty() {
-            let handles: Vec<&str> = to_send.iter().map(|(_, h, _)| h.as_str()).collect();
+        // What the platform would refuse is said now, without sending anything.
+        let text = post_text(p);
+        let mut handles: Vec<&str> = Vec::new();
+        for (_, handle, conn) in &to_send {
+            let who = Who::of(conn, client);
+            let checked = open_connection(store, env, conn, &who, now).and_then(|mut c| {
+                c.check_text(&text)
+                    .map_err(|e| SyncError::from((who.clone(), e)))
+            });
+            match checked {
+                Ok(()) => handles.push(handle),
+                Err(SyncError::Store(e)) => return Err(e),
+                Err(e) => report
+                    .steps
+                    .push(step(p, client, handle, StepKind::WouldRefuse(e))),
+            }
+        }
+        if !handles.is_empty() {
             report
                 .steps
                 .push(step(p, client, &handles.join(", "), StepKind::WouldPublish));
         }
         return Ok(());
     }
+    // Sends an earlier run left `sending` (it stopped before recording what came of
+    // them): only these are sent again as the same send, and said so.
+    let left_behind: Vec<i64> = sends
+        .iter()
+        .filter(|s| s.state == SendState::Sending)
+        .map(|s| s.account_id)
+        .collect();
     if p.status != PostStatus::Publishing {
         if to_send.is_empty() && targets.iter().all(|(_, _, c)| c.is_none()) {
             // Nothing connected: the post stays as it is, for the user to send.
@@ -265,23 +298,24 @@ fn publish_post(
             continue;
         };
         let who = Who::of(conn, client);
-        let kind = send_one(store, env, p, s, conn, &who, now)?;
+        let resume = left_behind.contains(account);
+        let kind = send_one(store, env, p, (s, resume), conn, &who, now)?;
         report.steps.push(step(p, client, handle, kind));
     }
     finish(store, p.id)
 }
 
-/// Sends one post to one account as the send `s` recorded, and records what came of it.
+/// Sends one post to one account as the send `s` recorded, and records what came of it;
+/// `resume`: an earlier run left the send `sending`.
 fn send_one(
     store: &mut Store,
     env: &SyncEnv,
     p: &Post,
-    s: &SendRow,
+    (s, resume): (&SendRow, bool),
     conn_row: &ConnectionRow,
     who: &Who,
     now: DateTime<Utc>,
 ) -> Result<StepKind, StoreError> {
-    let resume = s.state == SendState::Sending && s.attempt_at < now;
     if resume && conn_row.platform == Platform::Mastodon && now - s.attempt_at > MASTODON_KEY_KEPT {
         store.record_send(
             p.id,
@@ -304,7 +338,7 @@ fn send_one(
         },
         schedule_at: None,
     };
-    let sent = open_connection(env, conn_row, who, now).and_then(|mut c| {
+    let sent = open_connection(store, env, conn_row, who, now).and_then(|mut c| {
         c.publish(&post)
             .map_err(|e| SyncError::from((who.clone(), e)))
     });
@@ -323,6 +357,11 @@ fn send_one(
             (SendOutcome::Held { id, at }, StepKind::Held { at })
         }
         Err(SyncError::Store(e)) => return Err(e),
+        Err(e) if matches!(&e, SyncError::Net { error, .. } if error.may_have_arrived()) => {
+            // Left `sending`, as after a stop: only a send as the same one may follow.
+            store_failure(store, conn_row.id, &e, now).map_err(into_store)?;
+            return Ok(StepKind::MaybeSent(e));
+        }
         Err(e) => {
             store_failure(store, conn_row.id, &e, now).map_err(into_store)?;
             (
@@ -401,7 +440,7 @@ pub fn hold_on_server(
             },
             schedule_at: Some(at),
         };
-        let held = open_connection(env, &row, &who, now).and_then(|mut c| {
+        let held = open_connection(store, env, &row, &who, now).and_then(|mut c| {
             if !c.can_schedule() {
                 return Ok(None);
             }
@@ -490,7 +529,7 @@ fn keep_in_step(
     if want == Some(held_at) || (want.is_some() && held_at <= now) {
         return Ok(None);
     }
-    let result = open_connection(env, &row, &who, now).and_then(|mut c| match want {
+    let result = open_connection(store, env, &row, &who, now).and_then(|mut c| match want {
         None => match c.unschedule(&id) {
             Ok(()) => Ok(None),
             Err(e) if e.kind == NetErrorKind::NotFound => Ok(None),

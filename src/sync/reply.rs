@@ -48,7 +48,7 @@ pub fn send_reply(
         sent_at,
         resume,
     };
-    let sent = open_connection(env, &row, &who, now).and_then(|mut c| {
+    let sent = open_connection(store, env, &row, &who, now).and_then(|mut c| {
         c.reply(&target, &message)
             .map_err(|e| SyncError::from((who.clone(), e)))
     });

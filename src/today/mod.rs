@@ -98,6 +98,8 @@ pub struct ReconnectLine {
     pub client_id: i64,
     pub platform: &'static str,
     pub account: String,
+    /// `--account` and, when needed, `--server`/`--pds` for `twohats connect`.
+    pub args: String,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -151,6 +153,7 @@ pub fn build(store: &Store, now: DateTime<Utc>) -> Result<Today> {
             client: client.name.clone(),
             client_id: client.id,
             platform: c.platform.key(),
+            args: c.reconnect_args(),
             account: c.handle,
         });
     }

@@ -174,6 +174,7 @@ pub fn reconnect_line(r: &super::ReconnectLine) -> String {
             ("account", &sanitize_line(&r.account)),
             ("client", &sanitize_line(&r.client)),
             ("platform", r.platform),
+            ("args", &sanitize_line(&r.args)),
         ],
     )
 }

@@ -262,7 +262,7 @@ fn authorize(env: &SyncEnv, account: i64, server: &str) -> Heard {
     });
     match result {
         Ok(a) => Heard::Authorizing(Box::new(a)),
-        Err(e) => Heard::ConnectFailed(e.explain()),
+        Err(e) => Heard::ConnectFailed(crate::explain::explain_connect(&e)),
     }
 }
 
@@ -291,6 +291,7 @@ fn connect(
                 };
                 let (key, profile) =
                     sync::connect::mastodon_identity(&env.net, &base, &account.handle, &creds)?;
+                sync::connect::check_account(&account.handle, &key)?;
                 (key, creds, profile)
             }
             SignIn::MastodonCode { pending, code } => {
@@ -310,6 +311,7 @@ fn connect(
                 };
                 let (key, profile) =
                     sync::connect::mastodon_identity(&env.net, &base, &account.handle, &creds)?;
+                sync::connect::check_account(&account.handle, &key)?;
                 (key, creds, profile)
             }
             SignIn::Bluesky { pds, password } => {
@@ -336,6 +338,7 @@ fn connect(
                     pds: session.pds.as_str().to_string(),
                     did: session.did.clone(),
                 };
+                sync::connect::check_account(&account.handle, &key)?;
                 (key, session.credentials, profile)
             }
         };
@@ -358,6 +361,9 @@ fn connect(
                 Location::File(p) => p.display().to_string(),
             },
         },
+        Err(sync::connect::KeepError::Net(e)) => {
+            Heard::ConnectFailed(crate::explain::explain_connect(&e))
+        }
         Err(e) => Heard::ConnectFailed(e.explain()),
     }
 }

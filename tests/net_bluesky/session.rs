@@ -74,8 +74,9 @@ fn a_session_made_with_the_account_password_is_refused_and_closed() {
     assert_eq!(e.account, "@studio-nord.example");
 }
 
+/// At sign-in a 401 is a wrong handle or password (bad input), not an expiry.
 #[test]
-fn a_wrong_password_is_unauthorized() {
+fn a_wrong_password_is_a_bad_sign_in() {
     let mut server = mockito::Server::new();
     let _m = server
         .mock("POST", "/xrpc/com.atproto.server.createSession")
@@ -92,5 +93,9 @@ fn a_wrong_password_is_unauthorized() {
         None,
     )
     .unwrap_err();
-    assert_eq!(e.kind, NetErrorKind::Unauthorized);
+    assert_eq!(
+        e.kind,
+        NetErrorKind::BadInput(twohats::net::error::InputProblem::BadSignIn)
+    );
+    assert!(e.is_bad_input() && !e.is_expired());
 }

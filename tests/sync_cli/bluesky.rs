@@ -440,3 +440,90 @@ fn a_401_from_the_pds_expires_the_connection_without_a_refresh() {
         "@studio-nord.example"
     );
 }
+
+/// Over 300 graphemes: `--dry-run` says it would be refused, with the count, and
+/// the real run sends nothing.
+#[test]
+fn a_bluesky_post_over_300_graphemes_is_refused_by_the_dry_run_too() {
+    let mut entry = mockito::Server::new();
+    let mut pds = mockito::Server::new();
+    let s = Setup::new("bluesky", "@studio-nord.example");
+    connect_bluesky(&s, &mut entry, &pds);
+    due_bluesky_post(&s, &"é".repeat(301));
+    let create = pds
+        .mock("POST", "/xrpc/com.atproto.repo.createRecord")
+        .expect(0)
+        .create();
+    let said = "@studio-nord.example: the text is too long: 301 characters for at most 300";
+    for args in [
+        &["publish", "--due", "--dry-run"][..],
+        &["publish", "--due"],
+    ] {
+        let o = s.run(args, None);
+        assert_eq!(o.status.code(), Some(1), "{args:?}: {}", err(&o));
+        assert!(out(&o).contains(said), "{args:?}: {}", out(&o));
+        assert!(!out(&o).contains("Would publish"), "{}", out(&o));
+    }
+    create.assert();
+}
+
+fn connect_with(s: &Setup, entry: &mockito::Server, password: &str) -> Output {
+    s.run_with(
+        &[
+            "connect",
+            "bluesky",
+            "--client",
+            "Bakery",
+            "--password-stdin",
+        ],
+        Some(&format!("{password}\n")),
+        &[("TWOHATS_BLUESKY_ENTRYWAY", &entry.url())],
+    )
+}
+
+/// A password without the app password's shape is warned about (not refused); a
+/// refused sign-in says the handle or app password is wrong, not that it expired; a
+/// session of another handle is refused, naming both.
+#[test]
+fn bluesky_sign_in_warns_on_a_password_shape_and_names_what_went_wrong() {
+    let mut entry = mockito::Server::new();
+    let pds = mockito::Server::new();
+    let s = Setup::new("bluesky", "@studio-nord.example");
+    let warning = "does not look like an app password (xxxx-xxxx-xxxx-xxxx)";
+    let refused = entry
+        .mock("POST", "/xrpc/com.atproto.server.createSession")
+        .with_status(401)
+        .with_body(
+            r#"{"error":"AuthenticationRequired","message":"Invalid identifier or password"}"#,
+        )
+        .create();
+    let o = connect_with(&s, &entry, "hunter2");
+    assert_eq!(o.status.code(), Some(2), "{}", err(&o));
+    assert!(err(&o).contains(warning), "{}", err(&o));
+    assert!(
+        err(&o).contains("the handle or the app password is wrong"),
+        "{}",
+        err(&o)
+    );
+    assert!(!err(&o).contains("revoked or expired"), "{}", err(&o));
+    refused.remove();
+
+    let mut other: Value = serde_json::from_str(&session_naming(&pds.url())).unwrap();
+    other["handle"] = json!("someone-else.example");
+    let _other = entry
+        .mock("POST", "/xrpc/com.atproto.server.createSession")
+        .with_body(other.to_string())
+        .create();
+    let o = connect_with(&s, &entry, PASSWORD);
+    assert_eq!(o.status.code(), Some(2), "{}", err(&o));
+    assert!(!err(&o).contains(warning), "{}", err(&o));
+    assert!(
+        err(&o).contains(
+            "these credentials belong to @someone-else.example, not @studio-nord.example"
+        ),
+        "{}",
+        err(&o)
+    );
+    assert!(!s.secrets.exists() || secrets_text(&s).is_empty());
+    assert_eq!(s.json(&["connections", "--json"]), json!([]));
+}

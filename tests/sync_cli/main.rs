@@ -5,6 +5,7 @@
 
 mod bluesky;
 mod commands;
+mod dropped;
 mod limits;
 #[path = "../netkit/mod.rs"]
 mod netkit;
@@ -12,6 +13,7 @@ mod oauth;
 mod publish;
 mod refresh;
 mod relay;
+mod secrets;
 
 use std::io::Write;
 use std::path::PathBuf;

@@ -10,7 +10,12 @@ use super::*;
 const BODY: &str = "Nouveau pain au levain ce samedi.";
 
 /// A scheduled post of Bakery on its Mastodon account, due at 08:00 (now is 08:30).
-fn due_post(s: &Setup) -> i64 {
+pub fn due_post(s: &Setup) -> i64 {
+    due_post_with(s, BODY)
+}
+
+/// [`due_post`] with this text.
+fn due_post_with(s: &Setup, body: &str) -> i64 {
     let store = Store::open(&s.db).unwrap();
     let account = store.accounts().unwrap()[0].id;
     let at = Utc.with_ymd_and_hms(2026, 11, 22, 8, 0, 0).unwrap();
@@ -24,7 +29,7 @@ fn due_post(s: &Setup) -> i64 {
         local: Some(local),
         at: Some(at),
         status: PostStatus::Scheduled,
-        body: BODY.into(),
+        body: body.into(),
         ..Post::default()
     };
     let mut store = store;
@@ -146,5 +151,92 @@ fn a_post_left_publishing_too_long_ago_is_not_sent_again() {
     assert_eq!(o.status.code(), Some(1));
     assert!(out(&o).contains("over an hour ago"), "{}", out(&o));
     assert_eq!(post_json(&s)["status"], "failed");
+    sent.assert();
+}
+
+/// A first send is not a resumed one, whatever the clock's fraction of a second (the
+/// database keeps whole seconds): no word of a stop that did not happen.
+#[test]
+fn a_first_send_is_not_reported_as_sent_again_after_a_stop() {
+    let mut server = mockito::Server::new();
+    let s = Setup::new("mastodon", "@studio@127.0.0.1");
+    s.connect_token(&mut server);
+    due_post(&s);
+    let log = Log::default();
+    let sent = statuses(&mut server, &log, 1);
+    let o = s.run_with(
+        &["publish", "--due"],
+        None,
+        &[("TWOHATS_NOW", "2026-11-22T08:30:00.750Z")],
+    );
+    assert!(o.status.success(), "{}", err(&o));
+    assert!(
+        out(&o).contains("published on @studio@127.0.0.1"),
+        "{}",
+        out(&o)
+    );
+    assert!(!out(&o).contains("stopped while sending"), "{}", out(&o));
+    assert!(!out(&o).contains("sent again"), "{}", out(&o));
+    sent.assert();
+}
+
+fn instance(server: &mut mockito::Server, path: &str, limit: usize) -> mockito::Mock {
+    server
+        .mock("GET", path)
+        .with_body(
+            serde_json::json!({ "configuration": { "statuses": { "max_characters": limit } } })
+                .to_string(),
+        )
+        .create()
+}
+
+/// The instance's limit is checked before sending, by `--dry-run` too: over it nothing
+/// goes out and the count is said; a URL counts 23 whatever its length.
+#[test]
+fn a_post_over_the_instance_limit_is_refused_before_sending() {
+    let mut server = mockito::Server::new();
+    let s = Setup::new("mastodon", "@studio@127.0.0.1");
+    s.connect_token(&mut server);
+    let _limit = instance(&mut server, "/api/v2/instance", 500);
+    due_post_with(&s, &"a".repeat(501));
+    let log = Log::default();
+    let sent = statuses(&mut server, &log, 0);
+    let said = "@studio@127.0.0.1: the text is too long: 501 characters for at most 500";
+    let o = s.run(&["publish", "--due", "--dry-run"], None);
+    assert_eq!(o.status.code(), Some(1), "{}", err(&o));
+    assert!(out(&o).contains("Would not publish post"), "{}", out(&o));
+    assert!(out(&o).contains(said), "{}", out(&o));
+    assert!(!out(&o).contains("Would publish"), "{}", out(&o));
+    let o = s.run(&["publish", "--due"], None);
+    assert_eq!(o.status.code(), Some(1), "{}", err(&o));
+    assert!(out(&o).contains(said), "{}", out(&o));
+    assert_eq!(post_json(&s)["status"], "failed");
+    // The connection itself is fine.
+    assert_eq!(s.json(&["connections", "--json"])[0]["state"], "active");
+    sent.assert();
+}
+
+#[test]
+fn the_limit_comes_from_the_v1_instance_and_urls_count_23() {
+    let mut server = mockito::Server::new();
+    let s = Setup::new("mastodon", "@studio@127.0.0.1");
+    s.connect_token(&mut server);
+    let _v2 = server
+        .mock("GET", "/api/v2/instance")
+        .with_status(404)
+        .create();
+    let _v1 = instance(&mut server, "/api/v1/instance", 520);
+    // 490 characters and a 60-character address: 514 as Mastodon counts, under 520.
+    let url = format!("https://example.com/{}", "p".repeat(40));
+    let body = format!("{} {url}", "a".repeat(489));
+    assert_eq!(body.chars().count(), 550);
+    due_post_with(&s, &body);
+    let log = Log::default();
+    let sent = statuses(&mut server, &log, 1);
+    let o = s.run(&["publish", "--due", "--dry-run"], None);
+    assert!(out(&o).contains("Would publish post"), "{}", out(&o));
+    let o = s.run(&["publish", "--due"], None);
+    assert!(o.status.success(), "{}\n{}", out(&o), err(&o));
+    assert_eq!(post_json(&s)["status"], "published");
     sent.assert();
 }

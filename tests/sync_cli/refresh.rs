@@ -3,8 +3,7 @@
 
 use std::time::{Duration, Instant};
 
-use twohats::domain::Platform;
-use twohats::net::{ConnectionKey, SecretsStore};
+use twohats::net::SecretsStore;
 
 use super::bluesky::*;
 use super::*;
@@ -56,7 +55,10 @@ fn two_syncs_refreshing_at_once_spend_the_refresh_token_once() {
     // Hold the connection's refresh lock, as a third window in the middle of a
     // refresh would, until both processes have been refused with the old token: then
     // both are about to refresh, and only the lock stands between them.
-    let key = ConnectionKey::new(Platform::Bluesky, &pds.url(), "@studio-nord.example");
+    let store = twohats::store::Store::open(&s.db).unwrap();
+    let row = store.connections(None).unwrap().remove(0);
+    let key = twohats::sync::key_of(&store, &row).unwrap();
+    drop(store);
     let lock_path = SecretsStore::files_in(s.secrets.clone())
         .lock_path(&key)
         .unwrap();

@@ -7,7 +7,7 @@ pub(super) const LIVE: Live = Live {
     conflict_connection: "{handle} is already connected for another client: disconnect it there first (`twohats connections` lists them)",
     net_unauthorized: "{account}: the server refused the credentials (revoked or expired): {todo}",
     net_reconnect_generic: "connect again with `twohats connect`",
-    net_reconnect: "reconnect with `twohats connect {platform} --client \"{client}\" --account {account}`",
+    net_reconnect: "reconnect with `twohats connect {platform} --client \"{client}\" {args}`",
     net_rate_limited: "{account}: the server asks twohats to wait (too many requests): nothing more is sent to it before {time}; try again then",
     net_rate_limited_later: "{account}: the server asks twohats to wait (too many requests): try again in a few minutes",
     net_validation: "{account}: the server refused what was sent: {message}",
@@ -98,7 +98,7 @@ pub(super) const LIVE: Live = Live {
     publish_unknown_outcome: "Post {id} ({client}): twohats stopped while sending it to {account} over an hour ago, and the server no longer recognizes a repeat: check the account, then mark the post by hand (not sent again)",
     publish_resumed: "Post {id} ({client}): twohats stopped while sending it to {account}; sent again as the same send, so the server does not post it twice",
     cli_item_sent: "Inbox item {id}: reply sent on {platform} ({url}) and marked replied.",
-    today_reconnect: "reconnect {account} ({client}): `twohats connect {platform} --client \"{client}\" --account {account}`",
+    today_reconnect: "reconnect {account} ({client}): `twohats connect {platform} --client \"{client}\" {args}`",
     today_reconnect_title: "Connections to make again",
     cli_disconnect_unknown_account: "client {client} has no account {handle}: see `twohats connections`",
     cli_sync_failed: pl(
@@ -164,4 +164,10 @@ pub(super) const LIVE: Live = Live {
     switcher_synced: "synced {time}",
     post_held: "on server",
     post_held_detail: "held on the server until its time",
+    net_other_account: "{account}: these credentials belong to {answered}, not {account}: sign in as {account}, or add {answered} to the client and connect it with --account",
+    publish_dry_refused: "Would not publish post {id} ({client}) on {account}: {error}",
+    cli_not_app_password_shape: "Warning: this does not look like an app password (xxxx-xxxx-xxxx-xxxx). Create one in Bluesky: Settings > Privacy and security > App passwords; twohats never needs your account password.",
+    net_bad_sign_in: "{account}: the server refused the sign-in: the handle or the app password is wrong (create an app password in Settings > Privacy and security > App passwords)",
+    net_network_connect: "{account}: the server could not be reached ({detail}): nothing was connected; check the address and the network, then try again",
+    publish_maybe_sent: "Post {id} ({client}) may have gone out on {account}: the connection broke before the server answered ({detail}). The next `twohats publish --due` checks and sends it again only as the same send, never twice",
 };

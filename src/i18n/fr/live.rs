@@ -7,7 +7,7 @@ pub(super) const LIVE: Live = Live {
     conflict_connection: "{handle} est déjà connecté pour un autre client : déconnectez-le d'abord là-bas (`twohats connections` les liste)",
     net_unauthorized: "{account} : le serveur a refusé les identifiants (révoqués ou expirés) : {todo}",
     net_reconnect_generic: "reconnectez avec `twohats connect`",
-    net_reconnect: "reconnectez avec `twohats connect {platform} --client \"{client}\" --account {account}`",
+    net_reconnect: "reconnectez avec `twohats connect {platform} --client \"{client}\" {args}`",
     net_rate_limited: "{account} : le serveur demande d'attendre (trop de requêtes) : rien ne lui est envoyé avant {time} ; réessayez ensuite",
     net_rate_limited_later: "{account} : le serveur demande d'attendre (trop de requêtes) : réessayez dans quelques minutes",
     net_validation: "{account} : le serveur a refusé l'envoi : {message}",
@@ -104,7 +104,7 @@ pub(super) const LIVE: Live = Live {
     publish_unknown_outcome: "Publication {id} ({client}) : twohats s'est arrêté pendant l'envoi à {account} il y a plus d'une heure, et le serveur ne reconnaît plus une répétition : vérifiez le compte, puis marquez la publication à la main (pas renvoyée)",
     publish_resumed: "Publication {id} ({client}) : twohats s'est arrêté pendant l'envoi à {account} ; renvoyée comme le même envoi, le serveur ne la publie pas deux fois",
     cli_item_sent: "Message {id} : réponse envoyée sur {platform} ({url}) et marqué répondu.",
-    today_reconnect: "reconnecter {account} ({client}) : `twohats connect {platform} --client \"{client}\" --account {account}`",
+    today_reconnect: "reconnecter {account} ({client}) : `twohats connect {platform} --client \"{client}\" {args}`",
     today_reconnect_title: "Connexions à refaire",
     cli_disconnect_unknown_account: "le client {client} n'a pas de compte {handle} : voyez `twohats connections`",
     cli_sync_failed: pl(
@@ -173,4 +173,10 @@ pub(super) const LIVE: Live = Live {
     switcher_synced: "synchro {time}",
     post_held: "sur le serveur",
     post_held_detail: "retenu par le serveur jusqu'à son heure",
+    net_other_account: "{account} : ces identifiants sont ceux de {answered}, pas de {account} : connectez-vous en tant que {account}, ou ajoutez {answered} au client et connectez-le avec --account",
+    publish_dry_refused: "Ne publierait pas la publication {id} ({client}) sur {account} : {error}",
+    cli_not_app_password_shape: "Attention : ceci ne ressemble pas à un mot de passe d'application (xxxx-xxxx-xxxx-xxxx). Créez-en un dans Bluesky : Paramètres > Confidentialité et sécurité > Mots de passe d'application ; twohats n'a jamais besoin du mot de passe du compte.",
+    net_bad_sign_in: "{account} : le serveur a refusé la connexion : le nom ou le mot de passe d'application est faux (créez un mot de passe d'application dans Paramètres > Confidentialité et sécurité > Mots de passe d'application)",
+    net_network_connect: "{account} : serveur injoignable ({detail}) : rien n'a été connecté ; vérifiez l'adresse et le réseau, puis réessayez",
+    publish_maybe_sent: "La publication {id} ({client}) est peut-être partie sur {account} : la connexion a été coupée avant la réponse du serveur ({detail}). Le prochain `twohats publish --due` vérifie et ne la renvoie que comme le même envoi, jamais deux fois",
 };

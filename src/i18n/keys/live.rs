@@ -137,5 +137,11 @@ catalogue! {
         switcher_synced: &'static str,
         post_held: &'static str,
         post_held_detail: &'static str,
+        net_other_account: &'static str,
+        publish_dry_refused: &'static str,
+        cli_not_app_password_shape: &'static str,
+        net_bad_sign_in: &'static str,
+        net_network_connect: &'static str,
+        publish_maybe_sent: &'static str,
     }
 }

@@ -199,6 +199,10 @@ impl Connection for Bluesky {
         })
     }
 
+    fn check_text(&mut self, text: &str) -> Result<(), NetError> {
+        records::check_length(self, text)
+    }
+
     fn sign_out(&mut self) -> Result<(), NetError> {
         match self.vault.load()? {
             Some(Credentials::Bluesky { refresh_jwt, .. }) => {

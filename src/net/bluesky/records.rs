@@ -42,7 +42,7 @@ pub fn record_key(msg: &Outgoing) -> String {
     tid(msg.sent_at, u16::from_be_bytes([h[0], h[1]]))
 }
 
-fn check_length(b: &Bluesky, text: &str) -> Result<(), NetError> {
+pub(super) fn check_length(b: &Bluesky, text: &str) -> Result<(), NetError> {
     let too_long = |count, limit, unit| {
         b.api.err(NetErrorKind::BadInput(InputProblem::TooLong {
             count,

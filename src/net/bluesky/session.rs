@@ -89,7 +89,11 @@ pub fn sign_in(
         "identifier": identifier.trim().trim_start_matches('@'),
         "password": app_password.expose(),
     }));
-    let resp = api.send(req)?;
+    // At sign-in a refusal is the handle or the password, never an expiry.
+    let resp = api.send(req).map_err(|e| match e.kind {
+        NetErrorKind::Unauthorized => api.err(NetErrorKind::BadInput(InputProblem::BadSignIn)),
+        _ => e,
+    })?;
     let body: SessionBody = api.decode(&resp, EP)?;
     let api = Api::new(
         env.transport.clone(),

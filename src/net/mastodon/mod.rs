@@ -4,6 +4,7 @@
 
 mod auth;
 mod ids;
+mod limit;
 mod notifications;
 mod statuses;
 
@@ -71,6 +72,8 @@ pub struct Mastodon {
     app: Option<App>,
     /// Learnt from `verify_credentials`, for the account's statuses.
     account_id: Option<String>,
+    /// The server's text limit, once asked.
+    max_characters: Option<usize>,
 }
 
 impl Mastodon {
@@ -110,6 +113,7 @@ impl Mastodon {
             token: access_token,
             app,
             account_id: None,
+            max_characters: None,
         })
     }
 
@@ -137,6 +141,16 @@ impl Mastodon {
 
     pub fn api(&self) -> &Api {
         &self.api
+    }
+
+    /// The server's text limit, asked once per connection.
+    fn max_characters(&mut self) -> usize {
+        if let Some(n) = self.max_characters {
+            return n;
+        }
+        let n = limit::max_characters(self);
+        self.max_characters = Some(n);
+        n
     }
 
     fn request(&self, method: Method, path_and_query: &str) -> Request {
@@ -215,7 +229,13 @@ impl Connection for Mastodon {
     }
 
     fn publish(&mut self, post: &NewPost) -> Result<Published, NetError> {
+        self.check_text(&post.message.text)?;
         statuses::publish(self, post)
+    }
+
+    fn check_text(&mut self, text: &str) -> Result<(), NetError> {
+        let limit = self.max_characters();
+        limit::check(self, text, limit)
     }
 
     fn can_schedule(&self) -> bool {
