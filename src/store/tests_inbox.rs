@@ -458,7 +458,6 @@ fn lists_across_clients_leave_archived_clients_out() {
     let tx = s.tx();
     tx.insert_item(a, &draft("a1", 1, "from A"), at(2)).unwrap();
     tx.insert_item(b, &draft("b1", 2, "from B"), at(2)).unwrap();
-    drop(tx);
     s.set_client_archived(b, Some(at(3))).unwrap();
     for order in [Order::Urgency, Order::Oldest, Order::Newest, Order::Client] {
         for status in [StatusFilter::Pending, StatusFilter::All] {
