@@ -96,6 +96,7 @@ fn the_french_catalogue_is_translated() {
         "client",
         "PDS",
         "Code",
+        "Type",
     ];
     let fr: std::collections::HashMap<_, _> = FR.entries().into_iter().collect();
     let untranslated: Vec<String> = EN

@@ -294,7 +294,11 @@ impl Tx<'_> {
         let since = since.map_or(i64::MIN, to_ts);
         let (cw, cp): (&str, Vec<Value>) = match client {
             Some(c) => ("AND i.client_id = ?3", vec![Value::Integer(c)]),
-            None => ("", vec![]),
+            // Across clients, archived ones are left out (one probe of the clients' key).
+            None => (
+                "AND (SELECT archived_at FROM clients a WHERE a.id = i.client_id) IS NULL",
+                vec![],
+            ),
         };
         let mut base = vec![Value::Integer(to_ts(now)), Value::Integer(since)];
         base.extend(cp);

@@ -17,6 +17,12 @@ fn like_escape(s: &str) -> String {
 /// the clients' primary key per item).
 const DUE: &str = "received_at + (SELECT reply_target_hours FROM clients c WHERE c.id = inbox_items.client_id) * 3600";
 
+/// The item's client is not archived (a scalar subquery: one probe of the clients'
+/// primary key per item, so the list keeps its index). Lists across clients leave
+/// archived clients out; a list asked for one client shows it whatever its state.
+const ACTIVE: &str =
+    "(SELECT archived_at FROM clients c WHERE c.id = inbox_items.client_id) IS NULL";
+
 const WAITING: &str = "status IN ('new', 'follow_up')";
 /// Answered or ignored. The `+` keeps SQLite off the status index: for most of a large
 /// inbox, a scan of the covering client index beats a table lookup per item.
@@ -38,7 +44,9 @@ pub(super) fn list_queries(
 ) -> Result<Vec<(String, Vec<Value>)>> {
     if f.order == Order::Client && f.client.is_none() {
         let clients: Vec<i64> = conn
-            .prepare_cached("SELECT id FROM clients ORDER BY name_key, id")?
+            .prepare_cached(
+                "SELECT id FROM clients WHERE archived_at IS NULL ORDER BY name_key, id",
+            )?
             .query_map([], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
         let mut out = Vec::new();
@@ -83,9 +91,12 @@ pub(super) fn list_queries(
 fn where_clause(f: &Filter) -> (String, Vec<Value>) {
     let mut sql = String::from("deleted_at IS NULL");
     let mut p: Vec<Value> = Vec::new();
-    if let Some(c) = f.client {
-        p.push(Value::Integer(c));
-        sql.push_str(&format!(" AND client_id = ?{}", p.len()));
+    match f.client {
+        Some(c) => {
+            p.push(Value::Integer(c));
+            sql.push_str(&format!(" AND client_id = ?{}", p.len()));
+        }
+        None => sql.push_str(&format!(" AND {ACTIVE}")),
     }
     match f.status {
         StatusFilter::Pending => sql.push_str(" AND status IN ('new', 'follow_up')"),

@@ -88,6 +88,10 @@ fn cell(r: &Row<'_>) -> rusqlite::Result<PostCell> {
     })
 }
 
+/// The post's client is not archived (one probe of the clients' primary key per post):
+/// lists across clients leave archived clients out, a list for one client shows it.
+const ACTIVE: &str = "(SELECT archived_at FROM clients c WHERE c.id = posts.client_id) IS NULL";
+
 /// What the agenda lists.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct PostFilter {
@@ -136,7 +140,7 @@ impl Tx<'_> {
                 .conn
                 .prepare_cached(&format!(
                     "SELECT {columns} FROM posts WHERE local_time >= ?1 AND local_time < ?2
-                     AND deleted_at IS NULL ORDER BY local_time, id"
+                     AND deleted_at IS NULL AND {ACTIVE} ORDER BY local_time, id"
                 ))?
                 .query_map(params![lo, hi], row)?
                 .collect::<rusqlite::Result<Vec<_>>>()?,
@@ -193,8 +197,9 @@ impl Tx<'_> {
             p.push(v);
             sql.push_str(&clause.replace("?#", &format!("?{}", p.len())));
         };
-        if let Some(c) = f.client {
-            push(&mut sql, " AND client_id = ?#", Value::Integer(c));
+        match f.client {
+            Some(c) => push(&mut sql, " AND client_id = ?#", Value::Integer(c)),
+            None => sql.push_str(&format!(" AND {ACTIVE}")),
         }
         if let Some(d) = f.from {
             push(

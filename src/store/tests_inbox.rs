@@ -451,3 +451,30 @@ fn the_most_urgent_come_first_across_clients() {
         .collect();
     assert_eq!(searchables, s.item_ids(&f(Order::Urgency, All)).unwrap());
 }
+
+#[test]
+fn lists_across_clients_leave_archived_clients_out() {
+    let (s, a, b) = setup();
+    let tx = s.tx();
+    tx.insert_item(a, &draft("a1", 1, "from A"), at(2)).unwrap();
+    tx.insert_item(b, &draft("b1", 2, "from B"), at(2)).unwrap();
+    s.set_client_archived(b, Some(at(3))).unwrap();
+    for order in [Order::Urgency, Order::Oldest, Order::Newest, Order::Client] {
+        for status in [StatusFilter::Pending, StatusFilter::All] {
+            let f = Filter {
+                order,
+                status,
+                ..Filter::default()
+            };
+            assert_eq!(listed(&s, &f), ["a1"], "{order:?} {status:?}");
+        }
+    }
+    // Asked for by name, the archived client's list is still there.
+    let only_b = Filter {
+        client: Some(b),
+        ..Filter::default()
+    };
+    assert_eq!(listed(&s, &only_b), ["b1"]);
+    assert_eq!(s.reply_stats(None, at(12), None).unwrap().pending, 1);
+    assert_eq!(s.reply_stats(Some(b), at(12), None).unwrap().pending, 1);
+}

@@ -283,3 +283,43 @@ fn a_version_8_database_gets_the_accounts_of_its_posts() {
     assert_eq!(accounts, vec![(10, vec![3, 5]), (11, vec![])]);
     assert_eq!(s.post(10).unwrap().accounts, vec![3, 5]);
 }
+
+#[test]
+fn lists_across_clients_leave_archived_clients_out() {
+    let (s, c, ig, _) = setup();
+    let other = s.insert_client(&ClientDraft::new("Old"), now()).unwrap();
+    s.tx()
+        .save_post(&post(c, vec![ig], Some("2026-11-24 09:30"), "Kept"), now())
+        .unwrap();
+    s.tx()
+        .save_post(
+            &post(other, vec![], Some("2026-11-24 10:30"), "Gone"),
+            now(),
+        )
+        .unwrap();
+    s.tx()
+        .save_post(&post(other, vec![], None, "Gone idea"), now())
+        .unwrap();
+    s.set_client_archived(other, Some(now())).unwrap();
+    let titles = |ps: Vec<Post>| ps.into_iter().map(|p| p.title).collect::<Vec<_>>();
+    let (from, to) = (d(2026, 11, 1), d(2026, 12, 1));
+    assert_eq!(titles(s.posts_between(None, from, to).unwrap()), ["Kept"]);
+    assert_eq!(s.post_cells_between(None, from, to).unwrap().len(), 1);
+    assert_eq!(
+        titles(s.posts_matching(&PostFilter::default()).unwrap()),
+        ["Kept"]
+    );
+    // Asked for by name, the archived client's posts are still there.
+    assert_eq!(
+        titles(s.posts_between(Some(other), from, to).unwrap()),
+        ["Gone"]
+    );
+    let only = PostFilter {
+        client: Some(other),
+        ..PostFilter::default()
+    };
+    assert_eq!(
+        titles(s.posts_matching(&only).unwrap()),
+        ["Gone", "Gone idea"]
+    );
+}

@@ -120,9 +120,18 @@ pub fn text(td: &Today, now: chrono::DateTime<chrono::Utc>) -> String {
 }
 
 pub fn inbox_line(i: &InboxLine) -> String {
+    inbox_line_in(i, t().today.today_inbox_line)
+}
+
+/// The inbox line in fewer words, for narrow screens: the figures are all there.
+pub fn inbox_line_short(i: &InboxLine) -> String {
+    inbox_line_in(i, t().today.today_inbox_line_short)
+}
+
+fn inbox_line_in(i: &InboxLine, template: &str) -> String {
     let s = t();
     let mut line = fill(
-        s.today.today_inbox_line,
+        template,
         &[
             ("pending", &i.pending.to_string()),
             ("overdue", &i.overdue.to_string()),

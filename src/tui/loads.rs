@@ -62,11 +62,16 @@ pub(super) fn load_inbox(
     // all-time median would cost more than the whole list); medians over 7 and 30 days.
     let (pending, overdue) = match filter.client {
         Some(c) => store.pending_counts(c, now)?,
-        None => store.clients()?.iter().try_fold((0, 0), |(p, o), c| {
-            store
-                .pending_counts(c.id, now)
-                .map(|(p2, o2)| (p + p2, o + o2))
-        })?,
+        // Across clients, as the list: archived clients left out.
+        None => store
+            .clients()?
+            .iter()
+            .filter(|c| !c.is_archived())
+            .try_fold((0, 0), |(p, o), c| {
+                store
+                    .pending_counts(c.id, now)
+                    .map(|(p2, o2)| (p + p2, o + o2))
+            })?,
     };
     let counters = Counters {
         all: crate::domain::inbox::ReplyStats {

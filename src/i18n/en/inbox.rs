@@ -115,4 +115,6 @@ pub(super) const INBOX: Inbox = Inbox {
         "unknown placeholders {found}: use {known}",
     ),
     copy_no_answer: "no answer within 2 s",
+    platform_kind: "{platform} {kind}",
+    field_item_kind: "Type",
 };

@@ -87,4 +87,9 @@ pub(super) const SHELL: Shell = Shell {
     cmd_reload: "reload theirs",
     cmd_overwrite: "overwrite with mine",
     cmd_cancel_edit: "cancel: close the form",
+    tab_today_short: "Today",
+    tab_strategy_short: "Strategy",
+    tab_calendar_short: "Calendar",
+    tab_inbox_short: "Inbox",
+    tab_report_short: "Report",
 };

@@ -24,4 +24,5 @@ pub(super) const TODAY: Today = Today {
     today_jump_hint: "Enter opens the item in its tab · y copies a post · p marks it published",
     today_post_only: "y and p work on post lines.",
     answers_post: "On the post",
+    today_inbox_line_short: "{pending} waiting, {overdue} late",
 };

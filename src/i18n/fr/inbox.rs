@@ -118,4 +118,6 @@ pub(super) const INBOX: Inbox = Inbox {
         "champs inconnus {found} : utilisez {known}",
     ),
     copy_no_answer: "pas de réponse en 2 s",
+    platform_kind: "{kind} {platform}",
+    field_item_kind: "Type",
 };

@@ -87,4 +87,9 @@ pub(super) const SHELL: Shell = Shell {
     cmd_reload: "recharger les leurs",
     cmd_overwrite: "écraser avec les miennes",
     cmd_cancel_edit: "annuler : fermer le formulaire",
+    tab_today_short: "Auj.",
+    tab_strategy_short: "Stratégie",
+    tab_calendar_short: "Calendrier",
+    tab_inbox_short: "Réception",
+    tab_report_short: "Rapport",
 };

@@ -24,4 +24,5 @@ pub(super) const TODAY: Today = Today {
     today_jump_hint: "Entrée ouvre l'élément dans son onglet · y copie une publication · p la marque publiée",
     today_post_only: "y et p agissent sur les lignes de publication.",
     answers_post: "Sur la publication",
+    today_inbox_line_short: "{pending} en att., {overdue} en retard",
 };

@@ -96,5 +96,8 @@ catalogue! {
         reply_saved_copying: &'static str,
         err_placeholder: Plural,
         copy_no_answer: &'static str,
+        // An item's platform and kind: "Facebook review", "avis Facebook".
+        platform_kind: &'static str,
+        field_item_kind: &'static str,
     }
 }

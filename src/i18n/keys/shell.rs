@@ -92,5 +92,11 @@ catalogue! {
         cmd_reload: &'static str,
         cmd_overwrite: &'static str,
         cmd_cancel_edit: &'static str,
+        // Tabs' short names, where the full ones do not fit
+        tab_today_short: &'static str,
+        tab_strategy_short: &'static str,
+        tab_calendar_short: &'static str,
+        tab_inbox_short: &'static str,
+        tab_report_short: &'static str,
     }
 }

@@ -131,5 +131,10 @@ catalogue! {
         unit_hints: [&'static str; 5],
         col_current: &'static str,
         col_progress: &'static str,
+        // "none" for a feminine field (French: "aucune" campagne, cible).
+        none_fem: &'static str,
+        // What saving a new part says, per part (French agrees with its gender).
+        parts_created: [&'static str; 9],
+        parts_saved: [&'static str; 9],
     }
 }

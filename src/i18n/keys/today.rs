@@ -24,5 +24,6 @@ catalogue! {
         today_jump_hint: &'static str,
         today_post_only: &'static str,
         answers_post: &'static str,
+        today_inbox_line_short: &'static str,
     }
 }

@@ -86,17 +86,20 @@ pub fn done(m: &mut Model, outcome: Outcome) -> Vec<Effect> {
         }
         Outcome::StrategySaved { part, created } => {
             close_form(m);
-            let what = part.map_or(s.strategy.tone_saved_name, crate::i18n::part_name);
-            let msg = if created {
-                s.strategy.part_created
-            } else {
-                s.strategy.part_saved
+            // A part's own message: in French the word agrees with the part's gender.
+            let msg = match (part, created) {
+                (Some(p), true) => s.strategy.parts_created[p.index()].to_string(),
+                (Some(p), false) => s.strategy.parts_saved[p.index()].to_string(),
+                (None, true) => fill(
+                    s.strategy.part_created,
+                    &[("part", &capitalize(s.strategy.tone_saved_name))],
+                ),
+                (None, false) => fill(
+                    s.strategy.part_saved,
+                    &[("part", &capitalize(s.strategy.tone_saved_name))],
+                ),
             };
-            say(
-                m,
-                StatusKind::Success,
-                fill(msg, &[("part", &capitalize(what))]),
-            );
+            say(m, StatusKind::Success, msg);
         }
         Outcome::Trashed { part, id, deleted } => {
             let what = capitalize(crate::i18n::part_name(part));

@@ -371,7 +371,7 @@ fn open_new_item(m: &mut Model) {
             platform_opts(),
             platform,
         )
-        .choice("kind", s.strategy.field_kind, kind_opts(), "comment")
+        .choice("kind", s.inbox.field_item_kind, kind_opts(), "comment")
         .text("author", s.inbox.field_author, "", true)
         .text("author_name", s.inbox.field_author_name, "", false)
         .multiline_h("text", s.inbox.field_text, "", 4)
@@ -408,7 +408,7 @@ fn open_filter(m: &mut Model) {
         )
         .choice(
             "kind",
-            s.strategy.field_kind,
+            s.inbox.field_item_kind,
             kinds,
             f.kind.map_or("", Kind::key),
         )

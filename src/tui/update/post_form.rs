@@ -118,7 +118,7 @@ fn form_for(m: &Model, title: String, p: &Post) -> Form {
             "campaign",
             s.strategy.field_campaign,
             id_opts(
-                s.strategy.none,
+                s.strategy.none_fem,
                 pick(
                     same_client,
                     plan.campaigns
@@ -134,7 +134,7 @@ fn form_for(m: &Model, title: String, p: &Post) -> Form {
             "target",
             s.calendar.field_persona,
             id_opts(
-                s.strategy.none,
+                s.strategy.none_fem,
                 pick(
                     same_client,
                     plan.targets

@@ -286,7 +286,7 @@ pub fn form(m: &Model, part: Part, id: Id) -> Form {
                 campaign_id: None,
                 note: String::new(),
             });
-            let mut campaigns = vec![Opt::new("", s.strategy.none)];
+            let mut campaigns = vec![Opt::new("", s.strategy.none_fem)];
             for c in &m.plan.campaigns {
                 campaigns.push(Opt::new(c.id.to_string(), c.name.clone()));
             }

@@ -113,12 +113,25 @@ pub fn render(m: &Model, frame: &mut Frame, area: Rect) {
         View::List => s.calendar.view_list,
     };
     let [head, body] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
+    let lead = vec![
+        Span::styled(format!(" {} ", format::month(day)), th.title()),
+        Span::raw(format!("· {view_name} · {scope}")),
+    ];
+    let lead_w: usize = lead.iter().map(Span::width).sum();
+    // The hint takes what is left, by whole items.
+    let hint = crate::tui::widgets::fit::fit_hint(
+        s.calendar.calendar_hint,
+        usize::from(head.width).saturating_sub(lead_w + 3),
+    );
+    let mut spans = lead;
+    if !hint.is_empty() && usize::from(head.width) > lead_w + 4 {
+        spans.push(Span::styled(format!("   {hint}"), th.dim()));
+    }
     frame.render_widget(
-        Paragraph::new(Line::from(vec![
-            Span::styled(format!(" {} ", format::month(day)), th.title()),
-            Span::raw(format!("· {view_name} · {scope}")),
-            Span::styled(format!("   {}", s.calendar.calendar_hint), th.dim()),
-        ])),
+        Paragraph::new(crate::tui::widgets::fit::fit_line(
+            Line::from(spans),
+            usize::from(head.width),
+        )),
         head,
     );
     match m.calendar.view {

@@ -212,10 +212,15 @@ fn detail(m: &Model, frame: &mut Frame, area: Rect) {
         Line::from(vec![
             Span::styled(sanitize_line(&it.author_name), th.title()),
             Span::raw(format!(
-                " {} · {} {}",
+                " {} · {}",
                 sanitize_line(&it.author),
-                it.platform.name(),
-                i18n::inbox_kind(it.kind)
+                fill(
+                    s.inbox.platform_kind,
+                    &[
+                        ("platform", it.platform.name()),
+                        ("kind", i18n::inbox_kind(it.kind))
+                    ]
+                )
             )),
         ]),
         Line::styled(

@@ -66,7 +66,12 @@ pub fn render(m: &Model, frame: &mut Frame) {
                 frame,
                 area,
                 p,
-                hint_line(&crate::tui::keymap::contexts_below(m, depth + 1), &m.theme),
+                // Under the picker's bottom border (it is at most 80 wide).
+                hint_line(
+                    &crate::tui::keymap::contexts_below(m, depth + 1),
+                    &m.theme,
+                    usize::from(area.width.min(80)).saturating_sub(2),
+                ),
                 &m.theme,
             ),
             Overlay::Switcher(s) => switcher::render(m, frame, area, s),

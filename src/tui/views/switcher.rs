@@ -5,12 +5,13 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Clear, Paragraph, Row};
 
-use crate::domain::text::{sanitize_line, truncate};
+use crate::domain::text::{sanitize_line, truncate, width};
 use crate::i18n::{fill, t};
 use crate::tui::keymap;
 use crate::tui::model::{Model, Switcher, SwitcherFocus};
 use crate::tui::views::hint_line;
 use crate::tui::widgets::columns::Column;
+use crate::tui::widgets::fit::fit_line;
 use crate::tui::widgets::{popup::centered, table};
 
 pub fn render(m: &Model, frame: &mut Frame, area: Rect, sw: &Switcher) {
@@ -71,6 +72,7 @@ pub fn render(m: &Model, frame: &mut Frame, area: Rect, sw: &Switcher) {
         } else {
             th.base()
         });
+    let row_w = usize::from(left.width.saturating_sub(2));
     table::render(
         frame,
         left,
@@ -99,7 +101,7 @@ pub fn render(m: &Model, frame: &mut Frame, area: Rect, sw: &Switcher) {
             if c.is_archived() {
                 spans.push(Span::styled(format!(" ({})", s.shell.archived), th.dim()));
             }
-            Row::new(vec![Cell::from(Line::from(spans))])
+            Row::new(vec![Cell::from(fit_line(Line::from(spans), row_w))])
         },
     );
 
@@ -111,10 +113,16 @@ pub fn render(m: &Model, frame: &mut Frame, area: Rect, sw: &Switcher) {
             let local = crate::i18n::format::weekday_time(&m.now.with_timezone(&c.tz()));
             let mut lines = vec![
                 Line::styled(sanitize_line(&c.name), th.title()),
-                Line::raw(format!(
-                    "{} {}   {} {} ({local})",
-                    s.forms.field_currency, c.currency, s.forms.field_timezone, c.timezone
-                )),
+                // The local time goes whole or not at all; the zone's name is cut after.
+                {
+                    let zone = format!(
+                        "{} {}   {} {}",
+                        s.forms.field_currency, c.currency, s.forms.field_timezone, c.timezone
+                    );
+                    let full = format!("{zone} ({local})");
+                    let w = usize::from(details.width.saturating_sub(2));
+                    Line::raw(if width(&full) <= w { full } else { zone })
+                },
                 Line::raw(fill(
                     s.shell.reply_target_line,
                     &[("n", &c.reply_target_hours.to_string())],
@@ -124,6 +132,7 @@ pub fn render(m: &Model, frame: &mut Frame, area: Rect, sw: &Switcher) {
             if let Some(first) = c.notes.lines().next() {
                 lines.push(Line::styled(truncate(&sanitize_line(first), w), th.dim()));
             }
+            let lines: Vec<Line> = lines.into_iter().map(|l| fit_line(l, w)).collect();
             frame.render_widget(
                 Paragraph::new(lines)
                     .block(Block::bordered().title(format!(" {} ", s.shell.client_details))),
@@ -172,7 +181,11 @@ pub fn render(m: &Model, frame: &mut Frame, area: Rect, sw: &Switcher) {
         None => frame.render_widget(Block::bordered(), right),
     }
     frame.render_widget(
-        Paragraph::new(hint_line(&keymap::active_contexts(m), th)),
+        Paragraph::new(hint_line(
+            &keymap::active_contexts(m),
+            th,
+            usize::from(hints.width),
+        )),
         hints,
     );
 }

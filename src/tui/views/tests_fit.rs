@@ -113,3 +113,35 @@ fn no_figure_is_ever_cut() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+#[test]
+fn at_80_columns_the_tabs_fit_and_the_client_shows() {
+    for lang in [Lang::En, Lang::Fr] {
+        with_lang(lang, || {
+            let h = open("");
+            let screen = h.screen(80, 24);
+            let top = screen.lines().next().unwrap_or_default();
+            let name = h.model.current_client().unwrap().name.clone();
+            assert!(top.contains(&name), "{lang:?}: {top}");
+            assert!(top.contains("5 R"), "{lang:?}: {top}");
+            assert!(!top.contains("Rapp\""), "{lang:?}: {top}");
+        });
+    }
+}
+
+#[test]
+fn today_at_80_columns_shortens_words_not_figures() {
+    for lang in [Lang::En, Lang::Fr] {
+        with_lang(lang, || {
+            let h = open("");
+            let narrow = figures(&h.screen(80, 24));
+            let wide = figures(&h.screen(400, 24));
+            let lost: Vec<_> = wide.difference(&narrow).collect();
+            assert!(
+                lost.is_empty(),
+                "{lang:?}: {lost:?} lost\n{}",
+                h.screen(80, 24)
+            );
+        });
+    }
+}

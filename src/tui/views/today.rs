@@ -7,9 +7,9 @@ use ratatui::text::{Line as TextLine, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use crate::domain::objective::Status;
-use crate::domain::text::{sanitize_line, truncate};
+use crate::domain::text::{sanitize_line, truncate, width};
 use crate::i18n::{self, fill, format, t};
-use crate::today::text::{budget_line, inbox_line, review_line};
+use crate::today::text::{budget_line, inbox_line, inbox_line_short, review_line};
 use crate::today::{PostLine, Today};
 use crate::tui::model::Model;
 use crate::tui::theme::Theme;
@@ -177,6 +177,40 @@ fn line_parts(td: &Today, l: Line, th: &Theme) -> (String, String, ratatui::styl
     }
 }
 
+/// A line's text in fewer words, for when it does not fit: the least needed words go
+/// first, never a figure.
+fn shorter(td: &Today, l: Line) -> Vec<String> {
+    let s = t();
+    match l {
+        Line::Inbox(i) => {
+            let x = &td.inbox[i];
+            vec![inbox_line_short(x)]
+        }
+        Line::Objective(i) => {
+            let o = &td.objectives_at_risk[i];
+            let metric = crate::io::report::key_name(o.metric);
+            // "All platforms" is what an objective without a platform means anyway.
+            let what = match o.platform.and_then(crate::domain::Platform::parse) {
+                Some(p) => fill(
+                    s.today.today_objective_line,
+                    &[("scope", p.name()), ("metric", metric)],
+                ),
+                None => metric.to_string(),
+            };
+            let status = i18n::objective_status(o.status);
+            let by = fill(
+                s.today.today_by,
+                &[("date", &format::day_month(o.deadline))],
+            );
+            vec![
+                format!("{what} · {status} · {by}"),
+                format!("{what} · {status} · {}", format::day_month(o.deadline)),
+            ]
+        }
+        _ => Vec::new(),
+    }
+}
+
 pub fn render(m: &Model, frame: &mut Frame, area: Rect) {
     let s = t();
     let th = &m.theme;
@@ -189,7 +223,10 @@ pub fn render(m: &Model, frame: &mut Frame, area: Rect) {
     let inner = block.inner(body);
     frame.render_widget(block, body);
     frame.render_widget(
-        Paragraph::new(TextLine::styled(s.today.today_jump_hint, th.dim())),
+        Paragraph::new(TextLine::styled(
+            crate::tui::widgets::fit::fit_hint(s.today.today_jump_hint, usize::from(hint.width)),
+            th.dim(),
+        )),
         hint,
     );
     let Some(td) = m.today.summary.as_deref() else {
@@ -227,8 +264,17 @@ pub fn render(m: &Model, frame: &mut Frame, area: Rect) {
                 let (client, text, style) = line_parts(td, *other, th);
                 let selected = Some(*other) == chosen;
                 let client = format!("  {:<22}", truncate(&sanitize_line(&client), 21));
-                // Cut between words: a figure (an amount, a time) shows whole or not at all.
-                let text = cut_text(&text, w.saturating_sub(24));
+                // Fewer words first; then cut between words: a figure (an amount, a time)
+                // shows whole or not at all.
+                let max = w.saturating_sub(24);
+                let text = if width(&text) <= max {
+                    text
+                } else {
+                    shorter(td, *other)
+                        .into_iter()
+                        .find(|x| width(x) <= max)
+                        .unwrap_or_else(|| cut_text(&text, max))
+                };
                 let line = TextLine::from(vec![
                     Span::styled(client, th.key()),
                     Span::styled(text, style),

@@ -3,6 +3,7 @@
 pub mod bar;
 pub mod columns;
 pub mod confirm;
+pub mod fit;
 pub mod form;
 pub mod picker;
 pub mod popup;

@@ -106,7 +106,10 @@ pub fn render<'a>(
 ) {
     let Some(range) = window(area, &block, header.is_some(), cursor, len) else {
         frame.render_widget(
-            Paragraph::new(Line::styled(empty.to_string(), theme.dim())).block(block),
+            // Wrapped: an empty list's message says which key adds one, whole.
+            Paragraph::new(Line::styled(empty.to_string(), theme.dim()))
+                .wrap(ratatui::widgets::Wrap { trim: true })
+                .block(block),
             area,
         );
         return;
@@ -140,7 +143,10 @@ pub fn render_columns<'a>(
     let header = cols.iter().any(|c| !c.header.is_empty());
     let Some(range) = window(area, &block, header, cursor, len) else {
         frame.render_widget(
-            Paragraph::new(Line::styled(empty.to_string(), theme.dim())).block(block),
+            // Wrapped: an empty list's message says which key adds one, whole.
+            Paragraph::new(Line::styled(empty.to_string(), theme.dim()))
+                .wrap(ratatui::widgets::Wrap { trim: true })
+                .block(block),
             area,
         );
         return;

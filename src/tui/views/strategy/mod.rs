@@ -344,7 +344,13 @@ fn overview(m: &Model, frame: &mut Frame, area: Rect) {
     panel(m, frame, bottom[2], Section::Competitors, competitors);
 
     frame.render_widget(
-        Paragraph::new(Line::styled(s.strategy.strategy_overview_hint, th.dim())),
+        Paragraph::new(Line::styled(
+            crate::tui::widgets::fit::fit_hint(
+                s.strategy.strategy_overview_hint,
+                usize::from(rows[2].width),
+            ),
+            th.dim(),
+        )),
         rows[2],
     );
 }
