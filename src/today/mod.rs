@@ -275,9 +275,12 @@ pub fn build(store: &Store, now: DateTime<Utc>) -> Result<Today> {
             }
         }
         let last_week = week.previous();
-        let has_figures = !store
-            .kpi_sums(c.id, last_week.from, last_week.to)?
-            .is_empty()
+        // A client made after that week ended has no figures to give for it yet.
+        let made_since = c.created_at.date_naive() > last_week.to;
+        let has_figures = made_since
+            || !store
+                .kpi_sums(c.id, last_week.from, last_week.to)?
+                .is_empty()
             || store
                 .followers_at(c.id, last_week.to)?
                 .iter()

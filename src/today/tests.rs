@@ -22,14 +22,19 @@ fn local(s: &str) -> NaiveDateTime {
     NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap()
 }
 
+/// When the clients were made: a month before `now`.
+fn made() -> DateTime<Utc> {
+    now() - Duration::days(30)
+}
+
 fn setup() -> (Store, i64, i64) {
     let mut s = Store::open_in_memory().unwrap();
     let mut a = ClientDraft::new("Atelier");
     a.timezone = "Europe/Paris".into();
-    let a = s.insert_client(&a, now()).unwrap();
+    let a = s.insert_client(&a, made()).unwrap();
     let mut b = ClientDraft::new("Bistro");
     b.timezone = "America/Montreal".into();
-    let b = s.insert_client(&b, now()).unwrap();
+    let b = s.insert_client(&b, made()).unwrap();
     let ig = s
         .insert_account(
             a,
@@ -186,6 +191,16 @@ fn the_check_in_by_section() {
     assert_eq!(t.reviews_due[0].week, "2026-W46");
     let _ = b;
     assert!(!t.is_calm());
+}
+
+#[test]
+fn a_client_made_after_last_week_is_not_asked_for_its_figures() {
+    let (s, a, _) = setup();
+    let new = s.insert_client(&ClientDraft::new("Café"), now()).unwrap();
+    let t = build(&s, now()).unwrap();
+    let reviews: Vec<i64> = t.reviews_due.iter().map(|r| r.client_id).collect();
+    assert_eq!(reviews, [a], "made today, nothing to review for 2026-W46");
+    assert_ne!(new, a);
 }
 
 #[test]

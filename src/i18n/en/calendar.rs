@@ -104,4 +104,5 @@ pub(super) const CALENDAR: Calendar = Calendar {
         "Saturday",
         "Sunday",
     ],
+    form_published_named: "Mark published: {post}",
 };

@@ -99,4 +99,5 @@ pub(super) const CALENDAR: Calendar = Calendar {
     weekdays: [
         "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
     ],
+    form_published_named: "Marquer publiée : {post}",
 };

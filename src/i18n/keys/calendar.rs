@@ -74,5 +74,6 @@ catalogue! {
         months: [&'static str; 12],
         months_short: [&'static str; 12],
         weekdays: [&'static str; 7],
+        form_published_named: &'static str,
     }
 }

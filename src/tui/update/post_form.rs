@@ -247,7 +247,14 @@ pub fn open_published(m: &mut Model, p: &Post) {
 /// The form that marks a post published: its link.
 pub fn published_form(p: &Post) -> Form {
     let s = t();
-    Form::new(s.calendar.form_published)
+    // The title names the post: from Today, the post is not on screen behind the form.
+    let post = crate::domain::text::truncate(&crate::domain::text::sanitize_line(p.label()), 40);
+    let title = if post.trim().is_empty() {
+        s.calendar.form_published.to_string()
+    } else {
+        fill(s.calendar.form_published_named, &[("post", &post)])
+    };
+    Form::new(title)
         .text(
             "permalink",
             s.calendar.field_published_link,

@@ -95,8 +95,10 @@ fn enter_on_objectives_budgets_and_campaigns_opens_the_strategy() {
 #[test]
 fn a_review_due_opens_the_report_on_that_week() {
     let mut h = Harness::empty();
+    // Made a month ago, with no figures since.
+    let made = h.clock.0 - chrono::Duration::days(30);
     h.store
-        .insert_client(&crate::domain::ClientDraft::new("New client"), h.clock.0)
+        .insert_client(&crate::domain::ClientDraft::new("Quiet client"), made)
         .unwrap();
     h.act(crate::tui::action::Action::Loaded(
         crate::tui::effect::load(&h.store).unwrap(),

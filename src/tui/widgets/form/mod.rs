@@ -522,6 +522,15 @@ impl Form {
                 {
                     return Input::Ignored;
                 }
+                // A lone 0 in a number field is where it starts, not a first digit:
+                // a digit typed replaces it ("20", never "020").
+                if let FieldKind::Integer { area, .. } = &mut field.kind
+                    && matches!(key.code, KeyCode::Char(c) if c.is_ascii_digit())
+                    && area.lines() == ["0"]
+                {
+                    area.move_cursor(ratatui_textarea::CursorMove::End);
+                    area.delete_line_by_head();
+                }
                 let Some(area) = field.area_mut() else {
                     return Input::Ignored;
                 };

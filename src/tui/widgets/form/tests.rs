@@ -197,3 +197,17 @@ fn a_form_uses_the_width_of_the_screen() {
     let row = screen.lines().find(|l| l.contains("Facebook")).unwrap();
     assert!(row.contains("Forum"), "{screen}");
 }
+
+/// A number field that starts at 0 takes the first digit typed in place of the 0; any
+/// other starting value is kept, and a 0 typed after a digit is a digit.
+#[test]
+fn a_digit_typed_on_a_lone_zero_replaces_it() {
+    let mut f = Form::new("t")
+        .integer("share", "Share", Some(0), 0, 100)
+        .integer("hours", "Hours", Some(4), 1, 48);
+    typed(&mut f, "20");
+    assert_eq!(f.text_value("share"), "20");
+    f.focus = 1;
+    typed(&mut f, "0");
+    assert_eq!(f.text_value("hours"), "40");
+}
