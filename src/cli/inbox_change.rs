@@ -123,12 +123,12 @@ pub fn read_text(path: &Path) -> Result<String, Failure> {
     let limits = Limits {
         max_bytes: MAX_REPLY_BYTES,
     };
-    let too_large = |size: u64| {
+    // Standard input is not read to its end: its size is not known, only the limit.
+    let too_large = || {
         Failure::usage(fill(
             t().cli.cli_reply_too_large,
             &[
                 ("path", &shown),
-                ("size", &source::size_text(size)),
                 ("limit", &source::size_text(MAX_REPLY_BYTES)),
             ],
         ))
@@ -140,13 +140,13 @@ pub fn read_text(path: &Path) -> Result<String, Failure> {
             .read_to_end(&mut buf)
             .map_err(|e| Failure::usage(labelled(&shown, &e.to_string())))?;
         if buf.len() as u64 > MAX_REPLY_BYTES {
-            return Err(too_large(buf.len() as u64));
+            return Err(too_large());
         }
         buf
     } else {
         match source::read_file(path, limits) {
             Ok(b) => b,
-            Err(SourceError::TooLarge { size, .. }) => return Err(too_large(size)),
+            Err(SourceError::TooLarge { .. }) => return Err(too_large()),
             Err(e) => return Err(super::import::source_failure(path, e)),
         }
     };
