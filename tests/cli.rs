@@ -122,7 +122,7 @@ fn a_newer_database_is_refused_with_exit_2_and_not_modified() {
         c.pragma_update(None, "user_version", 999).unwrap();
     }
     let before = std::fs::read(&db.path).unwrap();
-    for args in [&["client", "list"][..], &["demo", "--force"][..], &[][..]] {
+    for args in [&["client", "list"][..], &["demo", "--force"][..]] {
         let o = db.run(args);
         assert_eq!(o.status.code(), Some(2), "{args:?}");
         let err = stderr(&o);
@@ -131,6 +131,10 @@ fn a_newer_database_is_refused_with_exit_2_and_not_modified() {
             "{err}"
         );
     }
+    // The app without a terminal stops before it opens the database.
+    let o = db.run(&[]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("needs a terminal"), "{}", stderr(&o));
     assert_eq!(std::fs::read(&db.path).unwrap(), before);
 }
 

@@ -98,20 +98,26 @@ fn limits(max_size: Option<&str>) -> Result<Limits, Failure> {
 
 /// Reads an input file: a regular file within the limit, or a usage error saying why not.
 pub fn read_file(path: &Path, limits: Limits) -> Result<Vec<u8>, Failure> {
+    source::read_file(path, limits).map_err(|e| source_failure(path, e))
+}
+
+/// Why an input file was not read, as a usage error naming it.
+pub fn source_failure(path: &Path, e: SourceError) -> Failure {
     let name = path.display().to_string();
-    source::read_file(path, limits).map_err(|e| {
-        Failure::usage(match e {
-            SourceError::NotRegular => fill(t().cli.cli_not_regular, &[("path", &name)]),
-            SourceError::TooLarge { size, limit } => fill(
-                t().cli.cli_file_too_large,
-                &[
-                    ("path", &name),
-                    ("size", &source::size_text(size)),
-                    ("limit", &source::size_text(limit)),
-                ],
-            ),
-            SourceError::Io(e) => crate::i18n::format::labelled(&name, &e.to_string()),
-        })
+    Failure::usage(match e {
+        SourceError::NotRegular => fill(t().cli.cli_not_regular, &[("path", &name)]),
+        SourceError::TooLarge { size, limit } => fill(
+            t().cli.cli_file_too_large,
+            &[
+                ("path", &name),
+                ("size", &source::size_text(size)),
+                ("limit", &source::size_text(limit)),
+            ],
+        ),
+        SourceError::Io(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            fill(t().cli.cli_no_such_file, &[("path", &name)])
+        }
+        SourceError::Io(e) => crate::i18n::format::labelled(&name, &e.to_string()),
     })
 }
 

@@ -9,7 +9,9 @@ use super::Failure;
 use crate::domain::Clock;
 use crate::domain::inbox::{Item, ItemId, Op, parse_tags};
 use crate::domain::text::sanitize_line;
+use crate::i18n::format::labelled;
 use crate::i18n::{fill, inbox_status, t};
+use crate::io::source::{self, Limits, SourceError};
 use crate::store::Store;
 
 /// The statuses `inbox mark` sets.
@@ -109,23 +111,48 @@ pub trait Deliver {
     fn deliver(&self, item: &Item, text: &str) -> Result<Delivered, Failure>;
 }
 
-/// The reply text of `--text-file` (`-`: standard input).
+/// The most a reply's text file may hold: far more than any platform's longest post
+/// (Facebook's 63,206 characters), far less than what would fill the memory.
+pub const MAX_REPLY_BYTES: u64 = 1024 * 1024;
+
+/// The reply text of `--text-file` (`-`: standard input): a regular file (as the
+/// importers read them: a device or a FIFO is refused before anything waits on it) of at
+/// most [`MAX_REPLY_BYTES`], in UTF-8 or UTF-16.
 pub fn read_text(path: &Path) -> Result<String, Failure> {
     let shown = path.display().to_string();
-    let mut text = String::new();
-    let read = if path.as_os_str() == "-" {
-        std::io::stdin().read_to_string(&mut text)
-    } else {
-        std::fs::File::open(path).and_then(|mut f| f.read_to_string(&mut text))
+    let limits = Limits {
+        max_bytes: MAX_REPLY_BYTES,
     };
-    match read {
-        Ok(_) => Ok(text),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(Failure::usage(fill(
-            t().cli.cli_no_such_file,
-            &[("path", &shown)],
-        ))),
-        Err(e) => Err(Failure::usage(format!("{shown}: {e}"))),
-    }
+    // Standard input is not read to its end: its size is not known, only the limit.
+    let too_large = || {
+        Failure::usage(fill(
+            t().cli.cli_reply_too_large,
+            &[
+                ("path", &shown),
+                ("limit", &source::size_text(MAX_REPLY_BYTES)),
+            ],
+        ))
+    };
+    let bytes = if path.as_os_str() == "-" {
+        let mut buf = Vec::new();
+        std::io::stdin()
+            .take(MAX_REPLY_BYTES + 1)
+            .read_to_end(&mut buf)
+            .map_err(|e| Failure::usage(labelled(&shown, &e.to_string())))?;
+        if buf.len() as u64 > MAX_REPLY_BYTES {
+            return Err(too_large());
+        }
+        buf
+    } else {
+        match source::read_file(path, limits) {
+            Ok(b) => b,
+            Err(SourceError::TooLarge { .. }) => return Err(too_large()),
+            Err(e) => return Err(super::import::source_failure(path, e)),
+        }
+    };
+    crate::io::text::decode(&bytes)
+        .map(|t| t.into_owned())
+        .map_err(|m| Failure::usage(labelled(&shown, &m)))
 }
 
 /// Records `text` as the item's reply and marks it replied, after `deliver` took it

@@ -300,12 +300,13 @@ fn dispatch(
 ) -> Result<(), Failure> {
     match cli.command {
         None => {
-            let store = Store::open(path)?;
-            // The app draws on a terminal: piped, say which commands print instead.
+            // The app draws on a terminal: piped, say which commands print instead,
+            // before a database is opened (or created: a new path would be left behind).
             use std::io::IsTerminal;
             if !std::io::stdout().is_terminal() {
                 return Err(Failure::usage(t().cli.cli_needs_terminal));
             }
+            let store = Store::open(path)?;
             crate::tui::run(store, clock).map_err(|e| Failure::failed(e.explain()))
         }
         Some(Cmd::Client { command }) => {

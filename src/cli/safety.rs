@@ -42,12 +42,9 @@ pub fn restore(
     yes: bool,
 ) -> Result<(), Failure> {
     let shown = file.display().to_string();
-    if !file.exists() {
-        return Err(Failure::usage(fill(
-            t().cli.cli_no_such_file,
-            &[("path", &shown)],
-        )));
-    }
+    // A FIFO would hang the check below, a device feed it without end: only a regular
+    // file is a backup.
+    crate::io::source::check_regular(&file).map_err(|e| super::import::source_failure(&file, e))?;
     let version = check_twohats_file(&file)?;
     let db = store.path().map(Path::to_path_buf).unwrap_or_default();
     let keep = restore_keep_path(&db, clock.now());

@@ -14,9 +14,16 @@ pub enum Unit {
     Percent,
     /// A ratio (ROAS), stored in hundredths (2.5x is 250).
     Ratio,
-    /// A duration in hours, stored in minutes.
+    /// A duration shown in hours: reply times and objectives' targets are stored in
+    /// minutes ([`Unit::scale`]), watch time in the KPI tables in seconds
+    /// ([`KPI_SECONDS_PER_HOUR`]).
     Hours,
 }
+
+/// Watch time is kept in seconds in the KPI tables: exports give it to the
+/// ten-thousandth of an hour (0.36 s), and a year of days rounded to whole minutes
+/// summed almost an hour away from the file's own total.
+pub const KPI_SECONDS_PER_HOUR: f64 = 3600.0;
 
 impl Unit {
     /// Steps per displayed unit.

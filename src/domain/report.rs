@@ -214,8 +214,8 @@ pub fn figures(
             let v = *v as f64;
             match m.unit() {
                 super::metric::Unit::Money => v / minor,
-                // Stored in minutes, shown in hours.
-                super::metric::Unit::Hours => v / 60.0,
+                // Stored in seconds, shown in hours.
+                super::metric::Unit::Hours => v / super::metric::KPI_SECONDS_PER_HOUR,
                 _ => v,
             }
         })
@@ -505,11 +505,11 @@ mod tests {
         assert_eq!(tot["roas"], Some(4.0)); // €120 over €30 (Instagram only)
     }
 
-    /// Watch time is stored in minutes and reported in hours, added up like views.
+    /// Watch time is stored in seconds and reported in hours, added up like views.
     #[test]
     fn watch_time_in_hours() {
         let mut a = BTreeMap::new();
-        a.insert(Metric::WatchTime, 750);
+        a.insert(Metric::WatchTime, 45_000);
         let f = figures(&a, (None, None), 100.0);
         assert_eq!(f["watch_time"], Some(12.5));
         assert!(REPORT_KEYS.contains(&"watch_time"));

@@ -114,14 +114,23 @@ fn open_nonblocking(path: &Path) -> std::io::Result<std::fs::File> {
     o.open(path)
 }
 
+/// Refuses what is not a regular file (a device, FIFO, socket or folder) before anything
+/// opens it: opening a FIFO may wait forever, reading `/dev/zero` never ends. Links are
+/// followed.
+pub fn check_regular(path: &Path) -> Result<std::fs::Metadata, SourceError> {
+    let meta = std::fs::metadata(path).map_err(SourceError::Io)?;
+    if meta.is_file() {
+        Ok(meta)
+    } else {
+        Err(SourceError::NotRegular)
+    }
+}
+
 /// Reads a whole regular file of at most `limits.max_bytes`.
 pub fn read_file(path: &Path, limits: Limits) -> Result<Vec<u8>, SourceError> {
     // Checked before opening too: where opening cannot avoid waiting, a FIFO is
     // refused before anything blocks.
-    let meta = std::fs::metadata(path).map_err(SourceError::Io)?;
-    if !meta.is_file() {
-        return Err(SourceError::NotRegular);
-    }
+    check_regular(path)?;
     let file = open_nonblocking(path).map_err(SourceError::Io)?;
     // The file opened may not be the one checked (renamed in between): check it again.
     let meta = file.metadata().map_err(SourceError::Io)?;

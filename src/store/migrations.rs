@@ -21,6 +21,7 @@ const STEPS: &[M<'static>] = &[
     M::up(include_str!("sql/0011_post_imports.sql")),
     M::up(include_str!("sql/0012_row_versions.sql")),
     M::up(include_str!("sql/0013_connections.sql")),
+    M::up(include_str!("sql/0014_watch_time_seconds.sql")),
 ];
 
 /// The schema version this binary writes.

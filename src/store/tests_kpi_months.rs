@@ -290,3 +290,51 @@ fn a_week_set_by_hand_replaces_its_days() {
         ]
     );
 }
+
+/// Version 14 keeps watch time in seconds: minutes written before are converted in the
+/// days, the posts and the month sums alike; other metrics are left as they were.
+#[test]
+fn a_version_13_database_gets_its_watch_time_in_seconds() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v13.db");
+    {
+        let mut conn = rusqlite::Connection::open(&path).unwrap();
+        conn.pragma_update(None, "foreign_keys", true).unwrap();
+        migrations::migrations().to_version(&mut conn, 13).unwrap();
+        conn.execute_batch(
+            "INSERT INTO clients (id, name, name_key, currency, timezone, created_at)
+                 VALUES (1, 'Old', 'old', 'EUR', 'Europe/Paris', 0);
+             INSERT INTO kpi_daily VALUES (1, 'youtube', '2026-10-01', 'watch_time', 90);
+             INSERT INTO kpi_daily VALUES (1, 'youtube', '2026-10-01', 'video_views', 90);
+             INSERT INTO kpi_months VALUES (1, '2026-10', 'youtube', 'watch_time', 90);
+             INSERT INTO kpi_months VALUES (1, '2026-10', 'youtube', 'video_views', 90);
+             INSERT INTO kpi_posts VALUES (1, 'youtube', 'v1', '2026-10-01', '', 'watch_time', 30);",
+        )
+        .unwrap();
+    }
+    let s = Store::open(&path).unwrap();
+    assert_eq!(s.schema_version().unwrap(), LATEST_VERSION);
+    assert_eq!(
+        stored(&s, 1, d(2026, 10, 1), d(2026, 10, 31)),
+        vec![
+            (Platform::Youtube, Metric::VideoViews, 90),
+            (Platform::Youtube, Metric::WatchTime, 5400)
+        ]
+    );
+    assert_eq!(
+        stored(&s, 1, d(2026, 10, 1), d(2026, 10, 1)),
+        vec![
+            (Platform::Youtube, Metric::VideoViews, 90),
+            (Platform::Youtube, Metric::WatchTime, 5400)
+        ]
+    );
+    let post: i64 = s
+        .conn
+        .query_row(
+            "SELECT value FROM kpi_posts WHERE metric = 'watch_time'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(post, 1800);
+}

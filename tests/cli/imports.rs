@@ -267,7 +267,23 @@ fn import_kpi_and_report_in_every_format() {
         "--platform",
         "linkedin",
     ]);
-    assert!(stdout(&o).contains("Ignored: notes."), "{}", stdout(&o));
+    assert!(o.status.success(), "{}", stderr(&o));
+    // A wide column that is no metric key is refused, nothing stored.
+    let o = db.run(&[
+        "import",
+        "kpi",
+        &format!("{KPI}wide_notes.csv"),
+        "--client",
+        "Boulangerie Marcel",
+        "--platform",
+        "linkedin",
+    ]);
+    assert_eq!(o.status.code(), Some(2), "{}", stdout(&o));
+    assert!(
+        stderr(&o).contains("wide_notes.csv:1:7: notes: \"notes\" is not a canonical metric key"),
+        "{}",
+        stderr(&o)
+    );
     let o = db.run(&[
         "report",
         "--client",

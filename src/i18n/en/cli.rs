@@ -96,4 +96,5 @@ pub(super) const CLI: Cli = Cli {
     key_enter: "Enter",
     key_backtab: "Shift-Tab",
     // Connections (issue 21)
+    cli_reply_too_large: "{path}: too long for a reply's text (at most {limit})",
 };

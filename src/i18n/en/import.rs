@@ -43,7 +43,7 @@ pub(super) const IMPORT: Import = Import {
     imp_empty: "empty",
     imp_unknown_kind: "unknown kind \"{kind}\"",
     imp_negative: "\"{value}\" is below zero: {metric} cannot be",
-    imp_out_of_range: "\"{value}\" is out of range for {metric} (at most 1,000,000,000,000,000)",
+    imp_out_of_range: "\"{value}\" is out of range for {metric} (at most {max})",
     imp_year_less_missing: "{date} does not exist (the years were inferred from the rows); pass --last-date with the last row's date",
     imp_too_many_cells: "sheet {sheet} spreads over more than {max} cells",
     imp_zip_entries: "the archive holds {count} entries (at most {max} are read)",
@@ -52,4 +52,8 @@ pub(super) const IMPORT: Import = Import {
     imp_nested_zip: "a zip inside a zip is not read; unzip it and import the file it holds",
     imp_mastodon_shape: "expected Mastodon's notifications: the array of GET /api/v1/notifications or the object of GET /api/v2/notifications",
     imp_mastodon_no_type: "a notification without its type",
+    imp_not_whole: "\"{value}\" is not a whole number: {metric} is a count",
+    imp_platform_conflict: "this is a {format} export, of {platform}, but --platform says {given}: leave --platform out or import the right file",
+    imp_not_an_id: "{value} is not an id",
+    imp_last_date_mismatch: "--last-date {given} is not the day of the last row ({row}): give the last row's date",
 };

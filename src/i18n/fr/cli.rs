@@ -99,4 +99,5 @@ pub(super) const CLI: Cli = Cli {
     key_enter: "Entrée",
     key_backtab: "Maj-Tab",
     // Connections (issue 21)
+    cli_reply_too_large: "{path} : trop long pour le texte d'une réponse (au plus {limit})",
 };

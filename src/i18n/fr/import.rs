@@ -43,7 +43,7 @@ pub(super) const IMPORT: Import = Import {
     imp_empty: "vide",
     imp_unknown_kind: "type inconnu \"{kind}\"",
     imp_negative: "\"{value}\" est négatif : {metric} ne peut pas l'être",
-    imp_out_of_range: "\"{value}\" est hors limites pour {metric} (au plus 1 000 000 000 000 000)",
+    imp_out_of_range: "\"{value}\" est hors limites pour {metric} (au plus {max})",
     imp_year_less_missing: "{date} n'existe pas (les années ont été déduites des lignes) ; passez --last-date avec la date de la dernière ligne",
     imp_too_many_cells: "la feuille {sheet} s'étend sur plus de {max} cellules",
     imp_zip_entries: "l'archive contient {count} entrées (au plus {max} sont lues)",
@@ -52,4 +52,8 @@ pub(super) const IMPORT: Import = Import {
     imp_nested_zip: "un zip dans un zip n'est pas lu ; décompressez-le et importez le fichier qu'il contient",
     imp_mastodon_shape: "les notifications de Mastodon sont attendues : le tableau de GET /api/v1/notifications ou l'objet de GET /api/v2/notifications",
     imp_mastodon_no_type: "une notification sans son type",
+    imp_not_whole: "\"{value}\" n'est pas un nombre entier : {metric} est un décompte",
+    imp_platform_conflict: "c'est un export {format}, de {platform}, mais --platform indique {given} : retirez --platform ou importez le bon fichier",
+    imp_not_an_id: "{value} n'est pas un identifiant",
+    imp_last_date_mismatch: "--last-date {given} n'est pas le jour de la dernière ligne ({row}) : donnez la date de la dernière ligne",
 };

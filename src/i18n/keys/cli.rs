@@ -86,5 +86,6 @@ catalogue! {
         key_space: &'static str,
         key_enter: &'static str,
         key_backtab: &'static str,
+        cli_reply_too_large: &'static str,
     }
 }

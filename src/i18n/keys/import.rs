@@ -50,5 +50,9 @@ catalogue! {
         imp_nested_zip: &'static str,
         imp_mastodon_shape: &'static str,
         imp_mastodon_no_type: &'static str,
+        imp_not_whole: &'static str,
+        imp_platform_conflict: &'static str,
+        imp_not_an_id: &'static str,
+        imp_last_date_mismatch: &'static str,
     }
 }

@@ -230,11 +230,54 @@ fn item(
     })
 }
 
+/// The first id in `v` that is no id (a number below zero, with a fraction, or beyond
+/// what 64 bits hold: its digits are already lost), with its path (`status.id`). Ids are
+/// the fields named `id` or ending in `_id` or `_ids`; a string is always an id.
+fn bad_id(v: &serde_json::Value, path: &str) -> Option<(String, String)> {
+    use serde_json::Value;
+    let is_id = |k: &str| k == "id" || k.ends_with("_id") || k.ends_with("_ids");
+    let bad_number = |x: &Value| matches!(x, Value::Number(n) if !n.is_u64());
+    let join = |k: &str| {
+        if path.is_empty() {
+            k.to_string()
+        } else {
+            format!("{path}.{k}")
+        }
+    };
+    match v {
+        Value::Object(o) => o.iter().find_map(|(k, x)| {
+            let here = join(k);
+            let direct = is_id(k).then_some(x).into_iter().chain(match x {
+                Value::Array(a) if k.ends_with("_ids") => a.iter().collect(),
+                _ => Vec::new(),
+            });
+            for x in direct {
+                if bad_number(x) {
+                    return Some((here, x.to_string()));
+                }
+            }
+            bad_id(x, &here)
+        }),
+        Value::Array(a) => a.iter().find_map(|x| bad_id(x, path)),
+        _ => None,
+    }
+}
+
+fn not_an_id(value: &str) -> String {
+    crate::i18n::fill(
+        crate::i18n::t().import.imp_not_an_id,
+        &[("value", &super::quoted(value))],
+    )
+}
+
 /// Reads one page: the v1 array or the v2 grouped object. `file` names it in errors.
 pub fn read_page(json: &str, file: &str, tz: Tz) -> Result<Page, ImportError> {
     let value: serde_json::Value = serde_json::from_str(json).map_err(|e| json_error(file, e))?;
     match value {
         serde_json::Value::Object(o) if o.contains_key("notification_groups") => {
+            if let Some((field, v)) = o.iter().find_map(|(k, x)| bad_id(x, k)) {
+                return Err(ImportError::new(file, 0, Some(&field), not_an_id(&v)));
+            }
             let grouped: Grouped = serde_json::from_value(serde_json::Value::Object(o))
                 .map_err(|e| ImportError::new(file, 0, None, e.to_string()))?;
             read_grouped(grouped, file, tz)
@@ -283,6 +326,9 @@ fn read_list(
                 .entry(kind.name().to_string())
                 .or_default() += 1;
             continue;
+        }
+        if let Some((field, id)) = bad_id(&v, "") {
+            return Err(err(Some(&field), not_an_id(&id)));
         }
         let n: Notification = serde_json::from_value(v).map_err(|e| err(None, e.to_string()))?;
         if n.status.is_none() {

@@ -304,6 +304,8 @@ pub struct Setting {
     pub tz: Option<Tz>,
     /// With nothing in the column to tell, `03/04/2026` is 3 April (French Excel).
     pub day_first: bool,
+    /// The reference is `--last-date`: the newest year-less daily row must be its day.
+    pub given: bool,
 }
 
 /// The days of a column, and the span of those whose year was inferred.
@@ -343,7 +345,14 @@ pub fn resolve(cells: &[Cell], s: &Setting) -> Result<Resolved, (usize, String)>
             })
             .collect();
         let years = if s.daily {
-            sequence_years(&md, s.reference)
+            if s.given {
+                let newest = if newest_first(&md) { 0 } else { md.len() - 1 };
+                let (m, d) = md[newest];
+                if (m, d) != (s.reference.month(), s.reference.day()) {
+                    return Err((year_less[newest], last_date_mismatch(s.reference, m, d)));
+                }
+            }
+            sequence_years(&md, s.reference, !s.given)
         } else {
             md.iter()
                 .map(|(m, d)| latest_on_or_before(*m, *d, s.reference).map_or(0, |x| x.year()))
@@ -393,32 +402,68 @@ pub fn resolve(cells: &[Cell], s: &Setting) -> Result<Resolved, (usize, String)>
     Ok(out)
 }
 
-/// Years of a run of year-less days: the newest is the latest such date on or before
-/// `reference`; walking towards the oldest, each step across 1 January goes back a
-/// year. The newest is the last row, unless the rows go backwards (newest first).
-fn sequence_years(md: &[(u32, u32)], reference: NaiveDate) -> Vec<i32> {
+fn last_date_mismatch(given: NaiveDate, m: u32, d: u32) -> String {
+    let row = NaiveDate::from_ymd_opt(2000, m, d)
+        .map_or_else(|| format!("{m:02}-{d:02}"), crate::i18n::format::day_month);
+    crate::i18n::fill(
+        crate::i18n::t().import.imp_last_date_mismatch,
+        &[("given", &given.to_string()), ("row", &row)],
+    )
+}
+
+/// Whether a run of year-less days goes backwards (newest first).
+fn newest_first(md: &[(u32, u32)]) -> bool {
     let steps = md.windows(2);
     let forward = steps.clone().filter(|w| next_day(w[0], w[1])).count();
     let backward = steps.filter(|w| next_day(w[1], w[0])).count();
-    let newest_first = backward > forward;
-    let order: Vec<usize> = if newest_first {
+    backward > forward
+}
+
+/// Years of a run of year-less days: the newest is the latest such date on or before
+/// `reference`; walking towards the oldest, each step across 1 January goes back a
+/// year. The newest is the last row, unless the rows go backwards (newest first). With
+/// `search`, a run holding a February 29 ends in the latest year that makes it a leap
+/// day (the run ending on or before `reference` whose every day exists); without, or
+/// when none does, the dates that do not exist are the caller's to refuse.
+fn sequence_years(md: &[(u32, u32)], reference: NaiveDate, search: bool) -> Vec<i32> {
+    let order: Vec<usize> = if newest_first(md) {
         (0..md.len()).collect()
     } else {
         (0..md.len()).rev().collect()
     };
-    let mut years = vec![0; md.len()];
     let (m, d) = md[order[0]];
-    let mut year = latest_on_or_before(m, d, reference).map_or(reference.year(), |x| x.year());
-    let mut newer = md[order[0]];
-    for i in order {
-        // Older than the row after it yet later in the calendar: the year before.
-        if md[i] > newer {
-            year -= 1;
+    let latest = latest_on_or_before(m, d, reference).map_or(reference.year(), |x| x.year());
+    let run = |newest_year: i32| {
+        let mut years = vec![0; md.len()];
+        let mut year = newest_year;
+        let mut newer = md[order[0]];
+        for &i in &order {
+            // Older than the row after it yet later in the calendar: the year before.
+            if md[i] > newer {
+                year -= 1;
+            }
+            years[i] = year;
+            newer = md[i];
         }
-        years[i] = year;
-        newer = md[i];
+        years
+    };
+    let exists = |years: &[i32]| {
+        md.iter()
+            .zip(years)
+            .all(|((m, d), y)| NaiveDate::from_ymd_opt(*y, *m, *d).is_some())
+    };
+    let first = run(latest);
+    if !search || exists(&first) {
+        return first;
     }
-    years
+    // Leap years come every four (eight across a century not divisible by 400), and
+    // the newest day must exist in the year it is given.
+    (1..=8)
+        .map(|back| latest - back)
+        .filter(|y| NaiveDate::from_ymd_opt(*y, m, d).is_some())
+        .map(run)
+        .find(|years| exists(years))
+        .unwrap_or(first)
 }
 
 /// The reference day of a file: `--last-date`, else the latest date its name carries

@@ -3,7 +3,7 @@
 //! never by position.
 
 use crate::domain::Platform;
-use crate::domain::metric::Metric;
+use crate::domain::metric::{KPI_SECONDS_PER_HOUR, Metric};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Grain {
@@ -19,6 +19,10 @@ pub struct Format {
     pub required: &'static [&'static str],
     /// A header that must not be there (to tell look-alikes apart).
     pub forbidden: &'static [&'static str],
+    /// When not empty, a header starting with one of these must be there, or the first
+    /// data row be the `Total` row: what tells the export from a user's own table of
+    /// common words (`date,reach,views`).
+    pub own: &'static [&'static str],
     pub grain: Grain,
     pub platform: Option<Platform>,
     /// The date column, by any of these names.
@@ -39,6 +43,7 @@ pub const FORMATS: &[Format] = &[
         name: "X tweet activity",
         required: &["tweet id", "time", "impressions"],
         forbidden: &[],
+        own: &[],
         grain: Grain::Posts,
         platform: Some(Platform::X),
         date: &["time"],
@@ -62,6 +67,7 @@ pub const FORMATS: &[Format] = &[
         name: "X post analytics",
         required: &["post id", "date", "impressions"],
         forbidden: &[],
+        own: &[],
         grain: Grain::Posts,
         platform: Some(Platform::X),
         date: &["date"],
@@ -87,6 +93,7 @@ pub const FORMATS: &[Format] = &[
         name: "X account overview",
         required: &["date", "impressions", "engagements", "new follows"],
         forbidden: &["post id", "platform"],
+        own: &[],
         grain: Grain::Daily,
         platform: Some(Platform::X),
         date: &["date"],
@@ -111,6 +118,7 @@ pub const FORMATS: &[Format] = &[
         name: "Facebook posts",
         required: &["post id", "page id", "publish time"],
         forbidden: &[],
+        own: &[],
         grain: Grain::Posts,
         platform: Some(Platform::Facebook),
         date: &["publish time"],
@@ -132,6 +140,7 @@ pub const FORMATS: &[Format] = &[
         name: "Instagram posts",
         required: &["post id", "account id", "publish time"],
         forbidden: &[],
+        own: &[],
         grain: Grain::Posts,
         platform: Some(Platform::Instagram),
         date: &["publish time"],
@@ -153,6 +162,7 @@ pub const FORMATS: &[Format] = &[
         name: "LinkedIn page metrics",
         required: &["date", "impressions (total)"],
         forbidden: &[],
+        own: &[],
         grain: Grain::Daily,
         platform: Some(Platform::Linkedin),
         date: &["date"],
@@ -172,6 +182,7 @@ pub const FORMATS: &[Format] = &[
         name: "LinkedIn posts",
         required: &["post link", "created date", "impressions"],
         forbidden: &[],
+        own: &[],
         grain: Grain::Posts,
         platform: Some(Platform::Linkedin),
         date: &["created date"],
@@ -191,6 +202,7 @@ pub const FORMATS: &[Format] = &[
         name: "LinkedIn new followers",
         required: &["date", "total followers", "organic followers"],
         forbidden: &[],
+        own: &[],
         grain: Grain::Daily,
         platform: Some(Platform::Linkedin),
         date: &["date"],
@@ -203,6 +215,7 @@ pub const FORMATS: &[Format] = &[
         name: "TikTok overview",
         required: &["date", "video views", "profile views"],
         forbidden: &[],
+        own: &[],
         grain: Grain::Daily,
         platform: Some(Platform::Tiktok),
         date: &["date"],
@@ -228,6 +241,7 @@ pub const FORMATS: &[Format] = &[
             "difference in followers from previous day",
         ],
         forbidden: &[],
+        own: &[],
         grain: Grain::Daily,
         platform: Some(Platform::Tiktok),
         date: &["date"],
@@ -240,6 +254,7 @@ pub const FORMATS: &[Format] = &[
         name: "TikTok content",
         required: &["video link", "post time", "total views"],
         forbidden: &[],
+        own: &[],
         grain: Grain::Posts,
         platform: Some(Platform::Tiktok),
         date: &["post time"],
@@ -257,6 +272,7 @@ pub const FORMATS: &[Format] = &[
         name: "YouTube table data",
         required: &["content", "video publish time", "views"],
         forbidden: &[],
+        own: &[],
         grain: Grain::Posts,
         platform: Some(Platform::Youtube),
         date: &["video publish time"],
@@ -274,6 +290,18 @@ pub const FORMATS: &[Format] = &[
         name: "YouTube daily",
         required: &["date", "views"],
         forbidden: &["content", "post id", "platform", "metric"],
+        // The columns YouTube Studio offers beside Views.
+        own: &[
+            "watch time (",
+            "average view duration",
+            "average percentage viewed",
+            "estimated revenue (",
+            "impressions click-through rate",
+            "subscribers",
+            "unique viewers",
+            "returning viewers",
+            "new viewers",
+        ],
         grain: Grain::Daily,
         platform: Some(Platform::Youtube),
         date: &["date"],
@@ -299,7 +327,7 @@ pub enum Column {
 }
 
 /// Watch time in a unit the header names: `Watch time (hours)` (YouTube), `Total watch
-/// time (minutes)`...; the factor turns it into stored minutes. Averages are not added up.
+/// time (minutes)`...; the factor turns it into stored seconds. Averages are not added up.
 fn watch_time_factor(h: &str) -> Option<f64> {
     let named = ["watch time", "time watched", "play time", "playtime"]
         .iter()
@@ -308,11 +336,11 @@ fn watch_time_factor(h: &str) -> Option<f64> {
         return None;
     }
     if h.ends_with("(hours)") || h.ends_with("(h)") {
-        Some(60.0)
+        Some(KPI_SECONDS_PER_HOUR)
     } else if h.ends_with("(minutes)") || h.ends_with("(mins)") || h.ends_with("(min)") {
-        Some(1.0)
+        Some(60.0)
     } else if h.ends_with("(seconds)") || h.ends_with("(secs)") || h.ends_with("(s)") {
-        Some(1.0 / 60.0)
+        Some(1.0)
     } else {
         None
     }
@@ -334,7 +362,7 @@ fn revenue_currency(h: &str) -> Option<String> {
 pub fn generic_factor(m: Metric, minor: f64) -> f64 {
     match m.unit() {
         crate::domain::metric::Unit::Money => minor,
-        crate::domain::metric::Unit::Hours => 60.0,
+        crate::domain::metric::Unit::Hours => KPI_SECONDS_PER_HOUR,
         _ => 1.0,
     }
 }
@@ -355,12 +383,20 @@ pub fn column(f: &Format, h: &str, currency: &str, minor: f64) -> Column {
     }
 }
 
-/// The format whose required headers are all there (and forbidden ones not).
-pub fn detect(headers: &[String]) -> Option<&'static Format> {
+/// The format whose required headers are all there (and forbidden ones not), and its
+/// own mark ([`Format::own`]); `total_first`: the first data row is a `Total`.
+pub fn detect(headers: &[String], total_first: bool) -> Option<&'static Format> {
     let has = |h: &str| headers.iter().any(|x| x == h);
-    FORMATS
-        .iter()
-        .find(|f| f.required.iter().all(|r| has(r)) && !f.forbidden.iter().any(|x| has(x)))
+    let own = |f: &Format| {
+        f.own.is_empty()
+            || (f.total_row && total_first)
+            || headers
+                .iter()
+                .any(|h| f.own.iter().any(|o| h.starts_with(o)))
+    };
+    FORMATS.iter().find(|f| {
+        f.required.iter().all(|r| has(r)) && !f.forbidden.iter().any(|x| has(x)) && own(f)
+    })
 }
 
 /// The metric of a Meta page-level file from its title line (`"Facebook follows"`), and

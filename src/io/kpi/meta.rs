@@ -47,7 +47,8 @@ pub(super) fn read(
             fill(t().import.imp_title_metric, &[("title", &quoted(title))]),
         )
     })?;
-    let platform = platform.or(ctx.platform).ok_or_else(|| {
+    let said = super::tables::file_platform(platform, &quoted(title), ctx, scope, *title_line)?;
+    let platform = said.ok_or_else(|| {
         ImportError::new(
             scope.label,
             *title_line,

@@ -335,6 +335,18 @@ enum TableFormat {
     Named(&'static Format),
 }
 
+/// Whether the first data row (after the header, blank rows aside) is a `Total` row.
+fn total_first(table: &[(usize, StringRecord)]) -> bool {
+    table
+        .iter()
+        .skip(1)
+        .find(|(_, r)| r.iter().any(|c| !c.trim().is_empty()))
+        .is_some_and(|(_, r)| {
+            r.iter()
+                .any(|c| c.trim().trim_matches('"').eq_ignore_ascii_case("total"))
+        })
+}
+
 fn table_format(table: &[(usize, StringRecord)], ctx: &Context<'_>) -> Option<TableFormat> {
     let headers = lower_headers(&table.first()?.1);
     let has = |h: &str| headers.iter().any(|x| x == h);
@@ -348,7 +360,7 @@ fn table_format(table: &[(usize, StringRecord)], ctx: &Context<'_>) -> Option<Ta
         "long" => long.then_some(TableFormat::Long),
         "wide" => wide.then_some(TableFormat::Wide),
         "auto" if long => Some(TableFormat::Long),
-        "auto" => formats::detect(&headers)
+        "auto" => formats::detect(&headers, total_first(table))
             .map(TableFormat::Named)
             .or(wide.then_some(TableFormat::Wide)),
         name => FORMATS
@@ -409,3 +421,5 @@ fn read_text(text: &str, ctx: &Context<'_>, scope: Scope<'_>) -> Result<Imported
 mod tests;
 #[cfg(test)]
 mod tests_real;
+#[cfg(test)]
+mod tests_review;

@@ -72,6 +72,7 @@ pub(super) fn days_of(
         reference,
         tz: (!daily).then_some(ctx.tz),
         day_first: scope.semicolon,
+        given: daily && ctx.last_date.is_some(),
     };
     dates::resolve(&parsed, &setting).map_err(|(k, m)| cell_error(scope, rows[k].0, col, field, m))
 }
@@ -93,6 +94,33 @@ fn value(
     }
 }
 
+/// The platform of a file: the one its format or title says (`said`), else
+/// `--platform`; refused when `--platform` names another one than the file says.
+pub(super) fn file_platform(
+    said: Option<Platform>,
+    format: &str,
+    ctx: &Context<'_>,
+    scope: Scope<'_>,
+    line: usize,
+) -> Result<Option<Platform>, ImportError> {
+    match (said, ctx.platform) {
+        (Some(p), Some(given)) if p != given => Err(ImportError::new(
+            scope.label,
+            line,
+            Some("platform"),
+            fill(
+                t().import.imp_platform_conflict,
+                &[
+                    ("format", format),
+                    ("platform", p.name()),
+                    ("given", given.name()),
+                ],
+            ),
+        )),
+        (said, given) => Ok(said.or(given)),
+    }
+}
+
 fn not_metric_key(raw: &str) -> String {
     fill(
         t().import.imp_not_metric_key,
@@ -111,6 +139,11 @@ fn read_long(table: &[Row], ctx: &Context<'_>, scope: Scope<'_>) -> Result<Impor
         formats: vec!["generic long CSV".into()],
         ..Imported::default()
     };
+    for (i, h) in headers.iter().enumerate() {
+        if ![cd, cp, cm, cv].contains(&i) && !h.is_empty() {
+            out.ignored.insert(h.clone());
+        }
+    }
     let rows: Vec<&Row> = table[1..].iter().filter(|(_, r)| !blank(r)).collect();
     let days = days_of(&rows, cd, "date", true, ctx, scope)?;
     out.inferred = days.inferred;
@@ -154,9 +187,12 @@ fn read_wide(table: &[Row], ctx: &Context<'_>, scope: Scope<'_>) -> Result<Impor
         formats: vec!["generic wide CSV".into()],
         ..Imported::default()
     };
+    // As in the long CSV, a metric is named by its key: a column that names none (a
+    // typo, `views` for `video_views`) is refused rather than left out unseen.
     for (i, h) in headers.iter().enumerate() {
         if i != cd && Some(i) != cp && !metrics.iter().any(|(j, _)| *j == i) && !h.is_empty() {
-            out.ignored.insert(h.clone());
+            let raw = table[0].1.get(i).unwrap_or("");
+            return Err(cell_error(scope, table[0].0, i, raw, not_metric_key(raw)));
         }
     }
     // Without a platform column, every row is --platform's.
@@ -231,7 +267,7 @@ fn read_named(
     let cd = find(f.date).unwrap_or(0);
     let cid = find(f.id);
     let ctitle = find(f.title);
-    let platform = f.platform.or(ctx.platform).ok_or_else(|| {
+    let platform = file_platform(f.platform, f.name, ctx, scope, table[0].0)?.ok_or_else(|| {
         ImportError::new(
             scope.label,
             1,

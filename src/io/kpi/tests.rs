@@ -63,6 +63,18 @@ fn generic_long() {
 fn generic_wide_needs_a_platform() {
     let e = read(&fixture("wide.csv"), &ctx("wide.csv", None)).unwrap_err();
     assert!(e.message.contains("--platform"), "{e}");
+    // Its `notes` column is no metric key: refused, as a long CSV's row would be.
+    let e = read(
+        &fixture("wide_notes.csv"),
+        &ctx("wide_notes.csv", Some(Platform::Linkedin)),
+    )
+    .unwrap_err();
+    assert_eq!((e.line, e.column), (1, 7), "{e}");
+    assert!(
+        e.message
+            .contains("\"notes\" is not a canonical metric key"),
+        "{e}"
+    );
     let i = read_fixture("wide.csv", Some(Platform::Linkedin));
     assert_eq!(
         daily(&i, Platform::Linkedin, d(2026, 11, 16), Engagements),
@@ -73,7 +85,6 @@ fn generic_wide_needs_a_platform() {
         None,
         "a dash is no value"
     );
-    assert!(i.ignored.contains("notes"));
 }
 
 #[test]
@@ -231,8 +242,8 @@ fn youtube_skips_the_total_row() {
     assert_eq!(post(&i, "dQw4w9WgXcQ", VideoViews), Some(9000));
     assert_eq!(post(&i, "dQw4w9WgXcQ", NewFollows), Some(80));
     assert_eq!(post(&i, "Total", VideoViews), None);
-    // 500.1 hours, stored in minutes.
-    assert_eq!(post(&i, "dQw4w9WgXcQ", WatchTime), Some(30006));
+    // 500.1 hours, stored in seconds.
+    assert_eq!(post(&i, "dQw4w9WgXcQ", WatchTime), Some(1_800_360));
 }
 
 /// LinkedIn's exports are spreadsheets: written here with a spreadsheet writer from the

@@ -153,12 +153,16 @@ fn youtube_daily_table() {
     assert!(i.daily.iter().all(|v| v.platform == Platform::Youtube));
     // The Total row says 454,910 views and 15,794.356 hours.
     assert_eq!(sum(&i, VideoViews, None), 454_910);
-    let minutes = sum(&i, WatchTime, None);
+    let seconds = sum(&i, WatchTime, None);
     assert!(
-        (minutes - 947_661).abs() <= 365 / 2,
-        "15,794.356 h is 947,661 min; each day is rounded: {minutes}"
+        (seconds - 56_859_682).abs() <= 18,
+        "15,794.356 h is 56,859,681.6 s; within 0.005 h: {seconds}"
     );
-    assert_eq!(daily(&i, d(2025, 11, 22), WatchTime), Some(1666), "27.76 h");
+    assert_eq!(
+        daily(&i, d(2025, 11, 22), WatchTime),
+        Some(99_936),
+        "27.76 h"
+    );
     assert_eq!(sum(&i, Revenue, None), 0);
     assert_eq!(
         i.notes.iter().collect::<Vec<_>>(),
@@ -187,7 +191,7 @@ fn youtube_content_watch_time() {
     assert!(
         i.posts
             .iter()
-            .any(|p| p.metric == WatchTime && p.value == 30_006)
+            .any(|p| p.metric == WatchTime && p.value == 1_800_360)
     );
 }
 
@@ -254,7 +258,7 @@ fn files_saved_again_by_excel() {
 fn french_excel_numbers() {
     let csv = "date;platform;metric;value\r\n2026-11-16;youtube;watch_time;12,5\r\n2026-11-16;instagram;spend;1 234,56\r\n";
     let i = ok(csv.as_bytes(), &ctx("long.csv"));
-    assert_eq!(daily(&i, d(2026, 11, 16), WatchTime), Some(750));
+    assert_eq!(daily(&i, d(2026, 11, 16), WatchTime), Some(45_000));
     assert_eq!(daily(&i, d(2026, 11, 16), Spend), Some(123_456));
 }
 
@@ -318,15 +322,23 @@ fn escape_sequences_are_shown_harmless() {
     assert!(text.contains("^[]0;PWNED^G"), "{text}");
     assert!(!text.chars().any(char::is_control), "{text:?}");
     assert!(text.chars().count() < 160, "cut: {}", text.chars().count());
+    // A wide CSV refuses a column that is no metric key: shown harmless.
     let wide = format!("date,likes,{osc52}\n2026-11-16,3,4\n");
-    let i = ok(
+    let e = read(
         wide.as_bytes(),
         &Context {
             platform: Some(Platform::X),
             ..ctx("w.csv")
         },
-    );
-    // Kept raw in data; the command line shows it through the sanitizer.
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(e.contains("^[]52;c;cHduZWQ=^G"), "{e}");
+    assert!(!e.chars().any(char::is_control), "{e:?}");
+    // A named export leaves such a column out: kept raw in data, the command line shows
+    // it through the sanitizer.
+    let tiktok = format!("Date,Video Views,Profile Views,{osc52}\n2026-11-16,3,4,5\n");
+    let i = ok(tiktok.as_bytes(), &ctx("Overview.csv"));
     assert!(i.ignored.iter().any(|h| h.contains('\u{1b}')));
 }
 

@@ -19,6 +19,7 @@ fn setting(daily: bool, reference: NaiveDate) -> Setting {
         reference,
         tz: Some("Europe/Paris".parse().unwrap()),
         day_first: false,
+        given: false,
     }
 }
 
@@ -109,10 +110,74 @@ fn a_year_of_days_without_years() {
         Cell::YearLess { month: 2, day: 29 },
         Cell::YearLess { month: 3, day: 1 },
     ];
-    let e = resolve(&leap, &setting(true, d(2026, 11, 22))).unwrap_err();
-    assert_eq!(e.0, 1);
     let ok = resolve(&leap, &setting(true, d(2024, 3, 1))).unwrap();
     assert_eq!(ok.days[1], d(2024, 2, 29));
+}
+
+/// A run holding February 29 ends in the latest year that makes it a leap day; given
+/// by `--last-date` in a year that does not, it is refused on that row.
+#[test]
+fn a_leap_day_takes_a_leap_year() {
+    let leap = [
+        Cell::YearLess { month: 2, day: 27 },
+        Cell::YearLess { month: 2, day: 28 },
+        Cell::YearLess { month: 2, day: 29 },
+        Cell::YearLess { month: 3, day: 1 },
+    ];
+    let r = resolve(&leap, &setting(true, d(2026, 11, 22))).unwrap();
+    assert_eq!(
+        r.days,
+        [
+            d(2024, 2, 27),
+            d(2024, 2, 28),
+            d(2024, 2, 29),
+            d(2024, 3, 1)
+        ]
+    );
+    assert_eq!(r.inferred, Some((d(2024, 2, 27), d(2024, 3, 1))));
+    let given = Setting {
+        given: true,
+        ..setting(true, d(2026, 3, 1))
+    };
+    let e = resolve(&leap, &given).unwrap_err();
+    assert_eq!(e.0, 2);
+    // Without a leap day, nothing moves.
+    let plain = [
+        Cell::YearLess { month: 2, day: 28 },
+        Cell::YearLess { month: 3, day: 1 },
+    ];
+    let r = resolve(&plain, &setting(true, d(2026, 11, 22))).unwrap();
+    assert_eq!(r.days, [d(2026, 2, 28), d(2026, 3, 1)]);
+}
+
+/// `--last-date` must be the last row's day: February 28 for a file ending on February
+/// 27 is refused, naming both.
+#[test]
+fn a_last_date_that_is_not_the_last_row_is_refused() {
+    let cells = [
+        Cell::YearLess { month: 2, day: 26 },
+        Cell::YearLess { month: 2, day: 27 },
+    ];
+    let given = |reference| Setting {
+        given: true,
+        ..setting(true, reference)
+    };
+    let e = crate::i18n::with_lang(crate::i18n::Lang::En, || {
+        resolve(&cells, &given(d(2024, 2, 28))).unwrap_err()
+    });
+    assert_eq!(e.0, 1, "the last row");
+    assert!(
+        e.1.contains("2024-02-28") && e.1.contains("Feb 27"),
+        "{}",
+        e.1
+    );
+    let ok = resolve(&cells, &given(d(2024, 2, 27))).unwrap();
+    assert_eq!(ok.days, [d(2024, 2, 26), d(2024, 2, 27)]);
+    // Newest first: the first row is the last day.
+    let rev = [cells[1], cells[0]];
+    let e = resolve(&rev, &given(d(2024, 2, 26))).unwrap_err();
+    assert_eq!(e.0, 0);
+    assert!(resolve(&rev, &given(d(2024, 2, 27))).is_ok());
 }
 
 #[test]
