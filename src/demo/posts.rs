@@ -113,6 +113,9 @@ pub fn fill(
             let (title, body) = ideas[n % ideas.len()];
             let days_ahead = (date - today).num_days();
             let status = match days_ahead {
+                // Yesterday's post never went out: Today has a late post to try `p`
+                // and `y` on, whatever day the demo is loaded.
+                -1 => PostStatus::Scheduled,
                 d if d < 0 => PostStatus::Published,
                 0..=2 => PostStatus::Scheduled,
                 3..=7 => PostStatus::Ready,
