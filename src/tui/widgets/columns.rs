@@ -254,13 +254,28 @@ fn words(text: &str) -> Vec<(usize, usize)> {
 }
 
 /// `text` in lines of at most `max` columns, broken between words only; a word wider
-/// than a line (only when the screen is narrower than a figure) is cut.
+/// than a line (only when the screen is narrower than a figure) is cut. A web address
+/// wider than a line is broken over lines instead, so all of it can be read and copied.
 pub fn wrap_words(text: &str, max: usize) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     // An indented text keeps its indent on its first line.
     let mut line = " ".repeat(text.len() - text.trim_start_matches(' ').len());
     for (a, b) in words(text) {
         let w = &text[a..b];
+        if max > 0 && cols_of(w) > max && w.contains("://") {
+            if !line.trim().is_empty() {
+                lines.push(std::mem::take(&mut line));
+            }
+            let mut piece = String::new();
+            for g in unicode_segmentation::UnicodeSegmentation::graphemes(w, true) {
+                if cols_of(&piece) + cols_of(g) > max {
+                    lines.push(std::mem::take(&mut piece));
+                }
+                piece.push_str(g);
+            }
+            line = piece;
+            continue;
+        }
         let empty = line.trim().is_empty();
         if !empty && cols_of(&line) + 1 + cols_of(w) > max {
             lines.push(std::mem::take(&mut line));
@@ -442,6 +457,11 @@ mod tests {
             vec!["104.0% of", "CHF 2,500.00", "spent"]
         );
         assert_eq!(wrap_words("  Tips 33.3%", 20), vec!["  Tips 33.3%"]);
+        // An address wider than the line goes on over lines, whole.
+        assert_eq!(
+            wrap_words("Approve at https://m.example/oauth?x=1 then", 12),
+            vec!["Approve at", "https://m.ex", "ample/oauth?", "x=1 then"]
+        );
         assert_eq!(
             truncate_words("over budget: 104.0% of CHF 2,500.00 spent", 30),
             "over budget: 104.0% of…"
