@@ -270,3 +270,37 @@ fn a_running_period_and_rate_changes_in_every_format() {
         assert!(md.contains("+1,0\u{202f}pt"), "{md}");
     });
 }
+
+#[test]
+fn a_rates_change_agrees_with_the_rates_shown() {
+    let rate = |value: f64, previous: f64| crate::report::Value {
+        value: Some(value),
+        previous: Some(previous),
+        change_pct: None,
+        change_pt: Some(value - previous),
+    };
+    let row = |v: &crate::report::Value| {
+        (
+            value_text("follower_growth_pct", v, v.value, "EUR"),
+            value_text("follower_growth_pct", v, v.previous, "EUR"),
+            change_text(v),
+        )
+    };
+    // One decimal would show 0.8% twice beside -0.1 pt: two decimals, and the change
+    // is the difference of the figures shown.
+    let v = rate(0.754, 0.827);
+    assert_eq!(row(&v), ("0.75%".into(), "0.83%".into(), "-0.08 pt".into()));
+    assert_eq!(change_direction(&v), -1);
+    // 4.26% and 4.14% show as 4.3% and 4.1%: the change shown is +0.2 pt, not +0.1.
+    let v = rate(4.26, 4.14);
+    assert_eq!(row(&v), ("4.3%".into(), "4.1%".into(), "+0.2 pt".into()));
+    // The same figure shown on both sides: no change shown.
+    let v = rate(4.21, 4.209);
+    assert_eq!(row(&v), ("4.2%".into(), "4.2%".into(), "=".into()));
+    assert_eq!(change_direction(&v), 0);
+    crate::i18n::with_lang(crate::i18n::Lang::Fr, || {
+        let (a, b, c) = row(&rate(0.754, 0.827));
+        assert!(a.starts_with("0,75") && b.starts_with("0,83"), "{a} {b}");
+        assert_eq!(c, "-0,08\u{202f}pt");
+    });
+}

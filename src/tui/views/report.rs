@@ -11,7 +11,9 @@ use crate::domain::objective::Status;
 use crate::domain::report::Period;
 use crate::domain::text::sanitize_line;
 use crate::i18n::{self, fill, format, t};
-use crate::io::report::{change_direction, change_text, key_name, platform_name, shown_keys};
+use crate::io::report::{
+    change_direction, change_text, key_name, platform_name, shown_keys, value_text,
+};
 use crate::report::Report;
 use crate::tui::model::Model;
 use crate::tui::report::period;
@@ -177,16 +179,15 @@ fn metrics_table(m: &Model, r: &Report, frame: &mut Frame, area: Rect) {
                 .collect();
             let mut cells = vec![
                 Line::raw(key_name(k)),
-                Line::styled(format::report_value(k, v.value, cur), th.title()),
-                Line::raw(format::report_value(k, v.previous, cur)),
+                Line::styled(value_text(k, v, v.value, cur), th.title()),
+                Line::raw(value_text(k, v, v.previous, cur)),
                 Line::from(change_span(v, lower, th)),
                 Line::styled(sparkline(&trend), th.accent()),
             ];
-            cells.extend(
-                r.platforms
-                    .iter()
-                    .map(|p| Line::raw(format::report_value(k, p.metrics[k].value, cur))),
-            );
+            cells.extend(r.platforms.iter().map(|p| {
+                let pv = &p.metrics[k];
+                Line::raw(value_text(k, pv, pv.value, cur))
+            }));
             (i, cells)
         })
         .collect();
