@@ -201,6 +201,9 @@ pub fn html(r: &Report) -> String {
         table(&mut o, platform_name(p.platform), &p.metrics);
     }
     table(&mut o, s.report.report_totals, &r.totals);
+    if let Some(note) = super::not_comparable_note(r) {
+        let _ = write!(o, "<p class=\"muted\">{}</p>", esc(&note));
+    }
     if !r.objectives.is_empty() {
         let _ = write!(
             o,

@@ -168,6 +168,23 @@ pub fn period_line(r: &Report) -> String {
     out
 }
 
+/// The footnote of the figures whose change is left out (`Instagram · Impressions`),
+/// if any.
+pub fn not_comparable_note(r: &Report) -> Option<String> {
+    if r.not_comparable.is_empty() {
+        return None;
+    }
+    let items: Vec<String> = r
+        .not_comparable
+        .iter()
+        .map(|n| format!("{} · {}", platform_name(n.platform), key_name(n.metric)))
+        .collect();
+    Some(i18n::fill(
+        t().report.report_not_comparable,
+        &[("items", &items.join(", "))],
+    ))
+}
+
 /// Keys with a value in this period or the previous one, in report order.
 pub fn shown_keys<'a>(
     metrics: &std::collections::BTreeMap<&'static str, crate::report::Value>,
@@ -241,6 +258,9 @@ fn markdown(r: &Report) -> String {
             out.push('\n');
         };
     table(&mut out, s.report.report_totals, &r.totals);
+    if let Some(note) = not_comparable_note(r) {
+        out.push_str(&format!("{note}\n\n"));
+    }
     for p in &r.platforms {
         table(&mut out, platform_name(p.platform), &p.metrics);
     }

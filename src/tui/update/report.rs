@@ -167,7 +167,10 @@ pub fn command(m: &mut Model, cmd: Command) -> Vec<Effect> {
             }
         }
         Command::Export => open_export(m, p),
-        Command::Down => m.report.scroll = m.report.scroll.saturating_add(1),
+        Command::Down => {
+            let most = crate::tui::views::report::max_scroll(m);
+            m.report.scroll = m.report.scroll.saturating_add(1).min(most);
+        }
         Command::Up => m.report.scroll = m.report.scroll.saturating_sub(1),
         Command::Top => m.report.scroll = 0,
         _ => {}

@@ -355,3 +355,45 @@ fn the_week_form_offers_the_clients_platforms_and_a_platform_change_is_no_edit()
     h.key(KeyCode::Esc, KeyModifiers::NONE);
     assert!(matches!(h.model.overlays.last(), Some(Overlay::Confirm(_))));
 }
+
+/// At 80x24 `j` stops when the last figure is at the bottom and the side pane's budget is
+/// on screen; the header stays whole however far it went.
+#[test]
+fn scrolling_stops_at_the_last_row_and_reaches_the_side_pane() {
+    let mut h = Harness::demo();
+    h.model.size = (80, 24);
+    h.press('5');
+    h.press('m');
+    assert_eq!(period(&h.model).label(), "2026-10");
+    let top = h.screen(80, 24);
+    let budget = crate::i18n::t().strategy.section_titles[2];
+    assert!(!top.contains(budget), "below the fold at first:\n{top}");
+    let most = crate::tui::views::report::max_scroll(&h.model);
+    assert!(most > 0);
+    for _ in 0..40 {
+        h.press('j');
+    }
+    assert_eq!(h.model.report.scroll, most, "clamped");
+    let screen = h.screen(80, 24);
+    assert!(screen.contains(budget), "the side pane scrolled:\n{screen}");
+    // The header is the one at the top: the columns hold still while scrolling.
+    let header = |s: &str| {
+        s.lines()
+            .find(|l| l.contains("Metric"))
+            .and_then(|l| l.split("││").next())
+            .map(str::to_string)
+    };
+    assert_eq!(header(&screen), header(&top), "{screen}");
+    // The last figure is on screen, on the table's last row (no empty space below).
+    let r = h.model.report.report.as_ref().unwrap();
+    let last = crate::io::report::shown_keys(&r.totals)
+        .last()
+        .map(|k| crate::io::report::key_name(k))
+        .unwrap();
+    let rows: Vec<&str> = screen.lines().collect();
+    let at = rows.iter().position(|l| l.contains(last)).expect(last);
+    assert!(rows[at + 1].contains('└'), "{screen}");
+    // One `k` moves back at once.
+    h.press('k');
+    assert_eq!(h.model.report.scroll, most - 1);
+}
