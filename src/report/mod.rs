@@ -172,10 +172,10 @@ pub fn minor_units(client: &Client) -> f64 {
     money::minor_per_major(&client.currency)
 }
 
-type Figures = (
-    BTreeMap<Platform, BTreeMap<&'static str, Option<f64>>>,
-    BTreeMap<&'static str, Option<f64>>,
-);
+/// Each platform's figures by report key.
+type PerPlatform = BTreeMap<Platform, BTreeMap<&'static str, Option<f64>>>;
+
+type Figures = (PerPlatform, BTreeMap<&'static str, Option<f64>>);
 
 pub(crate) fn figures_of(store: &Store, client: &Client, p: &Period) -> Result<Figures> {
     let sums = store.kpi_sums(client.id, p.from, p.to)?;
@@ -256,10 +256,7 @@ fn cut_off(
     client: &Client,
     period: &Period,
     same_days: &Period,
-    (now, before): (
-        &BTreeMap<Platform, BTreeMap<&'static str, Option<f64>>>,
-        &BTreeMap<Platform, BTreeMap<&'static str, Option<f64>>>,
-    ),
+    (now, before): (&PerPlatform, &PerPlatform),
 ) -> Result<Vec<NotComparable>> {
     let whole = period.previous();
     if same_days.to >= whole.to {
