@@ -439,12 +439,14 @@ fn report_takes_its_format_from_the_output_file_and_refuses_a_contradiction() {
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     assert!(stderr(&o).contains("does not match"), "{}", stderr(&o));
     assert!(!clash.exists());
-    // No --format and nothing to tell it from: refused.
-    for extra in [&[][..], &["-o", "notes.txt"][..]] {
-        let o = db.run(&[&week[..], extra].concat());
-        assert_eq!(o.status.code(), Some(2), "{extra:?}: {}", stderr(&o));
-        assert!(stderr(&o).contains("which format"), "{}", stderr(&o));
-    }
+    // Neither --format nor -o: Markdown on standard output, as the README says.
+    let o = db.run(&week);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(String::from_utf8_lossy(&o.stdout).starts_with("# "));
+    // A file whose extension names no format, without --format: refused.
+    let o = db.run(&[&week[..], &["-o", "notes.txt"][..]].concat());
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("which format"), "{}", stderr(&o));
     // --format with an extension that names no format is taken as asked.
     let notes = out("notes.txt");
     let o = db.run(

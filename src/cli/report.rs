@@ -1,4 +1,4 @@
-//! `twohats report --client NAME (--week W | --month M | --from D --to D) --format F [-o FILE]`.
+//! `twohats report --client NAME (--week W | --month M | --from D --to D) [--format F] [-o FILE]`.
 
 use std::path::{Path, PathBuf};
 
@@ -29,7 +29,7 @@ pub struct ReportArgs {
     /// Last day of a custom period, included.
     #[arg(long, requires = "from")]
     to: Option<String>,
-    /// md, html, csv or json (default: from the extension of the -o file).
+    /// md, html, csv or json (default: from the extension of the -o file; md on standard output).
     #[arg(long)]
     format: Option<String>,
     /// Write to this file instead of standard output (private, replaced whole).
@@ -46,8 +46,8 @@ fn day(flag: &str, s: &str) -> Result<NaiveDate, Failure> {
     })
 }
 
-/// The format `--format` names, else the one the output file's extension names; a
-/// `--format` the extension contradicts is refused.
+/// The format `--format` names, else the one the output file's extension names, else
+/// Markdown on standard output; a `--format` the extension contradicts is refused.
 fn format_of(flag: Option<&str>, output: Option<&Path>) -> Result<Format, Failure> {
     let s = crate::i18n::t();
     let named = flag
@@ -75,7 +75,9 @@ fn format_of(flag: Option<&str>, output: Option<&Path>) -> Result<Format, Failur
         ))),
         (Some(f), _, _) => Ok(f),
         (None, Some(e), _) => Ok(e),
-        (None, None, _) => Err(Failure::usage(s.cli.cli_report_which_format)),
+        // Standard output without --format: Markdown, readable as it is.
+        (None, None, None) => Ok(Format::Markdown),
+        (None, None, Some(_)) => Err(Failure::usage(s.cli.cli_report_which_format)),
     }
 }
 
@@ -141,11 +143,12 @@ mod tests {
             Format::Csv
         );
         assert_eq!(format_of(Some("json"), None).unwrap(), Format::Json);
+        // Standard output without --format: Markdown, as the README says.
+        assert_eq!(format_of(None, None).unwrap(), Format::Markdown);
         for (flag, out) in [
             (Some("html"), md),
             (None, Some(Path::new("r.txt"))),
             (None, Some(Path::new("report"))),
-            (None, None),
             (Some("pdf"), None),
         ] {
             let e = format_of(flag, out).unwrap_err();

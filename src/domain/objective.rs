@@ -114,13 +114,14 @@ pub struct Progress {
 }
 
 /// Share of the way from the baseline to the target that `value` covers; works for
-/// objectives that go down (a target below the baseline) too.
+/// objectives that go down (a target below the baseline) too. A value on the wrong side
+/// of the baseline has covered none of it: 0, never a negative share.
 pub fn share_of_way(o: &Objective, value: i64) -> f64 {
     let span = (o.target - o.baseline) as f64;
     if span == 0.0 {
         return 1.0;
     }
-    (value - o.baseline) as f64 / span
+    ((value - o.baseline) as f64 / span).max(0.0)
 }
 
 /// Computes the status on `today` from the latest measured value of the metric at the
@@ -250,6 +251,21 @@ mod tests {
         assert_eq!(p.status, Status::OnTrack);
         let p = progress(&o, Some((d(2026, 7, 2), 200)), d(2026, 7, 2));
         assert_eq!(p.status, Status::Achieved);
+    }
+
+    #[test]
+    fn a_value_past_the_baseline_the_wrong_way_is_no_progress() {
+        // A reply rate of 60% to 80%, measured at 10%: behind, 0% of the way (not -250%).
+        let mut o = obj(6000, 8000);
+        o.metric = Metric::ResponseRate;
+        let p = progress(&o, Some((d(2026, 7, 2), 1000)), d(2026, 7, 2));
+        assert_eq!(p.done, Some(0.0));
+        assert_eq!(p.projected, Some(0.0));
+        assert_eq!(p.status, Status::Behind);
+        // Going down: a reply time above its baseline.
+        let mut o = obj(600, 240);
+        o.metric = Metric::ResponseTime;
+        assert_eq!(share_of_way(&o, 900), 0.0);
     }
 
     #[test]

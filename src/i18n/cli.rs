@@ -322,8 +322,8 @@ pub const FR: &[(&str, &str)] = &[
         "Dernier jour d'une période personnalisée, inclus",
     ),
     (
-        "md, html, csv or json (default: from the extension of the -o file)",
-        "md, html, csv ou json (par défaut : d'après l'extension du fichier -o)",
+        "md, html, csv or json (default: from the extension of the -o file; md on standard output)",
+        "md, html, csv ou json (par défaut : d'après l'extension du fichier -o ; md sur la sortie standard)",
     ),
     (
         "The daily check-in across all clients: late posts, posts due today, inbox, objectives at risk, budgets, campaigns, reviews due",

@@ -205,18 +205,29 @@ pub fn objective_value(metric_key: &str, v: f64, currency: &str) -> String {
 
 /// `12.5%` / `12,5 %` with one decimal.
 pub fn percent(p: f64) -> String {
-    percent_text(decimal(format!("{p:.1}")))
+    percent_places(p, 1)
+}
+
+/// `0.75%` / `0,75 %` with `places` decimals.
+pub fn percent_places(p: f64, places: usize) -> String {
+    percent_text(decimal(format!("{p:.places$}")))
 }
 
 /// A rate's change in percentage points: `+0.4 pt` / `+0,4 pt` (4.2% to 4.6%), `=` when
 /// it did not move.
 pub fn change_pt(c: Option<f64>) -> String {
+    change_pt_places(c, 1)
+}
+
+/// [`change_pt`] with `places` decimals: `-0.08 pt`.
+pub fn change_pt_places(c: Option<f64>, places: usize) -> String {
+    let half = 0.5 / 10f64.powi(i32::try_from(places).unwrap_or(1));
     match c {
         None => "—".into(),
-        Some(x) if x.abs() < 0.05 => "=".into(),
+        Some(x) if x.abs() < half => "=".into(),
         Some(x) => {
             let sign = if x > 0.0 { '+' } else { '-' };
-            let n = decimal(format!("{:.1}", x.abs()));
+            let n = decimal(format!("{:.places$}", x.abs()));
             match lang() {
                 Lang::En => format!("{sign}{n} pt"),
                 Lang::Fr => format!("{sign}{n}\u{202f}pt"),

@@ -136,6 +136,15 @@ pub struct BudgetBlock {
     pub used_pct: Option<f64>,
 }
 
+/// A figure the previous period has only on days after those compared (a week typed by
+/// hand is stored on its Sunday): it cannot be cut to the same days, so its change is
+/// left out, on its platform and in the totals.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NotComparable {
+    pub platform: &'static str,
+    pub metric: &'static str,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Report {
     pub client: String,
@@ -147,6 +156,8 @@ pub struct Report {
     pub previous: Span,
     pub platforms: Vec<PlatformBlock>,
     pub totals: BTreeMap<&'static str, Value>,
+    /// Figures whose change is left out: see [`NotComparable`].
+    pub not_comparable: Vec<NotComparable>,
     pub objectives: Vec<ObjectiveLine>,
     pub inbox: InboxBlock,
     pub calendar: CalendarBlock,
@@ -161,10 +172,10 @@ pub fn minor_units(client: &Client) -> f64 {
     money::minor_per_major(&client.currency)
 }
 
-type Figures = (
-    BTreeMap<Platform, BTreeMap<&'static str, Option<f64>>>,
-    BTreeMap<&'static str, Option<f64>>,
-);
+/// Each platform's figures by report key.
+type PerPlatform = BTreeMap<Platform, BTreeMap<&'static str, Option<f64>>>;
+
+type Figures = (PerPlatform, BTreeMap<&'static str, Option<f64>>);
 
 pub(crate) fn figures_of(store: &Store, client: &Client, p: &Period) -> Result<Figures> {
     let sums = store.kpi_sums(client.id, p.from, p.to)?;
@@ -236,6 +247,54 @@ pub fn counted(period: &Period, today: NaiveDate) -> (Period, Period) {
     (so_far, same_days)
 }
 
+/// The figures of a running period whose previous period has them only on days after
+/// those compared: present over the whole previous period, absent from its same days,
+/// and present now. A week typed by hand lies on its Sunday: cut to Monday–Thursday it
+/// would count as nothing, and the totals would compare three platforms with two.
+fn cut_off(
+    store: &Store,
+    client: &Client,
+    period: &Period,
+    same_days: &Period,
+    (now, before): (&PerPlatform, &PerPlatform),
+) -> Result<Vec<NotComparable>> {
+    let whole = period.previous();
+    if same_days.to >= whole.to {
+        return Ok(vec![]);
+    }
+    let (per_whole, _) = figures_of(store, client, &whole)?;
+    let has = |f: Option<&BTreeMap<&'static str, Option<f64>>>, k: &str| {
+        f.and_then(|f| f.get(k).copied().flatten()).is_some()
+    };
+    let mut out = Vec::new();
+    for (pl, f) in &per_whole {
+        for k in REPORT_KEYS {
+            if has(Some(f), k) && !has(before.get(pl), k) && has(now.get(pl), k) {
+                out.push(NotComparable {
+                    platform: pl.key(),
+                    metric: k,
+                });
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The totals with the change of every key in `off` left out: a total of platforms
+/// compared with fewer is no change.
+fn without_change(
+    mut totals: BTreeMap<&'static str, Value>,
+    off: &[NotComparable],
+) -> BTreeMap<&'static str, Value> {
+    for n in off {
+        if let Some(v) = totals.get_mut(n.metric) {
+            v.change_pct = None;
+            v.change_pt = None;
+        }
+    }
+    totals
+}
+
 /// Builds the report of `client` for `period`; `now` dates the inbox's overdue count
 /// and tells whether the period is still running.
 pub fn build(store: &Store, client: &Client, period: Period, now: DateTime<Utc>) -> Result<Report> {
@@ -244,6 +303,7 @@ pub fn build(store: &Store, client: &Client, period: Period, now: DateTime<Utc>)
     let (so_far, previous) = counted(&period, today);
     let (per_now, tot_now) = figures_of(store, client, &so_far)?;
     let (per_before, tot_before) = figures_of(store, client, &previous)?;
+    let not_comparable = cut_off(store, client, &period, &previous, (&per_now, &per_before))?;
     let platforms = per_now
         .iter()
         .map(|(pl, f)| PlatformBlock {
@@ -380,7 +440,8 @@ pub fn build(store: &Store, client: &Client, period: Period, now: DateTime<Utc>)
             ..Span::of(&previous, previous.to)
         },
         platforms,
-        totals: values(&tot_now, Some(&tot_before)),
+        totals: without_change(values(&tot_now, Some(&tot_before)), &not_comparable),
+        not_comparable,
         objectives,
         inbox,
         calendar,

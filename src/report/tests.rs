@@ -328,3 +328,66 @@ fn rates_change_in_points() {
     assert_eq!((imp.change_pct, imp.change_pt), (Some(250.0), None));
     assert_eq!(imp.change(), Change::Pct(250.0));
 }
+
+/// A week typed by hand (stored on its Sunday) beside daily figures: on Wednesday the
+/// running week is compared with Monday to Wednesday of the one before, where the typed
+/// week is not. Its change is left out, on its platform and in the total.
+#[test]
+fn a_week_typed_by_hand_is_not_cut_to_the_same_days() {
+    let mut s = Store::open_in_memory().unwrap();
+    let wednesday = Utc.with_ymd_and_hms(2026, 11, 18, 9, 0, 0).unwrap();
+    let id = s
+        .insert_client(&ClientDraft::new("Bistro"), wednesday)
+        .unwrap();
+    let v = |platform, day, value| DailyValue {
+        platform,
+        day: d(2026, 11, day),
+        metric: Metric::Impressions,
+        value,
+    };
+    s.transaction(|tx| {
+        tx.upsert_daily(
+            id,
+            &[
+                v(Platform::Facebook, 9, 1000),
+                v(Platform::Facebook, 16, 1500),
+                v(Platform::Instagram, 16, 4000),
+            ],
+            |_| {},
+        )?;
+        tx.set_week(
+            id,
+            Platform::Instagram,
+            (d(2026, 11, 9), d(2026, 11, 15)),
+            &[(Metric::Impressions, Some(5000))],
+        )
+    })
+    .unwrap();
+    let c = s.client(id).unwrap();
+    let r = build(&s, &c, Period::parse_week("2026-W47").unwrap(), wednesday).unwrap();
+    assert_eq!(
+        r.not_comparable,
+        vec![NotComparable {
+            platform: "instagram",
+            metric: "impressions"
+        }]
+    );
+    let total = r.totals["impressions"];
+    assert_eq!((total.value, total.previous), (Some(5500.0), Some(1000.0)));
+    assert_eq!(
+        total.change(),
+        Change::None,
+        "not ▲ 450% (two platforms vs one)"
+    );
+    let fb = &r
+        .platforms
+        .iter()
+        .find(|p| p.platform == "facebook")
+        .unwrap();
+    assert_eq!(fb.metrics["impressions"].change(), Change::Pct(50.0));
+    // The whole week, once over, compares with the whole week before: nothing left out.
+    let later = Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap();
+    let r = build(&s, &c, Period::parse_week("2026-W47").unwrap(), later).unwrap();
+    assert!(r.not_comparable.is_empty());
+    assert_eq!(r.totals["impressions"].previous, Some(6000.0));
+}

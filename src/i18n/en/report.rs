@@ -56,4 +56,8 @@ pub(super) const REPORT: Report = Report {
     report_received_n: pl("{n} received", "{n} received"),
     report_planned_n: pl("{n} planned", "{n} planned"),
     report_published_n: pl("{n} published", "{n} published"),
+    report_latest: "This is the latest period: the next one has not started yet.",
+    err_export_ext_clash: "Format {format} does not match {name}, whose extension says {ext}: change the format or the name",
+    report_not_comparable: "* Not comparable: the previous period has {items} only on days after those compared (a week typed by hand is stored on its Sunday); the change is left out, in the totals too.",
+    report_scroll: "j/k scroll",
 };

@@ -56,4 +56,8 @@ pub(super) const REPORT: Report = Report {
     report_received_n: pl("{n} reçu", "{n} reçus"),
     report_planned_n: pl("{n} prévue", "{n} prévues"),
     report_published_n: pl("{n} publiée", "{n} publiées"),
+    report_latest: "C'est la dernière période : la suivante n'a pas encore commencé.",
+    err_export_ext_clash: "Le format {format} ne correspond pas à {name}, dont l'extension indique {ext} : changez le format ou le nom",
+    report_not_comparable: "* Non comparable : la période précédente n'a {items} qu'après les jours comparés (une semaine saisie à la main est enregistrée à son dimanche) ; la variation est omise, dans les totaux aussi.",
+    report_scroll: "j/k défiler",
 };

@@ -58,5 +58,9 @@ catalogue! {
         report_received_n: Plural,
         report_planned_n: Plural,
         report_published_n: Plural,
+        report_latest: &'static str,
+        err_export_ext_clash: &'static str,
+        report_not_comparable: &'static str,
+        report_scroll: &'static str,
     }
 }

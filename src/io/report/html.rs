@@ -5,6 +5,7 @@ use std::fmt::Write;
 
 use super::{
     change_direction, change_text, inbox_rows, key_name, period_line, platform_name, shown_keys,
+    value_text,
 };
 use crate::i18n::{self, format, t};
 use crate::report::Report;
@@ -140,7 +141,7 @@ pub fn html(r: &Report) -> String {
             o,
             "<div class=\"card\"><div class=\"muted\">{}</div><div class=\"v\">{}</div><div class=\"{}\">{}</div>{}</div>",
             esc(key_name(k)),
-            esc(&format::report_value(k, v.value, cur)),
+            esc(&value_text(k, v, v.value, cur)),
             change_class(v),
             esc(&change_text(v)),
             sparkline(&series)
@@ -188,8 +189,8 @@ pub fn html(r: &Report) -> String {
                     o,
                     "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"{}\">{}</td></tr>",
                     esc(key_name(k)),
-                    esc(&format::report_value(k, v.value, cur)),
-                    esc(&format::report_value(k, v.previous, cur)),
+                    esc(&value_text(k, v, v.value, cur)),
+                    esc(&value_text(k, v, v.previous, cur)),
                     change_class(v),
                     esc(&change_text(v))
                 );
@@ -200,6 +201,9 @@ pub fn html(r: &Report) -> String {
         table(&mut o, platform_name(p.platform), &p.metrics);
     }
     table(&mut o, s.report.report_totals, &r.totals);
+    if let Some(note) = super::not_comparable_note(r) {
+        let _ = write!(o, "<p class=\"muted\">{}</p>", esc(&note));
+    }
     if !r.objectives.is_empty() {
         let _ = write!(
             o,

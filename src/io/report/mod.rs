@@ -75,24 +75,65 @@ pub fn platform_name(key: &str) -> &'static str {
     crate::domain::Platform::parse(key).map_or("", |p| p.name())
 }
 
+/// Decimals a rate's row shows: one, or two when one would show the same figure on
+/// both sides of a change (0.754% and 0.827% are 0.75% and 0.83%, not 0.8% twice).
+fn rate_places(v: &crate::report::Value) -> usize {
+    match (v.value, v.previous) {
+        (Some(a), Some(b)) if format!("{a:.1}") == format!("{b:.1}") && (a - b).abs() >= 0.005 => 2,
+        _ => 1,
+    }
+}
+
+/// `x` rounded to `places` decimals, as shown.
+fn rounded(x: f64, places: usize) -> f64 {
+    let f = 10f64.powi(i32::try_from(places).unwrap_or(1));
+    (x * f).round() / f
+}
+
+/// A rate's change in points as the reports show it: the difference of the two values
+/// as shown, so the three figures of a row agree; with the decimals shown.
+fn shown_pt(v: &crate::report::Value) -> Option<(f64, usize)> {
+    let Change::Pt(_) = v.change() else {
+        return None;
+    };
+    let places = rate_places(v);
+    let (a, b) = (v.value?, v.previous?);
+    Some((rounded(a, places) - rounded(b, places), places))
+}
+
+/// `x`, the value of `v` or its previous one, as the reports write it: a rate with the
+/// decimals its row needs, other keys as [`format::report_value`].
+pub fn value_text(key: &str, v: &crate::report::Value, x: Option<f64>, cur: &str) -> String {
+    match (crate::domain::report::key_unit(key), x) {
+        (crate::domain::metric::Unit::Percent, Some(x)) => {
+            format::percent_places(x, rate_places(v))
+        }
+        _ => format::report_value(key, x, cur),
+    }
+}
+
 /// A value's change as the reports write it: `▲ 12.3%` relative, `+0.4 pt` for a rate.
 pub fn change_text(v: &crate::report::Value) -> String {
     match v.change() {
-        Change::Pt(pt) => format::change_pt(Some(pt)),
+        Change::Pt(pt) => match shown_pt(v) {
+            Some((x, places)) => format::change_pt_places(Some(x), places),
+            None => format::change_pt(Some(pt)),
+        },
         Change::Pct(pct) => format::change(Some(pct)),
         Change::None => format::change(None),
     }
 }
 
-/// Whether a change is up (1), down (-1) or too small to tell (0).
+/// Whether a change is up (1), down (-1) or too small to tell (0), as written.
 pub fn change_direction(v: &crate::report::Value) -> i8 {
-    let x = match v.change() {
-        Change::Pt(x) | Change::Pct(x) => x,
-        Change::None => 0.0,
+    let (x, half) = match (v.change(), shown_pt(v)) {
+        (Change::Pt(_), Some((x, places))) => (x, 0.5 / 10f64.powi(places as i32)),
+        (Change::Pt(x) | Change::Pct(x), _) => (x, 0.05),
+        (Change::None, _) => (0.0, 0.05),
     };
-    if x > 0.05 {
+    if x > half {
         1
-    } else if x < -0.05 {
+    } else if x < -half {
         -1
     } else {
         0
@@ -125,6 +166,23 @@ pub fn period_line(r: &Report) -> String {
         span(r.previous.from, r.previous.through)
     ));
     out
+}
+
+/// The footnote of the figures whose change is left out (`Instagram · Impressions`),
+/// if any.
+pub fn not_comparable_note(r: &Report) -> Option<String> {
+    if r.not_comparable.is_empty() {
+        return None;
+    }
+    let items: Vec<String> = r
+        .not_comparable
+        .iter()
+        .map(|n| format!("{} · {}", platform_name(n.platform), key_name(n.metric)))
+        .collect();
+    Some(i18n::fill(
+        t().report.report_not_comparable,
+        &[("items", &items.join(", "))],
+    ))
 }
 
 /// Keys with a value in this period or the previous one, in report order.
@@ -192,14 +250,17 @@ fn markdown(r: &Report) -> String {
                 out.push_str(&format!(
                     "| {} | {} | {} | {} |\n",
                     key_name(k),
-                    format::report_value(k, v.value, cur),
-                    format::report_value(k, v.previous, cur),
+                    value_text(k, v, v.value, cur),
+                    value_text(k, v, v.previous, cur),
                     change_text(v)
                 ));
             }
             out.push('\n');
         };
     table(&mut out, s.report.report_totals, &r.totals);
+    if let Some(note) = not_comparable_note(r) {
+        out.push_str(&format!("{note}\n\n"));
+    }
     for p in &r.platforms {
         table(&mut out, platform_name(p.platform), &p.metrics);
     }

@@ -270,3 +270,93 @@ fn a_running_period_and_rate_changes_in_every_format() {
         assert!(md.contains("+1,0\u{202f}pt"), "{md}");
     });
 }
+
+#[test]
+fn a_rates_change_agrees_with_the_rates_shown() {
+    let rate = |value: f64, previous: f64| crate::report::Value {
+        value: Some(value),
+        previous: Some(previous),
+        change_pct: None,
+        change_pt: Some(value - previous),
+    };
+    let row = |v: &crate::report::Value| {
+        (
+            value_text("follower_growth_pct", v, v.value, "EUR"),
+            value_text("follower_growth_pct", v, v.previous, "EUR"),
+            change_text(v),
+        )
+    };
+    // One decimal would show 0.8% twice beside -0.1 pt: two decimals, and the change
+    // is the difference of the figures shown.
+    let v = rate(0.754, 0.827);
+    assert_eq!(row(&v), ("0.75%".into(), "0.83%".into(), "-0.08 pt".into()));
+    assert_eq!(change_direction(&v), -1);
+    // 4.26% and 4.14% show as 4.3% and 4.1%: the change shown is +0.2 pt, not +0.1.
+    let v = rate(4.26, 4.14);
+    assert_eq!(row(&v), ("4.3%".into(), "4.1%".into(), "+0.2 pt".into()));
+    // The same figure shown on both sides: no change shown.
+    let v = rate(4.21, 4.209);
+    assert_eq!(row(&v), ("4.2%".into(), "4.2%".into(), "=".into()));
+    assert_eq!(change_direction(&v), 0);
+    crate::i18n::with_lang(crate::i18n::Lang::Fr, || {
+        let (a, b, c) = row(&rate(0.754, 0.827));
+        assert!(a.starts_with("0,75") && b.starts_with("0,83"), "{a} {b}");
+        assert_eq!(c, "-0,08\u{202f}pt");
+    });
+}
+
+/// A week typed by hand in W46 (stored on Sunday 15) beside daily Facebook figures, seen
+/// on Wednesday of W47: every format leaves the total's change out and says why.
+#[test]
+fn figures_not_comparable_are_footnoted_in_every_format() {
+    let mut s = Store::open_in_memory().unwrap();
+    let wednesday = Utc.with_ymd_and_hms(2026, 11, 18, 9, 0, 0).unwrap();
+    let id = s
+        .insert_client(&ClientDraft::new("Bistro"), wednesday)
+        .unwrap();
+    let d = |day| NaiveDate::from_ymd_opt(2026, 11, day).unwrap();
+    let v = |platform, day, value| DailyValue {
+        platform,
+        day: d(day),
+        metric: Metric::Impressions,
+        value,
+    };
+    s.transaction(|tx| {
+        tx.upsert_daily(
+            id,
+            &[
+                v(Platform::Facebook, 9, 1000),
+                v(Platform::Facebook, 16, 1500),
+                v(Platform::Instagram, 16, 4000),
+            ],
+            |_| {},
+        )?;
+        tx.set_week(
+            id,
+            Platform::Instagram,
+            (d(9), d(15)),
+            &[(Metric::Impressions, Some(5000))],
+        )
+    })
+    .unwrap();
+    let c = s.client(id).unwrap();
+    let r =
+        crate::report::build(&s, &c, Period::parse_week("2026-W47").unwrap(), wednesday).unwrap();
+    let md = write(&r, Format::Markdown);
+    assert!(md.contains("| Impressions | 5,500 | 1,000 | — |"), "{md}");
+    assert!(
+        md.contains("* Not comparable: the previous period has Instagram · Impressions only"),
+        "{md}"
+    );
+    assert!(html(&r).contains("Not comparable"));
+    let v: serde_json::Value = serde_json::from_str(&json(&r)).unwrap();
+    assert_eq!(
+        v["not_comparable"][0],
+        serde_json::json!({"platform": "instagram", "metric": "impressions"})
+    );
+    assert!(v["totals"]["impressions"]["change_pct"].is_null());
+    crate::i18n::with_lang(crate::i18n::Lang::Fr, || {
+        let md = write(&r, Format::Markdown);
+        assert!(md.contains("* Non comparable\u{202f}:"), "{md}");
+    });
+}

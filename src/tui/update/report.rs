@@ -1,6 +1,6 @@
 //! Keys on the Report tab: periods, figures typed by hand for a week, export.
 
-use super::shared::open_form;
+use super::shared::{open_form, say};
 use crate::domain::Platform;
 use crate::domain::metric::{Metric, Unit};
 use crate::domain::money::{self, Money};
@@ -9,8 +9,9 @@ use crate::i18n::{self, fill, t};
 use crate::io::report::Format;
 use crate::tui::action::Command;
 use crate::tui::effect::Effect;
-use crate::tui::model::{FormPurpose, Model, Overlay, Tab};
+use crate::tui::model::{FormPurpose, Model, Overlay, StatusKind, Tab};
 use crate::tui::report::{WeekEntry, following, kind_switched, period, switched};
+use crate::tui::strategy::client_today;
 use crate::tui::widgets::confirm::{Confirm, ConfirmKind};
 use crate::tui::widgets::form::{Form, Opt, Value};
 
@@ -124,6 +125,11 @@ pub fn command(m: &mut Model, cmd: Command) -> Vec<Effect> {
     match cmd {
         Command::PrevPeriod | Command::NextPeriod => {
             let back = cmd == Command::PrevPeriod;
+            // The period still running (or one ending later) is the last with figures.
+            if !back && p.to >= client_today(m) {
+                say(m, StatusKind::Info, t().report.report_latest.to_string());
+                return vec![];
+            }
             let next = p.shift(if back { 1 } else { -1 });
             if p.kind == PeriodKind::Custom {
                 m.report.custom = Some(next);
@@ -161,7 +167,10 @@ pub fn command(m: &mut Model, cmd: Command) -> Vec<Effect> {
             }
         }
         Command::Export => open_export(m, p),
-        Command::Down => m.report.scroll = m.report.scroll.saturating_add(1),
+        Command::Down => {
+            let most = crate::tui::views::report::max_scroll(m);
+            m.report.scroll = m.report.scroll.saturating_add(1).min(most);
+        }
         Command::Up => m.report.scroll = m.report.scroll.saturating_sub(1),
         Command::Top => m.report.scroll = 0,
         _ => {}
@@ -213,14 +222,23 @@ fn open_figures(m: &mut Model, entry: WeekEntry) {
     let Some(client) = m.current_client().cloned() else {
         return;
     };
-    // The platform of the first account, else the first with figures this week.
-    let platform = m
+    // The platforms of the client's accounts and those with figures this week (all of
+    // them for a client with neither); the first account's comes first.
+    let mut choices: Vec<Platform> = Vec::new();
+    for p in m
         .accounts_of(client.id)
-        .next()
         .map(|a| a.platform)
-        .or_else(|| entry.stored.keys().next().copied())
-        .unwrap_or(Platform::Instagram);
-    let platforms: Vec<Opt> = Platform::ALL
+        .chain(entry.stored.keys().copied())
+    {
+        if !choices.contains(&p) {
+            choices.push(p);
+        }
+    }
+    if choices.is_empty() {
+        choices = Platform::ALL.to_vec();
+    }
+    let platform = choices[0];
+    let platforms: Vec<Opt> = choices
         .iter()
         .map(|p| Opt::new(p.key(), p.name()))
         .collect();
@@ -279,6 +297,18 @@ pub fn week_platform_changed(m: &mut Model) {
         let value = stored.and_then(|x| x.get(&metric)).copied();
         f.form.reset_text(metric.key(), &shown(metric, value, cur));
     }
+    // Another platform's stored figures, not an edit: Esc closes without asking.
+    f.form.settle("platform");
+}
+
+/// A format's name in the export form (the same in every language).
+fn format_label(f: Format) -> &'static str {
+    match f {
+        Format::Html => "HTML",
+        Format::Markdown => "Markdown",
+        Format::Csv => "CSV",
+        Format::Json => "JSON",
+    }
 }
 
 fn open_export(m: &mut Model, p: Period) {
@@ -287,12 +317,10 @@ fn open_export(m: &mut Model, p: Period) {
         return;
     };
     let slug = crate::domain::post::slug(&client.name);
-    let formats = vec![
-        Opt::new("html", "HTML"),
-        Opt::new("md", "Markdown"),
-        Opt::new("csv", "CSV"),
-        Opt::new("json", "JSON"),
-    ];
+    let formats = [Format::Html, Format::Markdown, Format::Csv, Format::Json]
+        .into_iter()
+        .map(|f| Opt::new(f.extension(), format_label(f)))
+        .collect();
     let form = Form::new(s.report.form_export)
         .choice("format", s.report.field_format, formats, "html")
         .text(
@@ -418,6 +446,27 @@ pub fn save(
                 .unwrap_or(Format::Html);
             let folder = form.text_value("folder").trim().to_string();
             let name = form.text_value("name").trim().to_string();
+            // A name that says another format would write one format under another's
+            // name: refused, as `report --format html -o r.md` is.
+            let ext = std::path::Path::new(&name)
+                .extension()
+                .map(|e| e.to_string_lossy().to_lowercase());
+            if let Some(ext) = ext
+                && Format::from_extension(&ext).is_some_and(|f| f != format)
+            {
+                form.set_error(
+                    "name",
+                    fill(
+                        s.report.err_export_ext_clash,
+                        &[
+                            ("format", format_label(format)),
+                            ("name", &name),
+                            ("ext", &ext),
+                        ],
+                    ),
+                );
+                return None;
+            }
             let path = std::path::Path::new(&folder).join(name);
             Some(vec![Effect::ExportReport {
                 client,

@@ -151,3 +151,36 @@ fn a_folder_that_is_not_there_is_an_error_on_the_form() {
     }
     assert!(!dir.path().join("missing").exists());
 }
+
+#[test]
+fn a_name_that_says_another_format_is_refused_on_the_file_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = one_client(dir.path());
+    h.press('x');
+    // HTML chosen, the name typed afterwards says Markdown (any case): nothing written.
+    h.key(KeyCode::Tab, KeyModifiers::NONE);
+    h.key(KeyCode::Tab, KeyModifiers::NONE);
+    h.ctrl('u');
+    h.type_text("clientA.MD");
+    h.ctrl('s');
+    match h.model.overlays.last() {
+        Some(Overlay::Form(f)) => {
+            let e = f
+                .form
+                .field("name")
+                .unwrap()
+                .error
+                .clone()
+                .unwrap_or_default();
+            assert!(e.contains("HTML") && e.contains("clientA.MD"), "{e}");
+        }
+        other => panic!("the form stays with the error: {other:?}"),
+    }
+    assert!(!dir.path().join("clientA.MD").exists());
+    // A name of the user's own with no format's extension is written as asked.
+    h.ctrl('u');
+    h.type_text("clientA.txt");
+    h.ctrl('s');
+    let text = std::fs::read_to_string(dir.path().join("clientA.txt")).unwrap();
+    assert!(text.contains("<html"), "{}", &text[..text.len().min(80)]);
+}

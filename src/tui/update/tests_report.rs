@@ -56,7 +56,11 @@ fn periods_move_and_change_kind() {
     h.press('m');
     assert_eq!(period(&h.model).label(), "2026-11");
     h.press(']');
-    assert_eq!(period(&h.model).label(), "2026-12");
+    assert_eq!(
+        period(&h.model).label(),
+        "2026-11",
+        "the month still running is the latest: no figures of the future"
+    );
     h.press('t');
     assert_eq!(
         period(&h.model).label(),
@@ -81,6 +85,34 @@ fn periods_move_and_change_kind() {
     );
     h.press('[');
     assert_eq!(period(&h.model).to, d(2026, 9, 30));
+}
+
+#[test]
+fn next_stops_at_the_period_still_running_and_says_so() {
+    let mut h = one_client();
+    h.press(']');
+    assert_eq!(period(&h.model).label(), "2026-W47");
+    assert!(h.model.status.is_none());
+    h.press(']');
+    assert_eq!(
+        period(&h.model).label(),
+        "2026-W47",
+        "no week of the future"
+    );
+    let status = h.model.status.as_ref().expect("a message says why");
+    assert_eq!(status.text, crate::i18n::t().report.report_latest);
+    // A custom span that reaches today cannot move on either.
+    h.press('p');
+    h.ctrl('u');
+    h.type_text("2026-11-10");
+    h.key(KeyCode::Tab, KeyModifiers::NONE);
+    h.ctrl('u');
+    h.type_text("2026-11-25");
+    h.ctrl('s');
+    h.press(']');
+    assert_eq!(period(&h.model).from, d(2026, 11, 10));
+    h.press('[');
+    assert_eq!(period(&h.model).from, d(2026, 10, 25));
 }
 
 /// Instagram reach of 1,000 on Monday 9 and 941 on Wednesday 11 November (the week the
@@ -281,4 +313,87 @@ fn periods_either_side_are_built_ahead_and_dropped_with_any_change() {
     assert!(builds(&h.press('5')));
     let (shown, fresh) = as_built_now(&h);
     assert_eq!(shown, fresh);
+}
+
+#[test]
+fn the_week_form_offers_the_clients_platforms_and_a_platform_change_is_no_edit() {
+    let mut h = with_a_week_of_figures();
+    let c = h.model.current.unwrap();
+    h.store
+        .insert_account(
+            c,
+            &crate::domain::AccountDraft {
+                platform: Platform::Tiktok,
+                handle: "@nord".into(),
+            },
+            h.clock.0,
+        )
+        .unwrap();
+    h.act(crate::tui::action::Action::Loaded(
+        crate::tui::effect::load(&h.store).unwrap(),
+    ));
+    h.press('5');
+    h.press('e');
+    // The account's platform first, then those with figures this week: not all 12.
+    let options: Vec<String> = match &week_form(&h).field("platform").unwrap().kind {
+        crate::tui::widgets::form::FieldKind::Choice { options, .. } => {
+            options.iter().map(|o| o.value.clone()).collect()
+        }
+        other => panic!("a choice: {other:?}"),
+    };
+    assert_eq!(options, ["tiktok", "facebook", "instagram"]);
+    // Another platform shows its stored figures: nothing typed, Esc just closes.
+    h.press('i');
+    assert_eq!(week_form(&h).text_value("reach"), "1941");
+    assert!(!week_form(&h).is_dirty());
+    h.key(KeyCode::Esc, KeyModifiers::NONE);
+    assert!(h.model.overlays.is_empty(), "{:?}", h.model.overlays.last());
+    // Something typed still asks.
+    h.press('e');
+    focus(&mut h, Metric::Reach);
+    h.type_text("7");
+    h.key(KeyCode::Esc, KeyModifiers::NONE);
+    assert!(matches!(h.model.overlays.last(), Some(Overlay::Confirm(_))));
+}
+
+/// At 80x24 `j` stops when the last figure is at the bottom and the side pane's budget is
+/// on screen; the header stays whole however far it went.
+#[test]
+fn scrolling_stops_at_the_last_row_and_reaches_the_side_pane() {
+    let mut h = Harness::demo();
+    h.model.size = (80, 24);
+    h.press('5');
+    h.press('m');
+    assert_eq!(period(&h.model).label(), "2026-10");
+    let top = h.screen(80, 24);
+    let budget = crate::i18n::t().strategy.section_titles[2];
+    assert!(!top.contains(budget), "below the fold at first:\n{top}");
+    let most = crate::tui::views::report::max_scroll(&h.model);
+    assert!(most > 0);
+    for _ in 0..40 {
+        h.press('j');
+    }
+    assert_eq!(h.model.report.scroll, most, "clamped");
+    let screen = h.screen(80, 24);
+    assert!(screen.contains(budget), "the side pane scrolled:\n{screen}");
+    // The header is the one at the top: the columns hold still while scrolling.
+    let header = |s: &str| {
+        s.lines()
+            .find(|l| l.contains("Metric"))
+            .and_then(|l| l.split("││").next())
+            .map(str::to_string)
+    };
+    assert_eq!(header(&screen), header(&top), "{screen}");
+    // The last figure is on screen, on the table's last row (no empty space below).
+    let r = h.model.report.report.as_ref().unwrap();
+    let last = crate::io::report::shown_keys(&r.totals)
+        .last()
+        .map(|k| crate::io::report::key_name(k))
+        .unwrap();
+    let rows: Vec<&str> = screen.lines().collect();
+    let at = rows.iter().position(|l| l.contains(last)).expect(last);
+    assert!(rows[at + 1].contains('└'), "{screen}");
+    // One `k` moves back at once.
+    h.press('k');
+    assert_eq!(h.model.report.scroll, most - 1);
 }

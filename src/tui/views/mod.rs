@@ -3,7 +3,7 @@
 mod calendar;
 mod help;
 mod inbox;
-mod report;
+pub(crate) mod report;
 mod shell;
 pub(crate) mod strategy;
 mod switcher;

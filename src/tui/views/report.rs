@@ -11,7 +11,9 @@ use crate::domain::objective::Status;
 use crate::domain::report::Period;
 use crate::domain::text::sanitize_line;
 use crate::i18n::{self, fill, format, t};
-use crate::io::report::{change_direction, change_text, key_name, platform_name, shown_keys};
+use crate::io::report::{
+    change_direction, change_text, key_name, platform_name, shown_keys, value_text,
+};
 use crate::report::Report;
 use crate::tui::model::Model;
 use crate::tui::report::period;
@@ -127,10 +129,57 @@ pub fn render(m: &Model, frame: &mut Frame, area: Rect) {
         );
         return;
     };
-    let [left, right] =
-        Layout::horizontal([Constraint::Percentage(68), Constraint::Percentage(32)]).areas(body);
+    let [left, right] = panes(body);
     metrics_table(m, r, frame, left);
     side(m, r, frame, right);
+}
+
+/// The figures' pane and the side pane of the body.
+fn panes(body: Rect) -> [Rect; 2] {
+    Layout::horizontal([Constraint::Percentage(68), Constraint::Percentage(32)]).areas(body)
+}
+
+/// How far each pane scrolls at most: its last line at the bottom of its box.
+struct Reach {
+    table: u16,
+    side: u16,
+}
+
+/// The footnote under the figures, wrapped to the pane, and how many figure rows fit
+/// above it (under the header).
+fn table_room(r: &Report, inner: Rect, th: &Theme) -> (Vec<Line<'static>>, usize) {
+    let note = crate::io::report::not_comparable_note(r)
+        .map(|n| wrapped(&n, usize::from(inner.width), th.dim()))
+        .unwrap_or_default();
+    let rows = usize::from(inner.height).saturating_sub(note.len() + 1);
+    (note, rows)
+}
+
+fn reach(m: &Model, r: &Report, [left, right]: [Rect; 2]) -> Reach {
+    let inner = Block::bordered().inner(left);
+    let (_, rows) = table_room(r, inner, &m.theme);
+    let keys = shown_keys(&r.totals).len();
+    let side_rows = usize::from(right.height.saturating_sub(2));
+    let side_lines = side_lines(m, r, usize::from(right.width.saturating_sub(2))).len();
+    let clamp = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
+    Reach {
+        table: clamp(keys.saturating_sub(rows)),
+        side: clamp(side_lines.saturating_sub(side_rows)),
+    }
+}
+
+/// The farthest `j` scrolls the Report in a terminal of `m.size`: until the last figure
+/// and the side pane's last line (calendar, budget) are both on screen. `update`
+/// clamps with it and the view draws with it, so both agree.
+pub fn max_scroll(m: &Model) -> u16 {
+    let Some(r) = m.report.report.as_deref() else {
+        return 0;
+    };
+    let (w, h) = m.size;
+    // The tab's area: below the tab bar, above the status line; then below the head.
+    let body = Rect::new(0, 2, w, h.saturating_sub(3));
+    let r = reach(m, r, panes(body));
+    r.table.max(r.side)
 }
 
 fn metrics_table(m: &Model, r: &Report, frame: &mut Frame, area: Rect) {
@@ -138,13 +187,23 @@ fn metrics_table(m: &Model, r: &Report, frame: &mut Frame, area: Rect) {
     let th = &m.theme;
     let cur = &r.currency;
     let keys = shown_keys(&r.totals);
-    let block = Block::bordered().title(format!(" {} ", s.report.report_figures));
+    let mut block = Block::bordered().title(format!(" {} ", s.report.report_figures));
     if keys.is_empty() {
         frame.render_widget(
             Paragraph::new(Line::styled(s.report.report_no_data, th.dim())).block(block),
             area,
         );
         return;
+    }
+    let inner = block.inner(area);
+    let (note, room) = table_room(r, inner, th);
+    let most = keys.len().saturating_sub(room);
+    let scroll = usize::from(m.report.scroll).min(most);
+    if most > 0 {
+        block = block.title_bottom(Line::styled(
+            format!(" {} ", s.report.report_scroll),
+            th.dim(),
+        ));
     }
     let marks: Vec<&str> = r
         .platforms
@@ -162,10 +221,10 @@ fn metrics_table(m: &Model, r: &Report, frame: &mut Frame, area: Rect) {
         Column::fixed(s.report.report_trend, 12, 9),
     ];
     cols.extend(marks.iter().map(|m| Column::whole(m, 5)));
+    // Every row is measured, the scrolled ones too: the columns hold still.
     let rows: Vec<(usize, Vec<Line>)> = keys
         .iter()
         .enumerate()
-        .skip(m.report.scroll as usize)
         .map(|(i, k)| {
             let v = &r.totals[k];
             let lower =
@@ -177,24 +236,29 @@ fn metrics_table(m: &Model, r: &Report, frame: &mut Frame, area: Rect) {
                 .collect();
             let mut cells = vec![
                 Line::raw(key_name(k)),
-                Line::styled(format::report_value(k, v.value, cur), th.title()),
-                Line::raw(format::report_value(k, v.previous, cur)),
+                Line::styled(value_text(k, v, v.value, cur), th.title()),
+                Line::raw(value_text(k, v, v.previous, cur)),
                 Line::from(change_span(v, lower, th)),
                 Line::styled(sparkline(&trend), th.accent()),
             ];
-            cells.extend(
-                r.platforms
-                    .iter()
-                    .map(|p| Line::raw(format::report_value(k, p.metrics[k].value, cur))),
-            );
+            cells.extend(r.platforms.iter().map(|p| {
+                // With the decimals of the row's total: one look across the row.
+                Line::raw(value_text(k, v, p.metrics[k].value, cur))
+            }));
             (i, cells)
         })
         .collect();
-    let width = block.inner(area).width;
-    let table = fitted(&cols, true, rows, width, th, |rows| {
-        rows.into_iter().map(|(_, r)| r).collect()
+    let table = fitted(&cols, true, rows, inner.width, th, |rows| {
+        rows.into_iter().skip(scroll).map(|(_, r)| r).collect()
     });
-    frame.render_widget(table.block(block), area);
+    frame.render_widget(block, area);
+    let [top, bottom] = Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(u16::try_from(note.len()).unwrap_or(0)),
+    ])
+    .areas(inner);
+    frame.render_widget(table, top);
+    frame.render_widget(Paragraph::new(note), bottom);
 }
 
 /// Lines of words wrapped to `w` columns, one style: a figure never cut.
@@ -218,10 +282,29 @@ fn bar_line(share: f64, max: usize, text: &str, w: usize, bar_style: Style) -> V
     ])]
 }
 
+/// The side pane, scrolled with the figures as far as it goes: at 80x24 its calendar
+/// and budget are below the fold.
 fn side(m: &Model, r: &Report, frame: &mut Frame, area: Rect) {
+    let lines = side_lines(m, r, usize::from(area.width.saturating_sub(2)));
+    let most = lines
+        .len()
+        .saturating_sub(usize::from(area.height.saturating_sub(2)));
+    let scroll = u16::try_from(usize::from(m.report.scroll).min(most)).unwrap_or(0);
+    let mut block = Block::bordered();
+    if most > 0 {
+        block = block.title_bottom(Line::styled(
+            format!(" {} ", t().report.report_scroll),
+            m.theme.dim(),
+        ));
+    }
+    frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), area);
+}
+
+/// The side pane's lines at width `w`: impressions by platform, objectives, inbox,
+/// calendar, budget.
+fn side_lines(m: &Model, r: &Report, w: usize) -> Vec<Line<'static>> {
     let s = t();
     let th = &m.theme;
-    let w = area.width.saturating_sub(2) as usize;
     let mut lines: Vec<Line> = Vec::new();
     // Impressions by platform, as bars.
     let imp: Vec<(&str, f64)> = r
@@ -366,7 +449,7 @@ fn side(m: &Model, r: &Report, frame: &mut Frame, area: Rect) {
             style,
         ));
     }
-    frame.render_widget(Paragraph::new(lines).block(Block::bordered()), area);
+    lines
 }
 
 #[cfg(test)]

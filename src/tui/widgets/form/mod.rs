@@ -434,6 +434,14 @@ impl Form {
         }
     }
 
+    /// Makes what field `key` shows its first value: a choice that reloads the form
+    /// (the platform of a week's figures) is not an edit to ask about on Esc.
+    pub fn settle(&mut self, key: &str) {
+        if let Some(f) = self.fields.iter_mut().find(|f| f.key == key) {
+            f.initial = f.raw();
+        }
+    }
+
     /// Replaces the text of the focused text field (after `$EDITOR`).
     pub fn set_focused_text(&mut self, text: &str) {
         if let Some(area) = self.fields.get_mut(self.focus).and_then(Field::area_mut) {
