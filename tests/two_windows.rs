@@ -16,7 +16,7 @@ fn two_instances_see_each_others_writes() {
     let mut b = pty::App::start(&db.path, 120, 34);
     a.wait_for("Today · Nov 22, 2026");
     b.wait_for("Today · Nov 22, 2026");
-    // A adds a client; B's check-in shows it (a new client's weekly review is due).
+    // A adds a client; B's client switcher lists it, without a restart.
     a.send("c");
     a.wait_for("type to filter");
     a.send("\x0e"); // Ctrl-n
@@ -24,7 +24,9 @@ fn two_instances_see_each_others_writes() {
     a.type_text("Studio Nord");
     a.send("\x13");
     a.wait_for("Client Studio Nord created");
+    b.send("c");
     b.wait_for("Studio Nord");
+    b.send("\x1b");
     a.send("\x1b"); // close the client switcher
     // B replies to an item; A's inbox count follows.
     b.send("4");
