@@ -190,7 +190,16 @@ pub fn fitted<'a>(
         .collect();
     let mut table = Table::new(style(rows), columns::constraints(&widths));
     if header {
-        let names: Vec<&str> = cols.iter().map(|c| c.header).collect();
+        // A header narrower than its column's figures is cut with an ellipsis, so a
+        // cut word never reads as another ("Previou").
+        let names: Vec<String> = cols
+            .iter()
+            .zip(widths.iter().chain(std::iter::repeat(&None)))
+            .map(|(c, w)| match w {
+                Some(w) => crate::domain::text::truncate(c.header, usize::from(*w)),
+                None => c.header.to_string(),
+            })
+            .collect();
         table = table.header(Row::new(columns::kept(names, &widths)).style(theme.title()));
     }
     table
