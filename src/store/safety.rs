@@ -236,16 +236,21 @@ impl Store {
         Ok(version)
     }
 
-    /// The highest row version of each table that has one.
-    fn highest_row_versions(&self) -> Result<Vec<(String, i64)>> {
-        let tables: Vec<String> = self
+    /// The tables whose rows carry a version.
+    fn versioned_tables(&self) -> Result<Vec<String>> {
+        Ok(self
             .conn
             .prepare(
                 "SELECT m.name FROM sqlite_master m, pragma_table_info(m.name) c
                  WHERE m.type = 'table' AND c.name = 'version'",
             )?
             .query_map([], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
+            .collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The highest row version of each table that has one.
+    fn highest_row_versions(&self) -> Result<Vec<(String, i64)>> {
+        let tables = self.versioned_tables()?;
         let mut out = Vec::with_capacity(tables.len());
         for table in tables {
             let max: i64 = self.conn.query_row(
@@ -263,11 +268,7 @@ impl Store {
     /// changed and asks, instead of writing over a restored row that happens to share its
     /// id and version.
     fn raise_row_versions(&mut self, replaced: &[(String, i64)]) -> Result<()> {
-        let now: Vec<String> = self
-            .highest_row_versions()?
-            .into_iter()
-            .map(|(t, _)| t)
-            .collect();
+        let now = self.versioned_tables()?;
         let tx = self.conn.transaction()?;
         for (table, max) in replaced {
             if *max > 0 && now.contains(table) {
